@@ -1,0 +1,115 @@
+import { AppShell, Badge, Burger, Group, ScrollArea, Stack, Text, ThemeIcon } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { getRouteApi, Outlet, useMatchRoute } from '@tanstack/react-router';
+import { type ReactNode, useEffect } from 'react';
+import type { Permission } from '../api/types.ts';
+import { sessionQuery } from '../auth/session-queries.ts';
+import { CurrentStoreProvider } from '../stores/current-store.tsx';
+import { rememberLastStore } from '../stores/last-store.ts';
+import { RoleBadge } from '../stores/RoleBadge.tsx';
+import { StoreNotFound } from '../stores/StoreNotFound.tsx';
+import { IconHistory, IconKey, IconLogo, IconPackage, IconUsers } from '../ui/icons.tsx';
+import { AnchorLink, NavLinkLink } from '../ui/router-links.tsx';
+import { StoreSwitcher } from './StoreSwitcher.tsx';
+import { UserMenu } from './UserMenu.tsx';
+
+const storeRoute = getRouteApi('/signed-in/stores/$store');
+
+interface Section {
+  to: '/stores/$store/products' | '/stores/$store/team' | '/stores/$store/audit' | '/stores/$store/api-keys';
+  label: string;
+  icon: ReactNode;
+  permission: Permission;
+}
+
+const sections: Section[] = [
+  { to: '/stores/$store/products', label: 'Products', icon: <IconPackage />, permission: 'catalog:read' },
+  { to: '/stores/$store/team', label: 'Team', icon: <IconUsers />, permission: 'team:read' },
+  { to: '/stores/$store/audit', label: 'Audit log', icon: <IconHistory />, permission: 'audit:read' },
+  { to: '/stores/$store/api-keys', label: 'API keys', icon: <IconKey />, permission: 'apikeys:read' },
+];
+
+export function StoreLayout() {
+  const { store: handle } = storeRoute.useParams();
+  const { data: session } = useSuspenseQuery(sessionQuery);
+  const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  const matchRoute = useMatchRoute();
+  const store = session.stores.find((s) => s.handle === handle);
+
+  useEffect(() => {
+    if (store) rememberLastStore(store.handle);
+  }, [store]);
+
+  if (!store) return <StoreNotFound />;
+  const visibleSections = sections.filter((section) => store.permissions.includes(section.permission));
+
+  return (
+    <CurrentStoreProvider store={store}>
+      <AppShell
+        header={{ height: 60 }}
+        navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+        padding={{ base: 'md', sm: 'xl' }}
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+            <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+              <Burger
+                opened={navOpened}
+                onClick={toggleNav}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={navOpened ? 'Close navigation' : 'Open navigation'}
+              />
+              <AnchorLink to="/" underline="never" c="inherit" visibleFrom="sm" aria-label="Storepilot home">
+                <Group gap={8} wrap="nowrap">
+                  <ThemeIcon size="md" radius="md">
+                    <IconLogo size={16} />
+                  </ThemeIcon>
+                  <Text fw={700}>Storepilot</Text>
+                </Group>
+              </AnchorLink>
+              <StoreSwitcher currentHandle={store.handle} />
+            </Group>
+            <UserMenu />
+          </Group>
+        </AppShell.Header>
+
+        <AppShell.Navbar p="sm" aria-label="Store sections">
+          <AppShell.Section grow component={ScrollArea}>
+            <Stack gap={2}>
+              {visibleSections.map((section) => (
+                <NavLinkLink
+                  key={section.to}
+                  to={section.to}
+                  params={{ store: store.handle }}
+                  label={section.label}
+                  leftSection={section.icon}
+                  active={Boolean(matchRoute({ to: section.to, params: { store: store.handle }, fuzzy: true }))}
+                  onClick={closeNav}
+                />
+              ))}
+            </Stack>
+          </AppShell.Section>
+          <AppShell.Section pt="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+            <Stack gap={4} px="xs">
+              <Text size="sm" fw={600} truncate="end">
+                {store.name}
+              </Text>
+              <Group gap={6}>
+                <RoleBadge role={store.role} size="sm" />
+                <Badge size="sm" variant="outline" color="gray">
+                  {store.baseCurrency}
+                </Badge>
+              </Group>
+            </Stack>
+          </AppShell.Section>
+        </AppShell.Navbar>
+
+        <AppShell.Main bg="var(--mantine-color-gray-0)">
+          <Outlet />
+        </AppShell.Main>
+      </AppShell>
+    </CurrentStoreProvider>
+  );
+}

@@ -1,0 +1,241 @@
+import {
+  Card,
+  EmptyState,
+  Group,
+  Loader,
+  Pagination,
+  SegmentedControl,
+  Skeleton,
+  Table,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import type { ProductStatus } from '../api/types.ts';
+import { formatMoney } from '../money/minor-units.ts';
+import { useCurrentStore } from '../stores/current-store.tsx';
+import { formatDate } from '../ui/format-date.ts';
+import { IconPackage, IconPlus, IconSearch } from '../ui/icons.tsx';
+import { PageHeader } from '../ui/PageHeader.tsx';
+import { useSearchParamInput } from '../ui/use-search-param-input.ts';
+import { AnchorLink, ButtonLink } from '../ui/router-links.tsx';
+import { productListQuery } from './product-queries.ts';
+import { ProductStatusBadge } from './ProductStatusBadge.tsx';
+import { ProductThumbnail } from './ProductThumbnail.tsx';
+
+const productsRoute = getRouteApi('/signed-in/stores/$store/products');
+const pageSize = 25;
+
+const statusFilters = [
+  { label: 'All', value: 'all' },
+  { label: 'Draft', value: 'draft' },
+  { label: 'Active', value: 'active' },
+  { label: 'Archived', value: 'archived' },
+];
+
+export function ProductsScreen() {
+  const { store, can } = useCurrentStore();
+  const search = productsRoute.useSearch();
+  const navigate = productsRoute.useNavigate();
+  const page = search.page ?? 1;
+
+  const [searchText, setSearchText] = useSearchParamInput(search.q, (q) =>
+    navigate({ search: (prev) => ({ ...prev, q, page: undefined }), replace: true }),
+  );
+
+  const list = useQuery(
+    productListQuery(store.handle, {
+      q: search.q,
+      status: search.status,
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    }),
+  );
+  const total = list.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const filtered = Boolean(search.q || search.status);
+
+  return (
+    <>
+      <PageHeader
+        title="Products"
+        description="Your catalog: what you sell, its price and whether it is on the storefront."
+        actions={
+          can('catalog:write') ? (
+            <ButtonLink to="/stores/$store/products/new" params={{ store: store.handle }} leftSection={<IconPlus />}>
+              New product
+            </ButtonLink>
+          ) : null
+        }
+      />
+      <Card withBorder padding={0} radius="md">
+        <Group p="md" gap="md" justify="space-between" wrap="wrap">
+          <TextInput
+            aria-label="Search products"
+            placeholder="Search by title, handle or SKU"
+            leftSection={<IconSearch size={16} />}
+            rightSection={list.isFetching && !list.isPending ? <Loader size={14} /> : null}
+            value={searchText}
+            onChange={(e) => setSearchText(e.currentTarget.value)}
+            style={{ flex: '1 1 16rem', maxWidth: '26rem' }}
+            type="search"
+          />
+          <SegmentedControl
+            aria-label="Filter by status"
+            data={statusFilters}
+            value={search.status ?? 'all'}
+            onChange={(value) =>
+              void navigate({
+                search: (prev) => ({
+                  ...prev,
+                  status: value === 'all' ? undefined : (value as ProductStatus),
+                  page: undefined,
+                }),
+              })
+            }
+          />
+        </Group>
+
+        {list.isError ? (
+          <Text c="red" p="md" role="alert">
+            {list.error.message}
+          </Text>
+        ) : list.isPending ? (
+          <ProductTableSkeleton />
+        ) : list.data.items.length === 0 ? (
+          <EmptyState
+            py="xl"
+            icon={<IconPackage size={28} />}
+            variant="light"
+            title={filtered ? 'No products match' : 'No products yet'}
+            description={
+              filtered
+                ? 'Try another search or status.'
+                : 'Add your first product to start selling on the storefront.'
+            }
+          >
+            {!filtered && can('catalog:write') ? (
+              <EmptyState.Actions>
+                <ButtonLink to="/stores/$store/products/new" params={{ store: store.handle }} leftSection={<IconPlus />}>
+                  New product
+                </ButtonLink>
+              </EmptyState.Actions>
+            ) : null}
+          </EmptyState>
+        ) : (
+          <Table.ScrollContainer minWidth={720}>
+            <Table aria-label="Products" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={56}>
+                    <VisuallyHidden>Image</VisuallyHidden>
+                  </Table.Th>
+                  <Table.Th>Product</Table.Th>
+                  <Table.Th>SKU</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th ta="right">Price</Table.Th>
+                  <Table.Th>Updated</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.data.items.map((product) => (
+                  <Table.Tr key={product.id}>
+                    <Table.Td>
+                      <ProductThumbnail src={product.imageUrl} title={product.title} />
+                    </Table.Td>
+                    <Table.Td>
+                      <AnchorLink
+                        to="/stores/$store/products/$productId"
+                        params={{ store: store.handle, productId: product.id }}
+                        fw={600}
+                        size="sm"
+                        c="var(--mantine-color-text)"
+                      >
+                        {product.title}
+                      </AnchorLink>
+                      <Text size="xs" c="dimmed">
+                        /{product.handle}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" ff="monospace" c={product.sku ? undefined : 'dimmed'}>
+                        {product.sku || '—'}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <ProductStatusBadge status={product.status} />
+                    </Table.Td>
+                    <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+                      {formatMoney(product.price.amount, product.price.currency)}
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Text size="sm" c="dimmed">
+                        {formatDate(product.updatedAt)}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+
+        {list.data && total > 0 ? (
+          <Group justify="space-between" p="md" gap="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+            <Text size="sm" c="dimmed">
+              {(page - 1) * pageSize + 1}–{Math.min(page * pageSize, total)} of {total}
+            </Text>
+            {pages > 1 ? (
+              <Pagination
+                total={pages}
+                value={Math.min(page, pages)}
+                onChange={(next) =>
+                  void navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) })
+                }
+                size="sm"
+                getControlProps={(control) => ({
+                  'aria-label': control === 'previous' ? 'Previous page' : control === 'next' ? 'Next page' : undefined,
+                })}
+              />
+            ) : null}
+          </Group>
+        ) : null}
+      </Card>
+    </>
+  );
+}
+
+function ProductTableSkeleton() {
+  return (
+    <Table aria-label="Loading products" aria-busy="true">
+      <Table.Tbody>
+        {Array.from({ length: 6 }, (_, row) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity.
+          <Table.Tr key={row}>
+            <Table.Td w={56}>
+              <Skeleton height={40} width={40} radius="sm" />
+            </Table.Td>
+            <Table.Td>
+              <Skeleton height={12} width="60%" mb={6} />
+              <Skeleton height={10} width="30%" />
+            </Table.Td>
+            <Table.Td>
+              <Skeleton height={12} width={80} />
+            </Table.Td>
+            <Table.Td>
+              <Skeleton height={18} width={60} radius="xl" />
+            </Table.Td>
+            <Table.Td>
+              <Skeleton height={12} width={70} ml="auto" />
+            </Table.Td>
+            <Table.Td>
+              <Skeleton height={12} width={90} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,194 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  notFound,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { ApiError } from './api/http.ts';
+import type { ProductStatus } from './api/types.ts';
+import { ApiKeysScreen } from './api-keys/ApiKeysScreen.tsx';
+import { AuditScreen } from './audit/AuditScreen.tsx';
+import { LoginScreen } from './auth/LoginScreen.tsx';
+import { sessionQuery } from './auth/session-queries.ts';
+import { StoreLayout } from './layout/StoreLayout.tsx';
+import { ProductCreateScreen } from './products/ProductCreateScreen.tsx';
+import { ProductEditScreen } from './products/ProductEditScreen.tsx';
+import { ProductsScreen } from './products/ProductsScreen.tsx';
+import { readLastStore } from './stores/last-store.ts';
+import { StoreNotFound } from './stores/StoreNotFound.tsx';
+import { WelcomeScreen } from './stores/WelcomeScreen.tsx';
+import { TeamScreen } from './team/TeamScreen.tsx';
+import { CenteredLoader, RouteError, RouteNotFound } from './ui/route-states.tsx';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'login',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+    typeof search.redirect === 'string' && search.redirect.startsWith('/') ? { redirect: search.redirect } : {},
+  component: LoginScreen,
+});
+
+/** Every page but login needs a session; without one, go to login and come back afterwards. */
+const signedInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'signed-in',
+  beforeLoad: async ({ context, location }) => {
+    try {
+      const session = await context.queryClient.ensureQueryData(sessionQuery);
+      return { session };
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        throw redirect({ to: '/login', search: { redirect: location.href } });
+      }
+      throw error;
+    }
+  },
+  component: Outlet,
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/',
+  beforeLoad: ({ context }) => {
+    const stores = context.session.stores;
+    if (stores.length === 0) return;
+    const last = readLastStore();
+    const store = stores.find((s) => s.handle === last) ?? stores[0]!;
+    throw redirect({ to: '/stores/$store/products', params: { store: store.handle }, replace: true });
+  },
+  component: WelcomeScreen,
+});
+
+const storeRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'stores/$store',
+  beforeLoad: ({ context, params }) => {
+    if (!context.session.stores.some((s) => s.handle === params.store)) throw notFound();
+  },
+  component: StoreLayout,
+  notFoundComponent: StoreNotFound,
+});
+
+const storeHomeRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: '/',
+  beforeLoad: ({ params }) => {
+    throw redirect({ to: '/stores/$store/products', params, replace: true });
+  },
+});
+
+export interface ProductsSearch {
+  q?: string;
+  status?: ProductStatus;
+  page?: number;
+}
+
+const productStatuses: readonly string[] = ['draft', 'active', 'archived'];
+
+function positivePage(value: unknown): number | undefined {
+  const page = Number(value);
+  return Number.isInteger(page) && page > 1 ? page : undefined;
+}
+
+export const productsRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'products',
+  validateSearch: (search: Record<string, unknown>): ProductsSearch => ({
+    q: typeof search.q === 'string' && search.q !== '' ? search.q : undefined,
+    status:
+      typeof search.status === 'string' && productStatuses.includes(search.status)
+        ? (search.status as ProductStatus)
+        : undefined,
+    page: positivePage(search.page),
+  }),
+  component: ProductsScreen,
+});
+
+export const productCreateRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'products/new',
+  component: ProductCreateScreen,
+});
+
+export const productEditRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'products/$productId',
+  component: ProductEditScreen,
+});
+
+export const teamRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'team',
+  component: TeamScreen,
+});
+
+export interface AuditSearch {
+  page?: number;
+  entityType?: string;
+  action?: string;
+}
+
+export const auditRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'audit',
+  validateSearch: (search: Record<string, unknown>): AuditSearch => ({
+    page: positivePage(search.page),
+    entityType: typeof search.entityType === 'string' && search.entityType ? search.entityType : undefined,
+    action: typeof search.action === 'string' && search.action ? search.action : undefined,
+  }),
+  component: AuditScreen,
+});
+
+export const apiKeysRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'api-keys',
+  component: ApiKeysScreen,
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  signedInRoute.addChildren([
+    homeRoute,
+    storeRoute.addChildren([
+      storeHomeRoute,
+      productsRoute,
+      productCreateRoute,
+      productEditRoute,
+      teamRoute,
+      auditRoute,
+      apiKeysRoute,
+    ]),
+  ]),
+]);
+
+export function createAdminRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    basepath: '/admin',
+    context: { queryClient },
+    defaultPreload: 'intent',
+    // Queries own freshness; the router should not cache loader data on top of them.
+    defaultPreloadStaleTime: 0,
+    defaultPendingComponent: CenteredLoader,
+    defaultErrorComponent: RouteError,
+    defaultNotFoundComponent: RouteNotFound,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAdminRouter>;
+  }
+}

@@ -1,0 +1,34 @@
+import { notifications } from '@mantine/notifications';
+import { ApiError } from '../api/http.ts';
+
+export function notifySuccess(message: string, title?: string): void {
+  notifications.show({ color: 'teal', title, message });
+}
+
+/** Shows what went wrong as the server said it; validation problems are listed field by field. */
+export function notifyError(error: unknown, title = 'Something went wrong'): void {
+  if (error instanceof ApiError) {
+    const problems = error.fieldProblems;
+    const message =
+      problems.length > 0
+        ? `${error.message} ${problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ')}`
+        : error.message;
+    notifications.show({ color: 'red', title, message });
+    return;
+  }
+  notifications.show({ color: 'red', title, message: error instanceof Error ? error.message : String(error) });
+}
+
+/** Maps a validation error's problems onto form fields; paths not in `fields` stay in the notification. */
+export function fieldErrorsFrom<Field extends string>(
+  error: unknown,
+  fieldForPath: (path: string) => Field | undefined,
+): Partial<Record<Field, string>> {
+  if (!(error instanceof ApiError)) return {};
+  const errors: Partial<Record<Field, string>> = {};
+  for (const problem of error.fieldProblems) {
+    const field = fieldForPath(problem.path);
+    if (field && !errors[field]) errors[field] = problem.message;
+  }
+  return errors;
+}

@@ -1,0 +1,38 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../platform/db/database.ts';
+import { errorBody } from '../platform/errors.ts';
+import { isAdminCommand, runAdminCommand } from './admin-commands.ts';
+
+export const CLI_TOKEN_HEADER = 'x-storepilot-cli-token';
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+const loopback = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * Lets `storepilot <command>` run inside the server that holds the embedded database. Loopback only,
+ * and only with the token from the data dir's runtime file (readable by its owner alone).
+ */
+export async function cliRoute(app: FastifyInstance, { db, token }: { db: Db; token: string }) {
+  app.post('/internal/cli', { schema: { hide: true } }, async (request, reply) => {
+    const given = request.headers[CLI_TOKEN_HEADER];
+    if (
+      !loopback.has(request.socket.remoteAddress ?? '') ||
+      typeof given !== 'string' ||
+      !sameSecret(given, token)
+    ) {
+      return reply.status(403).send(errorBody('forbidden', 'Not allowed.'));
+    }
+    const body = request.body as { command?: unknown; args?: unknown } | undefined;
+    if (typeof body?.command !== 'string' || !isAdminCommand(body.command)) {
+      return reply.status(400).send(errorBody('unknown_command', 'Unknown command.'));
+    }
+    const output = await runAdminCommand(db, body.command, (body.args ?? {}) as Record<string, unknown>);
+    return { output };
+  });
+}

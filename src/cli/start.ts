@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { buildApp } from '../app.ts';
+import type { Config } from '../config.ts';
+import { DEMO_OWNER, demoLoginStillValid, seedDemo } from '../demo/seed-demo.ts';
+import { countStores } from '../modules/access/index.ts';
+import { redactUrl } from '../platform/db/database.ts';
+import { cliRoute } from './internal-route.ts';
+import { progressLine } from './progress.ts';
+import { readRuntimeInfo, removeRuntimeInfo, writeRuntimeInfo } from './runtime-file.ts';
+
+/** `storepilot start`: migrate, seed the demo on an empty installation, serve, shut down gracefully. */
+export async function startServer(config: Config): Promise<void> {
+  const startedAt = performance.now();
+  if (!config.databaseUrl) {
+    const running = readRuntimeInfo(config.dataDir);
+    if (running) {
+      throw new Error(
+        `Storepilot is already running on ${config.dataDir} (pid ${running.pid}, ${running.url}).\n` +
+          'The embedded database admits one server at a time: stop that one, or use another --data-dir.',
+      );
+    }
+  }
+  const storepilot = await buildApp({ config });
+  const { app, db, logger } = storepilot;
+  const cliToken = randomBytes(24).toString('base64url');
+  if (!config.databaseUrl) await app.register(cliRoute, { db, token: cliToken });
+
+  let seeded = false;
+  if (config.demo) {
+    const progress = progressLine('Creating demo stores');
+    seeded = await seedDemo(db, progress.update);
+    progress.done(seeded ? 'Demo stores created' : undefined);
+  }
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const base = config.publicUrl ?? `http://${shownHost}:${port}`;
+  if (!config.databaseUrl) {
+    writeRuntimeInfo(config.dataDir, {
+      pid: process.pid,
+      url: base,
+      cliToken,
+      startedAt: new Date().toISOString(),
+    });
+  }
+
+  const lines = [
+    '',
+    `  Storepilot is running (${config.databaseUrl ? `PostgreSQL ${redactUrl(config.databaseUrl)}` : `embedded database in ${config.dataDir}`})`,
+    '',
+    `  Storefront   ${base}/`,
+    `  Admin        ${base}/admin/`,
+    `  API docs     ${base}/api/docs`,
+  ];
+  if (config.demo && (seeded || (await demoLoginStillValid(db)))) {
+    lines.push('', `  Demo login   ${DEMO_OWNER.email}  /  ${DEMO_OWNER.password}`);
+  } else if ((await countStores(db)) === 0) {
+    lines.push(
+      '',
+      '  No store yet. Create one and its first owner (in another terminal):',
+      '    npx storepilot store create --handle my-shop --name "My Shop" --currency EUR',
+      '    npx storepilot user create --email you@example.com --password "<10+ characters>" --store my-shop --role owner',
+    );
+  }
+  lines.push('', `  Ready in ${Math.round(performance.now() - startedAt)} ms. Press Ctrl+C to stop.`, '');
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    // Stop taking requests, finish the ones in flight and the running jobs, then close the database.
+    const timer = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 15_000);
+    timer.unref();
+    try {
+      await storepilot.close();
+    } finally {
+      if (!config.databaseUrl) removeRuntimeInfo(config.dataDir);
+    }
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}

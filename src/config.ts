@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Typed configuration. Flags win over environment variables, which win over defaults, so that
+ * `storepilot start --port 4000` behaves the same as `PORT=4000 storepilot start`.
+ */
+const configSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  host: z.string().default('127.0.0.1'),
+  dataDir: z.string().default('./data'),
+  databaseUrl: z.string().optional(),
+  publicUrl: z.string().optional(),
+  demo: z.boolean().default(true),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  jobs: z.boolean().default(true),
+  jobPollMs: z.coerce.number().int().min(10).default(500),
+  secureCookies: z.boolean().default(false),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export interface ConfigFlags {
+  port?: string | number;
+  host?: string;
+  dataDir?: string;
+  demo?: boolean;
+  logLevel?: string;
+}
+
+export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const raw = {
+    port: flags.port ?? env.PORT,
+    host: flags.host ?? env.HOST,
+    dataDir: flags.dataDir ?? env.STOREPILOT_DATA_DIR,
+    databaseUrl: env.DATABASE_URL || undefined,
+    publicUrl: env.STOREPILOT_PUBLIC_URL || undefined,
+    demo: flags.demo ?? (env.STOREPILOT_DEMO ? env.STOREPILOT_DEMO !== 'false' : undefined),
+    logLevel: flags.logLevel ?? env.LOG_LEVEL,
+    jobs: env.STOREPILOT_JOBS ? env.STOREPILOT_JOBS !== 'false' : undefined,
+    jobPollMs: env.STOREPILOT_JOB_POLL_MS,
+    secureCookies: env.STOREPILOT_SECURE_COOKIES ? env.STOREPILOT_SECURE_COOKIES === 'true' : undefined,
+  };
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.dataDir) };
+}

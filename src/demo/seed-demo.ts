@@ -1,0 +1,75 @@
+import {
+  addMember,
+  countStores,
+  createStore,
+  createUser,
+  findUserByEmail,
+  systemActor,
+} from '../modules/access/index.ts';
+import { verifyPassword } from '../modules/access/passwords.ts';
+import { createProduct } from '../modules/catalog/index.ts';
+import type { Db } from '../platform/db/database.ts';
+import { demoStores } from './demo-catalog.ts';
+import { productArtPath } from './product-art.ts';
+
+/** Demo mode only: well-known credentials so a newcomer can sign in straight away on localhost. */
+export const DEMO_OWNER = {
+  email: 'owner@demo.storepilot.dev',
+  password: 'storepilot-demo',
+  name: 'Demo Owner',
+};
+export const DEMO_EDITOR = {
+  email: 'editor@demo.storepilot.dev',
+  password: 'storepilot-demo',
+  name: 'Mia Content',
+};
+
+export type SeedProgress = (done: number, total: number, label: string) => void;
+
+/** Creates the demo stores, their catalogs and a demo team, when the installation has no store yet. */
+export async function seedDemo(db: Db, progress?: SeedProgress): Promise<boolean> {
+  if ((await countStores(db)) > 0) return false;
+  const actor = systemActor('demo seed');
+  const owner = await createUser(db, actor, DEMO_OWNER);
+  const editor = await createUser(db, actor, DEMO_EDITOR);
+  const total = demoStores.reduce((n, s) => n + s.products.length, 0);
+  let done = 0;
+  for (const demo of demoStores) {
+    const store = await createStore(
+      db,
+      actor,
+      {
+        handle: demo.handle,
+        name: demo.name,
+        baseCurrency: demo.baseCurrency,
+        locale: demo.locale,
+        timezone: demo.timezone,
+      },
+      owner.id,
+    );
+    await addMember(db, actor, store.id, { email: editor.email, role: 'content' });
+    for (const p of demo.products) {
+      await createProduct(db, { actor, canPublish: true }, store, {
+        title: p.title,
+        handle: p.handle,
+        description: p.description,
+        status: p.status,
+        price: { amount: p.priceAmount },
+        sku: p.sku,
+        vendor: p.vendor,
+        productType: p.productType,
+        seoTitle: p.seoTitle,
+        seoDescription: p.seoDescription,
+        imageUrl: productArtPath(demo.handle, p.handle),
+      });
+      progress?.(++done, total, demo.name);
+    }
+  }
+  return true;
+}
+
+/** The demo login, if the demo owner still exists with the demo password (so it is worth printing). */
+export async function demoLoginStillValid(db: Db): Promise<boolean> {
+  const user = await findUserByEmail(db, DEMO_OWNER.email);
+  return Boolean(user && (await verifyPassword(user.passwordHash, DEMO_OWNER.password)));
+}

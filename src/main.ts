@@ -1,0 +1,123 @@
+import { parseArgs } from 'node:util';
+import { adminCommands, isAdminCommand, runAdminCommand } from './cli/admin-commands.ts';
+import { CLI_TOKEN_HEADER } from './cli/internal-route.ts';
+import { readRuntimeInfo } from './cli/runtime-file.ts';
+import { startServer } from './cli/start.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './platform/db/database.ts';
+import { migrateDatabase } from './platform/db/migrate.ts';
+import { AppError } from './platform/errors.ts';
+
+const usage = `Storepilot — e-commerce operations platform
+
+Usage: storepilot <command> [options]
+
+Commands:
+  start [--port 3000] [--host 127.0.0.1] [--data-dir ./data] [--no-demo]
+                         Run the server (storefront, admin, API, jobs). An empty
+                         installation gets demo stores unless --no-demo.
+  migrate                Apply database migrations (start does this too).
+  store create --handle H --name N --currency EUR [--locale en] [--timezone Europe/Berlin] [--domain shop.example.com]
+  user create --email E --password P [--name N] [--store H --role owner]
+  apikey create --store H --name N [--permissions catalog:read,catalog:write]
+                         Prints the key once.
+
+Environment: PORT, HOST, STOREPILOT_DATA_DIR, DATABASE_URL (PostgreSQL instead of the
+embedded database), LOG_LEVEL, STOREPILOT_PUBLIC_URL.
+Roles: owner admin manager marketing operations support content analyst viewer`;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'no-demo': { type: 'boolean' },
+      handle: { type: 'string' },
+      name: { type: 'string' },
+      currency: { type: 'string' },
+      locale: { type: 'string' },
+      timezone: { type: 'string' },
+      domain: { type: 'string' },
+      email: { type: 'string' },
+      password: { type: 'string' },
+      store: { type: 'string' },
+      role: { type: 'string' },
+      permissions: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, sub] = positionals;
+  if (!command || values.help || command === 'help') {
+    process.stdout.write(`${usage}\n`);
+    return;
+  }
+  const config = loadConfig({
+    port: values.port,
+    host: values.host,
+    dataDir: values['data-dir'],
+    demo: values['no-demo'] ? false : undefined,
+  });
+
+  if (command === 'start') return startServer(config);
+
+  if (command === 'migrate') {
+    if (!config.databaseUrl && readRuntimeInfo(config.dataDir)) {
+      process.stdout.write('The running server applied all migrations when it started; nothing to do.\n');
+      return;
+    }
+    const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+    await migrateDatabase(database);
+    await database.close();
+    process.stdout.write('Migrations applied.\n');
+    return;
+  }
+
+  const name = `${command} ${sub ?? ''}`.trim();
+  if (!isAdminCommand(name))
+    fail(`Unknown command "${name}". Commands: start, migrate, ${adminCommands.join(', ')}.\n\n${usage}`);
+  const args = Object.fromEntries(
+    Object.entries(values).filter(([k]) => !['port', 'host', 'data-dir', 'no-demo'].includes(k)),
+  );
+
+  const running = config.databaseUrl ? undefined : readRuntimeInfo(config.dataDir);
+  if (running) {
+    // The embedded database belongs to the running server: ask it to run the command.
+    const res = await fetch(`${running.url}/internal/cli`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CLI_TOKEN_HEADER]: running.cliToken },
+      body: JSON.stringify({ command: name, args }),
+    }).catch((err: Error) => fail(`Could not reach the running server at ${running.url}: ${err.message}`));
+    const body = (await res.json()) as { output?: string; error?: { message: string; details?: unknown } };
+    if (!res.ok) fail(formatError(body.error));
+    process.stdout.write(`${body.output}\n`);
+    return;
+  }
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateDatabase(database);
+    process.stdout.write(`${await runAdminCommand(database.db, name, args)}\n`);
+  } finally {
+    await database.close();
+  }
+}
+
+function formatError(error: { message: string; details?: unknown } | undefined): string {
+  if (!error) return 'The command failed.';
+  return error.details ? `${error.message}\n${JSON.stringify(error.details, null, 2)}` : error.message;
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof AppError) fail(formatError(err));
+  if (err && typeof err === 'object' && 'issues' in err)
+    fail(formatError({ message: 'Invalid input', details: (err as { issues: unknown }).issues }));
+  fail(err instanceof Error ? err.message : String(err));
+});

@@ -1,0 +1,184 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../platform/db/database.ts';
+import { forbidden, notFound, unauthenticated } from '../../platform/errors.ts';
+import type { Actor } from './actor.ts';
+import { resolveApiKey, touchApiKey } from './api-keys.ts';
+import { findMembership } from './members.ts';
+import { isRole, type Permission, rolePermissions } from './permissions.ts';
+import { resolveSession } from './sessions.ts';
+import { findStore, type Store } from './stores.ts';
+import type { PublicUser } from './users.ts';
+
+export const SESSION_COOKIE = 'sp_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+/**
+ * How a route is protected. Every route under /api/admin must say one of these; the server refuses
+ * to start otherwise, so no route can ship unprotected by accident.
+ * - `permission`: store-scoped (path has :store); the caller needs this permission in that store.
+ * - `access: 'user'`: any signed-in person (session only, not API keys), e.g. listing one's stores.
+ * - `access: 'public'`: no authentication (sign-in).
+ */
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    permission?: Permission;
+    access?: 'public' | 'user';
+  }
+  interface FastifyRequest {
+    auth: AuthContext | null;
+    store: StoreContext | null;
+  }
+  interface FastifyInstance {
+    /** Every protected route and what it requires (for docs and the permission test). */
+    declaredRoutes: DeclaredRoute[];
+  }
+}
+
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  permission?: Permission;
+  access?: 'public' | 'user';
+}
+
+export interface AuthContext {
+  actor: Actor;
+  user: PublicUser | null;
+  apiKey: { id: string; storeId: string; permissions: Permission[] } | null;
+  /** Present for cookie sessions only. */
+  sessionToken: string | null;
+  csrfToken: string | null;
+}
+
+export interface StoreContext {
+  store: Store;
+  role: string | null;
+  permissions: ReadonlySet<Permission>;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const [scheme, value] = header.split(' ', 2);
+  return scheme?.toLowerCase() === 'bearer' && value ? value.trim() : undefined;
+}
+
+async function authenticate(db: Db, request: FastifyRequest): Promise<AuthContext | null> {
+  const bearer = bearerToken(request);
+  if (bearer !== undefined) {
+    const key = await resolveApiKey(db, bearer);
+    if (!key) throw unauthenticated('The API key is not valid or was revoked.');
+    void touchApiKey(db, key.id).catch(() => {});
+    return {
+      actor: { type: 'api_key', id: key.id, label: `API key “${key.name}”` },
+      user: null,
+      apiKey: { id: key.id, storeId: key.storeId, permissions: key.permissions },
+      sessionToken: null,
+      csrfToken: null,
+    };
+  }
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return null;
+  const session = await resolveSession(db, token);
+  if (!session) return null;
+  return {
+    actor: { type: 'user', id: session.user.id, label: session.user.email },
+    user: session.user,
+    apiKey: null,
+    sessionToken: token,
+    csrfToken: session.csrfToken,
+  };
+}
+
+async function resolveStoreContext(db: Db, auth: AuthContext, storeRef: string): Promise<StoreContext> {
+  const store = await findStore(db, storeRef);
+  // A store the caller has no access to answers exactly like a store that does not exist.
+  if (!store) throw notFound('Store');
+  if (auth.apiKey) {
+    if (auth.apiKey.storeId !== store.id) throw notFound('Store');
+    return { store, role: null, permissions: new Set(auth.apiKey.permissions) };
+  }
+  const membership = await findMembership(db, store.id, auth.user!.id);
+  if (!membership || !isRole(membership.role)) throw notFound('Store');
+  return { store, role: membership.role, permissions: new Set(rolePermissions[membership.role]) };
+}
+
+export function registerAuth(app: FastifyInstance, db: Db): void {
+  app.decorateRequest('auth', null);
+  app.decorateRequest('store', null);
+  const declared: DeclaredRoute[] = [];
+  app.decorate('declaredRoutes', declared);
+
+  app.addHook('onRoute', (route) => {
+    const config = route.config as { permission?: Permission; access?: string } | undefined;
+    if (!route.url.startsWith('/api/admin') && !route.url.startsWith('/api/auth')) return;
+    if (!config?.permission && !config?.access) {
+      throw new Error(
+        `Route ${route.method} ${route.url} declares neither a permission nor an access level.`,
+      );
+    }
+    if (config.permission && !route.url.includes(':store')) {
+      throw new Error(`Route ${route.method} ${route.url} needs a :store parameter for its permission.`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD')
+        declared.push({
+          method,
+          url: route.url,
+          permission: config.permission,
+          access: config.access as DeclaredRoute['access'],
+        });
+    }
+    route.schema ??= {};
+    const schema = route.schema as { description?: string; 'x-permission'?: string };
+    const needs = config.permission
+      ? `Requires permission \`${config.permission}\` in the store.`
+      : config.access === 'user'
+        ? 'Requires a signed-in user (session).'
+        : 'No authentication.';
+    schema.description = schema.description ? `${schema.description}\n\n${needs}` : needs;
+    if (config.permission) schema['x-permission'] = config.permission;
+  });
+
+  // preValidation: callers learn they may not do something before learning how to phrase it.
+  app.addHook('preValidation', async (request: FastifyRequest, _reply: FastifyReply) => {
+    const config = request.routeOptions.config;
+    if (!config.permission && !config.access) return;
+    request.auth = await authenticate(db, request);
+    if (config.access === 'public') return;
+    const auth = request.auth;
+    if (!auth) throw unauthenticated();
+    if (auth.sessionToken && !SAFE_METHODS.has(request.method)) {
+      if (request.headers[CSRF_HEADER] !== auth.csrfToken) {
+        throw forbidden('csrf_failed', 'Missing or wrong CSRF token: send the x-csrf-token header.');
+      }
+    }
+    if (config.access === 'user') {
+      if (!auth.user)
+        throw forbidden('user_required', 'This action needs a signed-in person, not an API key.');
+      return;
+    }
+    const storeRef = (request.params as { store?: string }).store;
+    if (!storeRef) throw notFound('Store');
+    const context = await resolveStoreContext(db, auth, storeRef);
+    if (!context.permissions.has(config.permission!)) {
+      throw forbidden('permission_denied', `This needs the ${config.permission} permission.`, {
+        permission: config.permission,
+      });
+    }
+    request.store = context;
+  });
+}
+
+/** The authorised store of a store-scoped route (set by the preValidation hook). */
+export function storeOf(request: FastifyRequest): StoreContext & { actor: Actor } {
+  if (!request.store || !request.auth) throw new Error('storeOf() used on a route without a permission');
+  return { ...request.store, actor: request.auth.actor };
+}
+
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.auth) throw new Error('actorOf() used on a public route');
+  return request.auth.actor;
+}

@@ -1,0 +1,36 @@
+/** Public face of the access module: stores, users, roles, sessions, API keys and the audit log. */
+export type { Actor } from './actor.ts';
+export { systemActor } from './actor.ts';
+export { createApiKey, listApiKeys, revokeApiKey } from './api-keys.ts';
+export { listAudit, recordAudit } from './audit.ts';
+export {
+  type AuthContext,
+  actorOf,
+  type DeclaredRoute,
+  registerAuth,
+  type StoreContext,
+  storeOf,
+} from './http-auth.ts';
+export { addMember, changeMemberRole, listMembers, removeMember } from './members.ts';
+export {
+  type Permission,
+  permissions,
+  type Role,
+  roleGrants,
+  rolePermissions,
+  roles,
+} from './permissions.ts';
+export { authRoutes, storeAccessRoutes } from './routes.ts';
+export { login, purgeExpiredSessions } from './sessions.ts';
+export { publicStore } from './store-view.ts';
+export {
+  countStores,
+  createStore,
+  findStore,
+  findStoreByDomain,
+  getStore,
+  listAllStores,
+  listStoresForUser,
+  type Store,
+} from './stores.ts';
+export { createUser, findUserByEmail, setUserPassword, type User } from './users.ts';

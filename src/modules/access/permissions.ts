@@ -1,0 +1,62 @@
+/**
+ * Roles map to permissions. Every admin route declares one permission; a member may call it when
+ * their role in that store grants it, an API key when it was created with it.
+ */
+export const permissions = [
+  'store:read',
+  'store:write',
+  'catalog:read',
+  'catalog:write',
+  'catalog:publish',
+  'team:read',
+  'team:write',
+  'audit:read',
+  'apikeys:read',
+  'apikeys:write',
+  'webhooks:read',
+  'webhooks:write',
+] as const;
+
+export type Permission = (typeof permissions)[number];
+
+export const roles = [
+  'owner',
+  'admin',
+  'manager',
+  'marketing',
+  'operations',
+  'support',
+  'content',
+  'analyst',
+  'viewer',
+] as const;
+
+export type Role = (typeof roles)[number];
+
+const readCatalog: Permission[] = ['store:read', 'catalog:read'];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  owner: permissions,
+  // Everything but nothing reserved to owners yet; owners differ in that only they can remove an owner.
+  admin: permissions,
+  manager: [...readCatalog, 'catalog:write', 'catalog:publish', 'team:read', 'audit:read', 'webhooks:read'],
+  marketing: [...readCatalog, 'catalog:write'],
+  operations: [...readCatalog, 'webhooks:read'],
+  support: [...readCatalog],
+  // Content editors write listings but a reviewer publishes them.
+  content: [...readCatalog, 'catalog:write'],
+  analyst: [...readCatalog, 'audit:read'],
+  viewer: [...readCatalog],
+};
+
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}
+
+export function isPermission(value: string): value is Permission {
+  return (permissions as readonly string[]).includes(value);
+}
+
+export function roleGrants(role: string, permission: Permission): boolean {
+  return isRole(role) && rolePermissions[role].includes(permission);
+}

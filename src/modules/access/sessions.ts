@@ -1,0 +1,110 @@
+import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError, tooManyRequests } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { decoyPasswordHash, verifyPassword } from './passwords.ts';
+import { loginAttempts, sessions, users } from './schema.ts';
+import { randomToken, tokenDigest } from './tokens.ts';
+import { findUserByEmail, type PublicUser, publicUser } from './users.ts';
+
+export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
+/** Failed sign-ins allowed per e-mail, and per client address, in the window before 429. */
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+export const MAX_FAILURES_PER_EMAIL = 8;
+export const MAX_FAILURES_PER_IP = 40;
+
+export interface SessionGrant {
+  token: string;
+  csrfToken: string;
+  user: PublicUser;
+  expiresAt: Date;
+}
+
+async function assertNotThrottled(db: Db, emailKey: string, ip: string): Promise<void> {
+  const since = new Date(Date.now() - LOGIN_WINDOW_MS);
+  const [byEmail, byIp] = await Promise.all([
+    db
+      .select({ n: count() })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.emailKey, emailKey), gt(loginAttempts.at, since))),
+    db
+      .select({ n: count() })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.ip, ip), gt(loginAttempts.at, since))),
+  ]);
+  if (Number(byEmail[0]?.n) >= MAX_FAILURES_PER_EMAIL || Number(byIp[0]?.n) >= MAX_FAILURES_PER_IP) {
+    throw tooManyRequests('Too many failed sign-ins. Wait 15 minutes and try again.', {
+      retryAfterSeconds: LOGIN_WINDOW_MS / 1000,
+    });
+  }
+}
+
+/** Checks the password and opens a session. Failures are counted (by e-mail digest, not the e-mail). */
+export async function login(
+  db: Db,
+  input: { email: string; password: string; ip: string },
+): Promise<SessionGrant> {
+  const emailKey = tokenDigest(input.email.trim().toLowerCase());
+  await assertNotThrottled(db, emailKey, input.ip);
+  const user = await findUserByEmail(db, input.email);
+  const ok = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyPassword(await decoyPasswordHash(), input.password).then(() => false);
+  if (!user || !ok) {
+    await db.insert(loginAttempts).values({ emailKey, ip: input.ip });
+    throw new AppError(401, 'invalid_credentials', 'The e-mail or password is not right.');
+  }
+  await db.delete(loginAttempts).where(eq(loginAttempts.emailKey, emailKey));
+  return openSession(db, user.id, publicUser(user));
+}
+
+export async function openSession(db: Db, userId: string, user: PublicUser): Promise<SessionGrant> {
+  const token = randomToken();
+  const csrfToken = randomToken();
+  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+  await db
+    .insert(sessions)
+    .values({ tokenHash: tokenDigest(token), id: newId('session'), userId, csrfToken, expiresAt });
+  return { token, csrfToken, user, expiresAt };
+}
+
+export interface ResolvedSession {
+  sessionId: string;
+  csrfToken: string;
+  user: PublicUser;
+}
+
+export async function resolveSession(db: Db, token: string): Promise<ResolvedSession | undefined> {
+  const [row] = await db
+    .select({
+      sessionId: sessions.id,
+      csrfToken: sessions.csrfToken,
+      id: users.id,
+      email: users.email,
+      name: users.name,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenDigest(token)), gt(sessions.expiresAt, sql`now()`)))
+    .limit(1);
+  if (!row) return undefined;
+  return {
+    sessionId: row.sessionId,
+    csrfToken: row.csrfToken,
+    user: { id: row.id, email: row.email, name: row.name },
+  };
+}
+
+export async function closeSession(db: Db, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenDigest(token)));
+}
+
+/** Housekeeping job: expired sessions and old sign-in failures. */
+export async function purgeExpiredSessions(db: Db): Promise<number> {
+  const removed = await db
+    .delete(sessions)
+    .where(lt(sessions.expiresAt, sql`now()`))
+    .returning({ id: sessions.id });
+  await db.delete(loginAttempts).where(lt(loginAttempts.at, new Date(Date.now() - LOGIN_WINDOW_MS)));
+  return removed.length;
+}

@@ -1,0 +1,148 @@
+import { and, arrayContains, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../platform/db/database.ts';
+import { conflict, isUniqueViolation, notFound } from '../../platform/errors.ts';
+import { emitEvent } from '../../platform/events/outbox.ts';
+import { newId } from '../../platform/ids.ts';
+import { isCurrencyCode } from '../../platform/money.ts';
+import type { Actor } from './actor.ts';
+import { recordAudit } from './audit.ts';
+import { memberships, stores } from './schema.ts';
+
+export type Store = typeof stores.$inferSelect;
+
+export const storeHandleSchema = z
+  .string()
+  .min(2)
+  .max(48)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single hyphens.');
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const createStoreInput = z.object({
+  handle: storeHandleSchema,
+  name: z.string().trim().min(1).max(120),
+  baseCurrency: z
+    .string()
+    .transform((s) => s.toUpperCase())
+    .refine(isCurrencyCode, 'Not an ISO 4217 currency code.'),
+  locale: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'Use a locale like en or de-DE.')
+    .default('en'),
+  timezone: z.string().refine(isTimeZone, 'Not an IANA time zone.').default('UTC'),
+  domains: z.array(z.string().toLowerCase().max(253)).max(20).default([]),
+});
+export type CreateStoreInput = z.input<typeof createStoreInput>;
+
+/** Creates a store; when `ownerUserId` is given, that user becomes its owner. */
+export async function createStore(
+  db: Db,
+  actor: Actor,
+  input: CreateStoreInput,
+  ownerUserId?: string,
+): Promise<Store> {
+  const data = createStoreInput.parse(input);
+  const id = newId('store');
+  try {
+    return await db.transaction(async (tx) => {
+      const [store] = await tx
+        .insert(stores)
+        .values({ id, ...data })
+        .returning();
+      if (ownerUserId)
+        await tx.insert(memberships).values({ storeId: id, userId: ownerUserId, role: 'owner' });
+      await recordAudit(tx, actor, {
+        storeId: id,
+        action: 'store.created',
+        entityType: 'store',
+        entityId: id,
+        after: store,
+      });
+      await emitEvent(tx, { storeId: id, type: 'store.created', payload: { id, handle: data.handle } });
+      return store!;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict('handle_taken', `The store handle "${data.handle}" is taken.`);
+    throw err;
+  }
+}
+
+/** `ref` is a store id (`store_…`) or handle. */
+export async function findStore(db: Db, ref: string): Promise<Store | undefined> {
+  const [store] = await db
+    .select()
+    .from(stores)
+    .where(ref.startsWith('store_') ? eq(stores.id, ref) : eq(stores.handle, ref))
+    .limit(1);
+  return store;
+}
+
+export async function getStore(db: Db, ref: string): Promise<Store> {
+  const store = await findStore(db, ref);
+  if (!store) throw notFound('Store');
+  return store;
+}
+
+export async function findStoreByDomain(db: Db, host: string): Promise<Store | undefined> {
+  const [store] = await db
+    .select()
+    .from(stores)
+    .where(arrayContains(stores.domains, [host.toLowerCase()]))
+    .limit(1);
+  return store;
+}
+
+export async function listAllStores(db: Db): Promise<Store[]> {
+  return db.select().from(stores).orderBy(asc(stores.createdAt));
+}
+
+export async function listStoresForUser(db: Db, userId: string) {
+  return db
+    .select({ store: stores, role: memberships.role })
+    .from(memberships)
+    .innerJoin(stores, eq(stores.id, memberships.storeId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(stores.name));
+}
+
+export async function countStores(db: Db): Promise<number> {
+  const rows = await db.select({ id: stores.id }).from(stores).limit(1);
+  return rows.length;
+}
+
+export const updateStoreInput = createStoreInput.omit({ handle: true }).partial();
+
+export async function updateStore(
+  db: Db,
+  actor: Actor,
+  storeId: string,
+  input: z.input<typeof updateStoreInput>,
+): Promise<Store> {
+  const data = updateStoreInput.parse(input);
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(stores).where(eq(stores.id, storeId)).for('update');
+    if (!before) throw notFound('Store');
+    const [after] = await tx
+      .update(stores)
+      .set({ ...data, updatedAt: new Date() })
+      .where(and(eq(stores.id, storeId)))
+      .returning();
+    await recordAudit(tx, actor, {
+      storeId,
+      action: 'store.updated',
+      entityType: 'store',
+      entityId: storeId,
+      before,
+      after,
+    });
+    return after!;
+  });
+}

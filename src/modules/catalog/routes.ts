@@ -1,0 +1,152 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../platform/db/database.ts';
+import { storeOf } from '../access/index.ts';
+import { productView } from './product-view.ts';
+import {
+  type CatalogWriter,
+  createProduct,
+  createProductInput,
+  deleteProduct,
+  getProduct,
+  listProducts,
+  productStatuses,
+  publishProduct,
+  unpublishProduct,
+  updateProduct,
+  updateProductInput,
+} from './products.ts';
+
+const storeParams = z.object({ store: z.string().min(1).max(64) });
+const productParams = storeParams.extend({ productId: z.string().min(1).max(64) });
+
+function writer(request: FastifyRequest): CatalogWriter {
+  const { actor, permissions } = storeOf(request);
+  return { actor, canPublish: permissions.has('catalog:publish') };
+}
+
+/** Products, registered under /api/admin/stores/:store. */
+export async function catalogRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/products',
+    {
+      config: { permission: 'catalog:read' },
+      schema: {
+        tags: ['catalog'],
+        summary: 'List products, newest change first; search title, SKU and handle',
+        params: storeParams,
+        querystring: z.object({
+          q: z.string().max(200).optional(),
+          status: z.enum(productStatuses).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+        }),
+      },
+    },
+    async (request) => {
+      const { store } = storeOf(request);
+      const page = await listProducts(db, store.id, request.query);
+      return { items: page.items.map((p) => productView(p, store.handle)), total: page.total };
+    },
+  );
+
+  r.post(
+    '/products',
+    {
+      config: { permission: 'catalog:write' },
+      schema: {
+        tags: ['catalog'],
+        summary: 'Create a product (price in minor units of the store currency)',
+        params: storeParams,
+        body: createProductInput,
+      },
+    },
+    async (request, reply) => {
+      const { store } = storeOf(request);
+      const product = await createProduct(db, writer(request), store, request.body);
+      return reply.status(201).send({ product: productView(product, store.handle) });
+    },
+  );
+
+  r.get(
+    '/products/:productId',
+    {
+      config: { permission: 'catalog:read' },
+      schema: { tags: ['catalog'], summary: 'Get a product', params: productParams },
+    },
+    async (request) => {
+      const { store } = storeOf(request);
+      return { product: productView(await getProduct(db, store.id, request.params.productId), store.handle) };
+    },
+  );
+
+  r.patch(
+    '/products/:productId',
+    {
+      config: { permission: 'catalog:write' },
+      schema: {
+        tags: ['catalog'],
+        summary: 'Change a product (only the fields sent); setting status active needs catalog:publish',
+        params: productParams,
+        body: updateProductInput,
+      },
+    },
+    async (request) => {
+      const { store } = storeOf(request);
+      const product = await updateProduct(
+        db,
+        writer(request),
+        store.id,
+        request.params.productId,
+        request.body,
+      );
+      return { product: productView(product, store.handle) };
+    },
+  );
+
+  r.post(
+    '/products/:productId/publish',
+    {
+      config: { permission: 'catalog:publish' },
+      schema: { tags: ['catalog'], summary: 'Publish a product on the storefront', params: productParams },
+    },
+    async (request) => {
+      const { store } = storeOf(request);
+      const product = await publishProduct(db, writer(request), store.id, request.params.productId);
+      return { product: productView(product, store.handle) };
+    },
+  );
+
+  r.post(
+    '/products/:productId/unpublish',
+    {
+      config: { permission: 'catalog:publish' },
+      schema: {
+        tags: ['catalog'],
+        summary: 'Take a product off the storefront (back to draft)',
+        params: productParams,
+      },
+    },
+    async (request) => {
+      const { store } = storeOf(request);
+      const product = await unpublishProduct(db, writer(request), store.id, request.params.productId);
+      return { product: productView(product, store.handle) };
+    },
+  );
+
+  r.delete(
+    '/products/:productId',
+    {
+      config: { permission: 'catalog:write' },
+      schema: { tags: ['catalog'], summary: 'Delete a product', params: productParams },
+    },
+    async (request, reply) => {
+      const { store, actor } = storeOf(request);
+      await deleteProduct(db, actor, store.id, request.params.productId);
+      return reply.status(204).send();
+    },
+  );
+}

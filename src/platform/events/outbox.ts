@@ -1,0 +1,42 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/database.ts';
+import { newId } from '../ids.ts';
+import { outboxEvents } from './schema.ts';
+
+export interface DomainEvent<P = Record<string, unknown>> {
+  id: string;
+  storeId: string | null;
+  type: string;
+  payload: P;
+  createdAt: Date;
+}
+
+/**
+ * Records a domain event in the outbox. Call it with the transaction that makes the change, so the
+ * event exists if and only if the change committed; the dispatcher delivers it afterwards.
+ */
+export async function emitEvent(
+  tx: Db,
+  event: { storeId: string | null; type: string; payload: Record<string, unknown> },
+): Promise<string> {
+  const id = newId('event');
+  await tx
+    .insert(outboxEvents)
+    .values({ id, storeId: event.storeId, type: event.type, payload: event.payload });
+  return id;
+}
+
+/** One event by id, dispatched or not; null once it has been pruned (or never existed). */
+export async function findEvent(db: Db, id: string): Promise<DomainEvent | null> {
+  const [row] = await db
+    .select({
+      id: outboxEvents.id,
+      storeId: outboxEvents.storeId,
+      type: outboxEvents.type,
+      payload: outboxEvents.payload,
+      createdAt: outboxEvents.createdAt,
+    })
+    .from(outboxEvents)
+    .where(eq(outboxEvents.id, id));
+  return row ? { ...row, payload: row.payload as Record<string, unknown> } : null;
+}

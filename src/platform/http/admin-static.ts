@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+export const adminDistDir = fileURLToPath(new URL('../../../admin/dist', import.meta.url));
+
+/**
+ * Serves the built admin console at /admin. Paths that are not files get index.html, so the
+ * console's own router handles deep links such as /admin/stores/x/products.
+ */
+export async function serveAdminConsole(app: FastifyInstance): Promise<boolean> {
+  if (!existsSync(`${adminDistDir}/index.html`)) {
+    app.get('/admin/*', { schema: { hide: true } }, (_request, reply) =>
+      reply
+        .status(503)
+        .type('text/plain')
+        .send(
+          'The admin console is not built yet. Run `npm run build:admin` (npm install does it) and restart.',
+        ),
+    );
+    return false;
+  }
+  await app.register(fastifyStatic, {
+    root: adminDistDir,
+    prefix: '/admin/',
+    wildcard: false,
+    index: ['index.html'],
+    setHeaders(reply, filePath) {
+      // Hashed asset names can be cached for ever; index.html must always be fresh.
+      reply.header(
+        'cache-control',
+        filePath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
+  const spa = (
+    _request: unknown,
+    reply: { sendFile: (f: string) => unknown; header: (k: string, v: string) => void },
+  ) => {
+    reply.header('cache-control', 'no-cache');
+    return reply.sendFile('index.html');
+  };
+  app.get('/admin', { schema: { hide: true } }, (_request, reply) => reply.redirect('/admin/'));
+  app.get('/admin/*', { schema: { hide: true } }, spa as never);
+  return true;
+}

@@ -1,0 +1,37 @@
+import { TypeID, typeid } from 'typeid-js';
+
+/**
+ * TypeIDs: a readable prefix plus a UUIDv7 (time-sortable), e.g. `prod_01h455vb4pex5vsknk084sn02q`.
+ * The prefix registry keeps prefixes unique and short.
+ */
+export const idPrefixes = {
+  store: 'store',
+  user: 'user',
+  membership: 'mbr',
+  session: 'sess',
+  apiKey: 'key',
+  audit: 'aud',
+  product: 'prod',
+  event: 'evt',
+  job: 'job',
+  webhookEndpoint: 'whep',
+  webhookDelivery: 'whdl',
+  webhookAttempt: 'what',
+} as const;
+
+export type IdKind = keyof typeof idPrefixes;
+
+export function newId(kind: IdKind): string {
+  return typeid(idPrefixes[kind]).toString();
+}
+
+/** True when `value` is a well-formed TypeID of the given kind. */
+export function isId(kind: IdKind, value: string): boolean {
+  if (!value.startsWith(`${idPrefixes[kind]}_`)) return false;
+  try {
+    TypeID.fromString(value);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,237 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { listAllStores, type Store } from '../modules/access/index.ts';
+import { findActiveProductByHandle, listActiveProducts } from '../modules/catalog/index.ts';
+import type { Db } from '../platform/db/database.ts';
+import { serveProductArt } from './demo-art-route.ts';
+import { renderHomePage } from './home-page.tsx';
+import { renderInstallationNotFoundPage, renderStoreNotFoundPage } from './not-found-page.tsx';
+import { PageCache, type RenderedPage } from './page-cache.ts';
+import { sendCachedPage } from './page-response.ts';
+import { renderProductPage } from './product-page.tsx';
+import { absoluteUrl, homePath, productPath, type StorefrontSite, sitemapPath } from './site.ts';
+import { renderRobots, renderSitemap, renderSitemapIndex, SITEMAP_URL_LIMIT } from './sitemap.ts';
+import { renderStoreDirectoryPage } from './store-directory-page.tsx';
+import { StoreLookup } from './store-lookup.ts';
+
+export interface StorefrontOptions {
+  db: Db;
+  /** The installation's public base URL (e.g. https://shops.example.com); else taken from each request. */
+  publicUrl?: string;
+  /** Page cache bounds; the defaults suit production. */
+  cache?: { ttlMs?: number; maxEntries?: number; maxBytes?: number };
+}
+
+const HTML = 'text/html; charset=utf-8';
+const HOME_PRODUCT_LIMIT = 200;
+const RELATED_PRODUCT_COUNT = 4;
+/** Pages that belong to no store (the store list, the sitemap index) are cached under this id. */
+const INSTALLATION = '';
+
+interface StorefrontInstance {
+  pages: PageCache;
+  stores: StoreLookup;
+}
+
+/** Every registered storefront, so one `invalidateStorefront` call reaches them all. */
+const liveStorefronts = new Set<StorefrontInstance>();
+
+/**
+ * Drops cached pages after a change: one store's (call it on that store's product events), or all
+ * when no store is given. Other instances of a scaled-out installation catch up within the cache TTL.
+ */
+export function invalidateStorefront(storeId?: string): void {
+  for (const storefront of liveStorefronts) {
+    storefront.pages.invalidate(storeId);
+    if (storeId !== undefined) storefront.pages.invalidate(INSTALLATION);
+    storefront.stores.forget(storeId);
+  }
+}
+
+type StorePageKind = 'home' | 'product' | 'sitemap' | 'robots' | 'missing';
+
+/**
+ * The customer-facing storefront. A store answers at `/` (and `/products/:handle`, `/sitemap.xml`,
+ * `/robots.txt`) on its own domains, and at `/s/:store/…` on any host; `/` elsewhere lists the stores.
+ */
+export async function storefrontRoutes(app: FastifyInstance, options: StorefrontOptions): Promise<void> {
+  const { db } = options;
+  const ttlMs = options.cache?.ttlMs ?? 5_000;
+  const pages = new PageCache({
+    ttlMs,
+    maxEntries: options.cache?.maxEntries ?? 2_000,
+    maxBytes: options.cache?.maxBytes ?? 64 * 1024 * 1024,
+  });
+  const stores = new StoreLookup(db, { ttlMs, maxEntries: 5_000 });
+  const instance = { pages, stores };
+  liveStorefronts.add(instance);
+  app.addHook('onClose', async () => {
+    liveStorefronts.delete(instance);
+  });
+
+  const publicUrl = options.publicUrl ? new URL(options.publicUrl) : undefined;
+  const publicBase = publicUrl ? `${publicUrl.origin}${publicUrl.pathname.replace(/\/+$/, '')}` : undefined;
+
+  /** Stores reached by path share the installation's address; a store on its own domain keeps that domain. */
+  function baseUrlFor(request: FastifyRequest, mount: 'path' | 'host'): string {
+    if (mount === 'path' && publicBase) return publicBase;
+    const protocol = publicUrl ? publicUrl.protocol.replace(':', '') : request.protocol;
+    return `${protocol}://${request.host}`;
+  }
+
+  function sitePath(site: StorefrontSite, kind: StorePageKind, handle?: string): string {
+    if (kind === 'product') return productPath(site, handle!);
+    if (kind === 'sitemap') return sitemapPath(site);
+    if (kind === 'robots') return `${site.basePath}/robots.txt`;
+    if (kind === 'missing') return `${site.basePath}/*`;
+    return homePath(site);
+  }
+
+  async function renderStorePage(
+    site: StorefrontSite,
+    kind: StorePageKind,
+    handle?: string,
+  ): Promise<RenderedPage> {
+    const { store } = site;
+    if (kind === 'home') {
+      const products = await listActiveProducts(db, store.id, HOME_PRODUCT_LIMIT);
+      return { status: 200, contentType: HTML, body: renderHomePage(site, products) };
+    }
+    if (kind === 'product') {
+      const [product, recent] = await Promise.all([
+        findActiveProductByHandle(db, store.id, handle!),
+        listActiveProducts(db, store.id, RELATED_PRODUCT_COUNT + 1),
+      ]);
+      if (!product) return { status: 404, contentType: HTML, body: renderStoreNotFoundPage(site, 'product') };
+      const related = recent.filter((p) => p.id !== product.id).slice(0, RELATED_PRODUCT_COUNT);
+      return { status: 200, contentType: HTML, body: renderProductPage(site, product, related) };
+    }
+    if (kind === 'sitemap') {
+      const products = await listActiveProducts(db, store.id, SITEMAP_URL_LIMIT - 1);
+      const newest = products.reduce<Date | undefined>(
+        (d, p) => (!d || p.updatedAt > d ? p.updatedAt : d),
+        undefined,
+      );
+      const body = renderSitemap([
+        { loc: absoluteUrl(site.baseUrl, homePath(site)), lastmod: newest },
+        ...products.map((p) => ({
+          loc: absoluteUrl(site.baseUrl, productPath(site, p.handle)),
+          lastmod: p.updatedAt,
+        })),
+      ]);
+      return { status: 200, contentType: 'application/xml; charset=utf-8', body };
+    }
+    if (kind === 'robots') {
+      const body = renderRobots(absoluteUrl(site.baseUrl, sitemapPath(site)));
+      return { status: 200, contentType: 'text/plain; charset=utf-8', body };
+    }
+    return { status: 404, contentType: HTML, body: renderStoreNotFoundPage(site, 'page') };
+  }
+
+  async function serveStorePage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    store: Store,
+    mount: 'path' | 'host',
+    kind: StorePageKind,
+    handle?: string,
+  ) {
+    const site: StorefrontSite = {
+      store,
+      basePath: mount === 'path' ? `/s/${store.handle}` : '',
+      baseUrl: baseUrlFor(request, mount),
+    };
+    const key = `${site.baseUrl}${sitePath(site, kind, handle)}`;
+    const page = await pages.get(store.id, key, () => renderStorePage(site, kind, handle));
+    return sendCachedPage(pages, request, reply, page);
+  }
+
+  function sendInstallationNotFound(reply: FastifyReply, message: string) {
+    return reply
+      .status(404)
+      .header('content-type', HTML)
+      .header('cache-control', 'no-cache')
+      .send(renderInstallationNotFoundPage(message));
+  }
+
+  async function serveInstallationPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    path: string,
+    render: (baseUrl: string) => Promise<RenderedPage>,
+  ) {
+    const baseUrl = baseUrlFor(request, 'path');
+    const page = await pages.get(INSTALLATION, `${baseUrl}${path}`, () => render(baseUrl));
+    return sendCachedPage(pages, request, reply, page);
+  }
+
+  const hidden = { schema: { hide: true } };
+
+  // (a) A store on its own domain; (c) anywhere else, the installation's front door.
+  app.get('/', hidden, async (request, reply) => {
+    const store = await stores.byHost(request.hostname);
+    if (store) return serveStorePage(request, reply, store, 'host', 'home');
+    return serveInstallationPage(request, reply, '/', async () => ({
+      status: 200,
+      contentType: HTML,
+      body: renderStoreDirectoryPage(await listAllStores(db)),
+    }));
+  });
+  app.get<{ Params: { handle: string } }>('/products/:handle', hidden, async (request, reply) => {
+    const store = await stores.byHost(request.hostname);
+    if (store) return serveStorePage(request, reply, store, 'host', 'product', request.params.handle);
+    return sendInstallationNotFound(
+      reply,
+      'No store answers at this address. Pick one from the list of stores.',
+    );
+  });
+  app.get('/sitemap.xml', hidden, async (request, reply) => {
+    const store = await stores.byHost(request.hostname);
+    if (store) return serveStorePage(request, reply, store, 'host', 'sitemap');
+    return serveInstallationPage(request, reply, '/sitemap.xml', async (baseUrl) => ({
+      status: 200,
+      contentType: 'application/xml; charset=utf-8',
+      body: renderSitemapIndex((await listAllStores(db)).map((s) => `${baseUrl}/s/${s.handle}/sitemap.xml`)),
+    }));
+  });
+  app.get('/robots.txt', hidden, async (request, reply) => {
+    const store = await stores.byHost(request.hostname);
+    if (store) return serveStorePage(request, reply, store, 'host', 'robots');
+    return serveInstallationPage(request, reply, '/robots.txt', async (baseUrl) => ({
+      status: 200,
+      contentType: 'text/plain; charset=utf-8',
+      body: renderRobots(`${baseUrl}/sitemap.xml`),
+    }));
+  });
+
+  // (b) Any store by path prefix, on any host.
+  type StoreParams = { Params: { store: string; handle?: string } };
+  const byPath =
+    (kind: StorePageKind) => async (request: FastifyRequest<StoreParams>, reply: FastifyReply) => {
+      const store = await stores.byHandle(request.params.store);
+      if (!store) return sendInstallationNotFound(reply, 'There is no store at this address.');
+      return serveStorePage(request, reply, store, 'path', kind, request.params.handle);
+    };
+  const routerOptions = app.initialConfig as {
+    ignoreTrailingSlash?: boolean;
+    routerOptions?: { ignoreTrailingSlash?: boolean };
+  };
+  if (!(routerOptions.routerOptions?.ignoreTrailingSlash ?? routerOptions.ignoreTrailingSlash)) {
+    app.get<StoreParams>('/s/:store', hidden, (request, reply) =>
+      reply.redirect(`/s/${encodeURIComponent(request.params.store)}/`, 301),
+    );
+  }
+  app.get<StoreParams>('/s/:store/', hidden, byPath('home'));
+  app.get<StoreParams>('/s/:store/products/:handle', hidden, byPath('product'));
+  app.get<StoreParams>('/s/:store/sitemap.xml', hidden, byPath('sitemap'));
+  app.get<StoreParams>('/s/:store/robots.txt', hidden, byPath('robots'));
+  app.get<StoreParams>('/s/:store/*', hidden, byPath('missing'));
+
+  app.get<{ Params: { store: string; file: string } }>(
+    '/assets/demo/:store/:file',
+    hidden,
+    async (request, reply) => {
+      const store = await stores.byHandle(request.params.store);
+      return serveProductArt({ db, pages, request, reply, store, file: request.params.file });
+    },
+  );
+}
