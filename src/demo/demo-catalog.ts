@@ -997,7 +997,7 @@ const tidewaterProducts: DemoProduct[] = [
     priceAmount: 4500,
     status: 'draft',
     description:
-      "A tiny allocation of washed Geisha from the slopes of Volcán Barú, sold in 4 oz tins because there " +
+      'A tiny allocation of washed Geisha from the slopes of Volcán Barú, sold in 4 oz tins because there ' +
       "isn't much to go round. Intensely floral, with white peach, honeysuckle and lime. Lands in early " +
       'spring.',
   },

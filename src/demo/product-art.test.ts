@@ -23,7 +23,13 @@ const XML_CHAR = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
 function decodeEntities(raw: string, where: string): string {
   assert.ok(!raw.replace(ENTITY, '').includes('&'), `bare & in ${where}: ${raw}`);
   return raw.replace(ENTITY, (entity) => {
-    const named: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
+    const named: Record<string, string> = {
+      '&amp;': '&',
+      '&lt;': '<',
+      '&gt;': '>',
+      '&quot;': '"',
+      '&apos;': "'",
+    };
     if (named[entity]) return named[entity];
     const hex = entity.startsWith('&#x');
     return String.fromCodePoint(Number.parseInt(entity.slice(hex ? 3 : 2, -1), hex ? 16 : 10));
@@ -85,13 +91,20 @@ function parseSvg(svg: string): XmlElement[] {
   for (const element of elements) {
     for (const [name, value] of element.attributes) {
       if (name === 'aria-label') continue;
-      assert.doesNotMatch(value, /NaN|undefined|Infinity|null/, `<${element.name} ${name}> got a broken value`);
+      assert.doesNotMatch(
+        value,
+        /NaN|undefined|Infinity|null/,
+        `<${element.name} ${name}> got a broken value`,
+      );
     }
   }
   return elements;
 }
 
-const backgroundOf = (svg: string) => parseSvg(svg).find((e) => e.name === 'rect')!.attributes.get('fill');
+const backgroundOf = (svg: string) =>
+  parseSvg(svg)
+    .find((e) => e.name === 'rect')!
+    .attributes.get('fill');
 
 describe('renderProductArt', () => {
   test('draws a well-formed 800×800 SVG titled with the product for every demo product', () => {
@@ -134,7 +147,9 @@ describe('renderProductArt', () => {
       'Merch',
       'Garden Furniture',
     ];
-    const backgrounds = types.map((productType) => backgroundOf(renderProductArt({ title: 'X', productType, seed: 1 })));
+    const backgrounds = types.map((productType) =>
+      backgroundOf(renderProductArt({ title: 'X', productType, seed: 1 })),
+    );
     assert.equal(new Set(backgrounds).size, types.length, `backgrounds: ${backgrounds.join(', ')}`);
     // The colour follows the type, whatever the title or seed.
     assert.equal(
@@ -154,14 +169,21 @@ describe('renderProductArt', () => {
   });
 
   test('stays well-formed for any title, type and seed, dropping only characters XML forbids', () => {
-    const anyUtf16 = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) });
+    const anyUtf16 = fc.string({
+      unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+    });
     const anyText = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), anyUtf16);
     fc.assert(
-      fc.property(anyText, fc.option(anyText), fc.oneof(anyText, fc.integer()), (title, productType, seed) => {
-        const elements = parseSvg(renderProductArt({ title, productType, seed }));
-        const xmlSafe = title.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
-        assert.equal(elements.find((e) => e.name === 'title')?.text, xmlSafe);
-      }),
+      fc.property(
+        anyText,
+        fc.option(anyText),
+        fc.oneof(anyText, fc.integer()),
+        (title, productType, seed) => {
+          const elements = parseSvg(renderProductArt({ title, productType, seed }));
+          const xmlSafe = title.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
+          assert.equal(elements.find((e) => e.name === 'title')?.text, xmlSafe);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -169,7 +191,10 @@ describe('renderProductArt', () => {
 
 describe('productArtPath', () => {
   test('is the URL path the server serves demo art under', () => {
-    assert.equal(productArtPath('alder-ash', 'stoneware-mug-oat'), '/assets/demo/alder-ash/stoneware-mug-oat.svg');
+    assert.equal(
+      productArtPath('alder-ash', 'stoneware-mug-oat'),
+      '/assets/demo/alder-ash/stoneware-mug-oat.svg',
+    );
   });
 });
 
@@ -227,11 +252,19 @@ describe('demoStores', () => {
         const drafts = store.products.filter((p) => p.status === 'draft');
         assert.ok(drafts.length >= 2 && drafts.length <= 4, `${drafts.length} drafts`);
         const withoutSeo = store.products.filter((p) => !p.seoTitle && !p.seoDescription);
-        assert.ok(withoutSeo.some((p) => p.status === 'active'), 'an active product without SEO fields');
+        assert.ok(
+          withoutSeo.some((p) => p.status === 'active'),
+          'an active product without SEO fields',
+        );
         assert.ok(withoutSeo.length < store.products.length / 3, 'most products do have SEO fields');
         for (const p of store.products) {
-          assert.equal(Boolean(p.seoTitle), Boolean(p.seoDescription), `${p.handle}: SEO title without description`);
-          if (p.seoTitle) assert.ok(p.seoTitle.length <= 70, `${p.handle} SEO title is ${p.seoTitle.length} chars`);
+          assert.equal(
+            Boolean(p.seoTitle),
+            Boolean(p.seoDescription),
+            `${p.handle}: SEO title without description`,
+          );
+          if (p.seoTitle)
+            assert.ok(p.seoTitle.length <= 70, `${p.handle} SEO title is ${p.seoTitle.length} chars`);
           if (p.seoDescription) {
             const length = p.seoDescription.length;
             assert.ok(length >= 70 && length <= 160, `${p.handle} SEO description is ${length} chars`);

@@ -42,18 +42,78 @@ interface Palette {
 }
 
 const palettes: Record<Family, Palette> = {
-  ceramics: { background: '#F3E9DF', backdrop: '#E8D7C5', ink: '#3E3732', accents: ['#D2BB9E', '#8FA396', '#5F6F7A', '#B5654A'] },
-  linen: { background: '#E6ECE8', backdrop: '#D3DDD6', ink: '#343B37', accents: ['#CDBBA0', '#9EAE98', '#C99A86', '#8FA1AD'] },
-  cookware: { background: '#E3E8EF', backdrop: '#CED6E1', ink: '#262B31', accents: ['#34383B', '#B8553C', '#3F6A6E', '#2E4A62'] },
-  candles: { background: '#F5E6E0', backdrop: '#EBD2C8', ink: '#3D2F2B', accents: ['#B9773A', '#6D6A75', '#93AE9C', '#C98F7A'] },
-  woodware: { background: '#EDE6D0', backdrop: '#DFD4B6', ink: '#362E22', accents: ['#C79A67', '#6E4B35', '#D4AE80', '#A8644A'] },
-  glassware: { background: '#E0EEF0', backdrop: '#C9E0E3', ink: '#223437', accents: ['#7FB2AC', '#8DB3C4', '#99BC93', '#6F9BB0'] },
-  tools: { background: '#ECE8F1', backdrop: '#DAD3E4', ink: '#2F2A36', accents: ['#C3A05A', '#A9A39A', '#3A3D40', '#8C7AA8'] },
-  coffee: { background: '#F1E4D3', backdrop: '#E5CFB4', ink: '#35261C', accents: ['#B98E5F', '#2E4057', '#3F7F7A', '#B5654A'] },
-  brewing: { background: '#E2E6DC', backdrop: '#CDD5C4', ink: '#262B24', accents: ['#2F3A40', '#6F8E8A', '#B08458', '#9A9F9C'] },
-  bundles: { background: '#EFE0EA', backdrop: '#E0C9D8', ink: '#33262F', accents: ['#2E4057', '#B5654A', '#3F7F7A', '#7A5C8E'] },
-  merch: { background: '#DCE6F0', backdrop: '#C5D4E4', ink: '#1F2A36', accents: ['#2E4057', '#C9B99B', '#6FA597', '#B5654A'] },
-  other: { background: '#ECEBE8', backdrop: '#DCDAD5', ink: '#2F2F2D', accents: ['#8C8A84', '#5F6F7A', '#B5654A', '#8FA396'] },
+  ceramics: {
+    background: '#F3E9DF',
+    backdrop: '#E8D7C5',
+    ink: '#3E3732',
+    accents: ['#D2BB9E', '#8FA396', '#5F6F7A', '#B5654A'],
+  },
+  linen: {
+    background: '#E6ECE8',
+    backdrop: '#D3DDD6',
+    ink: '#343B37',
+    accents: ['#CDBBA0', '#9EAE98', '#C99A86', '#8FA1AD'],
+  },
+  cookware: {
+    background: '#E3E8EF',
+    backdrop: '#CED6E1',
+    ink: '#262B31',
+    accents: ['#34383B', '#B8553C', '#3F6A6E', '#2E4A62'],
+  },
+  candles: {
+    background: '#F5E6E0',
+    backdrop: '#EBD2C8',
+    ink: '#3D2F2B',
+    accents: ['#B9773A', '#6D6A75', '#93AE9C', '#C98F7A'],
+  },
+  woodware: {
+    background: '#EDE6D0',
+    backdrop: '#DFD4B6',
+    ink: '#362E22',
+    accents: ['#C79A67', '#6E4B35', '#D4AE80', '#A8644A'],
+  },
+  glassware: {
+    background: '#E0EEF0',
+    backdrop: '#C9E0E3',
+    ink: '#223437',
+    accents: ['#7FB2AC', '#8DB3C4', '#99BC93', '#6F9BB0'],
+  },
+  tools: {
+    background: '#ECE8F1',
+    backdrop: '#DAD3E4',
+    ink: '#2F2A36',
+    accents: ['#C3A05A', '#A9A39A', '#3A3D40', '#8C7AA8'],
+  },
+  coffee: {
+    background: '#F1E4D3',
+    backdrop: '#E5CFB4',
+    ink: '#35261C',
+    accents: ['#B98E5F', '#2E4057', '#3F7F7A', '#B5654A'],
+  },
+  brewing: {
+    background: '#E2E6DC',
+    backdrop: '#CDD5C4',
+    ink: '#262B24',
+    accents: ['#2F3A40', '#6F8E8A', '#B08458', '#9A9F9C'],
+  },
+  bundles: {
+    background: '#EFE0EA',
+    backdrop: '#E0C9D8',
+    ink: '#33262F',
+    accents: ['#2E4057', '#B5654A', '#3F7F7A', '#7A5C8E'],
+  },
+  merch: {
+    background: '#DCE6F0',
+    backdrop: '#C5D4E4',
+    ink: '#1F2A36',
+    accents: ['#2E4057', '#C9B99B', '#6FA597', '#B5654A'],
+  },
+  other: {
+    background: '#ECEBE8',
+    backdrop: '#DCDAD5',
+    ink: '#2F2F2D',
+    accents: ['#8C8A84', '#5F6F7A', '#B5654A', '#8FA396'],
+  },
 };
 
 /** Product types are free text, so families are recognised by the words shops use for them. */
@@ -274,6 +334,13 @@ const smallCup = (cx: number, base: number, fill: string, dark: string) =>
   `<path d="M${cx - 52} ${base - 100} H${cx + 52} V${base - 40} Q${cx + 52} ${base - 14} ${cx + 26} ${base - 14} H${cx - 26} Q${cx - 52} ${base - 14} ${cx - 52} ${base - 40} Z" fill="${fill}"/>` +
   `<ellipse cx="${cx}" cy="${base - 100}" rx="52" ry="9" fill="${dark}"/>`;
 
+/** A few roasted beans spilled beside the bag: x, y and rotation. */
+const looseBeans: [number, number, number][] = [
+  [232, 622, -20],
+  [196, 616, 35],
+  [214, 597, 60],
+];
+
 const shapes: Record<Shape, (c: Colours) => string> = {
   mug: (c) =>
     `<path d="M505 445 C590 445 590 565 505 565" fill="none" stroke="${c.dark}" stroke-width="26" stroke-linecap="round"/>` +
@@ -284,7 +351,9 @@ const shapes: Record<Shape, (c: Colours) => string> = {
     steam(400, 250, c.ink),
 
   cups: (c) =>
-    smallCup(250, GROUND, c.light, c.dark) + smallCup(410, GROUND, c.accent, c.dark) + smallCup(570, GROUND, c.dark, c.ink),
+    smallCup(250, GROUND, c.light, c.dark) +
+    smallCup(410, GROUND, c.accent, c.dark) +
+    smallCup(570, GROUND, c.dark, c.ink),
 
   bowl: (c) =>
     `<rect x="340" y="612" width="120" height="18" rx="6" fill="${c.dark}"/>` +
@@ -499,11 +568,7 @@ const shapes: Record<Shape, (c: Colours) => string> = {
     `<circle cx="400" cy="430" r="26" fill="${c.dark}"/>`,
 
   coffeeBag: (c) =>
-    [
-      [232, 622, -20],
-      [196, 616, 35],
-      [214, 597, 60],
-    ]
+    looseBeans
       .map(
         ([x, y, a]) =>
           `<g transform="rotate(${a} ${x} ${y})"><ellipse cx="${x}" cy="${y}" rx="16" ry="11" fill="#6B4226"/>` +
@@ -547,7 +612,10 @@ const shapes: Record<Shape, (c: Colours) => string> = {
     `<rect x="335" y="360" width="130" height="32" rx="10" fill="${c.dark}"/>` +
     `<rect x="345" y="520" width="110" height="26" fill="${c.dark}"/>` +
     [0, 1, 2, 3, 4]
-      .map((i) => `<rect x="${358 + i * 19}" y="400" width="6" height="100" rx="3" fill="${c.ink}" opacity="0.14"/>`)
+      .map(
+        (i) =>
+          `<rect x="${358 + i * 19}" y="400" width="6" height="100" rx="3" fill="${c.ink}" opacity="0.14"/>`,
+      )
       .join(''),
 
   press: (c) =>
@@ -642,7 +710,14 @@ function seededRandom(seed: string): () => number {
 function mix(from: string, to: string, amount: number): string {
   const a = parseHex(from);
   const b = parseHex(to);
-  return `#${a.map((v, i) => Math.round(v + (b[i]! - v) * amount).toString(16).padStart(2, '0')).join('').toUpperCase()}`;
+  return `#${a
+    .map((v, i) =>
+      Math.round(v + (b[i]! - v) * amount)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')
+    .toUpperCase()}`;
 }
 
 function parseHex(hex: string): [number, number, number] {

@@ -19,7 +19,7 @@ h1,h2,h3{letter-spacing:-.02em;line-height:1.15}
 .brand-mark{width:30px;height:30px;border-radius:9px;background:var(--ink);color:#fff;display:grid;place-items:center;font-size:.95rem;font-weight:700}
 .nav{display:flex;gap:20px;font-size:.95rem}
 .nav a{text-decoration:none;color:var(--muted)}.nav a:hover{color:var(--ink)}
-.hero{padding:72px 0 48px}
+.hero{padding:64px 0 44px}
 .eyebrow{color:var(--accent);font-weight:650;font-size:.8rem;text-transform:uppercase;letter-spacing:.12em;margin:0 0 12px}
 .hero h1{font-size:clamp(2.2rem,6vw,3.8rem);letter-spacing:-.035em;margin:0 0 16px;max-width:16ch}
 .hero p{color:var(--muted);margin:0;font-size:1.125rem;max-width:56ch}
@@ -37,11 +37,11 @@ h1,h2,h3{letter-spacing:-.02em;line-height:1.15}
 .card .price{margin-top:auto;padding-top:8px}
 .price{font-weight:650;font-variant-numeric:tabular-nums}
 .empty{background:var(--card);border:1px dashed var(--line);border-radius:var(--radius);padding:48px 24px;text-align:center;color:var(--muted);margin:0 0 72px}
-.crumbs{font-size:.9rem;color:var(--muted);padding:28px 0 0}
+.crumbs{font-size:.9rem;color:var(--muted);padding-top:28px}
 .crumbs ol{list-style:none;display:flex;flex-wrap:wrap;gap:8px;margin:0;padding:0}
 .crumbs li+li:before{content:"/";margin-right:8px;color:#b3b0aa}
 .crumbs a{text-decoration:none}.crumbs a:hover{color:var(--ink)}
-.product{display:grid;grid-template-columns:1fr;gap:32px;padding:24px 0 64px;align-items:start}
+.product{display:grid;grid-template-columns:1fr;gap:32px;padding-top:24px;padding-bottom:64px;align-items:start}
 @media (min-width:880px){.product{grid-template-columns:minmax(0,1.1fr) minmax(0,1fr);gap:64px}.product-info{position:sticky;top:96px}}
 .product-media img{width:100%;aspect-ratio:1;object-fit:cover;border-radius:calc(var(--radius) + 4px);border:1px solid var(--line);background:#fff}
 .product-vendor{color:var(--muted);text-transform:uppercase;letter-spacing:.1em;font-size:.8rem;font-weight:600;margin:0 0 10px}
@@ -53,11 +53,11 @@ h1,h2,h3{letter-spacing:-.02em;line-height:1.15}
 .stock:before{content:"";width:8px;height:8px;border-radius:50%;background:currentColor;box-shadow:0 0 0 4px rgba(29,122,76,.14)}
 .description{font-size:1.02rem;color:#2b2e35}
 .description p{margin:0 0 1em;white-space:pre-line}
-.related{padding:0 0 8px;border-top:1px solid var(--line);padding-top:48px}
-.notice{padding:96px 0 112px;text-align:center}
-.notice .code{font-size:.85rem;font-weight:700;color:var(--accent);letter-spacing:.14em;margin:0 0 12px}
+.related{padding-bottom:8px}.related:before{content:"";display:block;border-top:1px solid var(--line);margin:0 0 48px}
+.notice{padding-top:96px;padding-bottom:112px;text-align:center}
+.notice .code{font-size:.85rem;font-weight:700;color:var(--accent);letter-spacing:.14em;margin:0 auto 12px}
 .notice h1{font-size:clamp(1.8rem,4vw,2.6rem);margin:0 0 12px}
-.notice p{color:var(--muted);margin:0 auto 28px;max-width:46ch}
+.notice p{color:var(--muted);margin:0 auto 28px;max-width:52ch}
 .button{display:inline-block;background:var(--ink);color:#fff;text-decoration:none;padding:12px 22px;border-radius:999px;font-weight:600}
 .button:hover{background:#000}
 .stores{list-style:none;padding:0;margin:0 0 72px;display:grid;gap:16px;grid-template-columns:repeat(auto-fill,minmax(280px,1fr))}
@@ -69,7 +69,7 @@ h1,h2,h3{letter-spacing:-.02em;line-height:1.15}
 .site-footer .wrap{display:flex;flex-wrap:wrap;gap:12px 24px;justify-content:space-between;padding-top:28px;padding-bottom:28px}
 .site-footer nav{display:flex;gap:20px}
 .site-footer a{text-decoration:none}.site-footer a:hover{color:var(--ink)}
-@media (max-width:560px){.wrap{padding:0 16px}.hero{padding:48px 0 32px}.grid{grid-template-columns:repeat(2,minmax(0,1fr));gap:12px}.card-body{padding:12px}.nav{display:none}}
+@media (max-width:560px){.wrap{padding-left:16px;padding-right:16px}.hero{padding:48px 0 32px}.grid{grid-template-columns:repeat(2,minmax(0,1fr));gap:12px}.card-body{padding:12px}.nav{display:none}}
 @media (prefers-reduced-motion:reduce){.card,.store-card{transition:none}.card:hover{transform:none}}
 `
   .trim()

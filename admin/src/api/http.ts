@@ -68,7 +68,11 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'network_error', 'Could not reach the server. Check your connection and try again.');
+    throw new ApiError(
+      0,
+      'network_error',
+      'Could not reach the server. Check your connection and try again.',
+    );
   }
 
   if (response.status === 204) return undefined as T;
@@ -81,8 +85,9 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
   }
 
   if (!response.ok) {
-    const error = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)
-      ?.error;
+    const error = (
+      payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined
+    )?.error;
     throw new ApiError(
       response.status,
       typeof error?.code === 'string' ? error.code : `http_${response.status}`,

@@ -63,7 +63,10 @@ export function AuditScreen() {
 
   return (
     <>
-      <PageHeader title="Audit log" description="Every change made in this store: who did it, when, and what changed." />
+      <PageHeader
+        title="Audit log"
+        description="Every change made in this store: who did it, when, and what changed."
+      />
       <Card withBorder padding={0} radius="md">
         <Group p="md" gap="md" wrap="wrap">
           <TextInput
@@ -98,7 +101,9 @@ export function AuditScreen() {
             icon={<IconHistory size={28} />}
             variant="light"
             title={filtered ? 'No matching entries' : 'Nothing recorded yet'}
-            description={filtered ? 'Try another entity type or action.' : 'Changes to this store will appear here.'}
+            description={
+              filtered ? 'Try another entity type or action.' : 'Changes to this store will appear here.'
+            }
           />
         ) : (
           <Table.ScrollContainer minWidth={760}>
@@ -134,7 +139,10 @@ export function AuditScreen() {
                           >
                             <IconChevronRight
                               size={16}
-                              style={{ transform: open ? 'rotate(90deg)' : undefined, transition: 'transform 120ms' }}
+                              style={{
+                                transform: open ? 'rotate(90deg)' : undefined,
+                                transition: 'transform 120ms',
+                              }}
                             />
                           </ActionIcon>
                         </Table.Td>
@@ -194,7 +202,9 @@ export function AuditScreen() {
               <Pagination
                 total={pages}
                 value={Math.min(page, pages)}
-                onChange={(next) => void navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) })}
+                onChange={(next) =>
+                  void navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) })
+                }
                 size="sm"
               />
             ) : null}

@@ -6,7 +6,12 @@ import { describeValue, diffJson } from './json-diff.ts';
 describe('diffJson', () => {
   it('lists changed, added and removed fields with nested paths', () => {
     const before = { title: 'Mug', price: { amount: 1200, currency: 'EUR' }, sku: 'M-1', tags: ['a'] };
-    const after = { title: 'Big mug', price: { amount: 1500, currency: 'EUR' }, vendor: 'Alder', tags: ['a'] };
+    const after = {
+      title: 'Big mug',
+      price: { amount: 1500, currency: 'EUR' },
+      vendor: 'Alder',
+      tags: ['a'],
+    };
     assert.deepEqual(diffJson(before, after), [
       { path: 'title', kind: 'changed', before: 'Mug', after: 'Big mug' },
       { path: 'price.amount', kind: 'changed', before: 1200, after: 1500 },
@@ -25,7 +30,9 @@ describe('diffJson', () => {
   });
 
   it('compares scalar snapshots at the root', () => {
-    assert.deepEqual(diffJson('draft', 'active'), [{ path: '', kind: 'changed', before: 'draft', after: 'active' }]);
+    assert.deepEqual(diffJson('draft', 'active'), [
+      { path: '', kind: 'changed', before: 'draft', after: 'active' },
+    ]);
   });
 });
 

@@ -85,7 +85,9 @@ export function StoreLayout() {
                   params={{ store: store.handle }}
                   label={section.label}
                   leftSection={section.icon}
-                  active={Boolean(matchRoute({ to: section.to, params: { store: store.handle }, fuzzy: true }))}
+                  active={Boolean(
+                    matchRoute({ to: section.to, params: { store: store.handle }, fuzzy: true }),
+                  )}
                   onClick={closeNav}
                 />
               ))}

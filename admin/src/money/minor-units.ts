@@ -11,7 +11,9 @@ export function currencyFractionDigits(currency: string): number {
   if (cached !== undefined) return cached;
   let digits = 2;
   try {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2;
   } catch {
     // An unknown code: keep the common exponent rather than break the form.
   }

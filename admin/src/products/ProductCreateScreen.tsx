@@ -109,7 +109,8 @@ export function ProductCreateScreen() {
               <Badge color="gray">Draft</Badge>
             </Group>
             <Text size="sm" c="dimmed">
-              New products start as drafts, hidden from the storefront. Publish it once it is saved and reviewed.
+              New products start as drafts, hidden from the storefront. Publish it once it is saved and
+              reviewed.
             </Text>
           </Card>
         }

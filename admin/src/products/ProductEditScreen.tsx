@@ -12,8 +12,8 @@ import { formatDateTime } from '../ui/format-date.ts';
 import { IconArrowLeft, IconExternalLink, IconTrash } from '../ui/icons.tsx';
 import { fieldErrorsFrom, notifyError, notifySuccess } from '../ui/notify.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
-import { ButtonLink } from '../ui/router-links.tsx';
 import { CenteredLoader } from '../ui/route-states.tsx';
+import { ButtonLink } from '../ui/router-links.tsx';
 import { UnsavedChangesGuard } from '../ui/UnsavedChangesGuard.tsx';
 import { ProductForm } from './ProductForm.tsx';
 import { ProductStatusBadge } from './ProductStatusBadge.tsx';
@@ -26,12 +26,7 @@ import {
   sameProductValues,
   valuesFromProduct,
 } from './product-form-values.ts';
-import {
-  productQuery,
-  useDeleteProduct,
-  usePublishProduct,
-  useUpdateProduct,
-} from './product-queries.ts';
+import { productQuery, useDeleteProduct, usePublishProduct, useUpdateProduct } from './product-queries.ts';
 
 const productRoute = getRouteApi('/signed-in/stores/$store/products/$productId');
 
@@ -62,7 +57,10 @@ export function ProductEditScreen() {
     return (
       <Container size="sm" py="xl">
         <BackToProducts store={store.handle} />
-        <Alert color={missing ? 'gray' : 'red'} title={missing ? 'Product not found' : 'Could not load the product'}>
+        <Alert
+          color={missing ? 'gray' : 'red'}
+          title={missing ? 'Product not found' : 'Could not load the product'}
+        >
           {missing ? 'It may have been deleted.' : product.error.message}
         </Alert>
       </Container>
@@ -126,7 +124,9 @@ function ProductEditor({ product }: { product: Product }) {
     publish.mutate(action, {
       onSuccess: (saved) =>
         notifySuccess(
-          action === 'publish' ? `“${saved.title}” is live on the storefront.` : `“${saved.title}” is hidden from the storefront.`,
+          action === 'publish'
+            ? `“${saved.title}” is live on the storefront.`
+            : `“${saved.title}” is hidden from the storefront.`,
           action === 'publish' ? 'Published' : 'Unpublished',
         ),
       onError: (error) => notifyError(error, action === 'publish' ? 'Not published' : 'Not unpublished'),
@@ -161,11 +161,21 @@ function ProductEditor({ product }: { product: Product }) {
 
   const publishButton =
     product.status === 'active' ? (
-      <Button variant="default" onClick={() => setPublished('unpublish')} loading={publish.isPending} disabled={!canPublish}>
+      <Button
+        variant="default"
+        onClick={() => setPublished('unpublish')}
+        loading={publish.isPending}
+        disabled={!canPublish}
+      >
         Unpublish
       </Button>
     ) : (
-      <Button color="teal" onClick={() => setPublished('publish')} loading={publish.isPending} disabled={!canPublish || dirty}>
+      <Button
+        color="teal"
+        onClick={() => setPublished('publish')}
+        loading={publish.isPending}
+        disabled={!canPublish || dirty}
+      >
         Publish
       </Button>
     );
@@ -210,15 +220,32 @@ function ProductEditor({ product }: { product: Product }) {
         {canWrite ? (
           <Group gap="xs" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
             {product.status === 'archived' ? (
-              <Button variant="subtle" size="compact-sm" onClick={() => archive('draft')} disabled={update.isPending}>
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                onClick={() => archive('draft')}
+                disabled={update.isPending}
+              >
                 Restore as draft
               </Button>
             ) : (
-              <Button variant="subtle" color="gray" size="compact-sm" onClick={() => archive('archived')} disabled={update.isPending}>
+              <Button
+                variant="subtle"
+                color="gray"
+                size="compact-sm"
+                onClick={() => archive('archived')}
+                disabled={update.isPending}
+              >
                 Archive
               </Button>
             )}
-            <Button variant="subtle" color="red" size="compact-sm" leftSection={<IconTrash size={14} />} onClick={askDelete}>
+            <Button
+              variant="subtle"
+              color="red"
+              size="compact-sm"
+              leftSection={<IconTrash size={14} />}
+              onClick={askDelete}
+            >
               Delete
             </Button>
           </Group>
@@ -241,7 +268,14 @@ function ProductEditor({ product }: { product: Product }) {
         actions={
           canWrite ? (
             <>
-              <Button variant="default" onClick={() => { setValues(baseline); setErrors({}); }} disabled={!dirty || update.isPending}>
+              <Button
+                variant="default"
+                onClick={() => {
+                  setValues(baseline);
+                  setErrors({});
+                }}
+                disabled={!dirty || update.isPending}
+              >
                 Discard
               </Button>
               <Button type="submit" loading={update.isPending} disabled={!dirty}>

@@ -1,15 +1,4 @@
-import {
-  Card,
-  Grid,
-  Group,
-  Image,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Card, Grid, Group, Image, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { currencyFractionDigits, currencySymbol } from '../money/minor-units.ts';
 import type { ProductFormErrors, ProductFormValues } from './product-form-values.ts';
@@ -62,16 +51,19 @@ export function ProductForm({
   const examplePrice = digits === 0 ? '1200' : `19.${'9'.repeat(digits)}`;
   const previewTitle = values.seoTitle.trim() || values.title.trim() || 'Product title';
   const previewDescription =
-    values.seoDescription.trim() || values.description.trim().slice(0, seoDescriptionLimit) || 'No description yet.';
+    values.seoDescription.trim() ||
+    values.description.trim().slice(0, seoDescriptionLimit) ||
+    'No description yet.';
   const text = (field: keyof ProductFormValues) => ({
     value: values[field],
-    onChange: (event: { currentTarget: { value: string } }) => onChange({ [field]: event.currentTarget.value }),
+    onChange: (event: { currentTarget: { value: string } }) =>
+      onChange({ [field]: event.currentTarget.value }),
     error: errors[field],
     readOnly,
   });
 
   return (
-    <Grid gutter="lg">
+    <Grid gap="lg">
       <Grid.Col span={{ base: 12, md: 8 }}>
         <Stack gap="lg">
           <Section title="Details">
@@ -80,7 +72,11 @@ export function ProductForm({
               label="Handle"
               description="The product's address on the storefront. Suggested from the title."
               placeholder="linen-apron"
-              leftSection={<Text size="sm" c="dimmed">/</Text>}
+              leftSection={
+                <Text size="sm" c="dimmed">
+                  /
+                </Text>
+              }
               {...text('handle')}
             />
             <Textarea
@@ -100,8 +96,16 @@ export function ProductForm({
                 description={`In ${currency}${digits === 0 ? ', whole units' : `, up to ${digits} decimals`}`}
                 inputMode="decimal"
                 placeholder={examplePrice}
-                leftSection={<Text size="sm" c="dimmed">{currencySymbol(currency)}</Text>}
-                rightSection={<Text size="xs" c="dimmed">{currency}</Text>}
+                leftSection={
+                  <Text size="sm" c="dimmed">
+                    {currencySymbol(currency)}
+                  </Text>
+                }
+                rightSection={
+                  <Text size="xs" c="dimmed">
+                    {currency}
+                  </Text>
+                }
                 rightSectionWidth={48}
                 required
                 {...text('price')}
@@ -150,14 +154,21 @@ export function ProductForm({
             <Textarea
               label="SEO description"
               placeholder="A sentence or two that makes people click."
-              description={<CharacterCount length={values.seoDescription.length} limit={seoDescriptionLimit} />}
+              description={
+                <CharacterCount length={values.seoDescription.length} limit={seoDescriptionLimit} />
+              }
               inputWrapperOrder={['label', 'input', 'description', 'error']}
               autosize
               minRows={2}
               maxRows={5}
               {...text('seoDescription')}
             />
-            <Card bg="var(--mantine-color-gray-0)" radius="sm" padding="sm" aria-label="Search result preview">
+            <Card
+              bg="var(--mantine-color-gray-0)"
+              radius="sm"
+              padding="sm"
+              aria-label="Search result preview"
+            >
               <Text size="xs" c="dimmed">
                 {storeName} › {values.handle || 'handle'}
               </Text>

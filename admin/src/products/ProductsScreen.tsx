@@ -19,11 +19,11 @@ import { useCurrentStore } from '../stores/current-store.tsx';
 import { formatDate } from '../ui/format-date.ts';
 import { IconPackage, IconPlus, IconSearch } from '../ui/icons.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
-import { useSearchParamInput } from '../ui/use-search-param-input.ts';
 import { AnchorLink, ButtonLink } from '../ui/router-links.tsx';
-import { productListQuery } from './product-queries.ts';
+import { useSearchParamInput } from '../ui/use-search-param-input.ts';
 import { ProductStatusBadge } from './ProductStatusBadge.tsx';
 import { ProductThumbnail } from './ProductThumbnail.tsx';
+import { productListQuery } from './product-queries.ts';
 
 const productsRoute = getRouteApi('/signed-in/stores/$store/products');
 const pageSize = 25;
@@ -64,7 +64,11 @@ export function ProductsScreen() {
         description="Your catalog: what you sell, its price and whether it is on the storefront."
         actions={
           can('catalog:write') ? (
-            <ButtonLink to="/stores/$store/products/new" params={{ store: store.handle }} leftSection={<IconPlus />}>
+            <ButtonLink
+              to="/stores/$store/products/new"
+              params={{ store: store.handle }}
+              leftSection={<IconPlus />}
+            >
               New product
             </ButtonLink>
           ) : null
@@ -118,7 +122,11 @@ export function ProductsScreen() {
           >
             {!filtered && can('catalog:write') ? (
               <EmptyState.Actions>
-                <ButtonLink to="/stores/$store/products/new" params={{ store: store.handle }} leftSection={<IconPlus />}>
+                <ButtonLink
+                  to="/stores/$store/products/new"
+                  params={{ store: store.handle }}
+                  leftSection={<IconPlus />}
+                >
                   New product
                 </ButtonLink>
               </EmptyState.Actions>
@@ -183,7 +191,12 @@ export function ProductsScreen() {
         )}
 
         {list.data && total > 0 ? (
-          <Group justify="space-between" p="md" gap="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+          <Group
+            justify="space-between"
+            p="md"
+            gap="sm"
+            style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
+          >
             <Text size="sm" c="dimmed">
               {(page - 1) * pageSize + 1}–{Math.min(page * pageSize, total)} of {total}
             </Text>
@@ -196,7 +209,8 @@ export function ProductsScreen() {
                 }
                 size="sm"
                 getControlProps={(control) => ({
-                  'aria-label': control === 'previous' ? 'Previous page' : control === 'next' ? 'Next page' : undefined,
+                  'aria-label':
+                    control === 'previous' ? 'Previous page' : control === 'next' ? 'Next page' : undefined,
                 })}
               />
             ) : null}

@@ -21,7 +21,8 @@ export const productQuery = (store: string, id: string) =>
   queryOptions({
     queryKey: ['stores', store, 'products', 'one', id],
     queryFn: async () =>
-      (await api.get<{ product: Product }>(storeApiPath(store, `/products/${encodeURIComponent(id)}`))).product,
+      (await api.get<{ product: Product }>(storeApiPath(store, `/products/${encodeURIComponent(id)}`)))
+        .product,
   });
 
 export interface ProductInput {
@@ -61,8 +62,12 @@ export function useUpdateProduct(store: string, id: string) {
   const update = useProductCacheUpdate(store);
   return useMutation({
     mutationFn: async (changes: ProductInput) =>
-      (await api.patch<{ product: Product }>(storeApiPath(store, `/products/${encodeURIComponent(id)}`), changes))
-        .product,
+      (
+        await api.patch<{ product: Product }>(
+          storeApiPath(store, `/products/${encodeURIComponent(id)}`),
+          changes,
+        )
+      ).product,
     onSuccess: update,
   });
 }
@@ -71,8 +76,11 @@ export function usePublishProduct(store: string, id: string) {
   const update = useProductCacheUpdate(store);
   return useMutation({
     mutationFn: async (action: 'publish' | 'unpublish') =>
-      (await api.post<{ product: Product }>(storeApiPath(store, `/products/${encodeURIComponent(id)}/${action}`)))
-        .product,
+      (
+        await api.post<{ product: Product }>(
+          storeApiPath(store, `/products/${encodeURIComponent(id)}/${action}`),
+        )
+      ).product,
     onSuccess: update,
   });
 }

@@ -2,8 +2,8 @@ import { Box, Button, Center, Paper, Stack, Text, ThemeIcon, Title } from '@mant
 import { useDisclosure } from '@mantine/hooks';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { sessionQuery } from '../auth/session-queries.ts';
-import { IconPlus, IconStore } from '../ui/icons.tsx';
 import { UserMenu } from '../layout/UserMenu.tsx';
+import { IconPlus, IconStore } from '../ui/icons.tsx';
 import { NewStoreModal } from './NewStoreModal.tsx';
 
 /** Shown to someone who belongs to no store yet. */

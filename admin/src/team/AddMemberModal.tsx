@@ -101,8 +101,8 @@ export function AddMemberModal({
             <>
               <Alert color="blue" variant="light" title="New to Storepilot">
                 <Text size="sm">
-                  {email.trim()} has no account yet. Give their name and an initial password to create one; share the
-                  password with them privately.
+                  {email.trim()} has no account yet. Give their name and an initial password to create one;
+                  share the password with them privately.
                 </Text>
               </Alert>
               <TextInput

@@ -61,7 +61,10 @@ export function TeamScreen() {
     const member = removing;
     removeMember.mutate(member.userId, {
       onSuccess: () => {
-        notifySuccess(`${member.name || member.email} no longer has access to ${store.name}.`, 'Member removed');
+        notifySuccess(
+          `${member.name || member.email} no longer has access to ${store.name}.`,
+          'Member removed',
+        );
         setRemoving(null);
       },
       onError: (error) => {
@@ -78,7 +81,11 @@ export function TeamScreen() {
         description="Who can work on this store, and what their role lets them do."
         actions={
           canWrite ? (
-            <Button leftSection={<IconPlus />} onClick={() => setAdding(true)} disabled={roleNames.length === 0}>
+            <Button
+              leftSection={<IconPlus />}
+              onClick={() => setAdding(true)}
+              disabled={roleNames.length === 0}
+            >
               Add member
             </Button>
           ) : null
@@ -208,7 +215,12 @@ export function TeamScreen() {
         ) : null}
       </Stack>
 
-      <AddMemberModal store={store.handle} roles={roleNames} opened={adding} onClose={() => setAdding(false)} />
+      <AddMemberModal
+        store={store.handle}
+        roles={roleNames}
+        opened={adding}
+        onClose={() => setAdding(false)}
+      />
       <ConfirmDialog
         opened={removing !== null}
         title="Remove team member?"

@@ -5,84 +5,185 @@ interface IconProps extends Omit<SVGProps<SVGSVGElement>, 'children'> {
   size?: number | string;
 }
 
-function makeIcon(paths: string[], circles: Array<[number, number, number]> = []) {
-  return function Icon({ size = 18, ...props }: IconProps) {
-    return (
-      <svg
-        xmlns="http://www.w3.org/2000/svg"
-        width={size}
-        height={size}
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={1.8}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden="true"
-        focusable="false"
-        {...props}
-      >
-        {paths.map((d) => (
-          <path key={d} d={d} />
-        ))}
-        {circles.map(([cx, cy, r]) => (
-          <circle key={`${cx}-${cy}-${r}`} cx={cx} cy={cy} r={r} />
-        ))}
-      </svg>
-    );
-  };
+function LineIcon({
+  size = 18,
+  paths,
+  circles = [],
+  ...props
+}: IconProps & { paths: string[]; circles?: Array<[number, number, number]> }) {
+  return (
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.8}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+      {...props}
+    >
+      {paths.map((d) => (
+        <path key={d} d={d} />
+      ))}
+      {circles.map(([cx, cy, r]) => (
+        <circle key={`${cx}-${cy}-${r}`} cx={cx} cy={cy} r={r} />
+      ))}
+    </svg>
+  );
 }
 
-export const IconPackage = makeIcon(['M12 3l8 4.5v9L12 21l-8-4.5v-9L12 3', 'M12 12l8-4.5', 'M12 12v9', 'M12 12L4 7.5']);
-export const IconUsers = makeIcon(
-  ['M3 21v-2a4 4 0 0 1 4-4h4a4 4 0 0 1 4 4v2', 'M16 3.13a4 4 0 0 1 0 7.75', 'M21 21v-2a4 4 0 0 0-3-3.85'],
-  [[9, 7, 4]],
-);
-export const IconHistory = makeIcon(['M12 8v4l2 2', 'M3.05 11a9 9 0 1 1 .5 4', 'M3 20v-5h5']);
-export const IconKey = makeIcon(['M10.85 12.15L19 4', 'M18 5l2 2', 'M15 8l2 2'], [[8, 15, 4]]);
-export const IconPlus = makeIcon(['M12 5v14', 'M5 12h14']);
-export const IconSearch = makeIcon(['M21 21l-6-6'], [[10, 10, 7]]);
-export const IconSelector = makeIcon(['M8 9l4-4 4 4', 'M16 15l-4 4-4-4']);
-export const IconChevronRight = makeIcon(['M9 6l6 6-6 6']);
-export const IconArrowLeft = makeIcon(['M5 12h14', 'M5 12l6 6', 'M5 12l6-6']);
-export const IconLogout = makeIcon([
-  'M14 8V6a2 2 0 0 0-2-2H5a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h7a2 2 0 0 0 2-2v-2',
-  'M9 12h12',
-  'M18 9l3 3-3 3',
-]);
-export const IconExternalLink = makeIcon([
-  'M12 6H6a2 2 0 0 0-2 2v10a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-6',
-  'M11 13l9-9',
-  'M15 4h5v5',
-]);
-export const IconCopy = makeIcon([
-  'M8 10a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2h-8a2 2 0 0 1-2-2z',
-  'M16 8V6a2 2 0 0 0-2-2H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h2',
-]);
-export const IconCheck = makeIcon(['M5 12l5 5L20 7']);
-export const IconTrash = makeIcon([
-  'M4 7h16',
-  'M10 11v6',
-  'M14 11v6',
-  'M5 7l1 12a2 2 0 0 0 2 2h8a2 2 0 0 0 2-2l1-12',
-  'M9 7V4a1 1 0 0 1 1-1h4a1 1 0 0 1 1 1v3',
-]);
-export const IconAlertTriangle = makeIcon([
-  'M12 9v4',
-  'M10.363 3.591L2.257 17.125a1.914 1.914 0 0 0 1.636 2.871h16.214a1.914 1.914 0 0 0 1.636-2.87L13.637 3.59a1.914 1.914 0 0 0-3.274 0z',
-  'M12 16h.01',
-]);
-export const IconPhoto = makeIcon([
-  'M6 3h12a3 3 0 0 1 3 3v12a3 3 0 0 1-3 3H6a3 3 0 0 1-3-3V6a3 3 0 0 1 3-3z',
-  'M15 8h.01',
-  'M3 16l5-5c.928-.893 2.072-.893 3 0l5 5',
-  'M14 14l1-1c.928-.893 2.072-.893 3 0l3 3',
-]);
-export const IconStore = makeIcon([
-  'M3 21h18',
-  'M3 7v1a3 3 0 0 0 6 0V7m0 1a3 3 0 0 0 6 0V7m0 1a3 3 0 0 0 6 0V7H3l2-4h14l2 4',
-  'M5 21V10.85',
-  'M19 21V10.85',
-  'M9 21v-4a2 2 0 0 1 2-2h2a2 2 0 0 1 2 2v4',
-]);
-export const IconLogo = makeIcon(['M4 19l8-14 8 14z', 'M12 5v14']);
+export function IconPackage(props: IconProps) {
+  return (
+    <LineIcon
+      {...props}
+      paths={['M12 3l8 4.5v9L12 21l-8-4.5v-9L12 3', 'M12 12l8-4.5', 'M12 12v9', 'M12 12L4 7.5']}
+    />
+  );
+}
+
+export function IconUsers(props: IconProps) {
+  return (
+    <LineIcon
+      {...props}
+      paths={[
+        'M3 21v-2a4 4 0 0 1 4-4h4a4 4 0 0 1 4 4v2',
+        'M16 3.13a4 4 0 0 1 0 7.75',
+        'M21 21v-2a4 4 0 0 0-3-3.85',
+      ]}
+      circles={[[9, 7, 4]]}
+    />
+  );
+}
+
+export function IconHistory(props: IconProps) {
+  return <LineIcon {...props} paths={['M12 8v4l2 2', 'M3.05 11a9 9 0 1 1 .5 4', 'M3 20v-5h5']} />;
+}
+
+export function IconKey(props: IconProps) {
+  return (
+    <LineIcon {...props} paths={['M10.85 12.15L19 4', 'M18 5l2 2', 'M15 8l2 2']} circles={[[8, 15, 4]]} />
+  );
+}
+
+export function IconPlus(props: IconProps) {
+  return <LineIcon {...props} paths={['M12 5v14', 'M5 12h14']} />;
+}
+
+export function IconSearch(props: IconProps) {
+  return <LineIcon {...props} paths={['M21 21l-6-6']} circles={[[10, 10, 7]]} />;
+}
+
+export function IconSelector(props: IconProps) {
+  return <LineIcon {...props} paths={['M8 9l4-4 4 4', 'M16 15l-4 4-4-4']} />;
+}
+
+export function IconChevronRight(props: IconProps) {
+  return <LineIcon {...props} paths={['M9 6l6 6-6 6']} />;
+}
+
+export function IconArrowLeft(props: IconProps) {
+  return <LineIcon {...props} paths={['M5 12h14', 'M5 12l6 6', 'M5 12l6-6']} />;
+}
+
+export function IconLogout(props: IconProps) {
+  return (
+    <LineIcon
+      {...props}
+      paths={[
+        'M14 8V6a2 2 0 0 0-2-2H5a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h7a2 2 0 0 0 2-2v-2',
+        'M9 12h12',
+        'M18 9l3 3-3 3',
+      ]}
+    />
+  );
+}
+
+export function IconExternalLink(props: IconProps) {
+  return (
+    <LineIcon
+      {...props}
+      paths={['M12 6H6a2 2 0 0 0-2 2v10a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-6', 'M11 13l9-9', 'M15 4h5v5']}
+    />
+  );
+}
+
+export function IconCopy(props: IconProps) {
+  return (
+    <LineIcon
+      {...props}
+      paths={[
+        'M8 10a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2h-8a2 2 0 0 1-2-2z',
+        'M16 8V6a2 2 0 0 0-2-2H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h2',
+      ]}
+    />
+  );
+}
+
+export function IconCheck(props: IconProps) {
+  return <LineIcon {...props} paths={['M5 12l5 5L20 7']} />;
+}
+
+export function IconTrash(props: IconProps) {
+  return (
+    <LineIcon
+      {...props}
+      paths={[
+        'M4 7h16',
+        'M10 11v6',
+        'M14 11v6',
+        'M5 7l1 12a2 2 0 0 0 2 2h8a2 2 0 0 0 2-2l1-12',
+        'M9 7V4a1 1 0 0 1 1-1h4a1 1 0 0 1 1 1v3',
+      ]}
+    />
+  );
+}
+
+export function IconAlertTriangle(props: IconProps) {
+  return (
+    <LineIcon
+      {...props}
+      paths={[
+        'M12 9v4',
+        'M10.363 3.591L2.257 17.125a1.914 1.914 0 0 0 1.636 2.871h16.214a1.914 1.914 0 0 0 1.636-2.87L13.637 3.59a1.914 1.914 0 0 0-3.274 0z',
+        'M12 16h.01',
+      ]}
+    />
+  );
+}
+
+export function IconPhoto(props: IconProps) {
+  return (
+    <LineIcon
+      {...props}
+      paths={[
+        'M6 3h12a3 3 0 0 1 3 3v12a3 3 0 0 1-3 3H6a3 3 0 0 1-3-3V6a3 3 0 0 1 3-3z',
+        'M15 8h.01',
+        'M3 16l5-5c.928-.893 2.072-.893 3 0l5 5',
+        'M14 14l1-1c.928-.893 2.072-.893 3 0l3 3',
+      ]}
+    />
+  );
+}
+
+export function IconStore(props: IconProps) {
+  return (
+    <LineIcon
+      {...props}
+      paths={[
+        'M3 21h18',
+        'M3 7v1a3 3 0 0 0 6 0V7m0 1a3 3 0 0 0 6 0V7m0 1a3 3 0 0 0 6 0V7H3l2-4h14l2 4',
+        'M5 21V10.85',
+        'M19 21V10.85',
+        'M9 21v-4a2 2 0 0 1 2-2h2a2 2 0 0 1 2 2v4',
+      ]}
+    />
+  );
+}
+
+export function IconLogo(props: IconProps) {
+  return <LineIcon {...props} paths={['M4 19l8-14 8 14z', 'M12 5v14']} />;
+}

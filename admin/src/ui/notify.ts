@@ -16,7 +16,11 @@ export function notifyError(error: unknown, title = 'Something went wrong'): voi
     notifications.show({ color: 'red', title, message });
     return;
   }
-  notifications.show({ color: 'red', title, message: error instanceof Error ? error.message : String(error) });
+  notifications.show({
+    color: 'red',
+    title,
+    message: error instanceof Error ? error.message : String(error),
+  });
 }
 
 /** Maps a validation error's problems onto form fields; paths not in `fields` stay in the notification. */

@@ -6,7 +6,7 @@ import { forbidden } from '../../platform/errors.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.ts';
 import { listAudit } from './audit.ts';
 import { actorOf, CSRF_HEADER, SESSION_COOKIE, storeOf } from './http-auth.ts';
-import { addMember, changeMemberRole, listMembers, removeMember } from './members.ts';
+import { addMember, changeMemberRole, findMembership, listMembers, removeMember } from './members.ts';
 import { permissions, rolePermissions, roles } from './permissions.ts';
 import { closeSession, login, SESSION_TTL_MS } from './sessions.ts';
 import { publicStore } from './store-view.ts';
@@ -206,6 +206,7 @@ export async function storeAccessRoutes(app: FastifyInstance, { db }: AccessRout
     async (request) => {
       const { store, actor, role } = storeOf(request);
       assertCanAssign(role, request.body.role);
+      await assertCanManage(db, store.id, role, request.params.userId);
       return {
         member: await changeMemberRole(db, actor, store.id, request.params.userId, request.body.role),
       };
@@ -223,7 +224,8 @@ export async function storeAccessRoutes(app: FastifyInstance, { db }: AccessRout
       },
     },
     async (request, reply) => {
-      const { store, actor } = storeOf(request);
+      const { store, actor, role } = storeOf(request);
+      await assertCanManage(db, store.id, role, request.params.userId);
       await removeMember(db, actor, store.id, request.params.userId);
       return reply.status(204).send();
     },
@@ -296,6 +298,14 @@ export async function storeAccessRoutes(app: FastifyInstance, { db }: AccessRout
       return reply.status(204).send();
     },
   );
+}
+
+/** Only owners may change or remove an owner. */
+async function assertCanManage(db: Db, storeId: string, actingRole: string | null, userId: string) {
+  const target = await findMembership(db, storeId, userId);
+  if (target?.role === 'owner' && actingRole !== 'owner') {
+    throw forbidden('owner_required', 'Only an owner can change or remove an owner.');
+  }
 }
 
 /** Only owners may make (or unmake) owners; API keys manage no team. */

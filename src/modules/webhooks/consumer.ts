@@ -46,7 +46,10 @@ export function createWebhooksConsumer(options: { maxAttempts?: number } = {}): 
         .returning({ id: webhookDeliveries.id });
       for (const delivery of created) {
         const payload: DeliverJobPayload = { deliveryId: delivery.id };
-        await enqueueJob(db, DELIVER_JOB, payload, { uniqueKey: `${DELIVER_JOB}:${delivery.id}`, maxAttempts });
+        await enqueueJob(db, DELIVER_JOB, payload, {
+          uniqueKey: `${DELIVER_JOB}:${delivery.id}`,
+          maxAttempts,
+        });
       }
     },
   };

@@ -25,7 +25,12 @@ export function webhookBody(event: DomainEvent): string {
  * The `webhook-signature` header: one `v1,<base64>` per secret, space-separated, so that during a
  * rotation a receiver holding either the old or the new secret can verify.
  */
-export function signWebhook(secrets: readonly string[], msgId: string, timestamp: Date, body: string): string {
+export function signWebhook(
+  secrets: readonly string[],
+  msgId: string,
+  timestamp: Date,
+  body: string,
+): string {
   return secrets.map((secret) => new Webhook(secret).sign(msgId, timestamp, body)).join(' ');
 }
 
@@ -124,7 +129,7 @@ export function createDeliverHandler(options: DeliveryOptions = {}): JobHandler<
       .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
       .where(eq(webhookDeliveries.id, deliveryId));
     // Gone with its endpoint, or already settled by an earlier attempt.
-    if (!target || target.status !== 'pending') return;
+    if (target?.status !== 'pending') return;
     if (!target.enabled) {
       await closeDelivery(db, deliveryId, 'cancelled', 'endpoint disabled before delivery');
       return;
@@ -138,7 +143,11 @@ export function createDeliverHandler(options: DeliveryOptions = {}): JobHandler<
     const body = webhookBody(event);
     const attemptedAt = new Date();
     const secrets = [target.secret];
-    if (target.previousSecret && target.previousSecretExpiresAt && target.previousSecretExpiresAt > attemptedAt) {
+    if (
+      target.previousSecret &&
+      target.previousSecretExpiresAt &&
+      target.previousSecretExpiresAt > attemptedAt
+    ) {
       secrets.push(target.previousSecret);
     }
     const started = performance.now();
@@ -166,8 +175,14 @@ export function createDeliverHandler(options: DeliveryOptions = {}): JobHandler<
       error = describeFailure(err, timeoutMs);
     }
     const durationMs = Math.round(performance.now() - started);
-    const outcome: Outcome = error === null ? 'delivered' : ctx.attempt >= ctx.maxAttempts ? 'failed' : 'pending';
-    await recordAttempt(db, deliveryId, { statusCode, error, responseBody, durationMs, attemptedAt }, outcome);
+    const outcome: Outcome =
+      error === null ? 'delivered' : ctx.attempt >= ctx.maxAttempts ? 'failed' : 'pending';
+    await recordAttempt(
+      db,
+      deliveryId,
+      { statusCode, error, responseBody, durationMs, attemptedAt },
+      outcome,
+    );
     ctx.logger.debug(
       { deliveryId, endpointId: target.endpointId, eventType: event.type, statusCode, outcome, durationMs },
       'webhook attempt',

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { Webhook } from 'standardwebhooks';
 import type { Database } from '../../platform/db/database.ts';
 import { testDatabaseTargets } from '../../platform/db/test-database.ts';
 import { createOutboxDispatcher } from '../../platform/events/dispatcher.ts';
-import { emitEvent } from '../../platform/events/outbox.ts';
+import { emitEvent, findEvent } from '../../platform/events/outbox.ts';
 import { createJobRunner, type JobRunner } from '../../platform/jobs/index.ts';
 import { jobs } from '../../platform/jobs/schema.ts';
 import {
@@ -31,7 +31,9 @@ interface Received {
 }
 
 /** A real HTTP receiver on a free local port; `answer` decides each response from the call number. */
-async function startReceiver(answer: (call: number) => { status: number; body?: string; location?: string } | 'hang') {
+async function startReceiver(
+  answer: (call: number) => { status: number; body?: string; location?: string } | 'hang',
+) {
   const received: Received[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -111,7 +113,9 @@ for (const target of testDatabaseTargets()) {
     });
 
     test('delivers a signed event, retries after a 500, and logs both attempts', async () => {
-      const hooks = await receiver((call) => (call === 1 ? { status: 500, body: 'database down' } : { status: 204 }));
+      const hooks = await receiver((call) =>
+        call === 1 ? { status: 500, body: 'database down' } : { status: 204 },
+      );
       const dispatcher = await setup();
       const endpoint = await createEndpoint(database.db, storeId, { url: hooks.url });
       const eventId = await emit('product.created', { id: 'prod_1', title: 'Linen shirt' });
@@ -144,7 +148,11 @@ for (const target of testDatabaseTargets()) {
       for (const request of hooks.received) {
         assert.equal(request.headers['webhook-id'], eventId, 'the same id on every attempt');
         assert.equal(request.headers['content-type'], 'application/json');
-        const payload = verify(endpoint.secret, request) as { type: string; timestamp: string; data: unknown };
+        const payload = verify(endpoint.secret, request) as {
+          type: string;
+          timestamp: string;
+          data: unknown;
+        };
         assert.equal(payload.type, 'product.created');
         assert.deepEqual(payload.data, { id: 'prod_1', title: 'Linen shirt' });
         assert.ok(!Number.isNaN(Date.parse(payload.timestamp)));
@@ -163,8 +171,14 @@ for (const target of testDatabaseTargets()) {
       const hooks = await receiver(() => ({ status: 200 }));
       const dispatcher = await setup();
       const all = await createEndpoint(database.db, storeId, { url: hooks.url });
-      const products = await createEndpoint(database.db, storeId, { url: hooks.url, eventTypes: ['product.*'] });
-      const orders = await createEndpoint(database.db, storeId, { url: hooks.url, eventTypes: ['order.placed'] });
+      const products = await createEndpoint(database.db, storeId, {
+        url: hooks.url,
+        eventTypes: ['product.*'],
+      });
+      const orders = await createEndpoint(database.db, storeId, {
+        url: hooks.url,
+        eventTypes: ['order.placed'],
+      });
       const off = await createEndpoint(database.db, storeId, { url: hooks.url });
       await updateEndpoint(database.db, storeId, off.id, { enabled: false });
       const elsewhere = await createEndpoint(database.db, 'store_other', { url: hooks.url });
@@ -189,10 +203,7 @@ for (const target of testDatabaseTargets()) {
       await setup();
       const endpoint = await createEndpoint(database.db, storeId, { url: hooks.url });
       const consumer = createWebhooksConsumer();
-      const event = { id: 'evt_dup', storeId, type: 'product.created', payload: { id: 'p' }, createdAt: new Date() };
-      await emit('unrelated.thing', {}); // the outbox row the delivery job reads must exist: use a real one
-      const [row] = await database.execute<{ id: string }>('select id from outbox_events limit 1');
-      event.id = row!.id;
+      const event = (await findEvent(database.db, await emit('product.created', { id: 'prod_1' })))!;
       await database.db.transaction((tx) => consumer.handle(tx, event));
       await database.db.transaction((tx) => consumer.handle(tx, event));
       assert.equal((await database.db.select().from(jobs).where(eq(jobs.name, DELIVER_JOB))).length, 1);

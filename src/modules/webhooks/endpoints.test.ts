@@ -60,7 +60,12 @@ for (const target of testDatabaseTargets()) {
 
     test('rejects URLs that are not http(s) and malformed event types', async () => {
       const storeId = store();
-      for (const url of ['not a url', 'ftp://files.example.com/x', 'javascript:alert(1)', 'https://user:pw@x.example']) {
+      for (const url of [
+        'not a url',
+        'ftp://files.example.com/x',
+        'javascript:alert(1)',
+        'https://user:pw@x.example',
+      ]) {
         await assert.rejects(createEndpoint(database.db, storeId, { url }), isError(400, 'invalid_url'), url);
       }
       await assert.rejects(
@@ -83,7 +88,10 @@ for (const target of testDatabaseTargets()) {
       await assert.rejects(updateEndpoint(database.db, other, endpoint.id, { enabled: false }), notFound);
       await assert.rejects(rotateSecret(database.db, other, endpoint.id), notFound);
       await assert.rejects(deleteEndpoint(database.db, other, endpoint.id), notFound);
-      await assert.rejects(listDeliveries(database.db, other, endpoint.id, { limit: 10, offset: 0 }), notFound);
+      await assert.rejects(
+        listDeliveries(database.db, other, endpoint.id, { limit: 10, offset: 0 }),
+        notFound,
+      );
       assert.equal((await getEndpoint(database.db, owner, endpoint.id)).enabled, true);
       assert.deepEqual(await listEndpoints(database.db, other), []);
     });

@@ -146,7 +146,11 @@ export async function deleteEndpoint(db: Db, storeId: string, endpointId: string
  * Issues a new secret. For a day the old one keeps signing too (Standard Webhooks allows several
  * signatures), so a receiver can switch secrets without rejecting deliveries in between.
  */
-export async function rotateSecret(db: Db, storeId: string, endpointId: string): Promise<WebhookEndpointWithSecret> {
+export async function rotateSecret(
+  db: Db,
+  storeId: string,
+  endpointId: string,
+): Promise<WebhookEndpointWithSecret> {
   const [row] = await db
     .update(webhookEndpoints)
     .set({

@@ -16,7 +16,10 @@ export function normaliseEventTypes(eventTypes: readonly string[]): string[] {
     );
   }
   if (cleaned.length > MAX_EVENT_TYPES) {
-    throw badRequest('too_many_event_types', `An endpoint can filter on at most ${MAX_EVENT_TYPES} event types.`);
+    throw badRequest(
+      'too_many_event_types',
+      `An endpoint can filter on at most ${MAX_EVENT_TYPES} event types.`,
+    );
   }
   return cleaned.sort();
 }

@@ -64,6 +64,9 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it on next use.
+  pool.on('error', () => {});
   // Surface a bad URL or a stopped server at start, with a clear message, not on the first request.
   try {
     const c = await pool.connect();

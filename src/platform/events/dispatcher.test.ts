@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { eq, sql } from 'drizzle-orm';
 import pino from 'pino';
 import type { Database, Db } from '../db/database.ts';
@@ -13,7 +13,10 @@ import { outboxEvents } from './schema.ts';
 const logger = pino({ level: 'silent' });
 
 /** A consumer that records what it saw and writes a row (a job) in the dispatcher's transaction. */
-function recordingConsumer(name: string, failWhen: (event: DomainEvent, call: number) => boolean = () => false) {
+function recordingConsumer(
+  name: string,
+  failWhen: (event: DomainEvent, call: number) => boolean = () => false,
+) {
   const seen: string[] = [];
   const consumer: OutboxConsumer = {
     name,
@@ -32,9 +35,12 @@ for (const target of testDatabaseTargets()) {
     const emit = (type: string, payload: Record<string, unknown> = {}) =>
       database.db.transaction((tx) => emitEvent(tx, { storeId: 'store_test', type, payload }));
     const reactions = async (consumer: string) =>
-      (await database.db.select().from(jobs).where(eq(jobs.name, `${consumer}.reacted`))).map(
-        (j) => (j.payload as { eventId: string }).eventId,
-      );
+      (
+        await database.db
+          .select()
+          .from(jobs)
+          .where(eq(jobs.name, `${consumer}.reacted`))
+      ).map((j) => (j.payload as { eventId: string }).eventId);
     const eventRow = async (id: string) =>
       (await database.db.select().from(outboxEvents).where(eq(outboxEvents.id, id)))[0]!;
 
@@ -117,7 +123,11 @@ for (const target of testDatabaseTargets()) {
       assert.deepEqual(await reactions('a'), [healthy]);
       assert.ok((await eventRow(healthy)).dispatchedAt);
 
-      assert.deepEqual(await dispatcher.dispatchOnce(), { dispatched: 0, failed: 0 }, 'not before the backoff');
+      assert.deepEqual(
+        await dispatcher.dispatchOnce(),
+        { dispatched: 0, failed: 0 },
+        'not before the backoff',
+      );
       const deadline = Date.now() + 3000;
       while ((await dispatcher.dispatchOnce()).dispatched === 0) {
         assert.ok(Date.now() < deadline, 'retried in time');
@@ -142,7 +152,9 @@ for (const target of testDatabaseTargets()) {
       };
       const ids: string[] = [];
       for (let i = 0; i < 40; i++) ids.push(await emit('stock.changed', { i }));
-      const dispatchers = [1, 2].map(() => createOutboxDispatcher({ database, logger, consumers: [consumer], batchSize: 5 }));
+      const dispatchers = [1, 2].map(() =>
+        createOutboxDispatcher({ database, logger, consumers: [consumer], batchSize: 5 }),
+      );
       const drain = async (d: (typeof dispatchers)[number]) => {
         while ((await d.dispatchOnce()).dispatched > 0);
       };
@@ -160,7 +172,12 @@ for (const target of testDatabaseTargets()) {
 
     test('start() dispatches in the background; wake() skips the wait', async () => {
       const a = recordingConsumer('a');
-      const dispatcher = createOutboxDispatcher({ database, logger, consumers: [a.consumer], pollMs: 60_000 });
+      const dispatcher = createOutboxDispatcher({
+        database,
+        logger,
+        consumers: [a.consumer],
+        pollMs: 60_000,
+      });
       dispatcher.start();
       await sleep(20);
       const id = await emit('product.created');
@@ -176,7 +193,10 @@ for (const target of testDatabaseTargets()) {
 
     test('refuses two consumers with the same name', () => {
       const a = recordingConsumer('a');
-      assert.throws(() => createOutboxDispatcher({ database, logger, consumers: [a.consumer, a.consumer] }), /twice/);
+      assert.throws(
+        () => createOutboxDispatcher({ database, logger, consumers: [a.consumer, a.consumer] }),
+        /twice/,
+      );
     });
   });
 }

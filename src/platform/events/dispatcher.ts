@@ -152,7 +152,12 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     lastPrune = Date.now();
     await db
       .delete(outboxEvents)
-      .where(lt(outboxEvents.dispatchedAt, sql`now() - (${retentionMs}::double precision * interval '1 millisecond')`));
+      .where(
+        lt(
+          outboxEvents.dispatchedAt,
+          sql`now() - (${retentionMs}::double precision * interval '1 millisecond')`,
+        ),
+      );
   }
 
   function sleep(ms: number) {

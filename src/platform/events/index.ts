@@ -1,5 +1,5 @@
 /** Domain events: the transactional outbox and the dispatcher that hands events to consumers. */
-export { emitEvent, findEvent, type DomainEvent } from './outbox.ts';
+
 export {
   createOutboxDispatcher,
   type DispatchResult,
@@ -7,3 +7,4 @@ export {
   type OutboxDispatcher,
   type OutboxDispatcherOptions,
 } from './dispatcher.ts';
+export { type DomainEvent, emitEvent, findEvent } from './outbox.ts';

@@ -1,6 +1,6 @@
 /** Durable jobs and schedules, shared by all instances through the database. */
-export { defaultRetryPolicy, retryDelayMs, type RetryPolicy } from './backoff.ts';
-export { defaultMaxAttempts, enqueueJob, type EnqueueOptions } from './enqueue.ts';
+export { defaultRetryPolicy, type RetryPolicy, retryDelayMs } from './backoff.ts';
+export { defaultMaxAttempts, type EnqueueOptions, enqueueJob } from './enqueue.ts';
 export {
   createJobRunner,
   type JobContext,

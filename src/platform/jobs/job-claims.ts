@@ -48,7 +48,11 @@ export async function claimJobs(db: Db, name: string, limit: number, lockMs: num
     .for('update', { skipLocked: true });
   const rows = await db
     .update(jobs)
-    .set({ status: 'running', attempts: sql`${jobs.attempts} + 1`, lockedUntil: sql`now() + ${millis(lockMs)}` })
+    .set({
+      status: 'running',
+      attempts: sql`${jobs.attempts} + 1`,
+      lockedUntil: sql`now() + ${millis(lockMs)}`,
+    })
     .where(inArray(jobs.id, candidates))
     .returning({
       id: jobs.id,
@@ -103,7 +107,12 @@ export async function failJob(
 export async function releaseJob(db: Db, job: ClaimedJob): Promise<void> {
   await db
     .update(jobs)
-    .set({ status: 'pending', runAt: sql`now()`, lockedUntil: null, lastError: 'released at shutdown before finishing' })
+    .set({
+      status: 'pending',
+      runAt: sql`now()`,
+      lockedUntil: null,
+      lastError: 'released at shutdown before finishing',
+    })
     .where(heldBy(job));
 }
 
@@ -118,7 +127,11 @@ export async function failAbandonedJobs(db: Db): Promise<number> {
       lastError: 'the worker stopped (crash or lost connection) during the last attempt',
     })
     .where(
-      and(eq(jobs.status, 'running'), lt(jobs.lockedUntil, sql`now()`), sql`${jobs.attempts} >= ${jobs.maxAttempts}`),
+      and(
+        eq(jobs.status, 'running'),
+        lt(jobs.lockedUntil, sql`now()`),
+        sql`${jobs.attempts} >= ${jobs.maxAttempts}`,
+      ),
     )
     .returning({ id: jobs.id });
   return rows.length;

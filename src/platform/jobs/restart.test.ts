@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrateDatabase } from '../db/migrate.ts';
@@ -50,7 +50,12 @@ for (const target of testDatabaseTargets()) {
         const before = createJobRunner({ database: first, logger, pollMs: 20 });
         before.register('restart.greet', () => assert.fail('must not run before the restart'));
         before.start();
-        const id = await before.enqueue(first.db, 'restart.greet', { name: 'after' }, { runAt: new Date(Date.now() + 300) });
+        const id = await before.enqueue(
+          first.db,
+          'restart.greet',
+          { name: 'after' },
+          { runAt: new Date(Date.now() + 300) },
+        );
         await before.stop();
         await first.close();
 
@@ -67,7 +72,9 @@ for (const target of testDatabaseTargets()) {
           while (seen.length === 0 && Date.now() < deadline) await sleep(20);
           await after.stop();
           assert.deepEqual(seen, [{ payload: { name: 'after' }, jobId: id }]);
-          const [row] = await second.execute<{ status: string }>('select status from jobs where id = $1', [id]);
+          const [row] = await second.execute<{ status: string }>('select status from jobs where id = $1', [
+            id,
+          ]);
           assert.equal(row?.status, 'completed');
         } finally {
           await second.close();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { eq, sql } from 'drizzle-orm';
 import pino from 'pino';
 import type { Database } from '../db/database.ts';
@@ -249,12 +249,20 @@ for (const target of testDatabaseTargets()) {
       await runBoth();
       await runBoth();
       assert.deepEqual(payloads, [{ report: 'daily' }]);
-      const [schedule] = await database.db.select().from(jobSchedules).where(eq(jobSchedules.name, scheduleName));
+      const [schedule] = await database.db
+        .select()
+        .from(jobSchedules)
+        .where(eq(jobSchedules.name, scheduleName));
       const ahead = schedule!.nextRunAt.getTime() - Date.now();
       assert.ok(ahead > 3500_000 && ahead <= 3600_000, `next run in ${ahead} ms`);
 
       // Scheduling again at start-up (every instance does) does not pull the next run forward.
-      await runners[0]!.schedule({ name: scheduleName, jobName, everySeconds: 3600, payload: { report: 'daily' } });
+      await runners[0]!.schedule({
+        name: scheduleName,
+        jobName,
+        everySeconds: 3600,
+        payload: { report: 'daily' },
+      });
       await runBoth();
       assert.equal(payloads.length, 1);
 
@@ -266,7 +274,10 @@ for (const target of testDatabaseTargets()) {
       await runBoth();
       await runBoth();
       assert.equal(payloads.length, 2);
-      const [advanced] = await database.db.select().from(jobSchedules).where(eq(jobSchedules.name, scheduleName));
+      const [advanced] = await database.db
+        .select()
+        .from(jobSchedules)
+        .where(eq(jobSchedules.name, scheduleName));
       const nextIn = advanced!.nextRunAt.getTime() - Date.now();
       assert.ok(nextIn > 0 && nextIn <= 60_000, `next run in ${nextIn} ms`);
       assert.equal(await runners[0]!.unschedule(scheduleName), true);
@@ -296,7 +307,10 @@ for (const target of testDatabaseTargets()) {
     test('stop() gives back a job whose handler outlives the shutdown timeout', async () => {
       const name = uniqueName('stuck');
       const r = runner({ shutdownTimeoutMs: 50 });
-      r.register(name, (_p, ctx) => new Promise<void>((resolve) => ctx.signal.addEventListener('abort', () => resolve())));
+      r.register(
+        name,
+        (_p, ctx) => new Promise<void>((resolve) => ctx.signal.addEventListener('abort', () => resolve())),
+      );
       r.start();
       const id = (await r.enqueue(database.db, name, {}))!;
       await waitFor(async () => (await jobOf(id)).status === 'running');

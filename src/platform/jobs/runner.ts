@@ -120,7 +120,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     const enqueued = await enqueueDueSchedules(db);
     if (enqueued > 0) logger.debug({ enqueued }, 'scheduled jobs enqueued');
     const abandoned = await failAbandonedJobs(db);
-    if (abandoned > 0) logger.warn({ abandoned }, 'jobs failed: their worker stopped during the last attempt');
+    if (abandoned > 0)
+      logger.warn({ abandoned }, 'jobs failed: their worker stopped during the last attempt');
     if (now - lastPrune >= PRUNE_EVERY_MS) {
       lastPrune = now;
       await pruneFinishedJobs(db, retention);
@@ -149,16 +150,22 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       };
       await Promise.race([Promise.resolve().then(() => registration.handler(job.payload, context)), timeout]);
       clearTimeout(timer);
-      if (!(await completeJob(db, job))) logger.warn(log, 'job finished after its claim was lost; outcome not recorded');
+      if (!(await completeJob(db, job)))
+        logger.warn(log, 'job finished after its claim was lost; outcome not recorded');
     } catch (err) {
       clearTimeout(timer);
       const message = err instanceof Error ? err.message : String(err);
       try {
         const status = await failJob(db, job, message, retryDelayMs(job.attempt, retry));
-        if (status === 'failed') logger.error({ ...log, err: message }, 'job failed for good after its last attempt');
-        else if (status === 'pending') logger.warn({ ...log, err: message }, 'job attempt failed; will retry');
+        if (status === 'failed')
+          logger.error({ ...log, err: message }, 'job failed for good after its last attempt');
+        else if (status === 'pending')
+          logger.warn({ ...log, err: message }, 'job attempt failed; will retry');
       } catch (recordError) {
-        logger.error({ ...log, err: recordError }, 'could not record a failed job attempt; its claim will lapse');
+        logger.error(
+          { ...log, err: recordError },
+          'could not record a failed job attempt; its claim will lapse',
+        );
       }
     }
   }
@@ -223,7 +230,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     register(name, handler, registerOptions = {}) {
       const concurrency = registerOptions.concurrency ?? 1;
       const timeoutMs = registerOptions.timeoutMs ?? 5 * 60_000;
-      if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`job ${name}: concurrency must be ≥ 1`);
+      if (!Number.isInteger(concurrency) || concurrency < 1)
+        throw new Error(`job ${name}: concurrency must be ≥ 1`);
       if (!(timeoutMs > 0)) throw new Error(`job ${name}: timeoutMs must be positive`);
       if (registrations.has(name)) throw new Error(`job ${name} is already registered`);
       registrations.set(name, { handler: handler as JobHandler, concurrency, timeoutMs, running: 0 });
@@ -258,9 +266,15 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         execution.controller.abort(new Error('job runner stopping'));
         try {
           await releaseJob(db, execution.job);
-          logger.warn({ jobId: execution.job.id, job: execution.job.name }, 'job still running at shutdown; released');
+          logger.warn(
+            { jobId: execution.job.id, job: execution.job.name },
+            'job still running at shutdown; released',
+          );
         } catch (err) {
-          logger.error({ jobId: execution.job.id, err }, 'could not release a job at shutdown; its claim will lapse');
+          logger.error(
+            { jobId: execution.job.id, err },
+            'could not release a job at shutdown; its claim will lapse',
+          );
         }
       }
     },

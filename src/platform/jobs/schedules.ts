@@ -38,7 +38,10 @@ export async function upsertSchedule(db: Db, definition: ScheduleDefinition): Pr
 }
 
 export async function removeSchedule(db: Db, name: string): Promise<boolean> {
-  const rows = await db.delete(jobSchedules).where(eq(jobSchedules.name, name)).returning({ name: jobSchedules.name });
+  const rows = await db
+    .delete(jobSchedules)
+    .where(eq(jobSchedules.name, name))
+    .returning({ name: jobSchedules.name });
   return rows.length > 0;
 }
 
