@@ -8,6 +8,7 @@ import { serveAdminConsole } from './platform/http/admin-static.ts';
 import { createHttpServer } from './platform/http/server.ts';
 import { createLogger, type Logger } from './platform/logging.ts';
 import { createMetrics } from './platform/metrics.ts';
+import { storefrontRoutes } from './storefront/index.ts';
 
 export const version: string = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
@@ -56,6 +57,7 @@ export async function buildApp(options: AppOptions) {
     { prefix: '/api/admin/stores/:store' },
   );
   await serveAdminConsole(app);
+  await app.register(storefrontRoutes, { db, publicUrl: config.publicUrl });
 
   async function close() {
     accepting = false;

@@ -1,29 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { renderProductArt } from '../demo/product-art.ts';
 import type { Store } from '../modules/access/index.ts';
-import { findActiveProductByHandle, listProducts, type Product } from '../modules/catalog/index.ts';
+import { findProductByHandle } from '../modules/catalog/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { errorBody } from '../platform/errors.ts';
 import type { PageCache } from './page-cache.ts';
 import { sendCachedPage } from './page-response.ts';
 
 const ART_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.svg$/;
-const SEARCH_PAGE = 200;
-
-/**
- * A product by exact handle whatever its status (the admin shows drafts' pictures too). The catalog
- * offers an exact finder for active products only; for the others its search, which matches
- * substrings, is walked until the exact handle turns up.
- */
-async function findProductByHandle(db: Db, storeId: string, handle: string): Promise<Product | undefined> {
-  const active = await findActiveProductByHandle(db, storeId, handle);
-  if (active) return active;
-  for (let offset = 0; ; offset += SEARCH_PAGE) {
-    const { items, total } = await listProducts(db, storeId, { q: handle, limit: SEARCH_PAGE, offset });
-    const found = items.find((p) => p.handle === handle);
-    if (found || items.length === 0 || offset + SEARCH_PAGE >= total) return found;
-  }
-}
 
 /** GET /assets/demo/:store/:product.svg — the generated artwork of a product, cached like a page. */
 export async function serveProductArt(args: {

@@ -49,8 +49,15 @@ export function CreateApiKeyModal({
         },
         onError: (error) => {
           setErrors(
-            fieldErrorsFrom(error, (path) =>
-              path.startsWith('permissions') ? 'permissions' : path === 'name' ? 'name' : undefined,
+            fieldErrorsFrom(
+              error,
+              (path) =>
+                path.startsWith('permissions') ? 'permissions' : path === 'name' ? 'name' : undefined,
+              {
+                no_permissions: 'permissions',
+                unknown_permission: 'permissions',
+                permission_denied: 'permissions',
+              },
             ),
           );
           notifyError(error, 'The key was not created');
@@ -78,7 +85,6 @@ export function CreateApiKeyModal({
             value={permissions}
             onChange={setPermissions}
             error={errors.permissions}
-            withAsterisk
           >
             <Group gap="xs" mt="xs" mb="sm">
               <Button variant="light" size="compact-xs" onClick={() => setPermissions(readOnly)}>

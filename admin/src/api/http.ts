@@ -19,7 +19,10 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  /** Field-level problems of a `validation_failed` error, with paths joined by dots (`price.amount`). */
+  /**
+   * Field-level problems of a `validation_failed` error, with paths joined by dots (`price.amount`)
+   * and without the request part the server puts first (`body.price.amount`).
+   */
   get fieldProblems(): FieldProblem[] {
     if (this.code !== 'validation_failed' || !Array.isArray(this.details)) return [];
     const problems: FieldProblem[] = [];
@@ -27,7 +30,10 @@ export class ApiError extends Error {
       if (!item || typeof item !== 'object') continue;
       const { path, message } = item as { path?: unknown; message?: unknown };
       const joined = Array.isArray(path) ? path.join('.') : typeof path === 'string' ? path : '';
-      problems.push({ path: joined, message: typeof message === 'string' ? message : 'Invalid value.' });
+      problems.push({
+        path: joined.replace(/^(body|querystring|params)(\.|$)/, ''),
+        message: typeof message === 'string' ? message : 'Invalid value.',
+      });
     }
     return problems;
   }

@@ -99,6 +99,7 @@ export function LoginScreen() {
                 <PasswordInput
                   label="Password"
                   autoComplete="current-password"
+                  visibilityToggleButtonProps={{ 'aria-label': 'Show or hide what you typed' }}
                   value={password}
                   onChange={(e) => setPassword(e.currentTarget.value)}
                   error={errors.password}

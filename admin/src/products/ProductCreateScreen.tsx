@@ -16,6 +16,7 @@ import {
   emptyProductValues,
   type ProductFormErrors,
   type ProductFormValues,
+  productFieldForCode,
   productFieldForPath,
   sameProductValues,
 } from './product-form-values.ts';
@@ -59,7 +60,7 @@ export function ProductCreateScreen() {
         });
       },
       onError: (error) => {
-        setErrors(fieldErrorsFrom(error, productFieldForPath));
+        setErrors(fieldErrorsFrom(error, productFieldForPath, productFieldForCode));
         notifyError(error, 'The product was not created');
       },
     });
@@ -81,6 +82,7 @@ export function ProductCreateScreen() {
       </ButtonLink>
       <PageHeader
         title="New product"
+        sticky
         badge={<Badge color="gray">Draft</Badge>}
         actions={
           <>

@@ -22,6 +22,7 @@ import {
   type ProductFormErrors,
   type ProductFormValues,
   productChanges,
+  productFieldForCode,
   productFieldForPath,
   sameProductValues,
   valuesFromProduct,
@@ -114,7 +115,7 @@ function ProductEditor({ product }: { product: Product }) {
         notifySuccess(`“${saved.title}” was updated.`, 'Changes saved');
       },
       onError: (error) => {
-        setErrors(fieldErrorsFrom(error, productFieldForPath));
+        setErrors(fieldErrorsFrom(error, productFieldForPath, productFieldForCode));
         notifyError(error, 'Changes were not saved');
       },
     });
@@ -263,6 +264,7 @@ function ProductEditor({ product }: { product: Product }) {
       <BackToProducts store={store.handle} />
       <PageHeader
         title={product.title}
+        sticky
         badge={<ProductStatusBadge status={product.status} />}
         description={dirty ? 'You have unsaved changes.' : undefined}
         actions={

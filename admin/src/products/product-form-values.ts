@@ -56,6 +56,9 @@ export function valuesFromProduct(product: Product, fractionDigits: number): Pro
   };
 }
 
+/** Conflicts the server reports by code, and the field each is about. */
+export const productFieldForCode: Record<string, ProductField> = { handle_taken: 'handle', sku_taken: 'sku' };
+
 /** The form field a server validation path points at: `price.amount` → `price`. */
 export function productFieldForPath(path: string): ProductField | undefined {
   const head = path.split('.')[0] ?? '';
@@ -64,7 +67,8 @@ export function productFieldForPath(path: string): ProductField | undefined {
 
 export const handlePattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-function isWebAddress(text: string): boolean {
+function isImageAddress(text: string): boolean {
+  if (text.startsWith('/') && !text.startsWith('//')) return true;
   try {
     const url = new URL(text);
     return url.protocol === 'https:' || url.protocol === 'http:';
@@ -82,8 +86,8 @@ export function checkProductValues(values: ProductFormValues, fractionDigits: nu
   }
   const price = parseDecimalToMinor(values.price, fractionDigits);
   if (!price.ok) errors.price = price.message;
-  if (values.imageUrl.trim() && !isWebAddress(values.imageUrl.trim())) {
-    errors.imageUrl = 'Enter a full web address starting with https://';
+  if (values.imageUrl.trim() && !isImageAddress(values.imageUrl.trim())) {
+    errors.imageUrl = 'Enter a web address starting with https://, or a path on this site starting with /.';
   }
   return errors;
 }

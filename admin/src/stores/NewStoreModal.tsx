@@ -17,6 +17,15 @@ function supported(kind: 'currency' | 'timeZone', fallback: string[]): string[] 
   }
 }
 
+const localePattern = /^[a-z]{2,3}(-[A-Z]{2})?$/;
+
+/** The browser's language in the form stores use (`en`, `de-DE`); scripts and variants are dropped. */
+function browserLocale(): string {
+  const [language = 'en', region] = (navigator.language || 'en').split('-');
+  const candidate = region && /^[A-Z]{2}$/.test(region) ? `${language}-${region}` : language;
+  return localePattern.test(candidate) ? candidate : 'en';
+}
+
 function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
@@ -30,7 +39,7 @@ export function NewStoreModal({ opened, onClose }: { opened: boolean; onClose: (
   const [handle, setHandle] = useState('');
   const [handleEdited, setHandleEdited] = useState(false);
   const [baseCurrency, setBaseCurrency] = useState<string | null>('EUR');
-  const [locale, setLocale] = useState(() => navigator.language || 'en');
+  const [locale, setLocale] = useState(browserLocale);
   const [timezone, setTimezone] = useState<string | null>(browserTimeZone);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
 
@@ -46,9 +55,10 @@ export function NewStoreModal({ opened, onClose }: { opened: boolean; onClose: (
     event.preventDefault();
     const found: Partial<Record<Field, string>> = {};
     if (!name.trim()) found.name = 'Give the store a name.';
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(handle)) {
+    if (handle.length < 2 || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(handle)) {
       found.handle = 'Use lower-case letters, digits and single hyphens.';
     }
+    if (locale.trim() && !localePattern.test(locale.trim())) found.locale = 'Use a locale like en or de-DE.';
     if (!baseCurrency) found.baseCurrency = 'Choose the currency the store sells in.';
     setErrors(found);
     if (Object.keys(found).length > 0 || !baseCurrency) return;
@@ -68,7 +78,11 @@ export function NewStoreModal({ opened, onClose }: { opened: boolean; onClose: (
           void navigate({ to: '/stores/$store/products', params: { store: store.handle } });
         },
         onError: (error) => {
-          setErrors(fieldErrorsFrom(error, (path) => (fields.includes(path) ? (path as Field) : undefined)));
+          setErrors(
+            fieldErrorsFrom(error, (path) => (fields.includes(path) ? (path as Field) : undefined), {
+              handle_taken: 'handle',
+            }),
+          );
           notifyError(error, 'The store was not created');
         },
       },

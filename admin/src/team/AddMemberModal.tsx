@@ -6,6 +6,13 @@ import { useAddMember } from './team-queries.ts';
 
 type Field = 'email' | 'role' | 'name' | 'password';
 const fields: readonly string[] = ['email', 'role', 'name', 'password'];
+const minPasswordLength = 10;
+const fieldForCode: Record<string, Field> = {
+  already_member: 'email',
+  email_taken: 'email',
+  weak_password: 'password',
+  owner_required: 'role',
+};
 
 export function AddMemberModal({
   store,
@@ -43,7 +50,9 @@ export function AddMemberModal({
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) found.email = 'Enter a valid e-mail address.';
     if (!role) found.role = 'Choose a role.';
     if (needsAccount && !name.trim()) found.name = 'Enter their name.';
-    if (needsAccount && password.length < 8) found.password = 'Use at least 8 characters.';
+    if (needsAccount && password.length < minPasswordLength) {
+      found.password = `Use at least ${minPasswordLength} characters.`;
+    }
     setErrors(found);
     if (Object.keys(found).length > 0 || !role) return;
     addMember.mutate(
@@ -62,7 +71,13 @@ export function AddMemberModal({
             setNeedsAccount(true);
             return;
           }
-          setErrors(fieldErrorsFrom(error, (path) => (fields.includes(path) ? (path as Field) : undefined)));
+          setErrors(
+            fieldErrorsFrom(
+              error,
+              (path) => (fields.includes(path) ? (path as Field) : undefined),
+              fieldForCode,
+            ),
+          );
           notifyError(error, 'The member was not added');
         },
       },
@@ -115,8 +130,9 @@ export function AddMemberModal({
               />
               <PasswordInput
                 label="Initial password"
-                description="At least 8 characters."
+                description={`At least ${minPasswordLength} characters.`}
                 autoComplete="new-password"
+                visibilityToggleButtonProps={{ 'aria-label': 'Show or hide what you typed' }}
                 value={password}
                 onChange={(e) => setPassword(e.currentTarget.value)}
                 error={errors.password}

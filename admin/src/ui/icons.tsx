@@ -89,6 +89,15 @@ export function IconArrowLeft(props: IconProps) {
   return <LineIcon {...props} paths={['M5 12h14', 'M5 12l6 6', 'M5 12l6-6']} />;
 }
 
+export function IconLogo(props: IconProps) {
+  return (
+    <LineIcon
+      {...props}
+      paths={['M10 14L21 3', 'M21 3l-6.5 18a.55.55 0 0 1-1 0L10 14l-7-3.5a.55.55 0 0 1 0-1L21 3']}
+    />
+  );
+}
+
 export function IconLogout(props: IconProps) {
   return (
     <LineIcon
@@ -182,8 +191,4 @@ export function IconStore(props: IconProps) {
       ]}
     />
   );
-}
-
-export function IconLogo(props: IconProps) {
-  return <LineIcon {...props} paths={['M4 19l8-14 8 14z', 'M12 5v14']} />;
 }

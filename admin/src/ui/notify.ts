@@ -23,13 +23,19 @@ export function notifyError(error: unknown, title = 'Something went wrong'): voi
   });
 }
 
-/** Maps a validation error's problems onto form fields; paths not in `fields` stay in the notification. */
+/**
+ * Puts an error next to the form fields it is about: each validation problem on the field its path
+ * names, and errors such as `handle_taken` on the field `fieldForCode` names.
+ */
 export function fieldErrorsFrom<Field extends string>(
   error: unknown,
   fieldForPath: (path: string) => Field | undefined,
+  fieldForCode: Partial<Record<string, Field>> = {},
 ): Partial<Record<Field, string>> {
   if (!(error instanceof ApiError)) return {};
   const errors: Partial<Record<Field, string>> = {};
+  const codeField = fieldForCode[error.code];
+  if (codeField) errors[codeField] = error.message;
   for (const problem of error.fieldProblems) {
     const field = fieldForPath(problem.path);
     if (field && !errors[field]) errors[field] = problem.message;

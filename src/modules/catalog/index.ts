@@ -8,6 +8,7 @@ export {
   createProduct,
   deleteProduct,
   findActiveProductByHandle,
+  findProductByHandle,
   getProduct,
   listActiveProducts,
   listProducts,

@@ -291,3 +291,17 @@ export async function findActiveProductByHandle(
     .limit(1);
   return product;
 }
+
+/** A product by exact handle, whatever its status (admin previews, demo artwork). */
+export async function findProductByHandle(
+  db: Db,
+  storeId: string,
+  handle: string,
+): Promise<Product | undefined> {
+  const [product] = await db
+    .select()
+    .from(products)
+    .where(and(eq(products.storeId, storeId), eq(products.handle, handle)))
+    .limit(1);
+  return product;
+}

@@ -41,7 +41,6 @@ export async function serveAdminConsole(app: FastifyInstance): Promise<boolean> 
     reply.header('cache-control', 'no-cache');
     return reply.sendFile('index.html');
   };
-  app.get('/admin', { schema: { hide: true } }, (_request, reply) => reply.redirect('/admin/'));
   app.get('/admin/*', { schema: { hide: true } }, spa as never);
   return true;
 }
