@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Config } from './config.ts';
-import { authRoutes, registerAuth, storeAccessRoutes } from './modules/access/index.ts';
+import { authRoutes, purgeExpiredSessions, registerAuth, storeAccessRoutes } from './modules/access/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import { migrateDatabase } from './platform/db/migrate.ts';
@@ -8,7 +8,10 @@ import { serveAdminConsole } from './platform/http/admin-static.ts';
 import { createHttpServer } from './platform/http/server.ts';
 import { createLogger, type Logger } from './platform/logging.ts';
 import { createMetrics } from './platform/metrics.ts';
-import { storefrontRoutes } from './storefront/index.ts';
+import { registerWebhookJobs, webhookRoutes, webhooksConsumer } from './modules/webhooks/index.ts';
+import { createOutboxDispatcher } from './platform/events/index.ts';
+import { createJobRunner } from './platform/jobs/index.ts';
+import { storefrontCacheConsumer, storefrontRoutes } from './storefront/index.ts';
 
 export const version: string = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
@@ -53,19 +56,47 @@ export async function buildApp(options: AppOptions) {
     async (scoped) => {
       await scoped.register(storeAccessRoutes, routeOptions);
       await scoped.register(catalogRoutes, routeOptions);
+      await scoped.register(webhookRoutes, routeOptions);
     },
     { prefix: '/api/admin/stores/:store' },
   );
   await serveAdminConsole(app);
   await app.register(storefrontRoutes, { db, publicUrl: config.publicUrl });
 
+  // Background work: durable jobs and the outbox dispatcher. Every instance runs both; claims in the
+  // database make sure each job and each event is handled by one of them.
+  const jobs = createJobRunner({ database, logger, pollMs: config.jobPollMs });
+  registerWebhookJobs(jobs);
+  jobs.register('access.purge-sessions', async (_payload, { db: jobDb }) => {
+    await purgeExpiredSessions(jobDb);
+  });
+  const dispatcher = createOutboxDispatcher({
+    database,
+    logger,
+    pollMs: config.jobPollMs,
+    consumers: [webhooksConsumer, storefrontCacheConsumer],
+  });
+  if (config.jobs) {
+    await jobs.schedule({ name: 'access.purge-sessions', jobName: 'access.purge-sessions', everySeconds: 3600, payload: {} });
+    jobs.start();
+    dispatcher.start();
+    // Requests that emit events wake the dispatcher, so webhooks and cache invalidation follow at once.
+    app.addHook('onResponse', (request, _reply, done) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') dispatcher.wake();
+      done();
+    });
+  }
+
   async function close() {
     accepting = false;
+    // Stop taking requests and let in-flight ones finish, then finish running jobs, then close the database.
     await app.close();
+    await dispatcher.stop();
+    await jobs.stop();
     if (ownsDatabase) await database.close();
   }
 
-  return { app, database, db, logger, metrics, close };
+  return { app, database, db, logger, metrics, jobs, dispatcher, close };
 }
 
 export type StorepilotApp = Awaited<ReturnType<typeof buildApp>>;

@@ -7,8 +7,9 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { ApiError } from './api/http.ts';
-import type { ProductStatus } from './api/types.ts';
+import type { Permission, ProductStatus } from './api/types.ts';
 import { ApiKeysScreen } from './api-keys/ApiKeysScreen.tsx';
 import { AuditScreen } from './audit/AuditScreen.tsx';
 import { LoginScreen } from './auth/LoginScreen.tsx';
@@ -18,10 +19,22 @@ import { ProductCreateScreen } from './products/ProductCreateScreen.tsx';
 import { ProductEditScreen } from './products/ProductEditScreen.tsx';
 import { ProductsScreen } from './products/ProductsScreen.tsx';
 import { readLastStore } from './stores/last-store.ts';
+import { RequirePermission } from './stores/RequirePermission.tsx';
 import { StoreNotFound } from './stores/StoreNotFound.tsx';
 import { WelcomeScreen } from './stores/WelcomeScreen.tsx';
 import { TeamScreen } from './team/TeamScreen.tsx';
 import { CenteredLoader, RouteError, RouteNotFound } from './ui/route-states.tsx';
+
+/** A store page that only roles with `permission` may open. */
+function guarded(permission: Permission, what: string, Screen: () => ReactNode) {
+  return function GuardedScreen() {
+    return (
+      <RequirePermission permission={permission} what={what}>
+        <Screen />
+      </RequirePermission>
+    );
+  };
+}
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -114,25 +127,25 @@ export const productsRoute = createRoute({
         : undefined,
     page: positivePage(search.page),
   }),
-  component: ProductsScreen,
+  component: guarded('catalog:read', 'see the catalog', ProductsScreen),
 });
 
 export const productCreateRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'products/new',
-  component: ProductCreateScreen,
+  component: guarded('catalog:write', 'create products', ProductCreateScreen),
 });
 
 export const productEditRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'products/$productId',
-  component: ProductEditScreen,
+  component: guarded('catalog:read', 'see the catalog', ProductEditScreen),
 });
 
 export const teamRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'team',
-  component: TeamScreen,
+  component: guarded('team:read', 'see the team', TeamScreen),
 });
 
 export interface AuditSearch {
@@ -149,13 +162,13 @@ export const auditRoute = createRoute({
     entityType: typeof search.entityType === 'string' && search.entityType ? search.entityType : undefined,
     action: typeof search.action === 'string' && search.action ? search.action : undefined,
   }),
-  component: AuditScreen,
+  component: guarded('audit:read', 'read the audit log', AuditScreen),
 });
 
 export const apiKeysRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'api-keys',
-  component: ApiKeysScreen,
+  component: guarded('apikeys:read', 'see API keys', ApiKeysScreen),
 });
 
 const routeTree = rootRoute.addChildren([

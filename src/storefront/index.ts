@@ -1,2 +1,3 @@
 /** Public face of the storefront: the customer-facing pages and their cache. */
 export { invalidateStorefront, type StorefrontOptions, storefrontRoutes } from './routes.ts';
+export { storefrontCacheConsumer } from './cache-consumer.ts';

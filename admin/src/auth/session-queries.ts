@@ -28,13 +28,14 @@ export function useLogin() {
   });
 }
 
+/** Ends the session; the caller leaves the signed-in pages first, then calls `forgetEverything`. */
 export function useLogout() {
   const queryClient = useQueryClient();
-  return useMutation({
+  const mutation = useMutation({
     mutationFn: () => api.post<void>('/api/auth/logout'),
-    onSettled: () => {
-      rememberCsrfToken(null);
-      queryClient.clear();
-    },
+    onSettled: () => rememberCsrfToken(null),
   });
+  // Cached data belongs to the person who signed out; the next one must not see it.
+  const forgetEverything = () => queryClient.clear();
+  return { ...mutation, forgetEverything };
 }

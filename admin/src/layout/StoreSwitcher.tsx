@@ -2,6 +2,7 @@ import { Badge, Group, Menu, ScrollArea, Text, UnstyledButton } from '@mantine/c
 import { useDisclosure } from '@mantine/hooks';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useNavigate, useRouterState } from '@tanstack/react-router';
+import type { Permission } from '../api/types.ts';
 import { sessionQuery } from '../auth/session-queries.ts';
 import { NewStoreModal } from '../stores/NewStoreModal.tsx';
 import { RoleBadge } from '../stores/RoleBadge.tsx';
@@ -9,6 +10,13 @@ import { IconCheck, IconPlus, IconSelector, IconStore } from '../ui/icons.tsx';
 import classes from './StoreSwitcher.module.css';
 
 type Section = 'products' | 'team' | 'audit' | 'api-keys';
+
+const sectionPermission: Record<Section, Permission> = {
+  products: 'catalog:read',
+  team: 'team:read',
+  audit: 'audit:read',
+  'api-keys': 'apikeys:read',
+};
 
 /** The section the user is looking at, so switching stores keeps them on the same kind of page. */
 function currentSection(pathname: string): Section {
@@ -26,7 +34,9 @@ export function StoreSwitcher({ currentHandle }: { currentHandle: string }) {
 
   const switchTo = (handle: string) => {
     if (handle === currentHandle) return;
-    const section = currentSection(pathname);
+    const target = session.stores.find((s) => s.handle === handle);
+    const wanted = currentSection(pathname);
+    const section = target?.permissions.includes(sectionPermission[wanted]) ? wanted : 'products';
     void navigate({ to: `/stores/$store/${section}`, params: { store: handle } });
   };
 

@@ -23,7 +23,10 @@ export function UserMenu() {
   const signOut = () => {
     logout.mutate(undefined, {
       onError: (error) => notifyError(error, 'Sign-out failed'),
-      onSettled: () => void navigate({ to: '/login', search: {} }),
+      onSettled: async () => {
+        await navigate({ to: '/login', search: {} });
+        logout.forgetEverything();
+      },
     });
   };
 

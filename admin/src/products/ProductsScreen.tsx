@@ -133,7 +133,7 @@ export function ProductsScreen() {
             ) : null}
           </EmptyState>
         ) : (
-          <Table.ScrollContainer minWidth={720}>
+          <Table.ScrollContainer minWidth={340}>
             <Table aria-label="Products" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
               <Table.Thead>
                 <Table.Tr>
@@ -141,10 +141,10 @@ export function ProductsScreen() {
                     <VisuallyHidden>Image</VisuallyHidden>
                   </Table.Th>
                   <Table.Th>Product</Table.Th>
-                  <Table.Th>SKU</Table.Th>
-                  <Table.Th>Status</Table.Th>
+                  <Table.Th visibleFrom="sm">SKU</Table.Th>
+                  <Table.Th visibleFrom="xs">Status</Table.Th>
                   <Table.Th ta="right">Price</Table.Th>
-                  <Table.Th>Updated</Table.Th>
+                  <Table.Th visibleFrom="md">Updated</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -163,22 +163,25 @@ export function ProductsScreen() {
                       >
                         {product.title}
                       </AnchorLink>
-                      <Text size="xs" c="dimmed">
-                        /{product.handle}
-                      </Text>
+                      <Group gap={6}>
+                        <ProductStatusBadge status={product.status} size="xs" hiddenFrom="xs" />
+                        <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                          /{product.handle}
+                        </Text>
+                      </Group>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="sm">
                       <Text size="sm" ff="monospace" c={product.sku ? undefined : 'dimmed'}>
                         {product.sku || '—'}
                       </Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="xs">
                       <ProductStatusBadge status={product.status} />
                     </Table.Td>
                     <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
                       {formatMoney(product.price.amount, product.price.currency)}
                     </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Table.Td visibleFrom="md" style={{ whiteSpace: 'nowrap' }}>
                       <Text size="sm" c="dimmed">
                         {formatDate(product.updatedAt)}
                       </Text>

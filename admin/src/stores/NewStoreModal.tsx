@@ -34,7 +34,8 @@ export function NewStoreModal({ opened, onClose }: { opened: boolean; onClose: (
   const navigate = useNavigate();
   const createStore = useCreateStore();
   const currencies = useMemo(() => supported('currency', ['EUR', 'GBP', 'USD']), []);
-  const timeZones = useMemo(() => supported('timeZone', ['UTC']), []);
+  // Browsers list canonical zones only, which can leave out the one they report themselves (e.g. UTC).
+  const timeZones = useMemo(() => [...new Set(['UTC', browserTimeZone(), ...supported('timeZone', [])])], []);
   const [name, setName] = useState('');
   const [handle, setHandle] = useState('');
   const [handleEdited, setHandleEdited] = useState(false);
@@ -133,7 +134,7 @@ export function NewStoreModal({ opened, onClose }: { opened: boolean; onClose: (
             />
             <TextInput
               label="Locale"
-              description="e.g. en, en-GB, de-DE"
+              placeholder="en or de-DE"
               value={locale}
               onChange={(e) => setLocale(e.currentTarget.value)}
               error={errors.locale}

@@ -1,18 +1,19 @@
-import { Container, Stack, Text, Title } from '@mantine/core';
+import { IconStore } from '../ui/icons.tsx';
+import { FullPageMessage } from '../ui/FullPageMessage.tsx';
 import { ButtonLink } from '../ui/router-links.tsx';
 
 export function StoreNotFound() {
   return (
-    <Container size="sm" py="xl">
-      <Stack align="center" gap="sm" ta="center">
-        <Title order={1} size="h3">
-          Store not found
-        </Title>
-        <Text c="dimmed">This store does not exist, or your account is not a member of it.</Text>
+    <FullPageMessage
+      icon={<IconStore size={28} />}
+      title="Store not found"
+      action={
         <ButtonLink to="/" variant="light">
           Go to your stores
         </ButtonLink>
-      </Stack>
-    </Container>
+      }
+    >
+      This store does not exist, or your account is not a member of it.
+    </FullPageMessage>
   );
 }

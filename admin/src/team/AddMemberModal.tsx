@@ -1,4 +1,14 @@
-import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  NativeSelect,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/http.ts';
 import { fieldErrorsFrom, notifyError, notifySuccess } from '../ui/notify.ts';
@@ -101,16 +111,16 @@ export function AddMemberModal({
             required
             data-autofocus
           />
-          <Select
+          <NativeSelect
             label="Role"
-            placeholder="Choose a role"
-            data={roles.map((r) => ({ value: r, label: r[0]!.toUpperCase() + r.slice(1) }))}
-            value={role}
-            onChange={setRole}
+            data={[
+              { value: '', label: 'Choose a role', disabled: true },
+              ...roles.map((r) => ({ value: r, label: r[0]!.toUpperCase() + r.slice(1) })),
+            ]}
+            value={role ?? ''}
+            onChange={(e) => setRole(e.currentTarget.value || null)}
             error={errors.role}
-            allowDeselect={false}
             required
-            comboboxProps={{ withinPortal: true }}
           />
           {needsAccount ? (
             <>

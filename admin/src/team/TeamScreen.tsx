@@ -5,7 +5,7 @@ import {
   Card,
   EmptyState,
   Group,
-  Select,
+  NativeSelect,
   Skeleton,
   Stack,
   Table,
@@ -106,13 +106,13 @@ export function TeamScreen() {
           ) : members.data.length === 0 ? (
             <EmptyState py="xl" icon={<IconUsers size={28} />} variant="light" title="No members" />
           ) : (
-            <Table.ScrollContainer minWidth={640}>
+            <Table.ScrollContainer minWidth={360}>
               <Table aria-label="Team members">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>Member</Table.Th>
-                    <Table.Th w={200}>Role</Table.Th>
-                    <Table.Th>Joined</Table.Th>
+                    <Table.Th w={180}>Role</Table.Th>
+                    <Table.Th visibleFrom="sm">Joined</Table.Th>
                     {canWrite ? (
                       <Table.Th w={60}>
                         <VisuallyHidden>Actions</VisuallyHidden>
@@ -143,12 +143,11 @@ export function TeamScreen() {
                         </Table.Td>
                         <Table.Td>
                           {canWrite && roleOptions.length > 0 ? (
-                            <Select
+                            <NativeSelect
                               aria-label={`Role of ${label}`}
                               data={roleOptions}
                               value={member.role}
-                              onChange={(role) => onRoleChange(member, role)}
-                              allowDeselect={false}
+                              onChange={(e) => onRoleChange(member, e.currentTarget.value)}
                               size="xs"
                               disabled={changeRole.isPending}
                             />
@@ -156,7 +155,7 @@ export function TeamScreen() {
                             <RoleBadge role={member.role} />
                           )}
                         </Table.Td>
-                        <Table.Td>
+                        <Table.Td visibleFrom="sm">
                           <Text size="sm" c="dimmed">
                             {formatDate(member.createdAt)}
                           </Text>
@@ -189,12 +188,12 @@ export function TeamScreen() {
             <Title order={3} size="h5" mb="sm">
               What each role can do
             </Title>
-            <Table.ScrollContainer minWidth={560}>
+            <Table.ScrollContainer minWidth={300}>
               <Table aria-label="Roles and permissions" verticalSpacing="xs" highlightOnHover={false}>
                 <Table.Tbody>
                   {roles.data.roles.map((definition) => (
                     <Table.Tr key={definition.role}>
-                      <Table.Td w={130} style={{ verticalAlign: 'top' }}>
+                      <Table.Td w={120} style={{ verticalAlign: 'top' }}>
                         <RoleBadge role={definition.role} />
                       </Table.Td>
                       <Table.Td>

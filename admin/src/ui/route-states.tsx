@@ -1,5 +1,6 @@
-import { Alert, Button, Center, Container, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Container, Loader, Stack, Text } from '@mantine/core';
 import { type ErrorComponentProps, useRouter } from '@tanstack/react-router';
+import { FullPageMessage } from './FullPageMessage.tsx';
 import { IconAlertTriangle } from './icons.tsx';
 import { ButtonLink } from './router-links.tsx';
 
@@ -37,14 +38,16 @@ export function RouteError({ error, reset }: ErrorComponentProps) {
 
 export function RouteNotFound() {
   return (
-    <Container size="sm" py="xl">
-      <Stack align="center" gap="sm">
-        <Title order={2}>Page not found</Title>
-        <Text c="dimmed">There is nothing at this address.</Text>
+    <FullPageMessage
+      icon={<IconAlertTriangle size={28} />}
+      title="Page not found"
+      action={
         <ButtonLink to="/" variant="light">
           Go to the console
         </ButtonLink>
-      </Stack>
-    </Container>
+      }
+    >
+      There is nothing at this address.
+    </FullPageMessage>
   );
 }

@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Actor } from './actor.ts';
@@ -101,9 +102,8 @@ export interface ResolvedApiKey {
   permissions: Permission[];
 }
 
-export async function resolveApiKey(db: Db, key: string): Promise<ResolvedApiKey | undefined> {
-  if (!key.startsWith(KEY_PREFIX)) return undefined;
-  const [row] = await db
+const apiKeyByDigest = (db: Db, name: string) =>
+  db
     .select({
       id: apiKeys.id,
       name: apiKeys.name,
@@ -111,8 +111,13 @@ export async function resolveApiKey(db: Db, key: string): Promise<ResolvedApiKey
       permissions: apiKeys.permissions,
     })
     .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, tokenDigest(key)), isNull(apiKeys.revokedAt)))
-    .limit(1);
+    .where(and(eq(apiKeys.keyHash, sql.placeholder('digest')), isNull(apiKeys.revokedAt)))
+    .limit(1)
+    .prepare(name);
+
+export async function resolveApiKey(db: Db, key: string): Promise<ResolvedApiKey | undefined> {
+  if (!key.startsWith(KEY_PREFIX)) return undefined;
+  const [row] = await prepared(db, 'resolve_api_key', apiKeyByDigest).execute({ digest: tokenDigest(key) });
   if (!row) return undefined;
   return { ...row, permissions: row.permissions.filter(isPermission) };
 }

@@ -1,4 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { prepared } from '../../platform/db/prepared.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { conflict, notFound, unprocessable } from '../../platform/errors.ts';
 import type { Actor } from './actor.ts';
@@ -32,16 +33,22 @@ export async function listMembers(db: Db, storeId: string): Promise<Member[]> {
     .orderBy(asc(users.email));
 }
 
+const membershipRole = (db: Db, name: string) =>
+  db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(
+      and(eq(memberships.storeId, sql.placeholder('storeId')), eq(memberships.userId, sql.placeholder('userId'))),
+    )
+    .limit(1)
+    .prepare(name);
+
 export async function findMembership(
   db: Db,
   storeId: string,
   userId: string,
 ): Promise<{ role: string } | undefined> {
-  const [row] = await db
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.storeId, storeId), eq(memberships.userId, userId)))
-    .limit(1);
+  const [row] = await prepared(db, 'membership_role', membershipRole).execute({ storeId, userId });
   return row;
 }
 

@@ -2,6 +2,7 @@ import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, tooManyRequests } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { decoyPasswordHash, verifyPassword } from './passwords.ts';
 import { loginAttempts, sessions, users } from './schema.ts';
 import { randomToken, tokenDigest } from './tokens.ts';
@@ -74,8 +75,8 @@ export interface ResolvedSession {
   user: PublicUser;
 }
 
-export async function resolveSession(db: Db, token: string): Promise<ResolvedSession | undefined> {
-  const [row] = await db
+const sessionByDigest = (db: Db, name: string) =>
+  db
     .select({
       sessionId: sessions.id,
       csrfToken: sessions.csrfToken,
@@ -85,8 +86,12 @@ export async function resolveSession(db: Db, token: string): Promise<ResolvedSes
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenDigest(token)), gt(sessions.expiresAt, sql`now()`)))
-    .limit(1);
+    .where(and(eq(sessions.tokenHash, sql.placeholder('digest')), gt(sessions.expiresAt, sql`now()`)))
+    .limit(1)
+    .prepare(name);
+
+export async function resolveSession(db: Db, token: string): Promise<ResolvedSession | undefined> {
+  const [row] = await prepared(db, 'resolve_session', sessionByDigest).execute({ digest: tokenDigest(token) });
   if (!row) return undefined;
   return {
     sessionId: row.sessionId,

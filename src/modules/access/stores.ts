@@ -1,9 +1,10 @@
-import { and, arrayContains, asc, eq } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 import { conflict, isUniqueViolation, notFound } from '../../platform/errors.ts';
 import { emitEvent } from '../../platform/events/outbox.ts';
 import { newId } from '../../platform/ids.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { isCurrencyCode } from '../../platform/money.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
@@ -76,12 +77,17 @@ export async function createStore(
 }
 
 /** `ref` is a store id (`store_…`) or handle. */
+const storeById = (db: Db, name: string) =>
+  db.select().from(stores).where(eq(stores.id, sql.placeholder('ref'))).limit(1).prepare(name);
+const storeByHandle = (db: Db, name: string) =>
+  db.select().from(stores).where(eq(stores.handle, sql.placeholder('ref'))).limit(1).prepare(name);
+
+/** `ref` is a store id (`store_…`) or handle. */
 export async function findStore(db: Db, ref: string): Promise<Store | undefined> {
-  const [store] = await db
-    .select()
-    .from(stores)
-    .where(ref.startsWith('store_') ? eq(stores.id, ref) : eq(stores.handle, ref))
-    .limit(1);
+  const statement = ref.startsWith('store_')
+    ? prepared(db, 'store_by_id', storeById)
+    : prepared(db, 'store_by_handle', storeByHandle);
+  const [store] = await statement.execute({ ref });
   return store;
 }
 

@@ -1,6 +1,7 @@
-import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { conflict, forbidden, isUniqueViolation, notFound } from '../../platform/errors.ts';
 import { emitEvent } from '../../platform/events/outbox.ts';
 import { newId } from '../../platform/ids.ts';
@@ -245,27 +246,46 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export async function listProducts(db: Db, storeId: string, query: ProductQuery) {
-  const filters: SQL[] = [eq(products.storeId, storeId)];
-  if (query.status) filters.push(eq(products.status, query.status));
-  const q = query.q?.trim();
-  if (q) {
-    const pattern = `%${escapeLike(q)}%`;
-    filters.push(
-      or(ilike(products.title, pattern), ilike(products.sku, pattern), ilike(products.handle, pattern))!,
-    );
+function listFilter(withStatus: boolean, withSearch: boolean): SQL {
+  const filters: SQL[] = [eq(products.storeId, sql.placeholder('storeId'))];
+  if (withStatus) filters.push(eq(products.status, sql.placeholder('status')));
+  if (withSearch) {
+    const pattern = sql.placeholder('pattern');
+    filters.push(or(ilike(products.title, pattern), ilike(products.sku, pattern), ilike(products.handle, pattern))!);
   }
-  const where = and(...filters);
-  const [items, totals] = await Promise.all([
-    db
+  return and(...filters)!;
+}
+
+/** One prepared page query and one count query per combination of filters (four of each). */
+function listStatements(db: Db, withStatus: boolean, withSearch: boolean) {
+  const key = `products_list_${withStatus ? 's' : ''}${withSearch ? 'q' : ''}`;
+  const page = prepared(db, key, (d, name) =>
+    d
       .select()
       .from(products)
-      .where(where)
+      .where(listFilter(withStatus, withSearch))
       .orderBy(desc(products.updatedAt), desc(products.id))
-      .limit(query.limit)
-      .offset(query.offset),
-    db.select({ n: count() }).from(products).where(where),
-  ]);
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(name),
+  );
+  const total = prepared(db, `${key}_count`, (d, name) =>
+    d.select({ n: count() }).from(products).where(listFilter(withStatus, withSearch)).prepare(name),
+  );
+  return { page, total };
+}
+
+export async function listProducts(db: Db, storeId: string, query: ProductQuery) {
+  const q = query.q?.trim();
+  const { page, total } = listStatements(db, Boolean(query.status), Boolean(q));
+  const params = {
+    storeId,
+    status: query.status,
+    pattern: q ? `%${escapeLike(q)}%` : undefined,
+    limit: query.limit,
+    offset: query.offset,
+  };
+  const [items, totals] = await Promise.all([page.execute(params), total.execute(params)]);
   return { items, total: Number(totals[0]?.n ?? 0) };
 }
 

@@ -203,6 +203,7 @@ for (const target of testDatabaseTargets()) {
         });
         assert.deepEqual(failedOnly.json(), { items: [], total: 0 });
       } finally {
+        server.closeAllConnections();
         server.close();
       }
     });

@@ -263,7 +263,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       await Promise.race([Promise.all(pending.map((e) => e.done)), deadline]);
       clearTimeout(timer);
       for (const execution of [...executions]) {
-        execution.controller.abort(new Error('job runner stopping'));
+        // Released before the abort, so a handler that then returns cannot record an outcome over it.
         try {
           await releaseJob(db, execution.job);
           logger.warn(
@@ -276,6 +276,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
             'could not release a job at shutdown; its claim will lapse',
           );
         }
+        execution.controller.abort(new Error('job runner stopping'));
       }
     },
 
