@@ -1,5 +1,5 @@
-import { IconStore } from '../ui/icons.tsx';
 import { FullPageMessage } from '../ui/FullPageMessage.tsx';
+import { IconStore } from '../ui/icons.tsx';
 import { ButtonLink } from '../ui/router-links.tsx';
 
 export function StoreNotFound() {

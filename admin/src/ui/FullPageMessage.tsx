@@ -7,14 +7,22 @@ export function FullPageMessage({
   title,
   children,
   action,
+  corner,
 }: {
   icon: ReactNode;
   title: string;
   children: ReactNode;
   action?: ReactNode;
+  /** Shown in the top-right corner, e.g. the account menu. */
+  corner?: ReactNode;
 }) {
   return (
-    <Box bg="var(--mantine-color-gray-0)" mih="100vh">
+    <Box bg="var(--mantine-color-gray-0)" mih="100vh" pos="relative">
+      {corner ? (
+        <Box pos="absolute" top={16} right={16}>
+          {corner}
+        </Box>
+      ) : null}
       <Center mih="100vh" p="md">
         <Paper withBorder p="xl" radius="md" maw={480} w="100%">
           <Stack align="center" gap="md" ta="center">

@@ -45,7 +45,15 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
     location = path.join(dataDir, 'pglite');
     mkdirSync(location, { recursive: true });
   }
-  const client = await PGlite.create(location, loadDataDir ? { loadDataDir } : {});
+  const client = await PGlite.create(location, {
+    ...(loadDataDir ? { loadDataDir } : {}),
+    // PGlite's defaults (128 MB shared buffers) double the process's memory for no gain on a small
+    // store: the operating system's file cache already holds the data files.
+    postgresqlconf: [
+      `shared_buffers=${process.env.STOREPILOT_PGLITE_SHARED_BUFFERS ?? '16MB'}`,
+      'wal_buffers=1MB',
+    ],
+  });
   const db = drizzlePglite(client) as unknown as Db;
   return {
     kind: 'pglite',
