@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import type { Config } from './config.ts';
 import { authRoutes, purgeExpiredSessions, registerAuth, storeAccessRoutes } from './modules/access/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
+import { registerWebhookJobs, webhookRoutes, webhooksConsumer } from './modules/webhooks/index.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import { migrateDatabase } from './platform/db/migrate.ts';
+import { createOutboxDispatcher } from './platform/events/index.ts';
 import { serveAdminConsole } from './platform/http/admin-static.ts';
 import { createHttpServer } from './platform/http/server.ts';
+import { createJobRunner } from './platform/jobs/index.ts';
 import { createLogger, type Logger } from './platform/logging.ts';
 import { createMetrics } from './platform/metrics.ts';
-import { registerWebhookJobs, webhookRoutes, webhooksConsumer } from './modules/webhooks/index.ts';
-import { createOutboxDispatcher } from './platform/events/index.ts';
-import { createJobRunner } from './platform/jobs/index.ts';
 import { storefrontCacheConsumer, storefrontRoutes } from './storefront/index.ts';
 
 export const version: string = JSON.parse(
@@ -77,7 +77,12 @@ export async function buildApp(options: AppOptions) {
     consumers: [webhooksConsumer, storefrontCacheConsumer],
   });
   if (config.jobs) {
-    await jobs.schedule({ name: 'access.purge-sessions', jobName: 'access.purge-sessions', everySeconds: 3600, payload: {} });
+    await jobs.schedule({
+      name: 'access.purge-sessions',
+      jobName: 'access.purge-sessions',
+      everySeconds: 3600,
+      payload: {},
+    });
     jobs.start();
     dispatcher.start();
     // Requests that emit events wake the dispatcher, so webhooks and cache invalidation follow at once.

@@ -1,3 +1,4 @@
 /** Public face of the storefront: the customer-facing pages and their cache. */
-export { invalidateStorefront, type StorefrontOptions, storefrontRoutes } from './routes.ts';
+
 export { storefrontCacheConsumer } from './cache-consumer.ts';
+export { invalidateStorefront, type StorefrontOptions, storefrontRoutes } from './routes.ts';

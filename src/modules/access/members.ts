@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { prepared } from '../../platform/db/prepared.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { conflict, notFound, unprocessable } from '../../platform/errors.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
@@ -38,7 +38,10 @@ const membershipRole = (db: Db, name: string) =>
     .select({ role: memberships.role })
     .from(memberships)
     .where(
-      and(eq(memberships.storeId, sql.placeholder('storeId')), eq(memberships.userId, sql.placeholder('userId'))),
+      and(
+        eq(memberships.storeId, sql.placeholder('storeId')),
+        eq(memberships.userId, sql.placeholder('userId')),
+      ),
     )
     .limit(1)
     .prepare(name);

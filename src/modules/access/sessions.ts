@@ -1,8 +1,8 @@
 import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { AppError, tooManyRequests } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { prepared } from '../../platform/db/prepared.ts';
 import { decoyPasswordHash, verifyPassword } from './passwords.ts';
 import { loginAttempts, sessions, users } from './schema.ts';
 import { randomToken, tokenDigest } from './tokens.ts';
@@ -91,7 +91,9 @@ const sessionByDigest = (db: Db, name: string) =>
     .prepare(name);
 
 export async function resolveSession(db: Db, token: string): Promise<ResolvedSession | undefined> {
-  const [row] = await prepared(db, 'resolve_session', sessionByDigest).execute({ digest: tokenDigest(token) });
+  const [row] = await prepared(db, 'resolve_session', sessionByDigest).execute({
+    digest: tokenDigest(token),
+  });
   if (!row) return undefined;
   return {
     sessionId: row.sessionId,

@@ -1,10 +1,10 @@
 import { and, arrayContains, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { conflict, isUniqueViolation, notFound } from '../../platform/errors.ts';
 import { emitEvent } from '../../platform/events/outbox.ts';
 import { newId } from '../../platform/ids.ts';
-import { prepared } from '../../platform/db/prepared.ts';
 import { isCurrencyCode } from '../../platform/money.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
@@ -78,9 +78,19 @@ export async function createStore(
 
 /** `ref` is a store id (`store_…`) or handle. */
 const storeById = (db: Db, name: string) =>
-  db.select().from(stores).where(eq(stores.id, sql.placeholder('ref'))).limit(1).prepare(name);
+  db
+    .select()
+    .from(stores)
+    .where(eq(stores.id, sql.placeholder('ref')))
+    .limit(1)
+    .prepare(name);
 const storeByHandle = (db: Db, name: string) =>
-  db.select().from(stores).where(eq(stores.handle, sql.placeholder('ref'))).limit(1).prepare(name);
+  db
+    .select()
+    .from(stores)
+    .where(eq(stores.handle, sql.placeholder('ref')))
+    .limit(1)
+    .prepare(name);
 
 /** `ref` is a store id (`store_…`) or handle. */
 export async function findStore(db: Db, ref: string): Promise<Store | undefined> {

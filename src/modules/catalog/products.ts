@@ -251,7 +251,9 @@ function listFilter(withStatus: boolean, withSearch: boolean): SQL {
   if (withStatus) filters.push(eq(products.status, sql.placeholder('status')));
   if (withSearch) {
     const pattern = sql.placeholder('pattern');
-    filters.push(or(ilike(products.title, pattern), ilike(products.sku, pattern), ilike(products.handle, pattern))!);
+    filters.push(
+      or(ilike(products.title, pattern), ilike(products.sku, pattern), ilike(products.handle, pattern))!,
+    );
   }
   return and(...filters)!;
 }
