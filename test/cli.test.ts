@@ -1,0 +1,252 @@
+// The `storepilot` CLI as a person uses it: against the embedded database while the server holds
+// it (commands go through the running server), after the server stopped (direct), and on PostgreSQL.
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../src/platform/db/database.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const env = { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '' };
+
+function cli(args: string[], extraEnv: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ['bin/storepilot.js', ...args], {
+    cwd: root,
+    env: { ...env, ...extraEnv },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined, ms = 60_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('CLI on the embedded database', () => {
+  let dataDir: string;
+  let server: ChildProcess;
+  let output = '';
+  let url: string;
+
+  before(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'storepilot-cli-'));
+    server = spawn(
+      process.execPath,
+      ['bin/storepilot.js', 'start', '--port', '0', '--no-demo', '--data-dir', dataDir],
+      {
+        cwd: root,
+        env,
+      },
+    );
+    server.stdout!.on('data', (c) => {
+      output += c;
+    });
+    const runtime = path.join(dataDir, 'storepilot.runtime.json');
+    url = await waitFor('the server', () =>
+      existsSync(runtime) ? (JSON.parse(readFileSync(runtime, 'utf8')) as { url: string }).url : undefined,
+    );
+  });
+  after(() => {
+    if (server.exitCode === null) server.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('an empty start says how to create the first store and owner', async () => {
+    await waitFor('the banner', () => (output.includes('Ready in') ? true : undefined));
+    assert.match(output, /No store yet/);
+    assert.match(output, /storepilot store create/);
+    assert.doesNotMatch(output, /Demo login/);
+  });
+
+  test('commands run through the running server', async () => {
+    const store = cli([
+      'store',
+      'create',
+      '--handle',
+      'cli-shop',
+      '--name',
+      'CLI Shop',
+      '--currency',
+      'eur',
+      '--data-dir',
+      dataDir,
+    ]);
+    assert.equal(store.code, 0, store.err);
+    assert.match(store.out, /Created store CLI Shop \(cli-shop/);
+    const user = cli([
+      'user',
+      'create',
+      '--email',
+      'founder@example.test',
+      '--password',
+      'a good long password',
+      '--store',
+      'cli-shop',
+      '--role',
+      'owner',
+      '--data-dir',
+      dataDir,
+    ]);
+    assert.equal(user.code, 0, user.err);
+    assert.match(user.out, /Added to CLI Shop as owner/);
+    const key = cli([
+      'apikey',
+      'create',
+      '--store',
+      'cli-shop',
+      '--name',
+      'sync',
+      '--permissions',
+      'catalog:read',
+      '--data-dir',
+      dataDir,
+    ]);
+    assert.equal(key.code, 0, key.err);
+    const secret = /sp_live_\S+/.exec(key.out)?.[0];
+    assert.ok(secret, key.out);
+    const res = await fetch(`${url}/api/admin/stores/cli-shop/products`, {
+      headers: { authorization: `Bearer ${secret}` },
+    });
+    assert.equal(res.status, 200);
+    const login = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'founder@example.test', password: 'a good long password' }),
+    });
+    assert.equal(login.status, 200);
+  });
+
+  test('bad arguments get a clear message and exit 1, with nothing written', () => {
+    const missing = cli(['store', 'create', '--handle', 'x-shop', '--data-dir', dataDir]);
+    assert.equal(missing.code, 1);
+    assert.match(missing.err, /--name/);
+    const badCurrency = cli([
+      'store',
+      'create',
+      '--handle',
+      'x-shop',
+      '--name',
+      'X',
+      '--currency',
+      'ZZZ',
+      '--data-dir',
+      dataDir,
+    ]);
+    assert.equal(badCurrency.code, 1);
+    assert.match(badCurrency.err, /ISO 4217/);
+    const unknown = cli(['frobnicate', '--data-dir', dataDir]);
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.err, /Unknown command/);
+    // Nothing was half-created: the handle is still free.
+    const ok = cli([
+      'store',
+      'create',
+      '--handle',
+      'x-shop',
+      '--name',
+      'X',
+      '--currency',
+      'CHF',
+      '--data-dir',
+      dataDir,
+    ]);
+    assert.equal(ok.code, 0, ok.err);
+  });
+
+  test('a second server on the same data dir is refused with a plain message', () => {
+    const second = cli(['start', '--port', '0', '--data-dir', dataDir]);
+    assert.equal(second.code, 1);
+    assert.match(second.err, /already running/);
+  });
+
+  test('SIGTERM shuts down cleanly; then commands open the database directly', async () => {
+    server.kill('SIGTERM');
+    const code = await waitFor('the exit', () => server.exitCode ?? undefined);
+    assert.equal(code, 0);
+    assert.equal(existsSync(path.join(dataDir, 'storepilot.runtime.json')), false);
+    const store = cli([
+      'store',
+      'create',
+      '--handle',
+      'second-shop',
+      '--name',
+      'Second',
+      '--currency',
+      'JPY',
+      '--data-dir',
+      dataDir,
+    ]);
+    assert.equal(store.code, 0, store.err);
+    const dup = cli([
+      'store',
+      'create',
+      '--handle',
+      'second-shop',
+      '--name',
+      'Again',
+      '--currency',
+      'JPY',
+      '--data-dir',
+      dataDir,
+    ]);
+    assert.equal(dup.code, 1);
+    assert.match(dup.err, /taken/);
+  });
+});
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+describe('CLI on PostgreSQL (DATABASE_URL)', { skip: pgUrl ? false : 'TEST_DATABASE_URL is not set' }, () => {
+  const name = `sp_cli_${randomBytes(5).toString('hex')}`;
+  let url: string;
+  before(async () => {
+    const admin = await openDatabase({ url: pgUrl!, poolSize: 1 });
+    await admin.execute(`create database ${name}`);
+    await admin.close();
+    const u = new URL(pgUrl!);
+    u.pathname = `/${name}`;
+    url = u.toString();
+  });
+  after(async () => {
+    const admin = await openDatabase({ url: pgUrl!, poolSize: 1 });
+    await admin.execute(`drop database if exists ${name} with (force)`);
+    await admin.close();
+  });
+
+  test('migrate, then create a store and its owner', () => {
+    const migrate = cli(['migrate'], { DATABASE_URL: url });
+    assert.equal(migrate.code, 0, migrate.err);
+    assert.match(migrate.out, /Migrations applied/);
+    const store = cli(['store', 'create', '--handle', 'pg-shop', '--name', 'PG Shop', '--currency', 'USD'], {
+      DATABASE_URL: url,
+    });
+    assert.equal(store.code, 0, store.err);
+    const user = cli(
+      [
+        'user',
+        'create',
+        '--email',
+        'pg@example.test',
+        '--password',
+        'long enough pass',
+        '--store',
+        'pg-shop',
+      ],
+      {
+        DATABASE_URL: url,
+      },
+    );
+    assert.equal(user.code, 0, user.err);
+    assert.match(user.out, /as owner/);
+  });
+});
