@@ -1,11 +1,11 @@
-// `npm test`: every *.test.ts under src/ and test/ with node's test runner (through tsx).
+// `npm test`: every *.test.ts under src/, test/ and admin/src/ with node's test runner (through tsx).
 // Node 20's runner takes no globs, so the files are collected here. Extra arguments are passed on,
 // e.g. `npm test -- --test-name-pattern=catalog`; plain paths narrow the run to those files.
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const roots = ['src', 'test'];
+const roots = ['src', 'test', 'admin/src'];
 const args = process.argv.slice(2);
 const fileArgs = args.filter((a) => !a.startsWith('-'));
 const flagArgs = args.filter((a) => a.startsWith('-'));

@@ -34,13 +34,13 @@ export async function serveAdminConsole(app: FastifyInstance): Promise<boolean> 
       );
     },
   });
-  const spa = (
-    _request: unknown,
-    reply: { sendFile: (f: string) => unknown; header: (k: string, v: string) => void },
-  ) => {
+  // Files not known at start (a rebuild while running) are still served when the path names a file;
+  // every other path is a console route and gets index.html.
+  app.get<{ Params: { '*': string } }>('/admin/*', { schema: { hide: true } }, (request, reply) => {
+    const rest = request.params['*'];
+    if (/\.[a-z0-9]+$/i.test(rest)) return reply.sendFile(rest);
     reply.header('cache-control', 'no-cache');
     return reply.sendFile('index.html');
-  };
-  app.get('/admin/*', { schema: { hide: true } }, spa as never);
+  });
   return true;
 }
