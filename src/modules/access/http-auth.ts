@@ -3,10 +3,10 @@ import type { Db } from '../../platform/db/database.ts';
 import { forbidden, notFound, unauthenticated } from '../../platform/errors.ts';
 import type { Actor } from './actor.ts';
 import { resolveApiKey, touchApiKey } from './api-keys.ts';
-import { findMembership } from './members.ts';
 import { isRole, type Permission, rolePermissions } from './permissions.ts';
+import { resolveApiKeyInStore, resolveSessionInStore } from './request-principal.ts';
 import { resolveSession } from './sessions.ts';
-import { findStore, type Store } from './stores.ts';
+import type { Store } from './stores.ts';
 import type { PublicUser } from './users.ts';
 
 export const SESSION_COOKIE = 'sp_session';
@@ -65,24 +65,22 @@ function bearerToken(request: FastifyRequest): string | undefined {
   return scheme?.toLowerCase() === 'bearer' && value ? value.trim() : undefined;
 }
 
-async function authenticate(db: Db, request: FastifyRequest): Promise<AuthContext | null> {
-  const bearer = bearerToken(request);
-  if (bearer !== undefined) {
-    const key = await resolveApiKey(db, bearer);
-    if (!key) throw unauthenticated('The API key is not valid or was revoked.');
-    void touchApiKey(db, key.id).catch(() => {});
-    return {
-      actor: { type: 'api_key', id: key.id, label: `API key “${key.name}”` },
-      user: null,
-      apiKey: { id: key.id, storeId: key.storeId, permissions: key.permissions },
-      sessionToken: null,
-      csrfToken: null,
-    };
-  }
-  const token = request.cookies[SESSION_COOKIE];
-  if (!token) return null;
-  const session = await resolveSession(db, token);
-  if (!session) return null;
+function apiKeyAuth(key: {
+  id: string;
+  name: string;
+  storeId: string;
+  permissions: Permission[];
+}): AuthContext {
+  return {
+    actor: { type: 'api_key', id: key.id, label: `API key “${key.name}”` },
+    user: null,
+    apiKey: { id: key.id, storeId: key.storeId, permissions: key.permissions },
+    sessionToken: null,
+    csrfToken: null,
+  };
+}
+
+function sessionAuth(token: string, session: { csrfToken: string; user: PublicUser }): AuthContext {
   return {
     actor: { type: 'user', id: session.user.id, label: session.user.email },
     user: session.user,
@@ -92,17 +90,54 @@ async function authenticate(db: Db, request: FastifyRequest): Promise<AuthContex
   };
 }
 
-async function resolveStoreContext(db: Db, auth: AuthContext, storeRef: string): Promise<StoreContext> {
-  const store = await findStore(db, storeRef);
-  // A store the caller has no access to answers exactly like a store that does not exist.
-  if (!store) throw notFound('Store');
-  if (auth.apiKey) {
-    if (auth.apiKey.storeId !== store.id) throw notFound('Store');
-    return { store, role: null, permissions: new Set(auth.apiKey.permissions) };
+interface Principal {
+  auth: AuthContext | null;
+  /** Set for store-scoped routes when the caller may enter the store (permissions still to check). */
+  store?: StoreContext;
+}
+
+function sessionToken(request: FastifyRequest): string | undefined {
+  return request.cookies[SESSION_COOKIE] || undefined;
+}
+
+/** Routes that are not store-scoped: just who is calling. */
+async function authenticate(db: Db, request: FastifyRequest): Promise<Principal> {
+  const bearer = bearerToken(request);
+  if (bearer !== undefined) {
+    const key = await resolveApiKey(db, bearer);
+    if (!key) throw unauthenticated('The API key is not valid or was revoked.');
+    void touchApiKey(db, key.id).catch(() => {});
+    return { auth: apiKeyAuth(key) };
   }
-  const membership = await findMembership(db, store.id, auth.user!.id);
-  if (!membership || !isRole(membership.role)) throw notFound('Store');
-  return { store, role: membership.role, permissions: new Set(rolePermissions[membership.role]) };
+  const token = sessionToken(request);
+  const session = token ? await resolveSession(db, token) : undefined;
+  return { auth: session ? sessionAuth(token!, session) : null };
+}
+
+/**
+ * Store-scoped routes: who is calling and what they are in the store, in one query. A store the caller
+ * cannot enter answers exactly like a store that does not exist.
+ */
+async function authenticateInStore(db: Db, request: FastifyRequest, storeRef: string): Promise<Principal> {
+  const bearer = bearerToken(request);
+  if (bearer !== undefined) {
+    const key = await resolveApiKeyInStore(db, bearer, storeRef);
+    if (!key) throw unauthenticated('The API key is not valid or was revoked.');
+    void touchApiKey(db, key.id).catch(() => {});
+    const store = key.store
+      ? { store: key.store, role: null, permissions: new Set(key.permissions) }
+      : undefined;
+    return { auth: apiKeyAuth(key), store };
+  }
+  const token = sessionToken(request);
+  const session = token ? await resolveSessionInStore(db, token, storeRef) : undefined;
+  if (!session) return { auth: null };
+  const role = session.role;
+  const store =
+    session.store && role && isRole(role)
+      ? { store: session.store, role, permissions: new Set(rolePermissions[role]) }
+      : undefined;
+  return { auth: sessionAuth(token!, session), store };
 }
 
 export function registerAuth(app: FastifyInstance, db: Db): void {
@@ -146,7 +181,11 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
   app.addHook('preValidation', async (request: FastifyRequest, _reply: FastifyReply) => {
     const config = request.routeOptions.config;
     if (!config.permission && !config.access) return;
-    request.auth = await authenticate(db, request);
+    const storeRef = config.permission ? (request.params as { store?: string }).store : undefined;
+    const principal = storeRef
+      ? await authenticateInStore(db, request, storeRef)
+      : await authenticate(db, request);
+    request.auth = principal.auth;
     if (config.access === 'public') return;
     const auth = request.auth;
     if (!auth) throw unauthenticated();
@@ -160,9 +199,8 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
         throw forbidden('user_required', 'This action needs a signed-in person, not an API key.');
       return;
     }
-    const storeRef = (request.params as { store?: string }).store;
-    if (!storeRef) throw notFound('Store');
-    const context = await resolveStoreContext(db, auth, storeRef);
+    const context = principal.store;
+    if (!context) throw notFound('Store');
     if (!context.permissions.has(config.permission!)) {
       throw forbidden('permission_denied', `This needs the ${config.permission} permission.`, {
         permission: config.permission,

@@ -258,12 +258,15 @@ function listFilter(withStatus: boolean, withSearch: boolean): SQL {
   return and(...filters)!;
 }
 
-/** One prepared page query and one count query per combination of filters (four of each). */
+/**
+ * One prepared query per combination of filters: the page and the total in one round trip (a window
+ * count). Only a page past the end needs the separate count.
+ */
 function listStatements(db: Db, withStatus: boolean, withSearch: boolean) {
   const key = `products_list_${withStatus ? 's' : ''}${withSearch ? 'q' : ''}`;
   const page = prepared(db, key, (d, name) =>
     d
-      .select()
+      .select({ product: products, total: sql<number>`count(*) over ()`.mapWith(Number) })
       .from(products)
       .where(listFilter(withStatus, withSearch))
       .orderBy(desc(products.updatedAt), desc(products.id))
@@ -279,7 +282,7 @@ function listStatements(db: Db, withStatus: boolean, withSearch: boolean) {
 
 export async function listProducts(db: Db, storeId: string, query: ProductQuery) {
   const q = query.q?.trim();
-  const { page, total } = listStatements(db, Boolean(query.status), Boolean(q));
+  const statements = listStatements(db, Boolean(query.status), Boolean(q));
   const params = {
     storeId,
     status: query.status,
@@ -287,8 +290,10 @@ export async function listProducts(db: Db, storeId: string, query: ProductQuery)
     limit: query.limit,
     offset: query.offset,
   };
-  const [items, totals] = await Promise.all([page.execute(params), total.execute(params)]);
-  return { items, total: Number(totals[0]?.n ?? 0) };
+  const rows = await statements.page.execute(params);
+  if (rows.length > 0) return { items: rows.map((r) => r.product), total: rows[0]!.total };
+  const totals = query.offset > 0 ? await statements.total.execute(params) : [];
+  return { items: [], total: Number(totals[0]?.n ?? 0) };
 }
 
 /** Storefront reads: only active products. */
