@@ -154,6 +154,15 @@ export function createDeliverHandler(options: DeliveryOptions = {}): JobHandler<
     let statusCode: number | null = null;
     let responseBody: string | null = null;
     let error: string | null = null;
+    // A deadline of our own rather than AbortSignal.any([…, AbortSignal.timeout()]): on Node 20 the
+    // combined signal holds the timeout signal weakly, and after a garbage collection it never fires.
+    const deadline = new AbortController();
+    const timer = setTimeout(
+      () => deadline.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')),
+      timeoutMs,
+    );
+    const onStop = () => deadline.abort(ctx.signal.reason);
+    ctx.signal.addEventListener('abort', onStop, { once: true });
     try {
       const response = await fetch(target.url, {
         method: 'POST',
@@ -166,13 +175,16 @@ export function createDeliverHandler(options: DeliveryOptions = {}): JobHandler<
           'webhook-signature': signWebhook(secrets, event.id, attemptedAt, body),
         },
         body,
-        signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(timeoutMs)]),
+        signal: deadline.signal,
       });
       statusCode = response.status;
       responseBody = await readExcerpt(response).catch(() => null);
       if (statusCode < 200 || statusCode > 299) error = `receiver answered HTTP ${statusCode}`;
     } catch (err) {
       error = describeFailure(err, timeoutMs);
+    } finally {
+      clearTimeout(timer);
+      ctx.signal.removeEventListener('abort', onStop);
     }
     const durationMs = Math.round(performance.now() - started);
     const outcome: Outcome =
