@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { listAllStores, type Store } from '../modules/access/index.ts';
-import { findActiveProductByHandle, listActiveProducts } from '../modules/catalog/index.ts';
+import { findProductByHandle, listActiveProducts } from '../modules/catalog/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { serveProductArt } from './demo-art-route.ts';
 import { renderHomePage } from './home-page.tsx';
@@ -98,7 +98,7 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
     }
     if (kind === 'product') {
       const [product, recent] = await Promise.all([
-        findActiveProductByHandle(db, store.id, handle!),
+        findProductByHandle(db, store.id, handle!, { activeOnly: true }),
         listActiveProducts(db, store.id, RELATED_PRODUCT_COUNT + 1),
       ]);
       if (!product) return { status: 404, contentType: HTML, body: renderStoreNotFoundPage(site, 'product') };

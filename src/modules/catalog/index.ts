@@ -7,7 +7,6 @@ export {
   type CreateProductInput,
   createProduct,
   deleteProduct,
-  findActiveProductByHandle,
   findProductByHandle,
   getProduct,
   listActiveProducts,

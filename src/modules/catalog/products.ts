@@ -306,29 +306,19 @@ export async function listActiveProducts(db: Db, storeId: string, limit = 200): 
     .limit(limit);
 }
 
-export async function findActiveProductByHandle(
-  db: Db,
-  storeId: string,
-  handle: string,
-): Promise<Product | undefined> {
-  const [product] = await db
-    .select()
-    .from(products)
-    .where(and(eq(products.storeId, storeId), eq(products.handle, handle), eq(products.status, 'active')))
-    .limit(1);
-  return product;
-}
-
-/** A product by exact handle, whatever its status (admin previews, demo artwork). */
+/** A product by exact handle: any status (admin previews, artwork) or, for the storefront, active only. */
 export async function findProductByHandle(
   db: Db,
   storeId: string,
   handle: string,
+  options: { activeOnly?: boolean } = {},
 ): Promise<Product | undefined> {
+  const filters = [eq(products.storeId, storeId), eq(products.handle, handle)];
+  if (options.activeOnly) filters.push(eq(products.status, 'active'));
   const [product] = await db
     .select()
     .from(products)
-    .where(and(eq(products.storeId, storeId), eq(products.handle, handle)))
+    .where(and(...filters))
     .limit(1);
   return product;
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/database.ts';
+import { createInterruptibleSleep } from '../interruptible-sleep.ts';
 import { defaultRetryPolicy, type RetryPolicy, retryDelayMs } from '../jobs/backoff.ts';
 import type { WorkerLogger } from '../jobs/runner.ts';
 import type { DomainEvent } from './outbox.ts';
@@ -73,7 +74,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   }
   let running = false;
   let loop: Promise<void> | undefined;
-  let wakeUp: (() => void) | undefined;
+  const pause = createInterruptibleSleep();
   let lastPrune = 0;
 
   async function deliver(tx: Db, event: DomainEvent) {
@@ -160,18 +161,6 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
       );
   }
 
-  function sleep(ms: number) {
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wakeUp = undefined;
-        resolve();
-      }
-      wakeUp = done;
-    });
-  }
-
   async function run() {
     while (running) {
       let full = false;
@@ -183,7 +172,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
         logger.error({ err }, 'outbox dispatch failed; retrying');
       }
       // A full batch means more may be waiting: go again at once.
-      if (running && !full) await sleep(pollMs);
+      if (running && !full) await pause.sleep(pollMs);
     }
   }
 
@@ -195,12 +184,12 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     },
     async stop() {
       running = false;
-      wakeUp?.();
+      pause.interrupt();
       await loop;
       loop = undefined;
     },
     wake() {
-      wakeUp?.();
+      pause.interrupt();
     },
     dispatchOnce,
   };

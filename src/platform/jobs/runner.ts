@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Database, Db } from '../db/database.ts';
+import { createInterruptibleSleep } from '../interruptible-sleep.ts';
 import { defaultRetryPolicy, type RetryPolicy, retryDelayMs } from './backoff.ts';
 import { type EnqueueOptions, enqueueJob } from './enqueue.ts';
 import {
@@ -105,12 +106,12 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const executions = new Set<Execution>();
   let loop: Promise<void> | undefined;
   let polling = false;
-  let wakeUp: (() => void) | undefined;
+  const pause = createInterruptibleSleep();
   let lastMaintenance = 0;
   let lastPrune = 0;
 
   function wake() {
-    wakeUp?.();
+    pause.interrupt();
   }
 
   async function maintain(force: boolean) {
@@ -203,18 +204,6 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     await claimAndLaunch();
   }
 
-  function sleep(ms: number) {
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wakeUp = undefined;
-        resolve();
-      }
-      wakeUp = done;
-    });
-  }
-
   async function run() {
     while (polling) {
       try {
@@ -222,7 +211,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       } catch (err) {
         logger.error({ err }, 'job poll failed; retrying');
       }
-      if (polling) await sleep(pollMs);
+      if (polling) await pause.sleep(pollMs);
     }
   }
 
