@@ -227,6 +227,38 @@ for (const target of testDatabaseTargets()) {
       assert.deepEqual(await rowCounts(database), before);
     });
 
+    test('an oversized body is refused with 413 before it is read into a write', async () => {
+      const before = await rowCounts(database);
+      const res = await owner.request({
+        method: 'POST',
+        url: '/api/admin/stores/shop/products',
+        payload: JSON.stringify({
+          title: 'Big',
+          price: { amount: 1 },
+          description: 'x'.repeat(2 * 1024 * 1024),
+        }),
+        headers: { 'content-type': 'application/json' },
+      });
+      assert.equal(res.statusCode, 413);
+      assert.equal(res.json().error.code, 'body_too_large');
+      assert.deepEqual(await rowCounts(database), before);
+    });
+
+    test('odd store references and ids get a 4xx with the error model, never a 500', async () => {
+      for (const ref of ['x'.repeat(300), '%00', 'store_not-a-typeid', "a'b"]) {
+        const res = await owner.request({
+          method: 'GET',
+          url: `/api/admin/stores/${encodeURIComponent(ref)}/products`,
+        });
+        assertErrorModel(res, `store ref ${ref.slice(0, 20)}`);
+      }
+      const res = await owner.request({
+        method: 'GET',
+        url: `/api/admin/stores/shop/products/${'z'.repeat(500)}`,
+      });
+      assertErrorModel(res, 'long product id');
+    });
+
     test('an unknown route is a JSON 404, not an HTML page or a 500', async () => {
       const res = await owner.request({ method: 'GET', url: '/api/admin/stores/shop/nothing-here' });
       assert.equal(res.statusCode, 404);
