@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -168,6 +169,22 @@ describe('CLI on the embedded database', () => {
     const second = cli(['start', '--port', '0', '--data-dir', dataDir]);
     assert.equal(second.code, 1);
     assert.match(second.err, /already running/);
+  });
+
+  test('a port taken by another program gets a plain message, not a stack trace', async () => {
+    const blocker = createNetServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const port = (blocker.address() as AddressInfo).port;
+    const other = mkdtempSync(path.join(tmpdir(), 'storepilot-port-'));
+    try {
+      const res = cli(['start', '--no-demo', '--port', String(port), '--data-dir', other]);
+      assert.equal(res.code, 1);
+      assert.match(res.err, new RegExp(`Port ${port} .* is in use`));
+      assert.doesNotMatch(res.err, /\n\s+at /);
+    } finally {
+      blocker.close();
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 
   test('SIGTERM shuts down cleanly; then commands open the database directly', async () => {

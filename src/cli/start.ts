@@ -32,7 +32,17 @@ export async function startServer(config: Config): Promise<void> {
     progress.done(seeded ? 'Demo stores created' : undefined);
   }
 
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await storepilot.close();
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(
+        `Port ${config.port} on ${config.host} is in use by another program. Start on another port: --port ${config.port + 1} (or PORT=${config.port + 1}).`,
+      );
+    }
+    throw err;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
