@@ -46,8 +46,15 @@ async function startServer(dataDir: string, databaseUrl?: string): Promise<Serve
 }
 
 async function stopServer(server: Server) {
+  if (server.child.exitCode !== null) return;
+  const exited = new Promise((r) => server.child.once('exit', r));
   server.child.kill('SIGTERM');
-  await new Promise((r) => server.child.once('exit', r));
+  const timer = setTimeout(() => {
+    console.error('server did not stop within 20 s of SIGTERM; killing it');
+    server.child.kill('SIGKILL');
+  }, 20_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 function rssMb(pid: number): number {

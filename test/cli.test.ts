@@ -187,6 +187,26 @@ describe('CLI on the embedded database', () => {
     }
   });
 
+  test('a stop asked for while the server is still starting is honoured', async () => {
+    const other = mkdtempSync(path.join(tmpdir(), 'storepilot-early-'));
+    const early = spawn(
+      process.execPath,
+      ['bin/storepilot.js', 'start', '--port', '0', '--data-dir', other],
+      { cwd: root, env },
+    );
+    try {
+      // The demo seed takes a few seconds: the signal arrives in the middle of starting.
+      await new Promise((r) => setTimeout(r, 1500));
+      early.kill('SIGTERM');
+      const code = await waitFor('the exit', () => early.exitCode ?? undefined, 30_000);
+      assert.equal(code, 0);
+      assert.equal(existsSync(path.join(other, 'storepilot.runtime.json')), false);
+    } finally {
+      if (early.exitCode === null) early.kill('SIGKILL');
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   test('SIGTERM shuts down cleanly; then commands open the database directly', async () => {
     server.kill('SIGTERM');
     const code = await waitFor('the exit', () => server.exitCode ?? undefined);

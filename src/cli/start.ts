@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { buildApp } from '../app.ts';
+import { buildApp, type StorepilotApp } from '../app.ts';
 import type { Config } from '../config.ts';
 import { DEMO_OWNER, demoLoginStillValid, seedDemo } from '../demo/seed-demo.ts';
 import { countStores } from '../modules/access/index.ts';
@@ -11,6 +11,33 @@ import { readRuntimeInfo, removeRuntimeInfo, writeRuntimeInfo } from './runtime-
 /** `storepilot start`: migrate, seed the demo on an empty installation, serve, shut down gracefully. */
 export async function startServer(config: Config): Promise<void> {
   const startedAt = performance.now();
+  // Signals are handled from the first moment: a stop asked for while migrating or seeding waits for
+  // that step, then shuts down cleanly (the embedded database must be closed, not cut off).
+  let storepilot: StorepilotApp | undefined;
+  let started = false;
+  let stopSignal: string | undefined;
+  const shutdown = async (signal: string) => {
+    const timer = setTimeout(() => {
+      process.stderr.write('Shutdown took too long; exiting.\n');
+      process.exit(1);
+    }, 15_000);
+    timer.unref();
+    storepilot?.logger.info({ signal }, 'shutting down');
+    try {
+      // Stop taking requests, finish the ones in flight and the running jobs, then close the database.
+      await storepilot?.close();
+    } finally {
+      if (!config.databaseUrl) removeRuntimeInfo(config.dataDir);
+    }
+    process.exit(0);
+  };
+  const onSignal = (signal: string) => {
+    if (stopSignal) return;
+    stopSignal = signal;
+    if (started) void shutdown(signal);
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
   if (!config.databaseUrl) {
     const running = readRuntimeInfo(config.dataDir);
     if (running) {
@@ -20,8 +47,8 @@ export async function startServer(config: Config): Promise<void> {
       );
     }
   }
-  const storepilot = await buildApp({ config });
-  const { app, db, logger } = storepilot;
+  storepilot = await buildApp({ config });
+  const { app, db } = storepilot;
   const cliToken = randomBytes(24).toString('base64url');
   if (!config.databaseUrl) await app.register(cliRoute, { db, token: cliToken });
 
@@ -77,24 +104,6 @@ export async function startServer(config: Config): Promise<void> {
   lines.push('', `  Ready in ${Math.round(performance.now() - startedAt)} ms. Press Ctrl+C to stop.`, '');
   process.stdout.write(`${lines.join('\n')}\n`);
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    // Stop taking requests, finish the ones in flight and the running jobs, then close the database.
-    const timer = setTimeout(() => {
-      logger.error('shutdown took too long; exiting');
-      process.exit(1);
-    }, 15_000);
-    timer.unref();
-    try {
-      await storepilot.close();
-    } finally {
-      if (!config.databaseUrl) removeRuntimeInfo(config.dataDir);
-    }
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  started = true;
+  if (stopSignal) await shutdown(stopSignal);
 }
