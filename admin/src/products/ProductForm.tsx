@@ -187,8 +187,8 @@ export function ProductForm({
         <Stack gap="lg">
           {statusCard}
           <Section title="Organization">
-            <TextInput label="Vendor" placeholder="Alder & Ash Studio" {...text('vendor')} />
-            <TextInput label="Product type" placeholder="Kitchen textiles" {...text('productType')} />
+            <TextInput label="Vendor" placeholder="Brand or maker" {...text('vendor')} />
+            <TextInput label="Product type" placeholder="e.g. Mugs, Coffee beans" {...text('productType')} />
           </Section>
         </Stack>
       </Grid.Col>
