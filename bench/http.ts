@@ -25,7 +25,7 @@ async function startServer(dataDir: string, databaseUrl?: string): Promise<Serve
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/main.ts', 'start', '--port', String(port), '--data-dir', dataDir],
+    ['bin/storepilot.js', 'start', '--port', String(port), '--data-dir', dataDir],
     {
       cwd: root,
       env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl ?? '', STOREPILOT_DEMO: 'true' },

@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import { authRoutes, purgeExpiredSessions, registerAuth, storeAccessRoutes } from './modules/access/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
 import { registerWebhookJobs, webhookRoutes, webhooksConsumer } from './modules/webhooks/index.ts';
+import { startChangeFeed } from './platform/cache/index.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import { migrateDatabase } from './platform/db/migrate.ts';
 import { createOutboxDispatcher } from './platform/events/index.ts';
@@ -11,7 +12,7 @@ import { createHttpServer } from './platform/http/server.ts';
 import { createJobRunner } from './platform/jobs/index.ts';
 import { createLogger, type Logger } from './platform/logging.ts';
 import { createMetrics } from './platform/metrics.ts';
-import { storefrontCacheConsumer, storefrontRoutes } from './storefront/index.ts';
+import { storefrontRoutes } from './storefront/index.ts';
 
 export const version: string = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
@@ -49,8 +50,10 @@ export async function buildApp(options: AppOptions) {
       return true;
     },
   });
-  registerAuth(app, db);
-  const routeOptions = { db, secureCookies: config.secureCookies };
+  // In-process caches of hot reads, kept true on every instance by change notifications.
+  const changes = await startChangeFeed(database);
+  registerAuth(app, db, changes);
+  const routeOptions = { db, changes, secureCookies: config.secureCookies };
   await app.register(authRoutes, routeOptions);
   await app.register(
     async (scoped) => {
@@ -61,7 +64,7 @@ export async function buildApp(options: AppOptions) {
     { prefix: '/api/admin/stores/:store' },
   );
   await serveAdminConsole(app);
-  await app.register(storefrontRoutes, { db, publicUrl: config.publicUrl });
+  await app.register(storefrontRoutes, { db, changes, publicUrl: config.publicUrl });
 
   // Background work: durable jobs and the outbox dispatcher. Every instance runs both; claims in the
   // database make sure each job and each event is handled by one of them.
@@ -74,7 +77,7 @@ export async function buildApp(options: AppOptions) {
     database,
     logger,
     pollMs: config.jobPollMs,
-    consumers: [webhooksConsumer, storefrontCacheConsumer],
+    consumers: [webhooksConsumer],
   });
   if (config.jobs) {
     await jobs.schedule({
@@ -98,6 +101,7 @@ export async function buildApp(options: AppOptions) {
     await app.close();
     await dispatcher.stop();
     await jobs.stop();
+    await changes.close();
     if (ownsDatabase) await database.close();
   }
 

@@ -8,6 +8,8 @@ export interface RenderedPage {
   body: string | Buffer;
   /** Defaults to `no-cache` (browsers revalidate with the ETag; a 304 costs almost nothing). */
   cacheControl?: string;
+  /** Where a 301 points. */
+  location?: string;
 }
 
 export type CompressedEncoding = 'br' | 'gzip';
@@ -16,6 +18,7 @@ export interface CachedPage {
   readonly status: number;
   readonly contentType: string;
   readonly cacheControl: string;
+  readonly location?: string;
   readonly body: Buffer;
   /** Weak, because the same validator stands for the identity, gzip and brotli bytes of the page. */
   readonly etag: string;
@@ -32,6 +35,8 @@ export interface PageCacheOptions {
   /** Bound on the bytes held (bodies plus their compressed variants). */
   maxBytes: number;
   now?: () => number;
+  /** False while a store's pages must not be kept (e.g. a change of it is not yet confirmed). */
+  mayStore?: (storeId: string) => boolean;
 }
 
 /** Below this size compression saves less than the header costs. */
@@ -49,6 +54,7 @@ export function toCachedPage(
     status: page.status,
     contentType: page.contentType,
     cacheControl: page.cacheControl ?? 'no-cache',
+    ...(page.location ? { location: page.location } : {}),
     body,
     etag: `W/"${hash}"`,
     compressed: {},
@@ -109,7 +115,8 @@ export class PageCache {
     const promise = render()
       .then((page) => {
         const entry = toCachedPage(page, storeId, fullKey, this.now() + this.options.ttlMs);
-        if (this.stampOf(storeId) === stamp) this.add(fullKey, entry);
+        const mayStore = this.options.mayStore?.(storeId) ?? true;
+        if (mayStore && this.stampOf(storeId) === stamp) this.add(fullKey, entry);
         return entry;
       })
       .finally(() => {

@@ -38,6 +38,7 @@ export function sendCachedPage(
     .header('cache-control', page.cacheControl)
     .header('etag', page.etag)
     .header('vary', 'accept-encoding');
+  if (page.location) reply.header('location', page.location);
   if (page.status === 200 && matchesEtag(request.headers['if-none-match'], page.etag)) {
     return reply.status(304).send();
   }

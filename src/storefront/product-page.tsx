@@ -1,4 +1,9 @@
-import type { Product } from '../modules/catalog/index.ts';
+import {
+  type Product,
+  type ProductDetail,
+  storefrontDescriptionHtml,
+  variantTitle,
+} from '../modules/catalog/index.ts';
 import { formatMinorAsDecimal, formatMoney } from '../platform/money.ts';
 import { Document, renderDocument } from './document.tsx';
 import { JsonLdScript } from './json-ld.tsx';
@@ -9,22 +14,44 @@ import {
   productPageTitle,
   productStructuredData,
 } from './product-seo.ts';
-import { descriptionParagraphs } from './product-text.ts';
 import { absoluteUrl, homePath, productImagePath, productPath, type StorefrontSite } from './site.ts';
 import { StoreLayout } from './store-layout.tsx';
 
-/** One product: picture, price, facts, description, and a few more products to move on to. */
-export function renderProductPage(site: StorefrontSite, product: Product, related: Product[]): string {
+/**
+ * One product: gallery, price, variants, facts, description, and a few more products to move on to.
+ * `?variant=` (the links in the variant list and in the structured data) selects a variant without
+ * any client script.
+ */
+export function renderProductPage(
+  site: StorefrontSite,
+  detail: ProductDetail,
+  related: Product[],
+  selectedVariantId?: string,
+): string {
   const { store } = site;
+  const { product, variants, images } = detail;
+  const selected = variants.find((v) => v.id === selectedVariantId) ?? variants[0];
   const title = productPageTitle(site, product);
   const description = productMetaDescription(site, product);
   const canonical = absoluteUrl(site.baseUrl, productPath(site, product.handle));
   const imagePath = productImagePath(site, product);
   const image = absoluteUrl(site.baseUrl, imagePath);
-  const structuredData = productStructuredData(product, { canonical, image }, description);
+  const gallery = images
+    .filter((i) => i.sourceUrl)
+    .map((i) => ({ url: i.sourceUrl!, alt: i.alt ?? product.title, id: i.id }));
+  const shown = gallery.find((i) => i.id === selected?.imageId) ?? gallery[0];
+  const structuredData = productStructuredData(
+    detail,
+    { canonical, image, images: gallery.map((i) => absoluteUrl(site.baseUrl, i.url)) },
+    description,
+  );
   const ogLocale = openGraphLocale(store.locale);
-  const price = formatMoney(product.priceAmount, product.currency, store.locale);
-  const paragraphs = descriptionParagraphs(product.description);
+  const price = formatMoney(selected?.priceAmount ?? product.priceAmount, product.currency, store.locale);
+  const compareAt =
+    selected?.compareAtAmount && selected.compareAtAmount > selected.priceAmount
+      ? formatMoney(selected.compareAtAmount, product.currency, store.locale)
+      : null;
+  const descriptionHtml = storefrontDescriptionHtml(product.description);
 
   return renderDocument(
     <Document
@@ -64,27 +91,61 @@ export function renderProductPage(site: StorefrontSite, product: Product, relate
         <article class="product wrap">
           <div class="product-media">
             <img
-              src={imagePath}
-              alt={product.title}
+              src={shown?.url ?? imagePath}
+              alt={shown?.alt ?? product.title}
               width={800}
               height={800}
               decoding="async"
               fetchpriority="high"
             />
+            {gallery.length > 1 ? (
+              <ul class="thumbs">
+                {gallery.map((i) => (
+                  <li key={i.id}>
+                    <img src={i.url} alt={i.alt} width={96} height={96} loading="lazy" decoding="async" />
+                  </li>
+                ))}
+              </ul>
+            ) : null}
           </div>
           <div class="product-info">
             {product.vendor ? <p class="product-vendor">{product.vendor}</p> : null}
             <h1>{product.title}</h1>
-            <p class="product-price price">{price}</p>
+            <p class="product-price price">
+              {price}
+              {compareAt ? (
+                <>
+                  {' '}
+                  <s class="compare-at">{compareAt}</s>
+                </>
+              ) : null}
+            </p>
+            {variants.length > 1 ? (
+              <nav class="variants" aria-label="Choose an option">
+                <ul>
+                  {variants.map((v) => (
+                    <li key={v.id}>
+                      <a
+                        href={`?variant=${v.id}`}
+                        aria-current={v.id === selected?.id ? 'true' : undefined}
+                        rel="nofollow"
+                      >
+                        {variantTitle(v)} · {formatMoney(v.priceAmount, product.currency, store.locale)}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : null}
             <dl class="facts">
               <dt>Availability</dt>
               <dd>
                 <span class="stock">In stock</span>
               </dd>
-              {product.sku ? (
+              {selected?.sku ? (
                 <>
                   <dt>SKU</dt>
-                  <dd>{product.sku}</dd>
+                  <dd>{selected.sku}</dd>
                 </>
               ) : null}
               {product.productType ? (
@@ -100,12 +161,9 @@ export function renderProductPage(site: StorefrontSite, product: Product, relate
                 </>
               ) : null}
             </dl>
-            {paragraphs.length > 0 ? (
-              <div class="description">
-                {paragraphs.map((paragraph) => (
-                  <p key={paragraph}>{paragraph}</p>
-                ))}
-              </div>
+            {descriptionHtml ? (
+              // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by storefrontDescriptionHtml
+              <div class="description" dangerouslySetInnerHTML={{ __html: descriptionHtml }} />
             ) : null}
           </div>
         </article>

@@ -1,4 +1,4 @@
-import type { Product } from '../modules/catalog/index.ts';
+import { descriptionText, type Product, type ProductDetail, variantTitle } from '../modules/catalog/index.ts';
 import { formatMinorAsDecimal } from '../platform/money.ts';
 import { summarise } from './product-text.ts';
 import type { StorefrontSite } from './site.ts';
@@ -9,32 +9,43 @@ export function productPageTitle(site: StorefrontSite, product: Product): string
 
 export function productMetaDescription(site: StorefrontSite, product: Product): string {
   return (
-    product.seoDescription ?? (summarise(product.description) || `${product.title} at ${site.store.name}.`)
+    product.seoDescription ??
+    (summarise(descriptionText(product.description)) || `${product.title} at ${site.store.name}.`)
   );
 }
 
-/** schema.org Product with its one Offer, as search engines read it for rich results. */
+/**
+ * schema.org Product with one Offer per variant (sku, price, optional GTIN), as search engines read
+ * it for rich results. Availability is "in stock" until stock is tracked per variant.
+ */
 export function productStructuredData(
-  product: Product,
-  urls: { canonical: string; image: string },
+  detail: ProductDetail,
+  urls: { canonical: string; image: string; images?: string[] },
   description: string,
 ) {
+  const { product, variants } = detail;
+  const offers = variants.map((variant) => ({
+    '@type': 'Offer',
+    ...(variants.length > 1 ? { name: `${product.title} – ${variantTitle(variant)}` } : {}),
+    ...(variant.sku ? { sku: variant.sku } : {}),
+    ...(variant.barcode && /^\d{8}$|^\d{12,14}$/.test(variant.barcode) ? { gtin: variant.barcode } : {}),
+    price: formatMinorAsDecimal(variant.priceAmount, product.currency),
+    priceCurrency: product.currency,
+    availability: 'https://schema.org/InStock',
+    itemCondition: 'https://schema.org/NewCondition',
+    url: variants.length > 1 ? `${urls.canonical}?variant=${variant.id}` : urls.canonical,
+  }));
+  const single = variants.length === 1 ? variants[0] : undefined;
   return {
     '@context': 'https://schema.org',
     '@type': 'Product',
     name: product.title,
-    description: product.description.trim() || description,
-    ...(product.sku ? { sku: product.sku } : {}),
-    image: urls.image,
+    description: summarise(descriptionText(product.description), 5000) || description,
+    ...(single?.sku ? { sku: single.sku } : {}),
+    image: urls.images && urls.images.length > 1 ? urls.images : (urls.images?.[0] ?? urls.image),
     ...(product.vendor ? { brand: { '@type': 'Brand', name: product.vendor } } : {}),
     ...(product.productType ? { category: product.productType } : {}),
-    offers: {
-      '@type': 'Offer',
-      price: formatMinorAsDecimal(product.priceAmount, product.currency),
-      priceCurrency: product.currency,
-      availability: 'https://schema.org/InStock',
-      url: urls.canonical,
-    },
+    offers: offers.length === 1 ? offers[0] : offers,
   };
 }
 

@@ -1,6 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { listAllStores, type Store } from '../modules/access/index.ts';
-import { findProductByHandle, listActiveProducts } from '../modules/catalog/index.ts';
+import { accessTopic, listAllStores, type Store } from '../modules/access/index.ts';
+import {
+  catalogTopic,
+  findProductByHandle,
+  findRedirect,
+  listActiveProducts,
+  loadProductDetails,
+} from '../modules/catalog/index.ts';
+import { type ChangeFeed, hasPendingChange } from '../platform/cache/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { serveProductArt } from './demo-art-route.ts';
 import { renderHomePage } from './home-page.tsx';
@@ -19,8 +26,11 @@ export interface StorefrontOptions {
   publicUrl?: string;
   /** Page cache bounds; the defaults suit production. */
   cache?: { ttlMs?: number; maxEntries?: number; maxBytes?: number };
+  /** Change notifications: cached pages of a store are dropped on every instance when its catalog changes. */
+  changes?: ChangeFeed;
 }
 
+const VARIANT_ID = /^var_[0-9a-z]{26}$/;
 const HTML = 'text/html; charset=utf-8';
 const HOME_PRODUCT_LIMIT = 200;
 const RELATED_PRODUCT_COUNT = 4;
@@ -56,16 +66,31 @@ type StorePageKind = 'home' | 'product' | 'sitemap' | 'robots' | 'missing';
 export async function storefrontRoutes(app: FastifyInstance, options: StorefrontOptions): Promise<void> {
   const { db } = options;
   const ttlMs = options.cache?.ttlMs ?? 5_000;
+  const { changes } = options;
   const pages = new PageCache({
     ttlMs,
     maxEntries: options.cache?.maxEntries ?? 2_000,
     maxBytes: options.cache?.maxBytes ?? 64 * 1024 * 1024,
+    // While this instance's own catalog change is not yet confirmed, pages render without being kept.
+    mayStore: (storeId) => !changes || (changes.healthy && !hasPendingChange([catalogTopic(storeId)])),
   });
   const stores = new StoreLookup(db, { ttlMs, maxEntries: 5_000 });
   const instance = { pages, stores };
   liveStorefronts.add(instance);
+  const unsubscribe = changes?.subscribe((topic) => {
+    if (topic?.startsWith('catalog:')) {
+      const storeId = topic.slice('catalog:'.length);
+      pages.invalidate(storeId);
+      pages.invalidate(INSTALLATION);
+    } else if (topic === null || topic === accessTopic) {
+      // Store names, handles and domains live in access data.
+      pages.invalidate();
+      stores.forget();
+    }
+  });
   app.addHook('onClose', async () => {
     liveStorefronts.delete(instance);
+    unsubscribe?.();
   });
 
   const publicUrl = options.publicUrl ? new URL(options.publicUrl) : undefined;
@@ -90,6 +115,7 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
     site: StorefrontSite,
     kind: StorePageKind,
     handle?: string,
+    variant?: string,
   ): Promise<RenderedPage> {
     const { store } = site;
     if (kind === 'home') {
@@ -101,9 +127,24 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
         findProductByHandle(db, store.id, handle!, { activeOnly: true }),
         listActiveProducts(db, store.id, RELATED_PRODUCT_COUNT + 1),
       ]);
-      if (!product) return { status: 404, contentType: HTML, body: renderStoreNotFoundPage(site, 'product') };
+      if (!product) {
+        // A product whose handle changed answers at its old address with a permanent redirect.
+        const moved = await findRedirect(db, store.id, `/products/${handle}`);
+        const movedHandle = moved?.startsWith('/products/') ? moved.slice('/products/'.length) : undefined;
+        if (movedHandle) {
+          const location = productPath(site, movedHandle);
+          return {
+            status: 301,
+            contentType: 'text/plain; charset=utf-8',
+            body: `Moved to ${location}`,
+            location,
+          };
+        }
+        return { status: 404, contentType: HTML, body: renderStoreNotFoundPage(site, 'product') };
+      }
+      const [detail] = await loadProductDetails(db, [product]);
       const related = recent.filter((p) => p.id !== product.id).slice(0, RELATED_PRODUCT_COUNT);
-      return { status: 200, contentType: HTML, body: renderProductPage(site, product, related) };
+      return { status: 200, contentType: HTML, body: renderProductPage(site, detail!, related, variant) };
     }
     if (kind === 'sitemap') {
       const products = await listActiveProducts(db, store.id, SITEMAP_URL_LIMIT - 1);
@@ -140,8 +181,14 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
       basePath: mount === 'path' ? `/s/${store.handle}` : '',
       baseUrl: baseUrlFor(request, mount),
     };
-    const key = `${site.baseUrl}${sitePath(site, kind, handle)}`;
-    const page = await pages.get(store.id, key, () => renderStorePage(site, kind, handle));
+    // Only well-formed variant ids vary the page, so junk query strings cannot flood the cache.
+    const requested = (request.query as { variant?: unknown }).variant;
+    const variant =
+      kind === 'product' && typeof requested === 'string' && VARIANT_ID.test(requested)
+        ? requested
+        : undefined;
+    const key = `${site.baseUrl}${sitePath(site, kind, handle)}${variant ? `?variant=${variant}` : ''}`;
+    const page = await pages.get(store.id, key, () => renderStorePage(site, kind, handle, variant));
     return sendCachedPage(pages, request, reply, page);
   }
 

@@ -99,6 +99,57 @@ for (const target of testDatabaseTargets()) {
       assert.equal(res.json().error.code, 'invalid_credentials');
     });
 
+    test('role changes, removals, sign-outs and revoked keys apply on the very next request', async () => {
+      const ownerBrowser = await Browser.signIn(sp.app, owner.email);
+      const member = await makeMember(database, storeId, 'manager');
+      const memberBrowser = await Browser.signIn(sp.app, member.email);
+      const list = () =>
+        memberBrowser.request({ method: 'GET', url: '/api/admin/stores/team-shop/products' });
+      const create = () =>
+        memberBrowser.request({
+          method: 'POST',
+          url: '/api/admin/stores/team-shop/products',
+          payload: { title: 'Cached principal check', price: { amount: 100 } },
+        });
+      // Warm every cache the requests go through.
+      assert.equal((await list()).statusCode, 200);
+      assert.equal((await list()).statusCode, 200);
+      const userId = (await memberBrowser.request({ method: 'GET', url: '/api/auth/session' })).json().user
+        .id;
+      const base = '/api/admin/stores/team-shop/members';
+      await ownerBrowser.request({ method: 'PATCH', url: `${base}/${userId}`, payload: { role: 'viewer' } });
+      assert.equal((await create()).json().error.code, 'permission_denied');
+      assert.equal((await list()).statusCode, 200);
+      await ownerBrowser.request({ method: 'DELETE', url: `${base}/${userId}` });
+      assert.equal((await list()).statusCode, 404);
+
+      const keyed = await ownerBrowser.request({
+        method: 'POST',
+        url: '/api/admin/stores/team-shop/api-keys',
+        payload: { name: 'Revoked soon', permissions: ['catalog:read'] },
+      });
+      const { key, apiKey } = keyed.json();
+      const withKey = () =>
+        sp.app.inject({
+          method: 'GET',
+          url: '/api/admin/stores/team-shop/products',
+          headers: { authorization: `Bearer ${key}` },
+        });
+      assert.equal((await withKey()).statusCode, 200);
+      assert.equal((await withKey()).statusCode, 200);
+      await ownerBrowser.request({
+        method: 'DELETE',
+        url: `/api/admin/stores/team-shop/api-keys/${apiKey.id}`,
+      });
+      assert.equal((await withKey()).statusCode, 401);
+
+      const ownerList = () =>
+        ownerBrowser.request({ method: 'GET', url: '/api/admin/stores/team-shop/products' });
+      assert.equal((await ownerList()).statusCode, 200);
+      await ownerBrowser.request({ method: 'POST', url: '/api/auth/logout' });
+      assert.equal((await ownerList()).statusCode, 401);
+    });
+
     test('the team: add, change role, and a store always keeps an owner', async () => {
       const browser = await Browser.signIn(sp.app, owner.email);
       const base = '/api/admin/stores/team-shop/members';

@@ -5,6 +5,7 @@ import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
+import { announceAccessChange } from './change-topic.ts';
 import { isPermission, type Permission } from './permissions.ts';
 import { apiKeys } from './schema.ts';
 import { randomToken, tokenDigest } from './tokens.ts';
@@ -57,6 +58,7 @@ export async function createApiKey(
       })
       .returning();
     const apiKey = summary(row!);
+    await announceAccessChange(tx);
     await recordAudit(tx, actor, {
       storeId,
       action: 'api_key.created',
@@ -85,6 +87,7 @@ export async function revokeApiKey(db: Db, actor: Actor, storeId: string, keyId:
       .where(and(eq(apiKeys.id, keyId), eq(apiKeys.storeId, storeId), isNull(apiKeys.revokedAt)))
       .returning();
     if (!row) throw notFound('API key');
+    await announceAccessChange(tx);
     await recordAudit(tx, actor, {
       storeId,
       action: 'api_key.revoked',

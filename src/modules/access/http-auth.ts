@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ChangeFeed } from '../../platform/cache/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { forbidden, notFound, unauthenticated } from '../../platform/errors.ts';
 import type { Actor } from './actor.ts';
 import { resolveApiKey, touchApiKey } from './api-keys.ts';
 import { isRole, type Permission, rolePermissions } from './permissions.ts';
-import { resolveApiKeyInStore, resolveSessionInStore } from './request-principal.ts';
+import { PrincipalCache } from './request-principal.ts';
 import { resolveSession } from './sessions.ts';
 import type { Store } from './stores.ts';
 import type { PublicUser } from './users.ts';
@@ -106,7 +107,7 @@ async function authenticate(db: Db, request: FastifyRequest): Promise<Principal>
   if (bearer !== undefined) {
     const key = await resolveApiKey(db, bearer);
     if (!key) throw unauthenticated('The API key is not valid or was revoked.');
-    void touchApiKey(db, key.id).catch(() => {});
+    touchApiKeyAtMostEveryMinute(db, key.id);
     return { auth: apiKeyAuth(key) };
   }
   const token = sessionToken(request);
@@ -118,19 +119,24 @@ async function authenticate(db: Db, request: FastifyRequest): Promise<Principal>
  * Store-scoped routes: who is calling and what they are in the store, in one query. A store the caller
  * cannot enter answers exactly like a store that does not exist.
  */
-async function authenticateInStore(db: Db, request: FastifyRequest, storeRef: string): Promise<Principal> {
+async function authenticateInStore(
+  db: Db,
+  principals: PrincipalCache,
+  request: FastifyRequest,
+  storeRef: string,
+): Promise<Principal> {
   const bearer = bearerToken(request);
   if (bearer !== undefined) {
-    const key = await resolveApiKeyInStore(db, bearer, storeRef);
+    const key = await principals.apiKeyInStore(db, bearer, storeRef);
     if (!key) throw unauthenticated('The API key is not valid or was revoked.');
-    void touchApiKey(db, key.id).catch(() => {});
+    touchApiKeyAtMostEveryMinute(db, key.id);
     const store = key.store
       ? { store: key.store, role: null, permissions: new Set(key.permissions) }
       : undefined;
     return { auth: apiKeyAuth(key), store };
   }
   const token = sessionToken(request);
-  const session = token ? await resolveSessionInStore(db, token, storeRef) : undefined;
+  const session = token ? await principals.sessionInStore(db, token, storeRef) : undefined;
   if (!session) return { auth: null };
   const role = session.role;
   const store =
@@ -140,7 +146,18 @@ async function authenticateInStore(db: Db, request: FastifyRequest, storeRef: st
   return { auth: sessionAuth(token!, session), store };
 }
 
-export function registerAuth(app: FastifyInstance, db: Db): void {
+/** "Last used" of API keys is kept to the minute; remembering the last write spares a query per call. */
+const lastTouched = new Map<string, number>();
+function touchApiKeyAtMostEveryMinute(db: Db, keyId: string) {
+  const now = Date.now();
+  if (now - (lastTouched.get(keyId) ?? 0) < 60_000) return;
+  if (lastTouched.size > 10_000) lastTouched.clear();
+  lastTouched.set(keyId, now);
+  void touchApiKey(db, keyId).catch(() => {});
+}
+
+export function registerAuth(app: FastifyInstance, db: Db, changes: ChangeFeed): void {
+  const principals = new PrincipalCache(changes);
   app.decorateRequest('auth', null);
   app.decorateRequest('store', null);
   const declared: DeclaredRoute[] = [];
@@ -183,7 +200,7 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     if (!config.permission && !config.access) return;
     const storeRef = config.permission ? (request.params as { store?: string }).store : undefined;
     const principal = storeRef
-      ? await authenticateInStore(db, request, storeRef)
+      ? await authenticateInStore(db, principals, request, storeRef)
       : await authenticate(db, request);
     request.auth = principal.auth;
     if (config.access === 'public') return;

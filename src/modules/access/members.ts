@@ -4,6 +4,7 @@ import { prepared } from '../../platform/db/prepared.ts';
 import { conflict, notFound, unprocessable } from '../../platform/errors.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
+import { announceAccessChange } from './change-topic.ts';
 import type { Role } from './permissions.ts';
 import { memberships, users } from './schema.ts';
 import { createUser, emailSchema, findUserByEmail } from './users.ts';
@@ -96,6 +97,7 @@ export async function addMember(
       .returning();
     if (inserted.length === 0) throw conflict('already_member', 'This person is already on the team.');
     const member = await getMember(tx, storeId, userId);
+    await announceAccessChange(tx);
     await recordAudit(tx, actor, {
       storeId,
       action: 'member.added',
@@ -135,6 +137,7 @@ export async function changeMemberRole(
       .set({ role })
       .where(and(eq(memberships.storeId, storeId), eq(memberships.userId, userId)));
     const after = { ...before, role };
+    await announceAccessChange(tx);
     await recordAudit(tx, actor, {
       storeId,
       action: 'member.role_changed',
@@ -152,6 +155,7 @@ export async function removeMember(db: Db, actor: Actor, storeId: string, userId
     const before = await getMember(tx, storeId, userId);
     if (before.role === 'owner') await assertAnotherOwner(tx, storeId, userId);
     await tx.delete(memberships).where(and(eq(memberships.storeId, storeId), eq(memberships.userId, userId)));
+    await announceAccessChange(tx);
     await recordAudit(tx, actor, {
       storeId,
       action: 'member.removed',

@@ -1,6 +1,8 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { type ChangeFeed, ReadCache } from '../../platform/cache/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { prepared } from '../../platform/db/prepared.ts';
+import { accessTopic } from './change-topic.ts';
 import { isPermission, type Permission } from './permissions.ts';
 import { apiKeys, memberships, sessions, stores, users } from './schema.ts';
 import type { Store } from './stores.ts';
@@ -13,6 +15,7 @@ import { tokenDigest } from './tokens.ts';
 export interface SessionInStore {
   sessionId: string;
   csrfToken: string;
+  expiresAt: Date;
   user: { id: string; email: string; name: string };
   /** The store named in the path, if it exists. */
   store: Store | null;
@@ -28,6 +31,7 @@ const sessionInStore = (byId: boolean) => (db: Db, name: string) =>
     .select({
       sessionId: sessions.id,
       csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
       userId: users.id,
       email: users.email,
       name: users.name,
@@ -54,6 +58,7 @@ export async function resolveSessionInStore(
   return {
     sessionId: row.sessionId,
     csrfToken: row.csrfToken,
+    expiresAt: row.expiresAt,
     user: { id: row.userId, email: row.email, name: row.name },
     store: row.store,
     role: row.role,
@@ -95,3 +100,36 @@ export async function resolveApiKeyInStore(
   if (!row) return undefined;
   return { ...row, permissions: row.permissions.filter(isPermission) };
 }
+
+/**
+ * Both lookups above, cached per instance: the admin API asks them on every request, and sessions,
+ * memberships, keys and stores change rarely. Every change to them announces the access topic in its
+ * transaction (change-topic.ts), which empties this cache on every instance; an expired session is
+ * refused from the cache by its own expiry. Only found principals are cached, so guessing tokens
+ * cannot fill memory.
+ */
+export class PrincipalCache {
+  readonly #cache: ReadCache<SessionInStore | ApiKeyInStore>;
+
+  constructor(feed: ChangeFeed) {
+    this.#cache = new ReadCache(feed, { max: 20_000, ttlMs: 5 * 60_000 });
+  }
+
+  async sessionInStore(db: Db, token: string, storeRef: string): Promise<SessionInStore | undefined> {
+    const key = `s ${tokenDigest(token)} ${storeRef}`;
+    const session = await this.#cache.get(key, topics, () => resolveSessionInStore(db, token, storeRef));
+    if (session && session.expiresAt.getTime() <= Date.now()) {
+      this.#cache.delete(key);
+      return undefined;
+    }
+    return session;
+  }
+
+  apiKeyInStore(db: Db, key: string, storeRef: string): Promise<ApiKeyInStore | undefined> {
+    return this.#cache.get(`k ${tokenDigest(key)} ${storeRef}`, topics, () =>
+      resolveApiKeyInStore(db, key, storeRef),
+    );
+  }
+}
+
+const topics = [accessTopic];

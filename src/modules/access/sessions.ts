@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { prepared } from '../../platform/db/prepared.ts';
 import { AppError, tooManyRequests } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { announceAccessChange } from './change-topic.ts';
 import { decoyPasswordHash, verifyPassword } from './passwords.ts';
 import { loginAttempts, sessions, users } from './schema.ts';
 import { randomToken, tokenDigest } from './tokens.ts';
@@ -103,7 +104,10 @@ export async function resolveSession(db: Db, token: string): Promise<ResolvedSes
 }
 
 export async function closeSession(db: Db, token: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.tokenHash, tokenDigest(token)));
+  await db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.tokenHash, tokenDigest(token)));
+    await announceAccessChange(tx);
+  });
 }
 
 /** Housekeeping job: expired sessions and old sign-in failures. */

@@ -8,6 +8,7 @@ import { newId } from '../../platform/ids.ts';
 import { isCurrencyCode } from '../../platform/money.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
+import { announceAccessChange } from './change-topic.ts';
 import { memberships, stores } from './schema.ts';
 
 export type Store = typeof stores.$inferSelect;
@@ -60,6 +61,7 @@ export async function createStore(
         .returning();
       if (ownerUserId)
         await tx.insert(memberships).values({ storeId: id, userId: ownerUserId, role: 'owner' });
+      await announceAccessChange(tx);
       await recordAudit(tx, actor, {
         storeId: id,
         action: 'store.created',
@@ -151,6 +153,7 @@ export async function updateStore(
       .set({ ...data, updatedAt: new Date() })
       .where(and(eq(stores.id, storeId)))
       .returning();
+    await announceAccessChange(tx);
     await recordAudit(tx, actor, {
       storeId,
       action: 'store.updated',

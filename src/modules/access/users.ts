@@ -5,6 +5,7 @@ import { conflict, isUniqueViolation } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
+import { announceAccessChange } from './change-topic.ts';
 import { assertPasswordStrength, hashPassword } from './passwords.ts';
 import { users } from './schema.ts';
 
@@ -46,6 +47,7 @@ export async function createUser(
         .insert(users)
         .values({ id: newId('user'), email, name: input.name?.trim() ?? '', passwordHash })
         .returning();
+      await announceAccessChange(tx);
       await recordAudit(tx, actor, {
         storeId: null,
         action: 'user.created',
@@ -66,6 +68,7 @@ export async function setUserPassword(db: Db, actor: Actor, userId: string, pass
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
+    await announceAccessChange(tx);
     await recordAudit(tx, actor, {
       storeId: null,
       action: 'user.password_changed',

@@ -1,7 +1,10 @@
 /** Public face of the catalog module. */
 
+export { catalogTopic } from './change-topic.ts';
+export { descriptionText, storefrontDescriptionHtml } from './description-html.ts';
 export { handleFromTitle } from './handles.ts';
-export { productView, storefrontPath } from './product-view.ts';
+export { loadProductDetails, type ProductDetail, type ProductVariant } from './product-detail.ts';
+export { productSummaryView, productView, storefrontPath, variantView } from './product-view.ts';
 export {
   type CatalogWriter,
   type CreateProductInput,
@@ -16,4 +19,6 @@ export {
   unpublishProduct,
   updateProduct,
 } from './products.ts';
+export { findRedirect } from './redirects.ts';
 export { catalogRoutes } from './routes.ts';
+export { variantTitle } from './variant-set.ts';

@@ -140,6 +140,156 @@ for (const target of testDatabaseTargets()) {
       assert.equal(unpublish.json().product.status, 'draft');
     });
 
+    test('options and variants: a grid with its own SKUs and prices, edited in place, checked as a whole', async () => {
+      const created = await owner.request({
+        method: 'POST',
+        url: base,
+        payload: {
+          title: 'Linen Apron',
+          options: [
+            { name: 'Colour', values: ['Sand', 'Charcoal'] },
+            { name: 'Size', values: ['S', 'L'] },
+          ],
+          variants: [
+            { sku: 'AP-SAN-S', optionValues: ['Sand', 'S'], price: { amount: 3900 } },
+            { sku: 'AP-SAN-L', optionValues: ['sand', 'L'], price: { amount: 4200 } },
+            {
+              sku: 'AP-CHA-S',
+              optionValues: ['Charcoal', 'S'],
+              price: { amount: 3900 },
+              compareAtPrice: { amount: 4900 },
+              weightGrams: 240,
+            },
+          ],
+          images: [{ url: 'https://cdn.example.com/apron.jpg', alt: 'A sand-coloured apron' }],
+          tags: ['kitchen', 'linen'],
+        },
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      const p = created.json().product;
+      assert.deepEqual(p.price, { amount: 3900, currency: 'JPY' });
+      assert.deepEqual(p.priceMax, { amount: 4200, currency: 'JPY' });
+      assert.equal(p.variants.length, 3);
+      assert.deepEqual(p.variants[1].optionValues, ['Sand', 'L'], 'values take the spelling of the option');
+      assert.equal(p.variants[1].title, 'Sand / L');
+      assert.equal(p.sku, null, 'no single SKU for a product with variants');
+      assert.equal(p.imageUrl, 'https://cdn.example.com/apron.jpg');
+
+      // Edit: change one price and add a variant; matched variants keep their ids.
+      const variants = p.variants.map(
+        (v: { id: string; sku: string; optionValues: string[]; price: unknown }) => ({
+          id: v.id,
+          sku: v.sku,
+          optionValues: v.optionValues,
+          price: v.price === undefined ? undefined : { amount: (v.price as { amount: number }).amount },
+        }),
+      );
+      variants[0].price = { amount: 3500 };
+      variants.push({ sku: 'AP-CHA-L', optionValues: ['Charcoal', 'L'], price: { amount: 4200 } });
+      const edited = await owner.request({ method: 'PATCH', url: `${base}/${p.id}`, payload: { variants } });
+      assert.equal(edited.statusCode, 200, edited.body);
+      const after = edited.json().product;
+      assert.deepEqual(
+        after.variants.slice(0, 3).map((v: { id: string }) => v.id),
+        p.variants.map((v: { id: string }) => v.id),
+      );
+      assert.equal(after.price.amount, 3500);
+      assert.equal(after.variants.length, 4);
+
+      // Swapping two variants' SKUs in one edit is fine (no transient duplicate).
+      const swapped = after.variants.map(
+        (v: { id: string; sku: string; optionValues: string[]; price: { amount: number } }) => ({
+          id: v.id,
+          sku: v.sku,
+          optionValues: v.optionValues,
+          price: { amount: v.price.amount },
+        }),
+      );
+      [swapped[0].sku, swapped[1].sku] = [swapped[1].sku, swapped[0].sku];
+      const swap = await owner.request({
+        method: 'PATCH',
+        url: `${base}/${p.id}`,
+        payload: { variants: swapped },
+      });
+      assert.equal(swap.statusCode, 200, swap.body);
+      assert.equal(swap.json().product.variants[0].sku, 'AP-SAN-L');
+
+      const bad = await owner.request({
+        method: 'PATCH',
+        url: `${base}/${p.id}`,
+        payload: {
+          variants: [
+            { optionValues: ['Sand', 'S'], price: { amount: 1 } },
+            { optionValues: ['Sand', 'S'], price: { amount: 1 } },
+            { optionValues: ['Blue', 'S'], price: { amount: 1 } },
+            { optionValues: ['Sand'], price: { amount: 1 } },
+            { optionValues: ['Charcoal', 'L'], price: { amount: 5 }, compareAtPrice: { amount: 5 } },
+          ],
+        },
+      });
+      assert.equal(bad.statusCode, 422);
+      assert.equal(bad.json().error.code, 'invalid_variants');
+      assert.deepEqual(
+        bad.json().error.details.map((d: { path: string }) => d.path),
+        [
+          'variants.1.optionValues',
+          'variants.2.optionValues.0',
+          'variants.3.optionValues',
+          'variants.4.compareAtPrice',
+        ],
+      );
+      const unchanged = (await owner.request({ method: 'GET', url: `${base}/${p.id}` })).json().product;
+      assert.equal(unchanged.variants.length, 4, 'nothing written');
+
+      const taken = await owner.request({
+        method: 'POST',
+        url: base,
+        payload: { title: 'Copy', sku: 'AP-CHA-L', price: { amount: 1 } },
+      });
+      assert.equal(taken.statusCode, 409);
+      assert.equal(taken.json().error.code, 'sku_taken');
+
+      const shorthand = await owner.request({
+        method: 'PATCH',
+        url: `${base}/${p.id}`,
+        payload: { price: { amount: 1 } },
+      });
+      assert.equal(shorthand.json().error.code, 'has_variants');
+
+      const found = (await owner.request({ method: 'GET', url: `${base}?q=AP-CHA` })).json();
+      assert.deepEqual(
+        found.items.map((i: { id: string }) => i.id),
+        [p.id],
+        'the list searches variant SKUs',
+      );
+    });
+
+    test('a changed handle leaves a permanent redirect on the storefront, without chains', async () => {
+      const created = await owner.request({
+        method: 'POST',
+        url: base,
+        payload: { title: 'Hojicha Tin', price: { amount: 1200 }, status: 'active' },
+      });
+      const id = created.json().product.id;
+      await owner.request({ method: 'PATCH', url: `${base}/${id}`, payload: { handle: 'roasted-tea-tin' } });
+      await owner.request({
+        method: 'PATCH',
+        url: `${base}/${id}`,
+        payload: { handle: 'hojicha-roasted-tea' },
+      });
+      for (const old of ['hojicha-tin', 'roasted-tea-tin']) {
+        const res = await sp.app.inject({ url: `/s/deli/products/${old}` });
+        assert.equal(res.statusCode, 301, old);
+        assert.equal(res.headers.location, '/s/deli/products/hojicha-roasted-tea');
+      }
+      assert.equal((await sp.app.inject({ url: '/s/deli/products/hojicha-roasted-tea' })).statusCode, 200);
+      // Going back to an old handle makes it live again rather than a redirect loop.
+      await owner.request({ method: 'PATCH', url: `${base}/${id}`, payload: { handle: 'hojicha-tin' } });
+      assert.equal((await sp.app.inject({ url: '/s/deli/products/hojicha-tin' })).statusCode, 200);
+      const moved = await sp.app.inject({ url: '/s/deli/products/hojicha-roasted-tea' });
+      assert.equal(moved.headers.location, '/s/deli/products/hojicha-tin');
+    });
+
     test('delete removes the product and answers 404 afterwards', async () => {
       const id = (
         await owner.request({ method: 'POST', url: base, payload: { title: 'Old', price: { amount: 1 } } })

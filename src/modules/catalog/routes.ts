@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { type ChangeFeed, ReadCache } from '../../platform/cache/index.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { storeOf } from '../access/index.ts';
-import { productView } from './product-view.ts';
+import { accessTopic, storeOf } from '../access/index.ts';
+import { catalogTopic } from './change-topic.ts';
+import { productSummaryView, productView } from './product-view.ts';
 import {
   type CatalogWriter,
   createProduct,
@@ -27,8 +29,11 @@ function writer(request: FastifyRequest): CatalogWriter {
 }
 
 /** Products, registered under /api/admin/stores/:store. */
-export async function catalogRoutes(app: FastifyInstance, { db }: { db: Db }) {
+export async function catalogRoutes(app: FastifyInstance, { db, changes }: { db: Db; changes: ChangeFeed }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // List pages are read far more often than the catalog changes; each change announces the store's
+  // catalog topic in its transaction, which drops the cached pages on every instance.
+  const listPages = new ReadCache<{ json: string }>(changes, { max: 2_000, ttlMs: 60_000 });
 
   r.get(
     '/products',
@@ -46,10 +51,16 @@ export async function catalogRoutes(app: FastifyInstance, { db }: { db: Db }) {
         }),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { store } = storeOf(request);
-      const page = await listProducts(db, store.id, request.query);
-      return { items: page.items.map((p) => productView(p, store.handle)), total: page.total };
+      const query = request.query;
+      const key = `${store.id} ${query.status ?? ''} ${query.limit} ${query.offset} ${query.q ?? ''}`;
+      const page = await listPages.get(key, [catalogTopic(store.id), accessTopic], async () => {
+        const found = await listProducts(db, store.id, query);
+        const items = found.items.map((p) => productSummaryView(p, store.handle));
+        return { json: JSON.stringify({ items, total: found.total }) };
+      });
+      return reply.type('application/json; charset=utf-8').send(page.json);
     },
   );
 

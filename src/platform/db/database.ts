@@ -20,6 +20,8 @@ export interface Database {
   close(): Promise<void>;
   /** Runs `fn` while holding a cluster-wide lock (PostgreSQL advisory lock; PGlite has one process). */
   withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  /** The connection URL when on PostgreSQL (for connections of their own, e.g. LISTEN). */
+  url?: string;
   /** The PGlite instance when embedded (used to dump templates in tests). */
   pglite?: PGlite;
 }
@@ -87,6 +89,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   return {
     kind: 'postgres',
     db,
+    url,
     async execute<T>(sql: string, params: unknown[] = []) {
       const result = await pool.query(sql, params);
       return result.rows as T[];

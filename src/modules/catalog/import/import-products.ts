@@ -1,0 +1,211 @@
+import type { Readable } from 'node:stream';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../../platform/db/database.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { ensureCategoryPath } from '../categories.ts';
+import { parseProductCsv } from '../interchange/index.ts';
+import type { CatalogFormat, ParsedProduct, RowIssue } from '../interchange/product-record.ts';
+import { loadProductDetails, type ProductDetail } from '../product-detail.ts';
+import { type CatalogWriter, createProduct, updateProduct } from '../products.ts';
+import { products } from '../schema.ts';
+import { inputFromRecord, inputMatchesStored } from './record-mapping.ts';
+
+export interface ImportOptions {
+  format: CatalogFormat | 'auto';
+  /** Check everything, write nothing: every product is applied and rolled back. */
+  dryRun: boolean;
+  /** Called after each batch with the rows read so far. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Issues kept in the report (all are counted). */
+  maxIssues?: number;
+}
+
+export interface ImportProgress {
+  rowsRead: number;
+  products: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+}
+
+export interface ImportReport extends ImportProgress {
+  dryRun: boolean;
+  issues: RowIssue[];
+  issueCount: { errors: number; warnings: number };
+  durationMs: number;
+}
+
+/** Products applied per transaction: big enough to be fast, small enough not to hold the database long. */
+const BATCH = 100;
+
+/** Thrown inside a dry run's transaction to roll it back. */
+class DryRunRollback extends Error {}
+
+/**
+ * Imports a product CSV into a store. Products are matched by handle: new ones are created, changed
+ * ones updated (variants matched by their options, so ids survive), identical ones left alone, so
+ * importing the same file twice changes nothing. A product whose rows have errors is not written;
+ * the rest are. Every write goes through the catalog service: validated, audited, announced.
+ */
+export async function importProducts(
+  db: Db,
+  writer: CatalogWriter,
+  store: { id: string; baseCurrency: string },
+  input: Readable,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const started = performance.now();
+  const maxIssues = options.maxIssues ?? 1_000;
+  const report: ImportReport = {
+    dryRun: options.dryRun,
+    rowsRead: 0,
+    products: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    failed: 0,
+    issues: [],
+    issueCount: { errors: 0, warnings: 0 },
+    durationMs: 0,
+  };
+  const note = (issue: RowIssue) => {
+    if (issue.severity === 'error') report.issueCount.errors++;
+    else report.issueCount.warnings++;
+    if (report.issues.length < maxIssues) report.issues.push(issue);
+  };
+  const categoryIds = new Map<string, string>();
+  let batch: ParsedProduct[] = [];
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const current = batch;
+    batch = [];
+    const outcomes: Array<'created' | 'updated' | 'unchanged' | 'failed'> = [];
+    const issues: RowIssue[] = [];
+    try {
+      await db.transaction(async (tx) => {
+        const existing = await existingByHandle(
+          tx,
+          store.id,
+          current.map((p) => p.record.handle),
+        );
+        for (const parsed of current) {
+          const outcome = await applyOne(tx, writer, store, parsed, existing, categoryIds, issues);
+          outcomes.push(outcome);
+        }
+        if (options.dryRun) throw new DryRunRollback();
+      });
+    } catch (err) {
+      if (!(err instanceof DryRunRollback)) throw err;
+      // Categories made in a rolled-back transaction do not exist.
+      categoryIds.clear();
+    }
+    for (const outcome of outcomes) report[outcome]++;
+    for (const issue of issues) note(issue);
+    report.rowsRead = Math.max(report.rowsRead, current.at(-1)!.rows.last - 1);
+    options.onProgress?.({ ...report });
+  };
+
+  for await (const event of parseProductCsv(input, {
+    format: options.format,
+    currency: store.baseCurrency,
+  })) {
+    if (event.kind === 'file_issue') {
+      note(event.issue);
+      continue;
+    }
+    report.products++;
+    batch.push(event.product);
+    if (batch.length >= BATCH) await flush();
+  }
+  await flush();
+  report.durationMs = Math.round(performance.now() - started);
+  return report;
+}
+
+async function existingByHandle(tx: Db, storeId: string, handles: string[]) {
+  if (handles.length === 0) return new Map<string, ProductDetail>();
+  const rows = await tx
+    .select()
+    .from(products)
+    .where(and(eq(products.storeId, storeId), inArray(products.handle, handles)));
+  const details = await loadProductDetails(tx, rows);
+  return new Map(details.map((d) => [d.product.handle, d]));
+}
+
+async function applyOne(
+  tx: Db,
+  writer: CatalogWriter,
+  store: { id: string; baseCurrency: string },
+  parsed: ParsedProduct,
+  existing: Map<string, ProductDetail>,
+  categoryIds: Map<string, string>,
+  issues: RowIssue[],
+): Promise<'created' | 'updated' | 'unchanged' | 'failed'> {
+  const row = parsed.rows.first;
+  issues.push(...parsed.issues);
+  if (parsed.issues.some((i) => i.severity === 'error')) return 'failed';
+  const record = { ...parsed.record };
+  const stored = existing.get(record.handle);
+  if (record.status === 'active' && stored?.product.status !== 'active' && !writer.canPublish) {
+    record.status = stored ? (stored.product.status as typeof record.status) : 'draft';
+    issues.push({
+      row,
+      column: null,
+      code: 'publish_not_allowed',
+      message: `${record.handle}: publishing needs the catalog:publish permission; kept as ${record.status}.`,
+      severity: 'warning',
+    });
+  }
+  try {
+    // A savepoint per product: one that fails leaves the rest of the batch intact.
+    return await tx.transaction(async (savepoint) => {
+      const categoryId = record.category
+        ? await ensureCategoryPath(savepoint, store.id, record.category, categoryIds)
+        : null;
+      const { input, warnings } = inputFromRecord(record, categoryId, row);
+      issues.push(...warnings);
+      if (stored) {
+        if (inputMatchesStored(input, stored, categoryId)) return 'unchanged';
+        await updateProduct(savepoint, writer, store.id, stored.product.id, input, 'product.imported');
+        return 'updated';
+      }
+      await createProduct(savepoint, writer, store, input);
+      return 'created';
+    });
+  } catch (err) {
+    issues.push(...issuesFromError(err, row, record.handle));
+    return 'failed';
+  }
+}
+
+/** A rejected product's reasons, pinned to its first row. */
+function issuesFromError(err: unknown, row: number, handle: string): RowIssue[] {
+  if (err instanceof AppError) {
+    const details = Array.isArray(err.details)
+      ? (err.details as Array<{ path?: string; message?: string }>)
+      : [];
+    if (details.length > 0) {
+      return details.map((d) => ({
+        row,
+        column: d.path ?? null,
+        code: err.code,
+        message: `${handle}: ${d.message ?? err.message}`,
+        severity: 'error' as const,
+      }));
+    }
+    return [{ row, column: null, code: err.code, message: `${handle}: ${err.message}`, severity: 'error' }];
+  }
+  if (err && typeof err === 'object' && 'issues' in err) {
+    const zodIssues = (err as { issues: Array<{ path: PropertyKey[]; message: string }> }).issues;
+    return zodIssues.map((i) => ({
+      row,
+      column: i.path.join('.') || null,
+      code: 'invalid_value',
+      message: `${handle}: ${i.message}`,
+      severity: 'error' as const,
+    }));
+  }
+  throw err;
+}

@@ -1,0 +1,125 @@
+import type { ProductRecord, RowIssue, VariantRecord } from '../interchange/product-record.ts';
+import type { ProductDetail } from '../product-detail.ts';
+import { type CreateProductInput, createProductInput } from '../product-input.ts';
+
+/**
+ * Turns a file's product into the catalog's create/update input. Where the catalog is stricter than
+ * the source platform, the value is adjusted and a warning says so (never silently).
+ */
+export function inputFromRecord(
+  record: ProductRecord,
+  categoryId: string | null,
+  row: number,
+): { input: CreateProductInput; warnings: RowIssue[] } {
+  const warnings: RowIssue[] = [];
+  const images = [...record.images]
+    .sort((a, b) => a.position - b.position)
+    .map((image) => ({ url: image.src, alt: image.alt }));
+  const imagePosition = (src: string | null) => {
+    if (!src) return null;
+    let at = images.findIndex((image) => image.url === src);
+    if (at < 0) {
+      images.push({ url: src, alt: null });
+      at = images.length - 1;
+    }
+    return at + 1;
+  };
+  const variants = record.variants.map((variant: VariantRecord) => {
+    let compareAt = variant.compareAtAmount;
+    if (compareAt !== null && compareAt <= variant.priceAmount) {
+      // Shopify exports often repeat the price (or 0) as compare-at price: there is no discount.
+      if (compareAt > 0 && compareAt < variant.priceAmount)
+        warnings.push({
+          row,
+          column: null,
+          code: 'compare_at_dropped',
+          message: `Compare-at price below the price for ${variant.sku ?? variant.optionValues.join(' / ')}: left out.`,
+          severity: 'warning',
+        });
+      compareAt = null;
+    }
+    return {
+      sku: variant.sku,
+      barcode: variant.barcode,
+      optionValues: variant.optionValues,
+      price: { amount: variant.priceAmount },
+      compareAtPrice: compareAt === null ? null : { amount: compareAt },
+      cost: variant.costAmount === null ? null : { amount: variant.costAmount },
+      weightGrams: variant.weightGrams,
+      requiresShipping: variant.requiresShipping,
+      taxable: variant.taxable,
+      taxClass: variant.taxClass,
+      inventoryPolicy: variant.inventoryPolicy,
+      imagePosition: imagePosition(variant.imageSrc),
+    };
+  });
+  return {
+    input: {
+      title: record.title,
+      handle: record.handle,
+      description: record.descriptionHtml,
+      status: record.status,
+      vendor: record.vendor,
+      productType: record.productType,
+      tags: record.tags,
+      categoryId,
+      seoTitle: record.seoTitle,
+      seoDescription: record.seoDescription,
+      options: record.options,
+      variants,
+      images,
+    },
+    warnings,
+  };
+}
+
+/** A stored product as a file record (exports), with its category path. */
+export function recordFromDetail(detail: ProductDetail, categoryPath: string | null): ProductRecord {
+  const { product, variants, images } = detail;
+  return {
+    handle: product.handle,
+    title: product.title,
+    descriptionHtml: product.description,
+    vendor: product.vendor,
+    productType: product.productType,
+    category: categoryPath,
+    tags: product.tags,
+    status: product.status as ProductRecord['status'],
+    seoTitle: product.seoTitle,
+    seoDescription: product.seoDescription,
+    options: product.options,
+    variants: variants.map((v) => ({
+      sku: v.sku,
+      barcode: v.barcode,
+      optionValues: [v.option1, v.option2, v.option3].slice(0, product.options.length),
+      priceAmount: v.priceAmount,
+      compareAtAmount: v.compareAtAmount,
+      costAmount: v.costAmount,
+      weightGrams: v.weightGrams,
+      requiresShipping: v.requiresShipping,
+      taxable: v.taxable,
+      taxClass: v.taxClass,
+      inventoryQuantity: null,
+      inventoryPolicy: v.inventoryPolicy as VariantRecord['inventoryPolicy'],
+      imageSrc: images.find((i) => i.id === v.imageId)?.sourceUrl ?? null,
+    })),
+    images: images
+      .filter((i) => i.sourceUrl)
+      .map((i) => ({ src: i.sourceUrl!, position: i.position, alt: i.alt })),
+  };
+}
+
+/**
+ * Whether writing `input` would leave the stored product as it is: both sides go through the same
+ * normalisation (the input schema) before they are compared, so a re-import of an export is a no-op.
+ */
+export function inputMatchesStored(
+  input: CreateProductInput,
+  stored: ProductDetail,
+  categoryId: string | null,
+) {
+  const storedInput = inputFromRecord(recordFromDetail(stored, null), stored.product.categoryId, 0).input;
+  const a = createProductInput.safeParse({ ...input, categoryId });
+  const b = createProductInput.safeParse(storedInput);
+  return a.success && b.success && JSON.stringify(a.data) === JSON.stringify(b.data);
+}

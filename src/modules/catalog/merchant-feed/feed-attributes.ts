@@ -1,0 +1,30 @@
+import type { FeedAttribute } from './feed-types.ts';
+
+/** The attributes in the order both formats write them; also the TSV header row. */
+export const feedAttributeOrder: readonly FeedAttribute[] = [
+  'id',
+  'item_group_id',
+  'title',
+  'description',
+  'link',
+  'image_link',
+  'additional_image_link',
+  'availability',
+  'availability_date',
+  'price',
+  'sale_price',
+  'brand',
+  'gtin',
+  'mpn',
+  'identifier_exists',
+  'condition',
+  'google_product_category',
+  'product_type',
+  'shipping_weight',
+  'color',
+  'size',
+  'gender',
+  'age_group',
+  'material',
+  'pattern',
+];
