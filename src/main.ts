@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { adminCommands, isAdminCommand, runAdminCommand } from './cli/admin-commands.ts';
+import { exportProductsCommand, importProductsCommand } from './cli/catalog-transfer-command.ts';
 import { CLI_TOKEN_HEADER } from './cli/internal-route.ts';
 import { readRuntimeInfo } from './cli/runtime-file.ts';
 import { startServer } from './cli/start.ts';
@@ -21,6 +22,11 @@ Commands:
   user create --email E --password P [--name N] [--store H --role owner]
   apikey create --store H --name N [--permissions catalog:read,catalog:write]
                          Prints the key once.
+  import products FILE --store H [--format auto|shopify|woocommerce|storepilot] [--dry-run]
+                         Import a product CSV (Shopify, WooCommerce or Storepilot
+                         layout). --dry-run checks every row and writes nothing.
+  export products --store H --format shopify|woocommerce|storepilot [--out FILE]
+                         Export the catalog as CSV (to stdout without --out).
 
 Environment: PORT, HOST, STOREPILOT_DATA_DIR, DATABASE_URL (PostgreSQL instead of the
 embedded database), LOG_LEVEL, STOREPILOT_PUBLIC_URL.
@@ -52,6 +58,9 @@ async function main(argv: string[]): Promise<void> {
       store: { type: 'string' },
       role: { type: 'string' },
       permissions: { type: 'string' },
+      format: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -81,9 +90,20 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
 
+  if (command === 'import' || command === 'export') {
+    if (sub !== 'products')
+      fail(`Unknown command "${command} ${sub ?? ''}". Did you mean "${command} products"?`);
+    const transfer = { config, file: positionals[2], store: values.store, format: values.format };
+    if (command === 'import')
+      return importProductsCommand({ ...transfer, dryRun: values['dry-run'] ?? false });
+    return exportProductsCommand({ ...transfer, out: values.out });
+  }
+
   const name = `${command} ${sub ?? ''}`.trim();
   if (!isAdminCommand(name))
-    fail(`Unknown command "${name}". Commands: start, migrate, ${adminCommands.join(', ')}.\n\n${usage}`);
+    fail(
+      `Unknown command "${name}". Commands: start, migrate, ${adminCommands.join(', ')}, import products, export products.\n\n${usage}`,
+    );
   const args = Object.fromEntries(
     Object.entries(values).filter(([k]) => !['port', 'host', 'data-dir', 'no-demo'].includes(k)),
   );

@@ -165,6 +165,37 @@ describe('CLI on the embedded database', () => {
     assert.equal(ok.code, 0, ok.err);
   });
 
+  test('products are imported and exported through the running server, with a report per row', () => {
+    const fixture = (name: string) => path.join(root, 'test/fixtures/catalog', name);
+    const at = ['--store', 'cli-shop', '--data-dir', dataDir];
+    const dry = cli(['import', 'products', fixture('broken/shopify-bad-price.csv'), '--dry-run', ...at]);
+    assert.equal(dry.code, 1, 'a file with errors exits 1');
+    assert.match(dry.out, /Dry run \(nothing written\)/);
+    assert.match(dry.out, /row 6, Variant Price: .*\[invalid_price\]/);
+    const real = cli(['import', 'products', fixture('sample_products.csv'), ...at]);
+    assert.equal(real.code, 0, real.err);
+    assert.match(real.out, /18 were created, 0 updated, 0 unchanged, 0 not imported/);
+    const file = path.join(dataDir, 'export.csv');
+    const exported = cli(['export', 'products', '--format', 'shopify', '--out', file, ...at]);
+    assert.equal(exported.code, 0, exported.err);
+    const again = cli(['import', 'products', file, ...at]);
+    assert.match(again.out, /0 were created, 0 updated, 18 unchanged/);
+    const unknown = cli([
+      'import',
+      'products',
+      fixture('sample_products.csv'),
+      '--store',
+      'nope',
+      '--data-dir',
+      dataDir,
+    ]);
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.err, /Store not found/);
+    const noFile = cli(['import', 'products', '--store', 'cli-shop', '--data-dir', dataDir]);
+    assert.equal(noFile.code, 1);
+    assert.match(noFile.err, /Name the CSV file/);
+  });
+
   test('a second server on the same data dir is refused with a plain message', () => {
     const second = cli(['start', '--port', '0', '--data-dir', dataDir]);
     assert.equal(second.code, 1);
@@ -247,6 +278,20 @@ describe('CLI on the embedded database', () => {
     ]);
     assert.equal(dup.code, 1);
     assert.match(dup.err, /taken/);
+    // With no server, import and export open the database themselves.
+    const exported = cli([
+      'export',
+      'products',
+      '--store',
+      'cli-shop',
+      '--format',
+      'storepilot',
+      '--data-dir',
+      dataDir,
+    ]);
+    assert.equal(exported.code, 0, exported.err);
+    assert.match(exported.out, /^\uFEFF?Handle,Title,/);
+    assert.equal(exported.out.match(/woo-hoodie-red/g)?.length, 1);
   });
 });
 

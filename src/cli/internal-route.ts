@@ -1,8 +1,17 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../platform/db/database.ts';
 import { errorBody } from '../platform/errors.ts';
 import { isAdminCommand, runAdminCommand } from './admin-commands.ts';
+import {
+  exportArgs,
+  formatImportReport,
+  importArgs,
+  parseTransferArgs,
+  runProductExport,
+  runProductImport,
+} from './catalog-transfer.ts';
 
 export const CLI_TOKEN_HEADER = 'x-storepilot-cli-token';
 
@@ -19,20 +28,40 @@ const loopback = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
  * and only with the token from the data dir's runtime file (readable by its owner alone).
  */
 export async function cliRoute(app: FastifyInstance, { db, token }: { db: Db; token: string }) {
-  app.post('/internal/cli', { schema: { hide: true } }, async (request, reply) => {
+  const allowed = (request: FastifyRequest) => {
     const given = request.headers[CLI_TOKEN_HEADER];
-    if (
-      !loopback.has(request.socket.remoteAddress ?? '') ||
-      typeof given !== 'string' ||
-      !sameSecret(given, token)
-    ) {
-      return reply.status(403).send(errorBody('forbidden', 'Not allowed.'));
-    }
+    return (
+      loopback.has(request.socket.remoteAddress ?? '') &&
+      typeof given === 'string' &&
+      sameSecret(given, token)
+    );
+  };
+  // Product files arrive as a raw stream and are imported as they are read, never held whole.
+  app.addContentTypeParser(['text/csv', 'application/octet-stream'], (_request, payload, done) =>
+    done(null, payload),
+  );
+
+  app.post('/internal/cli', { schema: { hide: true } }, async (request, reply) => {
+    if (!allowed(request)) return reply.status(403).send(errorBody('forbidden', 'Not allowed.'));
     const body = request.body as { command?: unknown; args?: unknown } | undefined;
     if (typeof body?.command !== 'string' || !isAdminCommand(body.command)) {
       return reply.status(400).send(errorBody('unknown_command', 'Unknown command.'));
     }
     const output = await runAdminCommand(db, body.command, (body.args ?? {}) as Record<string, unknown>);
     return { output };
+  });
+
+  app.post('/internal/cli/import-products', { schema: { hide: true } }, async (request, reply) => {
+    if (!allowed(request)) return reply.status(403).send(errorBody('forbidden', 'Not allowed.'));
+    const query = request.query as Record<string, string>;
+    const args = parseTransferArgs(importArgs, { ...query, dryRun: query.dryRun === 'true' });
+    const report = await runProductImport(db, args, request.body as Readable);
+    return { output: formatImportReport(report), report };
+  });
+
+  app.get('/internal/cli/export-products', { schema: { hide: true } }, async (request, reply) => {
+    if (!allowed(request)) return reply.status(403).send(errorBody('forbidden', 'Not allowed.'));
+    const args = parseTransferArgs(exportArgs, request.query);
+    return reply.type('text/csv; charset=utf-8').send(await runProductExport(db, args));
   });
 }

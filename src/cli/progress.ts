@@ -3,14 +3,16 @@ export function progressLine(label: string) {
   const tty = process.stdout.isTTY;
   let lastPrinted = 0;
   let started = false;
+  let lastLine = '';
   return {
     update(done: number, total: number, detail = '') {
       started = true;
       const pct = total > 0 ? Math.floor((done / total) * 100) : 100;
       const text = `  ${label}: ${done}/${total} (${pct}%) ${detail}`;
       if (tty) process.stdout.write(`\r${text.padEnd(78).slice(0, 78)}`);
-      else if (pct - lastPrinted >= 25 || done === total) {
+      else if ((pct - lastPrinted >= 25 || done === total) && text !== lastLine) {
         lastPrinted = pct;
+        lastLine = text;
         process.stdout.write(`${text}\n`);
       }
     },

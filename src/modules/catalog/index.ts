@@ -3,6 +3,13 @@
 export { catalogTopic } from './change-topic.ts';
 export { descriptionText, storefrontDescriptionHtml } from './description-html.ts';
 export { handleFromTitle } from './handles.ts';
+export { exportProducts } from './import/export-products.ts';
+export {
+  type ImportOptions,
+  type ImportProgress,
+  type ImportReport,
+  importProducts,
+} from './import/import-products.ts';
 export { loadProductDetails, type ProductDetail, type ProductVariant } from './product-detail.ts';
 export { productSummaryView, productView, storefrontPath, variantView } from './product-view.ts';
 export {

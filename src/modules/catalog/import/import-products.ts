@@ -1,14 +1,14 @@
 import type { Readable } from 'node:stream';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { ensureCategoryPath } from '../categories.ts';
-import { parseProductCsv } from '../interchange/index.ts';
+import { type CarriedField, carriedFieldNames, parseProductCsv } from '../interchange/index.ts';
 import type { CatalogFormat, ParsedProduct, RowIssue } from '../interchange/product-record.ts';
 import { loadProductDetails, type ProductDetail } from '../product-detail.ts';
 import { type CatalogWriter, createProduct, updateProduct } from '../products.ts';
-import { products } from '../schema.ts';
-import { inputFromRecord, inputMatchesStored } from './record-mapping.ts';
+import { products, productVariants } from '../schema.ts';
+import { inputFromRecord, inputMatchesStored, recordFromDetail, withStoredFields } from './record-mapping.ts';
 
 export interface ImportOptions {
   format: CatalogFormat | 'auto';
@@ -31,6 +31,8 @@ export interface ImportProgress {
 
 export interface ImportReport extends ImportProgress {
   dryRun: boolean;
+  /** The file's format (told from its header with format 'auto'); null when the header was unusable. */
+  format: CatalogFormat | null;
   issues: RowIssue[];
   issueCount: { errors: number; warnings: number };
   durationMs: number;
@@ -59,6 +61,7 @@ export async function importProducts(
   const maxIssues = options.maxIssues ?? 1_000;
   const report: ImportReport = {
     dryRun: options.dryRun,
+    format: null,
     rowsRead: 0,
     products: 0,
     created: 0,
@@ -75,23 +78,25 @@ export async function importProducts(
     if (report.issues.length < maxIssues) report.issues.push(issue);
   };
   const categoryIds = new Map<string, string>();
+  // Until the header is read, assume every field is carried (a file without a layout has no products).
+  let carries: ReadonlySet<CarriedField> = new Set(carriedFieldNames);
   let batch: ParsedProduct[] = [];
 
   const flush = async () => {
     if (batch.length === 0) return;
     const current = batch;
     batch = [];
-    const outcomes: Array<'created' | 'updated' | 'unchanged' | 'failed'> = [];
+    const outcomes: Outcome[] = [];
     const issues: RowIssue[] = [];
     try {
       await db.transaction(async (tx) => {
-        const existing = await existingByHandle(
-          tx,
-          store.id,
-          current.map((p) => p.record.handle),
-        );
+        const matches = await findStoredProducts(tx, store.id, current, carries);
         for (const parsed of current) {
-          const outcome = await applyOne(tx, writer, store, parsed, existing, categoryIds, issues);
+          const outcome = await applyOne(tx, writer, store, parsed, matches.get(parsed), {
+            carries,
+            categoryIds,
+            issues,
+          });
           outcomes.push(outcome);
         }
         if (options.dryRun) throw new DryRunRollback();
@@ -111,6 +116,11 @@ export async function importProducts(
     format: options.format,
     currency: store.baseCurrency,
   })) {
+    if (event.kind === 'layout') {
+      report.format = event.format;
+      carries = event.carries;
+      continue;
+    }
     if (event.kind === 'file_issue') {
       note(event.issue);
       continue;
@@ -124,14 +134,54 @@ export async function importProducts(
   return report;
 }
 
-async function existingByHandle(tx: Db, storeId: string, handles: string[]) {
-  if (handles.length === 0) return new Map<string, ProductDetail>();
+type Outcome = 'created' | 'updated' | 'unchanged' | 'failed';
+
+/**
+ * The stored product each file product updates: by handle when the file has handles; by SKU when it
+ * has none (WooCommerce), falling back to the handle made from the name.
+ */
+async function findStoredProducts(
+  tx: Db,
+  storeId: string,
+  batch: ParsedProduct[],
+  carries: ReadonlySet<CarriedField>,
+): Promise<Map<ParsedProduct, ProductDetail>> {
+  const found = new Map<ParsedProduct, ProductDetail>();
+  const productIdBySku = new Map<string, string>();
+  if (!carries.has('handle')) {
+    const skus = batch.flatMap((p) => p.record.variants.flatMap((v) => (v.sku ? [v.sku] : [])));
+    if (skus.length > 0) {
+      const rows = await tx
+        .select({ sku: productVariants.sku, productId: productVariants.productId })
+        .from(productVariants)
+        .where(and(eq(productVariants.storeId, storeId), inArray(productVariants.sku, skus)));
+      for (const row of rows) if (row.sku) productIdBySku.set(row.sku, row.productId);
+    }
+  }
+  const ids = [...new Set(productIdBySku.values())];
+  const handles = batch.map((p) => p.record.handle);
   const rows = await tx
     .select()
     .from(products)
-    .where(and(eq(products.storeId, storeId), inArray(products.handle, handles)));
+    .where(
+      and(
+        eq(products.storeId, storeId),
+        ids.length > 0
+          ? or(inArray(products.handle, handles), inArray(products.id, ids))
+          : inArray(products.handle, handles),
+      ),
+    );
   const details = await loadProductDetails(tx, rows);
-  return new Map(details.map((d) => [d.product.handle, d]));
+  const byId = new Map(details.map((d) => [d.product.id, d]));
+  const byHandle = new Map(details.map((d) => [d.product.handle, d]));
+  for (const parsed of batch) {
+    const bySku = parsed.record.variants
+      .map((v) => (v.sku ? productIdBySku.get(v.sku) : undefined))
+      .find((id) => id !== undefined);
+    const match = (bySku && byId.get(bySku)) || byHandle.get(parsed.record.handle);
+    if (match) found.set(parsed, match);
+  }
+  return found;
 }
 
 async function applyOne(
@@ -139,15 +189,20 @@ async function applyOne(
   writer: CatalogWriter,
   store: { id: string; baseCurrency: string },
   parsed: ParsedProduct,
-  existing: Map<string, ProductDetail>,
-  categoryIds: Map<string, string>,
-  issues: RowIssue[],
-): Promise<'created' | 'updated' | 'unchanged' | 'failed'> {
+  stored: ProductDetail | undefined,
+  context: {
+    carries: ReadonlySet<CarriedField>;
+    categoryIds: Map<string, string>;
+    issues: RowIssue[];
+  },
+): Promise<Outcome> {
+  const { carries, categoryIds, issues } = context;
   const row = parsed.rows.first;
   issues.push(...parsed.issues);
   if (parsed.issues.some((i) => i.severity === 'error')) return 'failed';
-  const record = { ...parsed.record };
-  const stored = existing.get(record.handle);
+  const record = stored
+    ? withStoredFields(parsed.record, recordFromDetail(stored, null), carries)
+    : { ...parsed.record };
   if (record.status === 'active' && stored?.product.status !== 'active' && !writer.canPublish) {
     record.status = stored ? (stored.product.status as typeof record.status) : 'draft';
     issues.push({
@@ -161,9 +216,12 @@ async function applyOne(
   try {
     // A savepoint per product: one that fails leaves the rest of the batch intact.
     return await tx.transaction(async (savepoint) => {
-      const categoryId = record.category
-        ? await ensureCategoryPath(savepoint, store.id, record.category, categoryIds)
-        : null;
+      const categoryId =
+        stored && !carries.has('category')
+          ? stored.product.categoryId
+          : record.category
+            ? await ensureCategoryPath(savepoint, store.id, record.category, categoryIds)
+            : null;
       const { input, warnings } = inputFromRecord(record, categoryId, row);
       issues.push(...warnings);
       if (stored) {

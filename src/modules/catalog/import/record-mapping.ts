@@ -1,3 +1,4 @@
+import type { CarriedField } from '../interchange/carried-fields.ts';
 import type { ProductRecord, RowIssue, VariantRecord } from '../interchange/product-record.ts';
 import type { ProductDetail } from '../product-detail.ts';
 import { type CreateProductInput, createProductInput } from '../product-input.ts';
@@ -24,7 +25,7 @@ export function inputFromRecord(
     }
     return at + 1;
   };
-  const variants = record.variants.map((variant: VariantRecord) => {
+  const variants = inGridOrder(record).map((variant: VariantRecord) => {
     let compareAt = variant.compareAtAmount;
     if (compareAt !== null && compareAt <= variant.priceAmount) {
       // Shopify exports often repeat the price (or 0) as compare-at price: there is no discount.
@@ -71,6 +72,24 @@ export function inputFromRecord(
     },
     warnings,
   };
+}
+
+/**
+ * The variants ordered by their options' value order (Size S, M, L before colour …), stably. Files
+ * list option values and variant rows independently (WooCommerce) or derive the value order from
+ * the rows (Shopify); storing the grid order makes every format's export read back the same.
+ */
+function inGridOrder(record: ProductRecord): VariantRecord[] {
+  const rank = record.options.map((option) => new Map(option.values.map((value, i) => [value, i])));
+  const key = (variant: VariantRecord) =>
+    variant.optionValues.map((value, i) => rank[i]?.get(value) ?? Number.MAX_SAFE_INTEGER);
+  return record.variants
+    .map((variant, at) => ({ variant, at, key: key(variant) }))
+    .sort((a, b) => {
+      for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return a.key[i]! - b.key[i]!;
+      return a.at - b.at;
+    })
+    .map((entry) => entry.variant);
 }
 
 /** A stored product as a file record (exports), with its category path. */
@@ -122,4 +141,70 @@ export function inputMatchesStored(
   const a = createProductInput.safeParse({ ...input, categoryId });
   const b = createProductInput.safeParse(storedInput);
   return a.success && b.success && JSON.stringify(a.data) === JSON.stringify(b.data);
+}
+
+const variantFields = {
+  barcode: ['barcode'],
+  compareAt: ['compareAtAmount'],
+  cost: ['costAmount'],
+  weight: ['weightGrams'],
+  taxClass: ['taxClass'],
+  requiresShipping: ['requiresShipping'],
+  taxable: ['taxable'],
+  inventoryPolicy: ['inventoryPolicy'],
+} as const satisfies Partial<Record<CarriedField, ReadonlyArray<keyof VariantRecord>>>;
+
+const productFields = {
+  handle: ['handle'],
+  descriptionHtml: ['descriptionHtml'],
+  vendor: ['vendor'],
+  productType: ['productType'],
+  category: ['category'],
+  tags: ['tags'],
+  status: ['status'],
+  seoTitle: ['seoTitle'],
+  seoDescription: ['seoDescription'],
+  images: ['images'],
+} as const satisfies Partial<Record<CarriedField, ReadonlyArray<keyof ProductRecord>>>;
+
+/**
+ * The file's record with every field the file has no column for taken from the stored product, so
+ * an import changes only what the file says. Variants are paired by SKU, else by option values.
+ */
+export function withStoredFields(
+  record: ProductRecord,
+  stored: ProductRecord,
+  carries: ReadonlySet<CarriedField>,
+): ProductRecord {
+  const merged: Record<string, unknown> = { ...record };
+  for (const [field, keys] of Object.entries(productFields)) {
+    if (carries.has(field as CarriedField)) continue;
+    for (const key of keys) merged[key] = stored[key];
+  }
+  if (carries.has('images') && !carries.has('imageAlt')) {
+    merged.images = record.images.map((image) => ({
+      ...image,
+      alt: stored.images.find((kept) => kept.src === image.src)?.alt ?? image.alt,
+    }));
+  }
+  const missingVariantFields = Object.entries(variantFields).filter(
+    ([field]) => !carries.has(field as CarriedField),
+  );
+  const keepImages = !carries.has('images');
+  if (missingVariantFields.length > 0 || keepImages) {
+    const sameOptions = (a: VariantRecord, b: VariantRecord) =>
+      a.optionValues.length === b.optionValues.length &&
+      a.optionValues.every((value, i) => value.toLowerCase() === b.optionValues[i]?.toLowerCase());
+    merged.variants = record.variants.map((variant) => {
+      const twin =
+        (variant.sku ? stored.variants.find((v) => v.sku === variant.sku) : undefined) ??
+        stored.variants.find((v) => sameOptions(v, variant));
+      if (!twin) return variant;
+      const out: Record<string, unknown> = { ...variant };
+      for (const [, keys] of missingVariantFields) for (const key of keys) out[key] = twin[key];
+      if (keepImages) out.imageSrc = twin.imageSrc;
+      return out as unknown as VariantRecord;
+    });
+  }
+  return merged as unknown as ProductRecord;
 }

@@ -1,5 +1,6 @@
 /** Public face of product CSV interchange: parse and write Shopify, WooCommerce and Storepilot files. */
 
+export { type CarriedField, carriedFieldNames } from './carried-fields.ts';
 export {
   detectCatalogFormat,
   type ParseProductCsvOptions,

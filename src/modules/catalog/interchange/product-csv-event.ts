@@ -1,4 +1,5 @@
-import type { ParsedProduct, RowIssue } from './product-record.ts';
+import type { CarriedField } from './carried-fields.ts';
+import type { CatalogFormat, ParsedProduct, RowIssue } from './product-record.ts';
 
 /**
  * What parsing a product CSV yields, in file order as far as the format allows: a product (with
@@ -8,6 +9,8 @@ import type { ParsedProduct, RowIssue } from './product-record.ts';
  * caller that wants all-or-nothing must read to the end before writing anything.
  */
 export type ProductCsvEvent =
+  /** Once, before any product: the file's format and the fields its columns carry. */
+  | { kind: 'layout'; format: CatalogFormat; carries: ReadonlySet<CarriedField> }
   | { kind: 'product'; product: ParsedProduct }
   | { kind: 'file_issue'; issue: RowIssue };
 

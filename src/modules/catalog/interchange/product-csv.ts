@@ -1,5 +1,11 @@
 import type { Readable } from 'node:stream';
 import { currencyExponent } from '../../../platform/money.ts';
+import {
+  type CarriedField,
+  shopifyCarriedFields,
+  storepilotCarriedFields,
+  wooCarriedFields,
+} from './carried-fields.ts';
 import { HeaderIndex } from './csv-header.ts';
 import type { RecordSource } from './csv-output.ts';
 import { type CsvRecord, CsvSyntaxError, readCsvTable } from './csv-source.ts';
@@ -21,10 +27,15 @@ type RowsParser = (
   header: readonly string[],
 ) => AsyncGenerator<ProductCsvEvent, void, undefined>;
 
+interface OpenedFormat {
+  parse: RowsParser;
+  carries: ReadonlySet<CarriedField>;
+}
+
 interface FormatReader {
   displayName: string;
   /** Claims the format's columns in `index`; a parser for the rows, or null if the header cannot be used. */
-  open(index: HeaderIndex, currency: string, issues: RowIssue[]): RowsParser | null;
+  open(index: HeaderIndex, currency: string, issues: RowIssue[]): OpenedFormat | null;
 }
 
 const readers: Record<CatalogFormat, FormatReader> = {
@@ -32,21 +43,36 @@ const readers: Record<CatalogFormat, FormatReader> = {
     displayName: 'Shopify',
     open(index) {
       const columns = bindShopifyColumns(index);
-      return columns && ((rows, currency, header) => parseShopifyRows(rows, columns, currency, header));
+      return (
+        columns && {
+          parse: (rows, currency, header) => parseShopifyRows(rows, columns, currency, header),
+          carries: shopifyCarriedFields(columns),
+        }
+      );
     },
   },
   woocommerce: {
     displayName: 'WooCommerce',
     open(index, _currency, issues) {
       const columns = bindWooColumns(index, issues);
-      return columns && ((rows, currency, header) => parseWooRows(rows, columns, currency, header));
+      return (
+        columns && {
+          parse: (rows, currency, header) => parseWooRows(rows, columns, currency, header),
+          carries: wooCarriedFields(columns),
+        }
+      );
     },
   },
   storepilot: {
     displayName: 'Storepilot',
     open(index, currency, issues) {
       const columns = bindStorepilotColumns(index, currency, issues);
-      return columns && ((rows, currency, header) => parseStorepilotRows(rows, columns, currency, header));
+      return (
+        columns && {
+          parse: (rows, currency, header) => parseStorepilotRows(rows, columns, currency, header),
+          carries: storepilotCarriedFields(columns),
+        }
+      );
     },
   },
 };
@@ -58,19 +84,31 @@ const formats = Object.keys(readers) as CatalogFormat[];
  * most of the header's columns. Null when none fits (e.g. a file that is not a product CSV).
  */
 export function detectCatalogFormat(headerRow: readonly string[]): CatalogFormat | null {
-  let best: { format: CatalogFormat; known: number } | null = null;
-  for (const format of formats) {
-    const index = new HeaderIndex(headerRow, 1);
-    const extra: RowIssue[] = [];
-    readers[format].open(index, 'USD', extra);
-    const issues = index.issues(readers[format].displayName);
-    if (issues.some((issue) => issue.code === 'missing_column')) continue;
-    const known =
-      headerRow.filter((cell) => cell.trim() !== '').length -
-      issues.filter((i) => i.code === 'unknown_column').length;
-    if (!best || known > best.known) best = { format, known };
-  }
-  return best?.format ?? null;
+  return rankFormats(headerRow).find((fit) => fit.complete)?.format ?? null;
+}
+
+/**
+ * The format a header was most likely meant to be when none fits (a required column misspelt):
+ * reading it as that format names the missing column instead of a bare "unknown format".
+ */
+function closestCatalogFormat(headerRow: readonly string[]): CatalogFormat | null {
+  const [best] = rankFormats(headerRow);
+  return best && best.known >= 3 ? best.format : null;
+}
+
+/** Formats by how many of the header's columns they know, most first. */
+function rankFormats(headerRow: readonly string[]) {
+  return formats
+    .map((format) => {
+      const index = new HeaderIndex(headerRow, 1);
+      readers[format].open(index, 'USD', []);
+      const issues = index.issues(readers[format].displayName);
+      const known =
+        headerRow.filter((cell) => cell.trim() !== '').length -
+        issues.filter((i) => i.code === 'unknown_column').length;
+      return { format, known, complete: !issues.some((issue) => issue.code === 'missing_column') };
+    })
+    .sort((a, b) => b.known - a.known);
 }
 
 export interface ParseProductCsvOptions {
@@ -127,7 +165,10 @@ export async function* parseProductCsv(
       });
       return;
     }
-    const format = options.format === 'auto' ? detectCatalogFormat(header.cells) : options.format;
+    const format =
+      options.format === 'auto'
+        ? (detectCatalogFormat(header.cells) ?? closestCatalogFormat(header.cells))
+        : options.format;
     if (!format) {
       yield fileIssueEvent({
         row: header.line,
@@ -141,11 +182,12 @@ export async function* parseProductCsv(
     const reader = readers[format];
     const index = new HeaderIndex(header.cells, header.line);
     const headerIssues: RowIssue[] = [];
-    const parseRows = reader.open(index, options.currency, headerIssues);
+    const opened = reader.open(index, options.currency, headerIssues);
     headerIssues.push(...index.issues(reader.displayName));
     for (const issue of headerIssues) yield fileIssueEvent(issue);
-    if (!parseRows || headerIssues.some((issue) => issue.severity === 'error')) return;
-    yield* parseRows(rows, options.currency, header.cells);
+    if (!opened || headerIssues.some((issue) => issue.severity === 'error')) return;
+    yield { kind: 'layout', format, carries: opened.carries };
+    yield* opened.parse(rows, options.currency, header.cells);
   } catch (err) {
     if (!(err instanceof CsvSyntaxError)) throw err;
     yield fileIssueEvent({

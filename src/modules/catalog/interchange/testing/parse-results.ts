@@ -18,7 +18,7 @@ export async function parseAll(input: Readable, options: ParseProductCsvOptions)
   const results: ParseResults = { products: [], fileIssues: [] };
   for await (const event of parseProductCsv(input, options)) {
     if (event.kind === 'product') results.products.push(event.product);
-    else results.fileIssues.push(event.issue);
+    else if (event.kind === 'file_issue') results.fileIssues.push(event.issue);
   }
   return results;
 }
