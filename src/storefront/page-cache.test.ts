@@ -66,6 +66,27 @@ describe('page cache', () => {
     assert.equal((await cache.get('s2', '/a', async () => html('s2 newest'))).body.toString(), 's2 newest');
   });
 
+  test('while a store has an unconfirmed change, its pages are rendered fresh: neither served cached nor kept', async () => {
+    let unconfirmed = false;
+    const cache = new PageCache({
+      ttlMs: 5_000,
+      maxEntries: 10,
+      maxBytes: 1e6,
+      mayStore: () => !unconfirmed,
+    });
+    let renders = 0;
+    const render = async () => html(`render ${++renders}`);
+    assert.equal((await cache.get('s1', '/a', render)).body.toString(), 'render 1');
+    unconfirmed = true;
+    assert.equal((await cache.get('s1', '/a', render)).body.toString(), 'render 2');
+    assert.equal((await cache.get('s1', '/a', render)).body.toString(), 'render 3');
+    unconfirmed = false;
+    // The cached page is back once the change is confirmed (the confirmation itself invalidates it).
+    cache.invalidate('s1');
+    assert.equal((await cache.get('s1', '/a', render)).body.toString(), 'render 4');
+    assert.equal((await cache.get('s1', '/a', render)).body.toString(), 'render 4');
+  });
+
   test('holds at most maxEntries pages and maxBytes bytes, dropping the oldest first', async () => {
     const cache = new PageCache({ ttlMs: 60_000, maxEntries: 3, maxBytes: 1e6 });
     for (const key of ['/1', '/2', '/3', '/4']) await cache.get('s', key, async () => html(key));

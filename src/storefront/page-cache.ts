@@ -35,7 +35,10 @@ export interface PageCacheOptions {
   /** Bound on the bytes held (bodies plus their compressed variants). */
   maxBytes: number;
   now?: () => number;
-  /** False while a store's pages must not be kept (e.g. a change of it is not yet confirmed). */
+  /**
+   * False while a store's pages must be neither served from the cache nor kept (e.g. this instance
+   * changed the store and the change is not yet confirmed): the writer then reads its own write.
+   */
   mayStore?: (storeId: string) => boolean;
 }
 
@@ -103,6 +106,9 @@ export class PageCache {
 
   async get(storeId: string, key: string, render: () => Promise<RenderedPage>): Promise<CachedPage> {
     const fullKey = `${storeId}\n${key}`;
+    if (this.options.mayStore && !this.options.mayStore(storeId)) {
+      return toCachedPage(await render(), storeId, fullKey, this.now());
+    }
     const hit = this.entries.get(fullKey);
     if (hit) {
       if (hit.expiresAt > this.now()) return hit;
@@ -115,6 +121,7 @@ export class PageCache {
     const promise = render()
       .then((page) => {
         const entry = toCachedPage(page, storeId, fullKey, this.now() + this.options.ttlMs);
+        // Checked again: a change may have been announced while rendering.
         const mayStore = this.options.mayStore?.(storeId) ?? true;
         if (mayStore && this.stampOf(storeId) === stamp) this.add(fullKey, entry);
         return entry;
