@@ -1,4 +1,4 @@
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Actor } from './actor.ts';
@@ -29,6 +29,29 @@ export async function recordAudit(tx: Db, actor: Actor, entry: AuditEntry): Prom
   });
 }
 
+/** Writes many audit rows by one actor in one statement (bulk changes); same transaction rule. */
+export async function recordAuditEntries(
+  tx: Db,
+  actor: Actor,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.insert(auditLog).values(
+    entries.map((entry) => ({
+      id: newId('audit'),
+      storeId: entry.storeId,
+      actorType: actor.type,
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+    })),
+  );
+}
+
 export interface AuditQuery {
   limit: number;
   offset: number;
@@ -54,4 +77,28 @@ export async function listAudit(db: Db, storeId: string, query: AuditQuery) {
     db.select({ n: count() }).from(auditLog).where(where),
   ]);
   return { items, total: Number(totals[0]?.n ?? 0) };
+}
+
+/**
+ * The entries about some entities with the given actions, oldest first (e.g. a bulk operation
+ * reading back the before-values it recorded, to undo itself). Served by the entity index.
+ */
+export async function auditEntriesOf(
+  db: Db,
+  storeId: string,
+  query: { entityType: string; entityIds: readonly string[]; actions: readonly string[] },
+) {
+  if (query.entityIds.length === 0 || query.actions.length === 0) return [];
+  return db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.storeId, storeId),
+        eq(auditLog.entityType, query.entityType),
+        inArray(auditLog.entityId, [...query.entityIds]),
+        inArray(auditLog.action, [...query.actions]),
+      ),
+    )
+    .orderBy(asc(auditLog.at), asc(auditLog.id));
 }

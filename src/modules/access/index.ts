@@ -2,7 +2,7 @@
 export type { Actor } from './actor.ts';
 export { systemActor } from './actor.ts';
 export { createApiKey, listApiKeys, revokeApiKey } from './api-keys.ts';
-export { listAudit, recordAudit } from './audit.ts';
+export { type AuditEntry, auditEntriesOf, listAudit, recordAudit, recordAuditEntries } from './audit.ts';
 export { accessTopic } from './change-topic.ts';
 export {
   type AuthContext,

@@ -26,6 +26,18 @@ export async function emitEvent(
   return id;
 }
 
+/** Many events in one statement (bulk writes); same rule: in the writer's transaction. */
+export async function emitEvents(
+  tx: Db,
+  events: ReadonlyArray<{ storeId: string | null; type: string; payload: Record<string, unknown> }>,
+): Promise<void> {
+  for (let i = 0; i < events.length; i += 1_000) {
+    await tx
+      .insert(outboxEvents)
+      .values(events.slice(i, i + 1_000).map((event) => ({ id: newId('event'), ...event })));
+  }
+}
+
 /** One event by id, dispatched or not; null once it has been pruned (or never existed). */
 export async function findEvent(db: Db, id: string): Promise<DomainEvent | null> {
   const [row] = await db

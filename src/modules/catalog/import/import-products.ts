@@ -1,11 +1,13 @@
 import type { Readable } from 'node:stream';
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { AppError, isUniqueViolation } from '../../../platform/errors.ts';
 import { ensureCategoryPath } from '../categories.ts';
 import { type CarriedField, carriedFieldNames, parseProductCsv } from '../interchange/index.ts';
 import type { CatalogFormat, ParsedProduct, RowIssue } from '../interchange/product-record.ts';
+import { createNewProducts } from '../new-products-batch.ts';
 import { loadProductDetails, type ProductDetail } from '../product-detail.ts';
+import type { CreateProductInput } from '../product-input.ts';
 import { type CatalogWriter, createProduct, updateProduct } from '../products.ts';
 import { products, productVariants } from '../schema.ts';
 import { inputFromRecord, inputMatchesStored, recordFromDetail, withStoredFields } from './record-mapping.ts';
@@ -91,14 +93,19 @@ export async function importProducts(
     try {
       await db.transaction(async (tx) => {
         const matches = await findStoredProducts(tx, store.id, current, carries);
+        const fresh: PreparedProduct[] = [];
         for (const parsed of current) {
-          const outcome = await applyOne(tx, writer, store, parsed, matches.get(parsed), {
+          const stored = matches.get(parsed);
+          const prepared = await prepareOne(tx, writer, store, parsed, stored, {
             carries,
             categoryIds,
             issues,
           });
-          outcomes.push(outcome);
+          if (!prepared) outcomes.push('failed');
+          else if (stored) outcomes.push(await updateOne(tx, writer, store, prepared, stored, issues));
+          else fresh.push(prepared);
         }
+        outcomes.push(...(await createAll(tx, writer, store, fresh, issues)));
         if (options.dryRun) throw new DryRunRollback();
       });
     } catch (err) {
@@ -107,7 +114,7 @@ export async function importProducts(
       categoryIds.clear();
     }
     for (const outcome of outcomes) report[outcome]++;
-    for (const issue of issues) note(issue);
+    for (const issue of issues.sort((a, b) => a.row - b.row)) note(issue);
     report.rowsRead = Math.max(report.rowsRead, current.at(-1)!.rows.last - 1);
     options.onProgress?.({ ...report });
   };
@@ -184,10 +191,21 @@ async function findStoredProducts(
   return found;
 }
 
-async function applyOne(
+interface PreparedProduct {
+  row: number;
+  handle: string;
+  input: CreateProductInput;
+  categoryId: string | null;
+}
+
+/**
+ * The catalog input for a file product: stored values for what the file does not carry, drafts
+ * for callers who may not publish, its category made if new. Null when the product has errors.
+ */
+async function prepareOne(
   tx: Db,
   writer: CatalogWriter,
-  store: { id: string; baseCurrency: string },
+  store: { id: string },
   parsed: ParsedProduct,
   stored: ProductDetail | undefined,
   context: {
@@ -195,11 +213,11 @@ async function applyOne(
     categoryIds: Map<string, string>;
     issues: RowIssue[];
   },
-): Promise<Outcome> {
+): Promise<PreparedProduct | null> {
   const { carries, categoryIds, issues } = context;
   const row = parsed.rows.first;
   issues.push(...parsed.issues);
-  if (parsed.issues.some((i) => i.severity === 'error')) return 'failed';
+  if (parsed.issues.some((i) => i.severity === 'error')) return null;
   const record = stored
     ? withStoredFields(parsed.record, recordFromDetail(stored, null), carries)
     : { ...parsed.record };
@@ -213,29 +231,78 @@ async function applyOne(
       severity: 'warning',
     });
   }
+  const categoryId =
+    stored && !carries.has('category')
+      ? stored.product.categoryId
+      : record.category
+        ? await ensureCategoryPath(tx, store.id, record.category, categoryIds)
+        : null;
+  const { input, warnings } = inputFromRecord(record, categoryId, row);
+  issues.push(...warnings);
+  return { row, handle: record.handle, input, categoryId };
+}
+
+async function updateOne(
+  tx: Db,
+  writer: CatalogWriter,
+  store: { id: string },
+  prepared: PreparedProduct,
+  stored: ProductDetail,
+  issues: RowIssue[],
+): Promise<Outcome> {
+  if (inputMatchesStored(prepared.input, stored, prepared.categoryId)) return 'unchanged';
   try {
     // A savepoint per product: one that fails leaves the rest of the batch intact.
-    return await tx.transaction(async (savepoint) => {
-      const categoryId =
-        stored && !carries.has('category')
-          ? stored.product.categoryId
-          : record.category
-            ? await ensureCategoryPath(savepoint, store.id, record.category, categoryIds)
-            : null;
-      const { input, warnings } = inputFromRecord(record, categoryId, row);
-      issues.push(...warnings);
-      if (stored) {
-        if (inputMatchesStored(input, stored, categoryId)) return 'unchanged';
-        await updateProduct(savepoint, writer, store.id, stored.product.id, input, 'product.imported');
-        return 'updated';
-      }
-      await createProduct(savepoint, writer, store, input);
-      return 'created';
-    });
+    await tx.transaction((savepoint) =>
+      updateProduct(savepoint, writer, store.id, stored.product.id, prepared.input, 'product.imported'),
+    );
+    return 'updated';
   } catch (err) {
-    issues.push(...issuesFromError(err, row, record.handle));
+    issues.push(...issuesFromError(err, prepared.row, prepared.handle));
     return 'failed';
   }
+}
+
+/**
+ * New products of a batch in a few statements. If another writer took a handle or SKU between the
+ * check and the insert, the batch's savepoint is rolled back and its products go one at a time.
+ */
+async function createAll(
+  tx: Db,
+  writer: CatalogWriter,
+  store: { id: string; baseCurrency: string },
+  fresh: PreparedProduct[],
+  issues: RowIssue[],
+): Promise<Outcome[]> {
+  if (fresh.length === 0) return [];
+  try {
+    const results = await tx.transaction((savepoint) =>
+      createNewProducts(
+        savepoint,
+        writer,
+        store,
+        fresh.map((p) => p.input),
+      ),
+    );
+    return results.map((result, i) => {
+      if (result.ok) return 'created';
+      issues.push(...issuesFromError(result.error, fresh[i]!.row, fresh[i]!.handle));
+      return 'failed';
+    });
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+  }
+  const outcomes: Outcome[] = [];
+  for (const prepared of fresh) {
+    try {
+      await tx.transaction((savepoint) => createProduct(savepoint, writer, store, prepared.input));
+      outcomes.push('created');
+    } catch (err) {
+      issues.push(...issuesFromError(err, prepared.row, prepared.handle));
+      outcomes.push('failed');
+    }
+  }
+  return outcomes;
 }
 
 /** A rejected product's reasons, pinned to its first row. */

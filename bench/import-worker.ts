@@ -1,0 +1,54 @@
+// One import measured in its own process (see bench/import.ts). BENCH_PHASE=setup creates the
+// database and the store and exits; BENCH_PHASE=import opens that installation and imports, as
+// `storepilot import products` does on an existing one (a new embedded database's first start costs
+// memory of its own, which is not the import's).
+import { systemActor } from '../src/modules/access/actor.ts';
+import { createStore, getStore } from '../src/modules/access/index.ts';
+import { importProducts } from '../src/modules/catalog/index.ts';
+import { openDatabase } from '../src/platform/db/database.ts';
+import { migrateDatabase } from '../src/platform/db/migrate.ts';
+import { generateShopifyCsv } from './fixtures/generate-shopify-csv.ts';
+
+const label = process.env.BENCH_LABEL ?? 'database';
+const products = Number(process.env.BENCH_PRODUCTS);
+const variantsPerProduct = Number(process.env.BENCH_VARIANTS);
+const database = await openDatabase({
+  url: process.env.DATABASE_URL || undefined,
+  dataDir: process.env.BENCH_DATA_DIR,
+});
+const actor = systemActor('bench');
+if (process.env.BENCH_PHASE === 'setup') {
+  await migrateDatabase(database);
+  await createStore(database.db, actor, { handle: 'bench-import', name: 'Bench', baseCurrency: 'USD' });
+  await database.close();
+  process.exit(0);
+}
+const store = await getStore(database.db, 'bench-import');
+const baseline = process.memoryUsage().rss;
+let lastPrint = 0;
+const report = await importProducts(
+  database.db,
+  { actor, canPublish: true },
+  store,
+  generateShopifyCsv({ products, variantsPerProduct, seed: 7 }),
+  {
+    format: 'shopify',
+    dryRun: process.env.BENCH_DRY_RUN === '1',
+    onProgress: (p) => {
+      if (performance.now() - lastPrint < 5_000) return;
+      lastPrint = performance.now();
+      process.stderr.write(`  ${label}: ${p.rowsRead.toLocaleString('en')} rows…\n`);
+    },
+  },
+);
+const seconds = report.durationMs / 1000;
+const peakMb = process.resourceUsage().maxRSS / 1024;
+console.log(`\n${label}`);
+console.log(
+  `  ${report.rowsRead.toLocaleString('en')} rows, ${report.products.toLocaleString('en')} products (${report.created} created, ${report.failed} failed, ${report.issueCount.errors} errors) in ${seconds.toFixed(1)} s`,
+);
+console.log(`  ${Math.round(report.rowsRead / seconds).toLocaleString('en')} rows/s`);
+console.log(
+  `  peak RSS ${Math.round(peakMb)} MB (process at start of import ${Math.round(baseline / 1024 / 1024)} MB)`,
+);
+await database.close();

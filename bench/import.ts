@@ -1,0 +1,64 @@
+// `npm run bench:import`: imports a generated 100,000-row Shopify product CSV (20,000 products × 5
+// variants) through the import service, as `storepilot import products` does, into a fresh store on
+// PGlite (on disk) and, when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set, on PostgreSQL.
+// Each database runs in its own process so peak RSS is that import's alone. Prints rows/s and peak
+// RSS; asserts nothing. Options: BENCH_PRODUCTS (20000), BENCH_VARIANTS (5), BENCH_DRY_RUN=1.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const productCount = Number(process.env.BENCH_PRODUCTS ?? 20_000);
+const variantsPerProduct = Number(process.env.BENCH_VARIANTS ?? 5);
+
+function runWorker(env: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/import-worker.ts'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        ...env,
+        LOG_LEVEL: 'silent',
+        BENCH_PRODUCTS: String(productCount),
+        BENCH_VARIANTS: String(variantsPerProduct),
+      },
+      stdio: 'inherit',
+    });
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker exited with ${code}`))));
+  });
+}
+
+console.log(
+  `Import of a ${(productCount * variantsPerProduct).toLocaleString('en')}-row Shopify CSV (${productCount.toLocaleString('en')} products × ${variantsPerProduct} variants)`,
+);
+const dataDir = mkdtempSync(path.join(tmpdir(), 'storepilot-bench-import-'));
+try {
+  const pglite = { BENCH_LABEL: 'PGlite', BENCH_DATA_DIR: dataDir, DATABASE_URL: '' };
+  await runWorker({ ...pglite, BENCH_PHASE: 'setup' });
+  await runWorker({ ...pglite, BENCH_PHASE: 'import' });
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (pgUrl) {
+  const name = `sp_bench_import_${process.pid}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(pgUrl);
+  url.pathname = `/${name}`;
+  try {
+    const postgres = { BENCH_LABEL: 'PostgreSQL', DATABASE_URL: url.toString() };
+    await runWorker({ ...postgres, BENCH_PHASE: 'setup' });
+    await runWorker({ ...postgres, BENCH_PHASE: 'import' });
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+} else {
+  console.log('\n(set BENCH_DATABASE_URL=postgres://… to measure PostgreSQL too)');
+}
