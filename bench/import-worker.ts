@@ -25,6 +25,7 @@ if (process.env.BENCH_PHASE === 'setup') {
 }
 const store = await getStore(database.db, 'bench-import');
 const baseline = process.memoryUsage().rss;
+const cpuBefore = process.cpuUsage();
 let lastPrint = 0;
 const report = await importProducts(
   database.db,
@@ -42,12 +43,16 @@ const report = await importProducts(
   },
 );
 const seconds = report.durationMs / 1000;
+const cpu = process.cpuUsage(cpuBefore);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const peakMb = process.resourceUsage().maxRSS / 1024;
 console.log(`\n${label}`);
 console.log(
   `  ${report.rowsRead.toLocaleString('en')} rows, ${report.products.toLocaleString('en')} products (${report.created} created, ${report.failed} failed, ${report.issueCount.errors} errors) in ${seconds.toFixed(1)} s`,
 );
-console.log(`  ${Math.round(report.rowsRead / seconds).toLocaleString('en')} rows/s`);
+console.log(
+  `  ${Math.round(report.rowsRead / seconds).toLocaleString('en')} rows/s (this process used ${cpuSeconds.toFixed(1)} s of CPU: ${Math.round(report.rowsRead / cpuSeconds).toLocaleString('en')} rows per CPU second)`,
+);
 console.log(
   `  peak RSS ${Math.round(peakMb)} MB (process at start of import ${Math.round(baseline / 1024 / 1024)} MB)`,
 );

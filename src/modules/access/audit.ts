@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
+import { insertJsonRows } from '../../platform/db/json-rows-insert.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Actor } from './actor.ts';
 import { auditLog } from './schema.ts';
@@ -36,7 +37,10 @@ export async function recordAuditEntries(
   entries: readonly AuditEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
-  await tx.insert(auditLog).values(
+  // One JSON parameter for all rows: snapshots are large and imports write thousands of them.
+  await insertJsonRows(
+    tx,
+    auditLog,
     entries.map((entry) => ({
       id: newId('audit'),
       storeId: entry.storeId,
@@ -48,6 +52,7 @@ export async function recordAuditEntries(
       entityId: entry.entityId,
       before: entry.before ?? null,
       after: entry.after ?? null,
+      at: new Date(),
     })),
   );
 }

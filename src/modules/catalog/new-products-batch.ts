@@ -1,12 +1,18 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
+import { insertJsonRows } from '../../platform/db/json-rows-insert.ts';
 import { conflict, forbidden, unprocessable } from '../../platform/errors.ts';
 import { emitEvents } from '../../platform/events/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAuditEntries } from '../access/index.ts';
 import { announceCatalogChange } from './change-topic.ts';
-import type { ProductDetail } from './product-detail.ts';
-import { productSnapshot } from './product-detail.ts';
+import {
+  type Product,
+  type ProductDetail,
+  type ProductImage,
+  type ProductVariant,
+  productSnapshot,
+} from './product-detail.ts';
 import { type CreateProductInput, createProductInput } from './product-input.ts';
 import type { CatalogWriter } from './products.ts';
 import { productImages, products, productVariants } from './schema.ts';
@@ -97,9 +103,9 @@ export async function createNewProducts(
   if (accepted.length === 0) return outcomes as BatchOutcome[];
 
   const now = new Date();
-  const productRows: Array<typeof products.$inferInsert> = [];
-  const imageRows: Array<typeof productImages.$inferInsert> = [];
-  const variantRows: Array<typeof productVariants.$inferInsert> = [];
+  const productRows: Product[] = [];
+  const imageRows: ProductImage[] = [];
+  const variantRows: ProductVariant[] = [];
   for (const { data } of accepted) {
     const id = newId('product');
     const imageIds = data.images!.map(() => newId('productImage'));
@@ -110,7 +116,11 @@ export async function createNewProducts(
         productId: id,
         position: index + 1,
         sourceUrl: image.url,
-        alt: image.alt,
+        mediaKey: null,
+        width: null,
+        height: null,
+        alt: image.alt ?? null,
+        createdAt: now,
       });
     });
     const prices = data.variants!.map((v) => v.price.amount);
@@ -161,18 +171,17 @@ export async function createNewProducts(
     });
   }
 
-  const insertedProducts = await tx.insert(products).values(productRows).returning();
-  const insertedImages = await insertInChunks(tx, productImages, imageRows);
-  const insertedVariants = await insertInChunks(tx, productVariants, variantRows);
+  // Each table's rows go in as one JSON parameter; every column is set here, so the rows sent are
+  // the rows stored (and what the audit records).
+  await insertJsonRows(tx, products, productRows);
+  const insertedProducts = productRows;
+  await insertJsonRows(tx, productImages, imageRows);
+  await insertJsonRows(tx, productVariants, variantRows);
   const details = new Map<string, ProductDetail>(
     insertedProducts.map((product) => [product.id, { product, variants: [], images: [] }]),
   );
-  for (const image of insertedImages) details.get(image.productId)!.images.push(image);
-  for (const variant of insertedVariants) details.get(variant.productId)!.variants.push(variant);
-  for (const detail of details.values()) {
-    detail.images.sort((a, b) => a.position - b.position);
-    detail.variants.sort((a, b) => a.position - b.position);
-  }
+  for (const image of imageRows) details.get(image.productId)!.images.push(image);
+  for (const variant of variantRows) details.get(variant.productId)!.variants.push(variant);
 
   const written = insertedProducts.map((p) => details.get(p.id)!);
   await announceCatalogChange(tx, store.id);
@@ -198,23 +207,4 @@ export async function createNewProducts(
   const byHandle = new Map(written.map((detail) => [detail.product.handle, detail]));
   for (const { at, data } of accepted) outcomes[at] = { ok: true, detail: byHandle.get(data.handle)! };
   return outcomes as BatchOutcome[];
-}
-
-/** Multi-row inserts kept well under PostgreSQL's 65,535 bind parameters per statement. */
-async function insertInChunks<T extends typeof productImages | typeof productVariants>(
-  tx: Db,
-  table: T,
-  rows: Array<T['$inferInsert']>,
-): Promise<Array<T['$inferSelect']>> {
-  const out: Array<T['$inferSelect']> = [];
-  for (let i = 0; i < rows.length; i += 1_000) {
-    const chunk = rows.slice(i, i + 1_000);
-    out.push(
-      ...((await tx
-        .insert(table)
-        .values(chunk as never)
-        .returning()) as Array<T['$inferSelect']>),
-    );
-  }
-  return out;
 }

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
+import { insertJsonRows } from '../db/json-rows-insert.ts';
 import { newId } from '../ids.ts';
 import { outboxEvents } from './schema.ts';
 
@@ -31,11 +32,11 @@ export async function emitEvents(
   tx: Db,
   events: ReadonlyArray<{ storeId: string | null; type: string; payload: Record<string, unknown> }>,
 ): Promise<void> {
-  for (let i = 0; i < events.length; i += 1_000) {
-    await tx
-      .insert(outboxEvents)
-      .values(events.slice(i, i + 1_000).map((event) => ({ id: newId('event'), ...event })));
-  }
+  await insertJsonRows(
+    tx,
+    outboxEvents,
+    events.map((event) => ({ id: newId('event'), ...event })),
+  );
 }
 
 /** One event by id, dispatched or not; null once it has been pruned (or never existed). */
