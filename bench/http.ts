@@ -2,66 +2,17 @@
 // (autocannon, loopback, 10 connections, 10 s each), cold start to /ready with existing data, and
 // idle memory — on PGlite and, when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set, on PostgreSQL.
 // Prints figures; asserts nothing. Options: BENCH_DURATION=seconds, BENCH_CONNECTIONS=n.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { rssMb, startBenchServer, stopBenchServer } from './support/bench-server.ts';
+import { scratchPostgresDatabase } from './support/scratch-postgres.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const port = Number(process.env.BENCH_PORT ?? 3900);
 const base = `http://127.0.0.1:${port}`;
-
-interface Server {
-  child: ChildProcess;
-  readyMs: number;
-}
-
-async function startServer(dataDir: string, databaseUrl?: string): Promise<Server> {
-  const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    ['bin/storepilot.js', 'start', '--port', String(port), '--data-dir', dataDir],
-    {
-      cwd: root,
-      env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl ?? '', STOREPILOT_DEMO: 'true' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`${base}/ready`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return { child, readyMs: performance.now() - started };
-}
-
-async function stopServer(server: Server) {
-  if (server.child.exitCode !== null) return;
-  const exited = new Promise((r) => server.child.once('exit', r));
-  server.child.kill('SIGTERM');
-  const timer = setTimeout(() => {
-    console.error('server did not stop within 20 s of SIGTERM; killing it');
-    server.child.kill('SIGKILL');
-  }, 20_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
-}
 
 async function load(title: string, url: string, headers: Record<string, string> = {}) {
   const result = await autocannon({ url, connections, duration, headers });
@@ -90,8 +41,9 @@ async function run(label: string, databaseUrl?: string) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'storepilot-bench-'));
   try {
     // First start creates and seeds; the timed cold start is the second one, on existing data.
-    await stopServer(await startServer(dataDir, databaseUrl));
-    const server = await startServer(dataDir, databaseUrl);
+    const options = { port, dataDir, databaseUrl, demo: true };
+    await stopBenchServer(await startBenchServer(options));
+    const server = await startBenchServer(options);
     await new Promise((r) => setTimeout(r, 3000));
     const idleRss = rssMb(server.child.pid!);
     const products = (await (
@@ -108,7 +60,7 @@ async function run(label: string, databaseUrl?: string) {
       }),
     ];
     const busyRss = rssMb(server.child.pid!);
-    await stopServer(server);
+    await stopBenchServer(server);
     console.log(
       `\n${label}: cold start to /ready ${Math.round(server.readyMs)} ms, idle RSS ${idleRss} MB (${busyRss} MB after load)`,
     );
@@ -120,33 +72,13 @@ async function run(label: string, databaseUrl?: string) {
   }
 }
 
-async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `sp_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
 console.log(
   `Storepilot HTTP benchmark: autocannon, ${connections} connections, ${duration} s per endpoint, loopback.`,
 );
 await run('PGlite (embedded)');
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (pgUrl) {
-  const fresh = await freshPostgres(pgUrl);
+  const fresh = await scratchPostgresDatabase(pgUrl, 'sp_bench');
   try {
     await run('PostgreSQL', fresh.url);
   } finally {

@@ -2,16 +2,14 @@
 // database and the store and exits; BENCH_PHASE=import opens that installation and imports, as
 // `storepilot import products` does on an existing one (a new embedded database's first start costs
 // memory of its own, which is not the import's).
+import { createReadStream } from 'node:fs';
 import { systemActor } from '../src/modules/access/actor.ts';
 import { createStore, getStore } from '../src/modules/access/index.ts';
 import { importProducts } from '../src/modules/catalog/index.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateDatabase } from '../src/platform/db/migrate.ts';
-import { generateShopifyCsv } from './fixtures/generate-shopify-csv.ts';
 
 const label = process.env.BENCH_LABEL ?? 'database';
-const products = Number(process.env.BENCH_PRODUCTS);
-const variantsPerProduct = Number(process.env.BENCH_VARIANTS);
 const database = await openDatabase({
   url: process.env.DATABASE_URL || undefined,
   dataDir: process.env.BENCH_DATA_DIR,
@@ -31,7 +29,7 @@ const report = await importProducts(
   database.db,
   { actor, canPublish: true },
   store,
-  generateShopifyCsv({ products, variantsPerProduct, seed: 7 }),
+  createReadStream(process.env.BENCH_FILE!),
   {
     format: 'shopify',
     dryRun: process.env.BENCH_DRY_RUN === '1',

@@ -1,14 +1,17 @@
-// `npm run bench:import`: imports a generated 100,000-row Shopify product CSV (20,000 products × 5
-// variants) through the import service, as `storepilot import products` does, into a fresh store on
+// `npm run bench:import`: writes a generated 100,000-row Shopify product CSV (20,000 products × 5
+// variants) to disk, then imports it from the file through the import service, as
+// `storepilot import products` does, into a fresh store on
 // PGlite (on disk) and, when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set, on PostgreSQL.
 // Each database runs in its own process so peak RSS is that import's alone. Prints rows/s and peak
 // RSS; asserts nothing. Options: BENCH_PRODUCTS (20000), BENCH_VARIANTS (5), BENCH_DRY_RUN=1.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { generateShopifyCsv } from './fixtures/generate-shopify-csv.ts';
+import { scratchPostgresDatabase } from './support/scratch-postgres.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const productCount = Number(process.env.BENCH_PRODUCTS ?? 20_000);
@@ -21,9 +24,8 @@ function runWorker(env: Record<string, string>): Promise<void> {
       env: {
         ...process.env,
         ...env,
+        BENCH_FILE: file,
         LOG_LEVEL: 'silent',
-        BENCH_PRODUCTS: String(productCount),
-        BENCH_VARIANTS: String(variantsPerProduct),
       },
       stdio: 'inherit',
     });
@@ -34,7 +36,14 @@ function runWorker(env: Record<string, string>): Promise<void> {
 console.log(
   `Import of a ${(productCount * variantsPerProduct).toLocaleString('en')}-row Shopify CSV (${productCount.toLocaleString('en')} products × ${variantsPerProduct} variants)`,
 );
-const dataDir = mkdtempSync(path.join(tmpdir(), 'storepilot-bench-import-'));
+const workDir = mkdtempSync(path.join(tmpdir(), 'storepilot-bench-import-'));
+const file = path.join(workDir, 'products.csv');
+await pipeline(
+  generateShopifyCsv({ products: productCount, variantsPerProduct, seed: 7 }),
+  createWriteStream(file),
+);
+console.log(`  file: ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB`);
+const dataDir = path.join(workDir, 'data');
 try {
   const pglite = { BENCH_LABEL: 'PGlite', BENCH_DATA_DIR: dataDir, DATABASE_URL: '' };
   await runWorker({ ...pglite, BENCH_PHASE: 'setup' });
@@ -45,20 +54,15 @@ try {
 
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (pgUrl) {
-  const name = `sp_bench_import_${process.pid}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(pgUrl);
-  url.pathname = `/${name}`;
+  const scratch = await scratchPostgresDatabase(pgUrl, 'sp_bench_import');
   try {
-    const postgres = { BENCH_LABEL: 'PostgreSQL', DATABASE_URL: url.toString() };
+    const postgres = { BENCH_LABEL: 'PostgreSQL', DATABASE_URL: scratch.url };
     await runWorker({ ...postgres, BENCH_PHASE: 'setup' });
     await runWorker({ ...postgres, BENCH_PHASE: 'import' });
   } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await scratch.drop();
   }
 } else {
   console.log('\n(set BENCH_DATABASE_URL=postgres://… to measure PostgreSQL too)');
 }
+rmSync(workDir, { recursive: true, force: true });

@@ -1,11 +1,30 @@
 import { readFileSync } from 'node:fs';
 import type { Config } from './config.ts';
 import { authRoutes, purgeExpiredSessions, registerAuth, storeAccessRoutes } from './modules/access/index.ts';
-import { catalogRoutes } from './modules/catalog/index.ts';
+import {
+  bulkOperationRoutes,
+  catalogRoutes,
+  categoryRoutes,
+  collectionRoutes,
+  mediaFileRoutes,
+  productImageRoutes,
+  productImportRoutes,
+  productImportStorage,
+  registerBulkOperationJobs,
+  registerCatalogWorkflowJobs,
+  registerMediaJobs,
+  registerProductImportJobs,
+  remoteImageConsumer,
+  seoRoutes,
+  translationRoutes,
+} from './modules/catalog/index.ts';
 import { registerWebhookJobs, webhookRoutes, webhooksConsumer } from './modules/webhooks/index.ts';
+import type { BlobStorage } from './platform/blob-storage/blob-storage.ts';
+import { LocalDiskBlobStorage } from './platform/blob-storage/local-disk-blob-storage.ts';
 import { startChangeFeed } from './platform/cache/index.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import { migrateDatabase } from './platform/db/migrate.ts';
+import { startStatisticsUpkeep } from './platform/db/statistics-upkeep.ts';
 import { createOutboxDispatcher } from './platform/events/index.ts';
 import { serveAdminConsole } from './platform/http/admin-static.ts';
 import { createHttpServer } from './platform/http/server.ts';
@@ -23,6 +42,10 @@ export interface AppOptions {
   /** An already open database (tests); otherwise one is opened from the config. */
   database?: Database;
   logger?: Logger;
+  /** Where uploaded and downloaded media go (tests); otherwise `<dataDir>/media`. */
+  mediaStorage?: BlobStorage;
+  /** Where uploaded product CSVs wait to be imported (tests); otherwise under `<dataDir>/import-uploads`. */
+  importStorage?: BlobStorage;
 }
 
 /**
@@ -38,6 +61,8 @@ export async function buildApp(options: AppOptions) {
   await migrateDatabase(database);
   const { db } = database;
   const metrics = createMetrics();
+  const mediaStorage = options.mediaStorage ?? new LocalDiskBlobStorage({ dataDir: config.dataDir });
+  const importStorage = options.importStorage ?? productImportStorage(config.dataDir);
   let accepting = true;
 
   const app = await createHttpServer({
@@ -59,17 +84,33 @@ export async function buildApp(options: AppOptions) {
     async (scoped) => {
       await scoped.register(storeAccessRoutes, routeOptions);
       await scoped.register(catalogRoutes, routeOptions);
+      await scoped.register(categoryRoutes, routeOptions);
+      await scoped.register(collectionRoutes, routeOptions);
+      await scoped.register(bulkOperationRoutes, routeOptions);
+      await scoped.register(translationRoutes, routeOptions);
+      await scoped.register(seoRoutes, routeOptions);
+      await scoped.register(productImageRoutes, { ...routeOptions, storage: mediaStorage });
+      await scoped.register(productImportRoutes, {
+        db,
+        storage: importStorage,
+        maxUploadBytes: config.maxImportBytes,
+      });
       await scoped.register(webhookRoutes, routeOptions);
     },
     { prefix: '/api/admin/stores/:store' },
   );
   await serveAdminConsole(app);
+  await app.register(mediaFileRoutes, { storage: mediaStorage });
   await app.register(storefrontRoutes, { db, changes, publicUrl: config.publicUrl });
 
   // Background work: durable jobs and the outbox dispatcher. Every instance runs both; claims in the
   // database make sure each job and each event is handled by one of them.
   const jobs = createJobRunner({ database, logger, pollMs: config.jobPollMs });
   registerWebhookJobs(jobs);
+  registerBulkOperationJobs(jobs);
+  registerCatalogWorkflowJobs(jobs);
+  registerMediaJobs(jobs, { storage: mediaStorage });
+  registerProductImportJobs(jobs, importStorage);
   jobs.register('access.purge-sessions', async (_payload, { db: jobDb }) => {
     await purgeExpiredSessions(jobDb);
   });
@@ -77,8 +118,9 @@ export async function buildApp(options: AppOptions) {
     database,
     logger,
     pollMs: config.jobPollMs,
-    consumers: [webhooksConsumer],
+    consumers: [webhooksConsumer, remoteImageConsumer],
   });
+  let statistics: { stop(): Promise<void> } | undefined;
   if (config.jobs) {
     await jobs.schedule({
       name: 'access.purge-sessions',
@@ -88,6 +130,10 @@ export async function buildApp(options: AppOptions) {
     });
     jobs.start();
     dispatcher.start();
+    // PGlite has no autovacuum: without this its planner never learns table sizes (search needs them).
+    statistics = startStatisticsUpkeep(database, {
+      onError: (err) => logger.warn({ err }, 'planner statistics upkeep failed'),
+    });
     // Requests that emit events wake the dispatcher, so webhooks and cache invalidation follow at once.
     app.addHook('onResponse', (request, _reply, done) => {
       if (request.method !== 'GET' && request.method !== 'HEAD') dispatcher.wake();
@@ -100,12 +146,13 @@ export async function buildApp(options: AppOptions) {
     // Stop taking requests and let in-flight ones finish, then finish running jobs, then close the database.
     await app.close();
     await dispatcher.stop();
+    await statistics?.stop();
     await jobs.stop();
     await changes.close();
     if (ownsDatabase) await database.close();
   }
 
-  return { app, database, db, logger, metrics, jobs, dispatcher, close };
+  return { app, database, db, logger, metrics, jobs, dispatcher, mediaStorage, close };
 }
 
 export type StorepilotApp = Awaited<ReturnType<typeof buildApp>>;

@@ -16,6 +16,12 @@ const configSchema = z.object({
   jobs: z.boolean().default(true),
   jobPollMs: z.coerce.number().int().min(10).default(500),
   secureCookies: z.boolean().default(false),
+  /** Largest product CSV the admin accepts for import (default 200 MB). */
+  maxImportBytes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(200 * 1024 * 1024),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -40,6 +46,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     jobs: env.STOREPILOT_JOBS ? env.STOREPILOT_JOBS !== 'false' : undefined,
     jobPollMs: env.STOREPILOT_JOB_POLL_MS,
     secureCookies: env.STOREPILOT_SECURE_COOKIES ? env.STOREPILOT_SECURE_COOKIES === 'true' : undefined,
+    maxImportBytes: env.STOREPILOT_MAX_IMPORT_BYTES,
   };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {

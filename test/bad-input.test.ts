@@ -88,6 +88,12 @@ for (const target of testDatabaseTargets()) {
           contentType: 'application/json',
         },
         { label: 'plain text', payload: 'hello', contentType: 'text/plain' },
+        {
+          // Upload routes read multipart bodies as a stream; one cut off mid-file must not be a 500.
+          label: 'a cut-off multipart upload',
+          payload: '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nHandle,Ti',
+          contentType: 'multipart/form-data; boundary=xyz',
+        },
       ];
       const before = await rowCounts(database);
       for (const route of mutations) {

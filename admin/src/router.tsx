@@ -14,10 +14,17 @@ import { ApiKeysScreen } from './api-keys/ApiKeysScreen.tsx';
 import { AuditScreen } from './audit/AuditScreen.tsx';
 import { LoginScreen } from './auth/LoginScreen.tsx';
 import { sessionQuery } from './auth/session-queries.ts';
+import { CategoriesScreen } from './categories/CategoriesScreen.tsx';
+import { CollectionCreateScreen, CollectionEditScreen } from './collections/CollectionEditorScreen.tsx';
+import { CollectionsScreen } from './collections/CollectionsScreen.tsx';
+import { LanguagesScreen } from './languages/LanguagesScreen.tsx';
 import { StoreLayout } from './layout/StoreLayout.tsx';
+import { ProductImportDetailScreen } from './products/import/ProductImportDetailScreen.tsx';
+import { ProductImportScreen } from './products/import/ProductImportScreen.tsx';
 import { ProductCreateScreen } from './products/ProductCreateScreen.tsx';
 import { ProductEditScreen } from './products/ProductEditScreen.tsx';
 import { ProductsScreen } from './products/ProductsScreen.tsx';
+import { SeoAuditScreen } from './seo/SeoAuditScreen.tsx';
 import { readLastStore } from './stores/last-store.ts';
 import { RequirePermission } from './stores/RequirePermission.tsx';
 import { StoreNotFound } from './stores/StoreNotFound.tsx';
@@ -136,10 +143,46 @@ export const productCreateRoute = createRoute({
   component: guarded('catalog:write', 'create products', ProductCreateScreen),
 });
 
+export const productImportRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'products/import',
+  component: guarded('catalog:write', 'import products', ProductImportScreen),
+});
+
+export const productImportDetailRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'products/import/$importId',
+  component: guarded('catalog:read', 'see the catalog', ProductImportDetailScreen),
+});
+
 export const productEditRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'products/$productId',
   component: guarded('catalog:read', 'see the catalog', ProductEditScreen),
+});
+
+export const categoriesRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'categories',
+  component: guarded('catalog:read', 'see the catalog', CategoriesScreen),
+});
+
+export const collectionsRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'collections',
+  component: guarded('catalog:read', 'see the catalog', CollectionsScreen),
+});
+
+export const collectionCreateRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'collections/new',
+  component: guarded('catalog:write', 'create collections', CollectionCreateScreen),
+});
+
+export const collectionEditRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'collections/$collectionId',
+  component: guarded('catalog:read', 'see the catalog', CollectionEditScreen),
 });
 
 export const teamRoute = createRoute({
@@ -165,6 +208,34 @@ export const auditRoute = createRoute({
   component: guarded('audit:read', 'read the audit log', AuditScreen),
 });
 
+export interface SeoAuditSearch {
+  rule?: string;
+  severity?: 'critical' | 'warning' | 'notice';
+  page?: number;
+}
+
+const seoSeverities: readonly string[] = ['critical', 'warning', 'notice'];
+
+export const seoAuditRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'seo',
+  validateSearch: (search: Record<string, unknown>): SeoAuditSearch => ({
+    rule: typeof search.rule === 'string' && /^[a-z_]{1,60}$/.test(search.rule) ? search.rule : undefined,
+    severity:
+      typeof search.severity === 'string' && seoSeverities.includes(search.severity)
+        ? (search.severity as SeoAuditSearch['severity'])
+        : undefined,
+    page: positivePage(search.page),
+  }),
+  component: guarded('catalog:read', 'see the SEO audit', SeoAuditScreen),
+});
+
+export const languagesRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'languages',
+  component: guarded('store:read', 'see the store languages', LanguagesScreen),
+});
+
 export const apiKeysRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'api-keys',
@@ -179,9 +250,17 @@ const routeTree = rootRoute.addChildren([
       storeHomeRoute,
       productsRoute,
       productCreateRoute,
+      productImportRoute,
+      productImportDetailRoute,
       productEditRoute,
+      categoriesRoute,
+      collectionsRoute,
+      collectionCreateRoute,
+      collectionEditRoute,
+      seoAuditRoute,
       teamRoute,
       auditRoute,
+      languagesRoute,
       apiKeysRoute,
     ]),
   ]),

@@ -23,6 +23,8 @@ export interface DemoStore {
   name: string;
   baseCurrency: string;
   locale: string;
+  /** Further locales the storefront serves (translations in demo-translations.ts). */
+  locales?: string[];
   timezone: string;
   tagline: string;
   products: DemoProduct[];
@@ -1350,6 +1352,7 @@ export const demoStores: DemoStore[] = [
     name: 'Alder & Ash',
     baseCurrency: 'EUR',
     locale: 'en',
+    locales: ['en', 'de'],
     timezone: 'Europe/Berlin',
     tagline: 'Honest things for the kitchen and the table, made to be used every day.',
     products: alderAshProducts,

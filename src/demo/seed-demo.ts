@@ -7,9 +7,10 @@ import {
   systemActor,
 } from '../modules/access/index.ts';
 import { verifyPassword } from '../modules/access/passwords.ts';
-import { createProduct } from '../modules/catalog/index.ts';
+import { createProduct, putProductTranslation } from '../modules/catalog/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { demoStores } from './demo-catalog.ts';
+import { demoTranslations } from './demo-translations.ts';
 import { productArtPath } from './product-art.ts';
 
 /** Demo mode only: well-known credentials so a newcomer can sign in straight away on localhost. */
@@ -43,13 +44,15 @@ export async function seedDemo(db: Db, progress?: SeedProgress): Promise<boolean
         name: demo.name,
         baseCurrency: demo.baseCurrency,
         locale: demo.locale,
+        locales: demo.locales,
         timezone: demo.timezone,
       },
       owner.id,
     );
     await addMember(db, actor, store.id, { email: editor.email, role: 'content' });
+    const productIds = new Map<string, string>();
     for (const p of demo.products) {
-      await createProduct(db, { actor, canPublish: true }, store, {
+      const created = await createProduct(db, { actor, canPublish: true }, store, {
         title: p.title,
         handle: p.handle,
         description: p.description,
@@ -62,7 +65,15 @@ export async function seedDemo(db: Db, progress?: SeedProgress): Promise<boolean
         seoDescription: p.seoDescription,
         imageUrl: productArtPath(demo.handle, p.handle),
       });
+      productIds.set(p.handle, created.product.id);
       progress?.(++done, total, demo.name);
+    }
+    for (const { locale, products } of demoTranslations.filter((t) => t.storeHandle === demo.handle)) {
+      for (const [handle, text] of Object.entries(products)) {
+        const id = productIds.get(handle);
+        if (!id) throw new Error(`Demo translation for ${handle}, which ${demo.handle} does not sell.`);
+        await putProductTranslation(db, { actor, canPublish: true }, store, id, locale, text);
+      }
     }
   }
   return true;

@@ -1,5 +1,6 @@
 import type { Product } from '../modules/catalog/index.ts';
 import { Document, renderDocument } from './document.tsx';
+import { HreflangLinks } from './locales/locale-links.tsx';
 import { ProductGrid } from './product-card.tsx';
 import { absoluteUrl, homePath, type StorefrontSite } from './site.ts';
 import { StoreLayout } from './store-layout.tsx';
@@ -18,7 +19,7 @@ export function renderHomePage(site: StorefrontSite, products: Product[]): strin
   const count = products.length === 1 ? '1 product' : `${products.length} products`;
   return renderDocument(
     <Document
-      lang={store.locale}
+      lang={site.locale}
       title={store.name}
       description={description}
       canonical={canonical}
@@ -29,6 +30,7 @@ export function renderHomePage(site: StorefrontSite, products: Product[]): strin
           <meta property="og:title" content={store.name} />
           <meta property="og:description" content={description} />
           <meta property="og:url" content={canonical} />
+          <HreflangLinks site={site} />
         </>
       }
     >

@@ -21,7 +21,7 @@ function Notice({ title, children, home }: { title: string; children: ComponentC
 export function renderStoreNotFoundPage(site: StorefrontSite, what: 'product' | 'page'): string {
   const title = what === 'product' ? 'This product is not available' : 'Page not found';
   return renderDocument(
-    <Document lang={site.store.locale} title={`${title} | ${site.store.name}`} noindex>
+    <Document lang={site.locale} title={`${title} | ${site.store.name}`} noindex>
       <StoreLayout site={site}>
         <Notice title={title} home={homePath(site)}>
           {what === 'product'

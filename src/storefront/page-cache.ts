@@ -133,6 +133,32 @@ export class PageCache {
     return promise;
   }
 
+  /**
+   * A fresh page, without rendering: for responses that stream their body on a miss (feeds). Stands
+   * aside (undefined) while the store's pages may not be kept, e.g. a change of it is unconfirmed.
+   */
+  peek(storeId: string, key: string): CachedPage | undefined {
+    if (!(this.options.mayStore?.(storeId) ?? true)) return undefined;
+    const hit = this.entries.get(`${storeId}\n${key}`);
+    return hit && hit.expiresAt > this.now() ? hit : undefined;
+  }
+
+  /** The store's cache generation now; `fill` keeps a page only if it has not moved on since. */
+  stamp(storeId: string): string {
+    return this.stampOf(storeId);
+  }
+
+  /**
+   * Keeps a page rendered outside `get` (a streamed body, collected as it went out), unless the store
+   * changed after `stamp` was taken. `ttlMs` overrides the cache's TTL for pages that every change
+   * of the store invalidates anyway and that are costly to make.
+   */
+  fill(storeId: string, key: string, page: RenderedPage, stamp: string, ttlMs = this.options.ttlMs): void {
+    if (this.stampOf(storeId) !== stamp || !(this.options.mayStore?.(storeId) ?? true)) return;
+    const fullKey = `${storeId}\n${key}`;
+    this.add(fullKey, toCachedPage(page, storeId, fullKey, this.now() + ttlMs));
+  }
+
   /** The body in the given encoding, compressing (and keeping the result) on first use. */
   bodyFor(
     page: CachedPage,

@@ -26,18 +26,22 @@ function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
   });
 }
 
-/** Sends a cached page: 304 when the client's copy is current, else the body in the negotiated encoding. */
+/**
+ * Sends a cached page: 304 when the client's copy is current, else the body in the negotiated
+ * encoding. `vary` names further request headers the response depended on (a negotiated home page).
+ */
 export function sendCachedPage(
   cache: PageCache,
   request: FastifyRequest,
   reply: FastifyReply,
   page: CachedPage,
+  vary: readonly string[] = [],
 ) {
   reply
     .header('content-type', page.contentType)
     .header('cache-control', page.cacheControl)
     .header('etag', page.etag)
-    .header('vary', 'accept-encoding');
+    .header('vary', ['accept-encoding', ...vary].join(', '));
   if (page.location) reply.header('location', page.location);
   if (page.status === 200 && matchesEtag(request.headers['if-none-match'], page.etag)) {
     return reply.status(304).send();

@@ -28,7 +28,7 @@ function ProductCard({ site, product }: { site: StorefrontSite; product: Product
       <div class="card-body">
         {product.vendor ? <span class="card-vendor">{product.vendor}</span> : null}
         <h3 class="card-title">{product.title}</h3>
-        <span class="price">{formatMoney(product.priceAmount, product.currency, site.store.locale)}</span>
+        <span class="price">{formatMoney(product.priceAmount, product.currency, site.locale)}</span>
       </div>
     </a>
   );

@@ -1,12 +1,16 @@
 import {
+  type CategoryEntry,
+  imageSrc,
   type Product,
   type ProductDetail,
   storefrontDescriptionHtml,
   variantTitle,
 } from '../modules/catalog/index.ts';
 import { formatMinorAsDecimal, formatMoney } from '../platform/money.ts';
+import { CategoryBreadcrumbs } from './category-breadcrumbs.tsx';
 import { Document, renderDocument } from './document.tsx';
 import { JsonLdScript } from './json-ld.tsx';
+import { HreflangLinks } from './locales/locale-links.tsx';
 import { ProductGrid } from './product-card.tsx';
 import {
   openGraphLocale,
@@ -27,6 +31,7 @@ export function renderProductPage(
   detail: ProductDetail,
   related: Product[],
   selectedVariantId?: string,
+  categoryTrail: readonly CategoryEntry[] = [],
 ): string {
   const { store } = site;
   const { product, variants, images } = detail;
@@ -36,26 +41,28 @@ export function renderProductPage(
   const canonical = absoluteUrl(site.baseUrl, productPath(site, product.handle));
   const imagePath = productImagePath(site, product);
   const image = absoluteUrl(site.baseUrl, imagePath);
-  const gallery = images
-    .filter((i) => i.sourceUrl)
-    .map((i) => ({ url: i.sourceUrl!, alt: i.alt ?? product.title, id: i.id }));
+  // Stored images (uploads, downloaded imports) from /media; the rest from where they were recorded.
+  const gallery = images.flatMap((i) => {
+    const url = imageSrc(i);
+    return url ? [{ url, alt: i.alt ?? product.title, id: i.id }] : [];
+  });
   const shown = gallery.find((i) => i.id === selected?.imageId) ?? gallery[0];
   const structuredData = productStructuredData(
     detail,
     { canonical, image, images: gallery.map((i) => absoluteUrl(site.baseUrl, i.url)) },
     description,
   );
-  const ogLocale = openGraphLocale(store.locale);
-  const price = formatMoney(selected?.priceAmount ?? product.priceAmount, product.currency, store.locale);
+  const ogLocale = openGraphLocale(site.locale);
+  const price = formatMoney(selected?.priceAmount ?? product.priceAmount, product.currency, site.locale);
   const compareAt =
     selected?.compareAtAmount && selected.compareAtAmount > selected.priceAmount
-      ? formatMoney(selected.compareAtAmount, product.currency, store.locale)
+      ? formatMoney(selected.compareAtAmount, product.currency, site.locale)
       : null;
   const descriptionHtml = storefrontDescriptionHtml(product.description);
 
   return renderDocument(
     <Document
-      lang={store.locale}
+      lang={site.locale}
       title={title}
       description={description}
       canonical={canonical}
@@ -76,18 +83,12 @@ export function renderProductPage(
           <meta property="product:price:currency" content={product.currency} />
           <meta name="twitter:card" content="summary_large_image" />
           <JsonLdScript data={structuredData} />
+          <HreflangLinks site={site} />
         </>
       }
     >
       <StoreLayout site={site}>
-        <nav class="crumbs wrap" aria-label="Breadcrumb">
-          <ol>
-            <li>
-              <a href={homePath(site)}>Home</a>
-            </li>
-            <li aria-current="page">{product.title}</li>
-          </ol>
-        </nav>
+        <CategoryBreadcrumbs site={site} trail={categoryTrail} current={product.title} />
         <article class="product wrap">
           <div class="product-media">
             <img
@@ -130,7 +131,7 @@ export function renderProductPage(
                         aria-current={v.id === selected?.id ? 'true' : undefined}
                         rel="nofollow"
                       >
-                        {variantTitle(v)} · {formatMoney(v.priceAmount, product.currency, store.locale)}
+                        {variantTitle(v)} · {formatMoney(v.priceAmount, product.currency, site.locale)}
                       </a>
                     </li>
                   ))}

@@ -1,16 +1,27 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accessTopic, listAllStores, type Store } from '../modules/access/index.ts';
-import {
-  catalogTopic,
-  findProductByHandle,
-  findRedirect,
-  listActiveProducts,
-  loadProductDetails,
-} from '../modules/catalog/index.ts';
+import { catalogTopic, type FeedStockSource, loadCategoryTrail } from '../modules/catalog/index.ts';
 import { type ChangeFeed, hasPendingChange } from '../platform/cache/index.ts';
 import type { Db } from '../platform/db/database.ts';
+import { collectionPath } from './collection-page.tsx';
+import {
+  type CollectionPageRequest,
+  collectionPageKey,
+  collectionPageRequest,
+  loadCollectionPage,
+} from './collection-route.ts';
 import { serveProductArt } from './demo-art-route.ts';
 import { renderHomePage } from './home-page.tsx';
+import { registerListingRoutes } from './listing-routes.ts';
+import { registerLocalePages } from './locales/locale-routes.ts';
+import { storefrontSite } from './locales/locale-site.ts';
+import {
+  loadLocalizedHome,
+  loadLocalizedProductPage,
+  loadLocalizedSitemap,
+} from './locales/localized-pages.ts';
+import { pageLocale, sendLocaleRedirect } from './locales/page-locale.ts';
+import { registerMerchantFeedRoutes } from './merchant-feed-page.ts';
 import { renderInstallationNotFoundPage, renderStoreNotFoundPage } from './not-found-page.tsx';
 import { PageCache, type RenderedPage } from './page-cache.ts';
 import { sendCachedPage } from './page-response.ts';
@@ -28,6 +39,8 @@ export interface StorefrontOptions {
   cache?: { ttlMs?: number; maxEntries?: number; maxBytes?: number };
   /** Change notifications: cached pages of a store are dropped on every instance when its catalog changes. */
   changes?: ChangeFeed;
+  /** Variant availability for the Merchant Center feed (inventory plugs in here); all in stock by default. */
+  feedStock?: FeedStockSource;
 }
 
 const VARIANT_ID = /^var_[0-9a-z]{26}$/;
@@ -57,7 +70,7 @@ export function invalidateStorefront(storeId?: string): void {
   }
 }
 
-type StorePageKind = 'home' | 'product' | 'sitemap' | 'robots' | 'missing';
+type StorePageKind = 'home' | 'product' | 'collection' | 'sitemap' | 'robots' | 'missing';
 
 /**
  * The customer-facing storefront. A store answers at `/` (and `/products/:handle`, `/sitemap.xml`,
@@ -105,6 +118,7 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
 
   function sitePath(site: StorefrontSite, kind: StorePageKind, handle?: string): string {
     if (kind === 'product') return productPath(site, handle!);
+    if (kind === 'collection') return collectionPath(site, handle!);
     if (kind === 'sitemap') return sitemapPath(site);
     if (kind === 'robots') return `${site.basePath}/robots.txt`;
     if (kind === 'missing') return `${site.basePath}/*`;
@@ -116,49 +130,34 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
     kind: StorePageKind,
     handle?: string,
     variant?: string,
+    listing?: CollectionPageRequest,
   ): Promise<RenderedPage> {
-    const { store } = site;
+    if (kind === 'collection') return loadCollectionPage(db, site, handle!, listing!);
     if (kind === 'home') {
-      const products = await listActiveProducts(db, store.id, HOME_PRODUCT_LIMIT);
-      return { status: 200, contentType: HTML, body: renderHomePage(site, products) };
+      const home = await loadLocalizedHome(db, site, HOME_PRODUCT_LIMIT);
+      return { status: 200, contentType: HTML, body: renderHomePage(home.site, home.products) };
     }
     if (kind === 'product') {
-      const [product, recent] = await Promise.all([
-        findProductByHandle(db, store.id, handle!, { activeOnly: true }),
-        listActiveProducts(db, store.id, RELATED_PRODUCT_COUNT + 1),
-      ]);
-      if (!product) {
-        // A product whose handle changed answers at its old address with a permanent redirect.
-        const moved = await findRedirect(db, store.id, `/products/${handle}`);
-        const movedHandle = moved?.startsWith('/products/') ? moved.slice('/products/'.length) : undefined;
-        if (movedHandle) {
-          const location = productPath(site, movedHandle);
-          return {
-            status: 301,
-            contentType: 'text/plain; charset=utf-8',
-            body: `Moved to ${location}`,
-            location,
-          };
-        }
+      // In the page's locale; a renamed or localized handle answers with a permanent redirect.
+      const found = await loadLocalizedProductPage(db, site, handle!, RELATED_PRODUCT_COUNT);
+      if (found.kind === 'moved') {
+        const { location } = found;
+        return {
+          status: 301,
+          contentType: 'text/plain; charset=utf-8',
+          body: `Moved to ${location}`,
+          location,
+        };
+      }
+      if (found.kind === 'missing') {
         return { status: 404, contentType: HTML, body: renderStoreNotFoundPage(site, 'product') };
       }
-      const [detail] = await loadProductDetails(db, [product]);
-      const related = recent.filter((p) => p.id !== product.id).slice(0, RELATED_PRODUCT_COUNT);
-      return { status: 200, contentType: HTML, body: renderProductPage(site, detail!, related, variant) };
+      const trail = await loadCategoryTrail(db, site.store.id, found.detail.product.categoryId);
+      const body = renderProductPage(found.site, found.detail, found.related, variant, trail);
+      return { status: 200, contentType: HTML, body };
     }
     if (kind === 'sitemap') {
-      const products = await listActiveProducts(db, store.id, SITEMAP_URL_LIMIT - 1);
-      const newest = products.reduce<Date | undefined>(
-        (d, p) => (!d || p.updatedAt > d ? p.updatedAt : d),
-        undefined,
-      );
-      const body = renderSitemap([
-        { loc: absoluteUrl(site.baseUrl, homePath(site)), lastmod: newest },
-        ...products.map((p) => ({
-          loc: absoluteUrl(site.baseUrl, productPath(site, p.handle)),
-          lastmod: p.updatedAt,
-        })),
-      ]);
+      const body = renderSitemap(await loadLocalizedSitemap(db, site, SITEMAP_URL_LIMIT));
       return { status: 200, contentType: 'application/xml; charset=utf-8', body };
     }
     if (kind === 'robots') {
@@ -175,21 +174,28 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
     mount: 'path' | 'host',
     kind: StorePageKind,
     handle?: string,
-  ) {
-    const site: StorefrontSite = {
-      store,
-      basePath: mount === 'path' ? `/s/${store.handle}` : '',
-      baseUrl: baseUrlFor(request, mount),
-    };
+    localeSegment?: string,
+  ): Promise<FastifyReply> {
+    const storePath = mount === 'path' ? `/s/${store.handle}` : '';
+    const located = pageLocale(
+      request,
+      storefrontSite(store, storePath, baseUrlFor(request, mount)),
+      kind === 'home',
+      localeSegment,
+    );
+    if (located.kind === 'redirect') return sendLocaleRedirect(reply, located);
+    if (located.unknownLocale) return serveStorePage(request, reply, store, mount, 'missing');
+    const { site } = located;
     // Only well-formed variant ids vary the page, so junk query strings cannot flood the cache.
     const requested = (request.query as { variant?: unknown }).variant;
     const variant =
       kind === 'product' && typeof requested === 'string' && VARIANT_ID.test(requested)
         ? requested
         : undefined;
-    const key = `${site.baseUrl}${sitePath(site, kind, handle)}${variant ? `?variant=${variant}` : ''}`;
-    const page = await pages.get(store.id, key, () => renderStorePage(site, kind, handle, variant));
-    return sendCachedPage(pages, request, reply, page);
+    const listing = kind === 'collection' ? collectionPageRequest(request.query) : undefined;
+    const key = `${site.locale} ${site.baseUrl}${sitePath(site, kind, handle)}${variant ? `?variant=${variant}` : ''}${listing ? collectionPageKey(listing) : ''}`;
+    const page = await pages.get(store.id, key, () => renderStorePage(site, kind, handle, variant, listing));
+    return sendCachedPage(pages, request, reply, page, located.vary);
   }
 
   function sendInstallationNotFound(reply: FastifyReply, message: string) {
@@ -226,6 +232,14 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
   app.get<{ Params: { handle: string } }>('/products/:handle', hidden, async (request, reply) => {
     const store = await stores.byHost(request.hostname);
     if (store) return serveStorePage(request, reply, store, 'host', 'product', request.params.handle);
+    return sendInstallationNotFound(
+      reply,
+      'No store answers at this address. Pick one from the list of stores.',
+    );
+  });
+  app.get<{ Params: { handle: string } }>('/collections/:handle', hidden, async (request, reply) => {
+    const store = await stores.byHost(request.hostname);
+    if (store) return serveStorePage(request, reply, store, 'host', 'collection', request.params.handle);
     return sendInstallationNotFound(
       reply,
       'No store answers at this address. Pick one from the list of stores.',
@@ -269,9 +283,42 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
   }
   app.get<StoreParams>('/s/:store/', hidden, byPath('home'));
   app.get<StoreParams>('/s/:store/products/:handle', hidden, byPath('product'));
+  app.get<StoreParams>('/s/:store/collections/:handle', hidden, byPath('collection'));
   app.get<StoreParams>('/s/:store/sitemap.xml', hidden, byPath('sitemap'));
   app.get<StoreParams>('/s/:store/robots.txt', hidden, byPath('robots'));
   app.get<StoreParams>('/s/:store/*', hidden, byPath('missing'));
+
+  // (a) and (b) in the store's other locales: /fr/…, /s/:store/fr/… (locales/).
+  registerLocalePages(app, {
+    storeByHost: (hostname) => stores.byHost(hostname),
+    storeByHandle: (handle) => stores.byHandle(handle),
+    serve: serveStorePage,
+    noStore: sendInstallationNotFound,
+    trailingSlashMatters: !(
+      routerOptions.routerOptions?.ignoreTrailingSlash ?? routerOptions.ignoreTrailingSlash
+    ),
+  });
+
+  // Search and category pages: /search, /categories/:handle, under /s/:store/ and locale prefixes too.
+  registerListingRoutes(app, {
+    db,
+    pages,
+    storeByHost: (hostname) => stores.byHost(hostname),
+    storeByHandle: (handle) => stores.byHandle(handle),
+    baseUrlFor,
+    noStore: sendInstallationNotFound,
+  });
+
+  // The Google Merchant Center feed: /feeds/google/<locale>.xml|tsv and /s/:store/feeds/google/… .
+  registerMerchantFeedRoutes(app, {
+    db,
+    pages,
+    storeByHost: (hostname) => stores.byHost(hostname),
+    storeByHandle: (handle) => stores.byHandle(handle),
+    baseUrlFor,
+    noStore: sendInstallationNotFound,
+    ...(options.feedStock ? { stock: options.feedStock } : {}),
+  });
 
   app.get<{ Params: { store: string; file: string } }>(
     '/assets/demo/:store/:file',

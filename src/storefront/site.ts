@@ -1,14 +1,24 @@
 import { productArtPath } from '../demo/product-art.ts';
 import type { Store } from '../modules/access/index.ts';
 import type { Product } from '../modules/catalog/index.ts';
+import type { LocaleAlternate } from './locales/locale-site.ts';
 
-/** One store as this request sees it: where it is mounted and where its absolute URLs start. */
+/** One store as this request sees it: where it is mounted, in which language, where absolute URLs start. */
 export interface StorefrontSite {
   store: Store;
-  /** '' when the store answers on its own domain, `/s/<handle>` when reached by path prefix. */
+  /**
+   * Where this page's links start: '' when the store answers on its own domain, `/s/<handle>` when
+   * reached by path prefix, followed by `/<locale>` on pages in a locale other than the default.
+   */
   basePath: string;
+  /** The store's own resources (sitemap, robots.txt), the same in every locale: '' or `/s/<handle>`. */
+  storePath: string;
   /** Where absolute URLs start, e.g. `https://shop.example.com`; no trailing slash. */
   baseUrl: string;
+  /** The page's language (BCP 47): the store's default locale unless the path names another (locales/). */
+  locale: string;
+  /** This page in every locale the store serves, for hreflang links and the language switcher. */
+  alternates?: LocaleAlternate[];
 }
 
 export function homePath(site: StorefrontSite): string {
@@ -20,7 +30,7 @@ export function productPath(site: StorefrontSite, productHandle: string): string
 }
 
 export function sitemapPath(site: StorefrontSite): string {
-  return `${site.basePath}/sitemap.xml`;
+  return `${site.storePath}/sitemap.xml`;
 }
 
 export function absoluteUrl(baseUrl: string, pathOrUrl: string): string {

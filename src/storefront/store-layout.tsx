@@ -1,4 +1,6 @@
 import type { ComponentChildren } from 'preact';
+import { searchPath } from './listing/listing-paths.ts';
+import { LanguageSwitcher } from './locales/locale-links.tsx';
 import { homePath, type StorefrontSite, sitemapPath } from './site.ts';
 
 /** Header and footer around every page of one store. */
@@ -20,6 +22,7 @@ export function StoreLayout({ site, children }: { site: StorefrontSite; children
           </a>
           <nav class="nav" aria-label="Main">
             <a href={`${homePath(site)}#products`}>Shop all</a>
+            <a href={searchPath(site)}>Search</a>
           </nav>
         </div>
       </header>
@@ -34,6 +37,7 @@ export function StoreLayout({ site, children }: { site: StorefrontSite; children
             <a href={sitemapPath(site)}>Sitemap</a>
             <span>Powered by Storepilot</span>
           </nav>
+          <LanguageSwitcher site={site} />
         </div>
       </footer>
     </>

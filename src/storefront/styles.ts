@@ -69,6 +69,7 @@ h1,h2,h3{letter-spacing:-.02em;line-height:1.15}
 .site-footer .wrap{display:flex;flex-wrap:wrap;gap:12px 24px;justify-content:space-between;padding-top:28px;padding-bottom:28px}
 .site-footer nav{display:flex;gap:20px}
 .site-footer a{text-decoration:none}.site-footer a:hover{color:var(--ink)}
+.site-footer a[aria-current]{color:var(--ink);font-weight:600}
 @media (max-width:560px){.wrap{padding-left:16px;padding-right:16px}.hero{padding:48px 0 32px}.grid{grid-template-columns:repeat(2,minmax(0,1fr));gap:12px}.card-body{padding:12px}.nav{display:none}}
 @media (prefers-reduced-motion:reduce){.card,.store-card{transition:none}.card:hover{transform:none}}
 `

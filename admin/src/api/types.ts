@@ -46,6 +46,8 @@ export interface Store {
   name: string;
   baseCurrency: string;
   locale: string;
+  /** Every locale the storefront serves, the default first. */
+  locales: string[];
   timezone: string;
   domains: string[];
 }

@@ -9,7 +9,17 @@ import { CurrentStoreProvider } from '../stores/current-store.tsx';
 import { rememberLastStore } from '../stores/last-store.ts';
 import { RoleBadge } from '../stores/RoleBadge.tsx';
 import { StoreNotFound } from '../stores/StoreNotFound.tsx';
-import { IconHistory, IconKey, IconLogo, IconPackage, IconUsers } from '../ui/icons.tsx';
+import {
+  IconFolder,
+  IconHistory,
+  IconKey,
+  IconLanguage,
+  IconLayers,
+  IconLogo,
+  IconPackage,
+  IconSearch,
+  IconUsers,
+} from '../ui/icons.tsx';
 import { AnchorLink, NavLinkLink } from '../ui/router-links.tsx';
 import { StoreSwitcher } from './StoreSwitcher.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -17,7 +27,15 @@ import { UserMenu } from './UserMenu.tsx';
 const storeRoute = getRouteApi('/signed-in/stores/$store');
 
 interface Section {
-  to: '/stores/$store/products' | '/stores/$store/team' | '/stores/$store/audit' | '/stores/$store/api-keys';
+  to:
+    | '/stores/$store/products'
+    | '/stores/$store/categories'
+    | '/stores/$store/collections'
+    | '/stores/$store/seo'
+    | '/stores/$store/team'
+    | '/stores/$store/audit'
+    | '/stores/$store/languages'
+    | '/stores/$store/api-keys';
   label: string;
   icon: ReactNode;
   permission: Permission;
@@ -25,8 +43,17 @@ interface Section {
 
 const sections: Section[] = [
   { to: '/stores/$store/products', label: 'Products', icon: <IconPackage />, permission: 'catalog:read' },
+  { to: '/stores/$store/categories', label: 'Categories', icon: <IconFolder />, permission: 'catalog:read' },
+  {
+    to: '/stores/$store/collections',
+    label: 'Collections',
+    icon: <IconLayers />,
+    permission: 'catalog:read',
+  },
+  { to: '/stores/$store/seo', label: 'SEO audit', icon: <IconSearch />, permission: 'catalog:read' },
   { to: '/stores/$store/team', label: 'Team', icon: <IconUsers />, permission: 'team:read' },
   { to: '/stores/$store/audit', label: 'Audit log', icon: <IconHistory />, permission: 'audit:read' },
+  { to: '/stores/$store/languages', label: 'Languages', icon: <IconLanguage />, permission: 'store:read' },
   { to: '/stores/$store/api-keys', label: 'API keys', icon: <IconKey />, permission: 'apikeys:read' },
 ];
 

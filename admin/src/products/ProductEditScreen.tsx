@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Container, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Button, Container, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
@@ -6,17 +6,19 @@ import { type FormEvent, useRef, useState } from 'react';
 import { ApiError } from '../api/http.ts';
 import type { Product } from '../api/types.ts';
 import { currencyFractionDigits } from '../money/minor-units.ts';
+import { ProductSeoPanel } from '../seo/ProductSeoPanel.tsx';
 import { useCurrentStore } from '../stores/current-store.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { formatDateTime } from '../ui/format-date.ts';
-import { IconArrowLeft, IconExternalLink, IconTrash } from '../ui/icons.tsx';
+import { IconArrowLeft, IconTrash } from '../ui/icons.tsx';
 import { fieldErrorsFrom, notifyError, notifySuccess } from '../ui/notify.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { CenteredLoader } from '../ui/route-states.tsx';
 import { ButtonLink } from '../ui/router-links.tsx';
 import { UnsavedChangesGuard } from '../ui/UnsavedChangesGuard.tsx';
+import type { VariantChoice } from './media/ImageCard.tsx';
+import { ProductImageGallery } from './media/ProductImageGallery.tsx';
 import { ProductForm } from './ProductForm.tsx';
-import { ProductStatusBadge } from './ProductStatusBadge.tsx';
 import {
   checkProductValues,
   type ProductFormErrors,
@@ -27,7 +29,13 @@ import {
   sameProductValues,
   valuesFromProduct,
 } from './product-form-values.ts';
-import { productQuery, useDeleteProduct, usePublishProduct, useUpdateProduct } from './product-queries.ts';
+import { productQuery, useDeleteProduct } from './product-queries.ts';
+import { ProductTranslationsPanel } from './translations/ProductTranslationsPanel.tsx';
+import { ProductWorkflowPanel } from './workflow/ProductWorkflowPanel.tsx';
+import { RevisionDiff } from './workflow/RevisionDiff.tsx';
+import { WorkflowStateBadge } from './workflow/WorkflowStateBadge.tsx';
+import { productWorkflowQuery, useEditProduct } from './workflow/workflow-queries.ts';
+import type { ProductWorkflow } from './workflow/workflow-types.ts';
 
 const productRoute = getRouteApi('/signed-in/stores/$store/products/$productId');
 
@@ -49,12 +57,13 @@ function BackToProducts({ store }: { store: string }) {
 
 export function ProductEditScreen() {
   const { productId } = productRoute.useParams();
-  const { store } = useCurrentStore();
+  const { store, can } = useCurrentStore();
   const product = useQuery(productQuery(store.handle, productId));
+  const workflow = useQuery(productWorkflowQuery(store.handle, productId));
 
-  if (product.isPending) return <CenteredLoader />;
-  if (product.isError) {
-    const missing = product.error instanceof ApiError && product.error.status === 404;
+  if (product.isError || workflow.isError) {
+    const error = product.error ?? workflow.error;
+    const missing = error instanceof ApiError && error.status === 404;
     return (
       <Container size="sm" py="xl">
         <BackToProducts store={store.handle} />
@@ -62,28 +71,65 @@ export function ProductEditScreen() {
           color={missing ? 'gray' : 'red'}
           title={missing ? 'Product not found' : 'Could not load the product'}
         >
-          {missing ? 'It may have been deleted.' : product.error.message}
+          {missing ? 'It may have been deleted.' : error?.message}
         </Alert>
       </Container>
     );
   }
-  return <ProductEditor key={product.data.id} product={product.data} />;
+  if (product.isPending || workflow.isPending) return <CenteredLoader />;
+  // Without catalog:publish, a live product is edited through its staged revision: the form shows
+  // the proposed version, and starts afresh when that revision appears or goes.
+  const staged =
+    !can('catalog:publish') && workflow.data.revision?.kind === 'staged' ? workflow.data.revision : null;
+  return (
+    <>
+      <ProductEditor
+        key={`${product.data.id}:${staged?.id ?? 'live'}`}
+        product={product.data}
+        formSource={staged?.proposed ?? product.data}
+        editsStaged={!can('catalog:publish') && product.data.status === 'active'}
+        workflow={workflow.data}
+      />
+      {/* Outside the product form: each language saves on its own. */}
+      <ProductTranslationsPanel productId={product.data.id} live={product.data.status === 'active'} />
+    </>
+  );
 }
 
-function ProductEditor({ product }: { product: Product }) {
+function ProductEditor({
+  product,
+  formSource,
+  editsStaged,
+  workflow,
+}: {
+  product: Product;
+  /** What the form starts from: the product, or the proposed version of its staged revision. */
+  formSource: Product;
+  /** Saving stages the edits for review instead of changing the live product. */
+  editsStaged: boolean;
+  workflow: ProductWorkflow;
+}) {
   const { store, can } = useCurrentStore();
   const navigate = useNavigate();
   const digits = currencyFractionDigits(product.price.currency);
-  const [baseline, setBaseline] = useState(() => valuesFromProduct(product, digits));
+  const [baseline, setBaseline] = useState(() => valuesFromProduct(formSource, digits));
   const [values, setValues] = useState<ProductFormValues>(baseline);
   const [errors, setErrors] = useState<ProductFormErrors>({});
   const [confirmingDelete, { open: askDelete, close: cancelDelete }] = useDisclosure(false);
-  const update = useUpdateProduct(store.handle, product.id);
-  const publish = usePublishProduct(store.handle, product.id);
+  const update = useEditProduct(store.handle, product.id);
   const remove = useDeleteProduct(store.handle, product.id);
   const canWrite = can('catalog:write');
-  const canPublish = can('catalog:publish');
   const dirty = !sameProductValues(values, baseline);
+  // The product moved on under an untouched form (published by a reviewer, another tab): show it as it is now.
+  const [shownSource, setShownSource] = useState(formSource);
+  if (shownSource !== formSource) {
+    setShownSource(formSource);
+    if (!dirty) {
+      const next = valuesFromProduct(formSource, digits);
+      setBaseline(next);
+      setValues(next);
+    }
+  }
   const leaving = useRef({ dirty, deleted: false });
   leaving.current.dirty = dirty;
 
@@ -110,9 +156,17 @@ function ProductEditor({ product }: { product: Product }) {
       return;
     }
     update.mutate(changes, {
-      onSuccess: (saved) => {
-        acceptSaved(saved);
-        notifySuccess(`“${saved.title}” was updated.`, 'Changes saved');
+      onSuccess: (answer) => {
+        if (answer.staged && answer.revision?.proposed) {
+          acceptSaved(answer.revision.proposed);
+          notifySuccess(
+            'The storefront keeps the live version until a reviewer approves and publishes your changes.',
+            'Saved for review',
+          );
+          return;
+        }
+        acceptSaved(answer.product);
+        notifySuccess(`“${answer.product.title}” was updated.`, 'Changes saved');
       },
       onError: (error) => {
         setErrors(fieldErrorsFrom(error, productFieldForPath, productFieldForCode));
@@ -121,24 +175,11 @@ function ProductEditor({ product }: { product: Product }) {
     });
   };
 
-  const setPublished = (action: 'publish' | 'unpublish') => {
-    publish.mutate(action, {
-      onSuccess: (saved) =>
-        notifySuccess(
-          action === 'publish'
-            ? `“${saved.title}” is live on the storefront.`
-            : `“${saved.title}” is hidden from the storefront.`,
-          action === 'publish' ? 'Published' : 'Unpublished',
-        ),
-      onError: (error) => notifyError(error, action === 'publish' ? 'Not published' : 'Not unpublished'),
-    });
-  };
-
   const archive = (status: 'archived' | 'draft') => {
     update.mutate(
       { status },
       {
-        onSuccess: (saved) =>
+        onSuccess: ({ product: saved }) =>
           notifySuccess(
             status === 'archived' ? `“${saved.title}” was archived.` : `“${saved.title}” is a draft again.`,
             status === 'archived' ? 'Archived' : 'Restored',
@@ -160,102 +201,45 @@ function ProductEditor({ product }: { product: Product }) {
     });
   };
 
-  const publishButton =
-    product.status === 'active' ? (
-      <Button
-        variant="default"
-        onClick={() => setPublished('unpublish')}
-        loading={publish.isPending}
-        disabled={!canPublish}
-      >
-        Unpublish
-      </Button>
-    ) : (
-      <Button
-        color="teal"
-        onClick={() => setPublished('publish')}
-        loading={publish.isPending}
-        disabled={!canPublish || dirty}
-      >
-        Publish
-      </Button>
-    );
-
   const statusCard = (
-    <Card withBorder radius="md" padding="lg">
-      <Group justify="space-between" mb="sm">
-        <Title order={3} size="h5">
-          Status
-        </Title>
-        <ProductStatusBadge status={product.status} size="lg" data-testid="product-status" />
-      </Group>
-      <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          {product.status === 'active'
-            ? `Live on the storefront since ${formatDateTime(product.publishedAt)}.`
-            : product.status === 'archived'
-              ? 'Archived: hidden from the storefront and from the default catalog views.'
-              : 'Draft: hidden from the storefront until published.'}
-        </Text>
-        {!canPublish ? (
-          <Tooltip label="Your role can edit products; a manager or owner publishes them.">
-            <span style={{ display: 'inline-block' }}>{publishButton}</span>
-          </Tooltip>
-        ) : dirty && product.status !== 'active' ? (
-          <Stack gap={4}>
-            {publishButton}
-            <Text size="xs" c="dimmed">
-              Save your changes before publishing.
-            </Text>
-          </Stack>
-        ) : (
-          publishButton
-        )}
-        {product.status === 'active' && product.storefrontUrl ? (
-          <Anchor href={product.storefrontUrl} target="_blank" rel="noopener" size="sm">
-            <Group gap={4} component="span">
-              View on storefront <IconExternalLink size={14} />
-            </Group>
-          </Anchor>
-        ) : null}
-        {canWrite ? (
-          <Group gap="xs" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
-            {product.status === 'archived' ? (
-              <Button
-                variant="subtle"
-                size="compact-sm"
-                onClick={() => archive('draft')}
-                disabled={update.isPending}
-              >
-                Restore as draft
-              </Button>
-            ) : (
-              <Button
-                variant="subtle"
-                color="gray"
-                size="compact-sm"
-                onClick={() => archive('archived')}
-                disabled={update.isPending}
-              >
-                Archive
-              </Button>
-            )}
+    <ProductWorkflowPanel product={product} workflow={workflow} dirty={dirty}>
+      {canWrite ? (
+        <Group gap="xs" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+          {product.status === 'archived' ? (
             <Button
               variant="subtle"
-              color="red"
               size="compact-sm"
-              leftSection={<IconTrash size={14} />}
-              onClick={askDelete}
+              onClick={() => archive('draft')}
+              disabled={update.isPending}
             >
-              Delete
+              Restore as draft
             </Button>
-          </Group>
-        ) : null}
-        <Text size="xs" c="dimmed">
-          Created {formatDateTime(product.createdAt)} · Updated {formatDateTime(product.updatedAt)}
-        </Text>
-      </Stack>
-    </Card>
+          ) : editsStaged ? null : (
+            <Button
+              variant="subtle"
+              color="gray"
+              size="compact-sm"
+              onClick={() => archive('archived')}
+              disabled={update.isPending}
+            >
+              Archive
+            </Button>
+          )}
+          <Button
+            variant="subtle"
+            color="red"
+            size="compact-sm"
+            leftSection={<IconTrash size={14} />}
+            onClick={askDelete}
+          >
+            Delete
+          </Button>
+        </Group>
+      ) : null}
+      <Text size="xs" c="dimmed">
+        Created {formatDateTime(product.createdAt)} · Updated {formatDateTime(product.updatedAt)}
+      </Text>
+    </ProductWorkflowPanel>
   );
 
   return (
@@ -265,8 +249,14 @@ function ProductEditor({ product }: { product: Product }) {
       <PageHeader
         title={product.title}
         sticky
-        badge={<ProductStatusBadge status={product.status} />}
-        description={dirty ? 'You have unsaved changes.' : undefined}
+        badge={<WorkflowStateBadge workflow={workflow} />}
+        description={
+          dirty
+            ? 'You have unsaved changes.'
+            : editsStaged
+              ? 'Your edits are saved for review; the storefront shows the live version until they are published.'
+              : undefined
+        }
         actions={
           canWrite ? (
             <>
@@ -287,6 +277,7 @@ function ProductEditor({ product }: { product: Product }) {
           ) : null
         }
       />
+      {workflow.revision ? <RevisionDiff revision={workflow.revision} /> : null}
       <ProductForm
         values={values}
         errors={errors}
@@ -295,6 +286,28 @@ function ProductEditor({ product }: { product: Product }) {
         readOnly={!canWrite}
         storeName={store.name}
         statusCard={statusCard}
+        media={
+          <ProductImageGallery
+            store={store.handle}
+            productId={product.id}
+            variants={(product as Product & { variants?: VariantChoice[] }).variants ?? []}
+            readOnly={!canWrite || editsStaged}
+            readOnlyReason={
+              canWrite && editsStaged
+                ? 'Images of a live product are changed by someone who can publish.'
+                : undefined
+            }
+          />
+        }
+        seoPreview={
+          <ProductSeoPanel
+            store={store.handle}
+            productId={product.id}
+            updatedAt={product.updatedAt}
+            listing={values}
+            unsaved={dirty}
+          />
+        }
       />
       <ConfirmDialog
         opened={confirmingDelete}

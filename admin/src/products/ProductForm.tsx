@@ -38,6 +38,8 @@ export function ProductForm({
   readOnly,
   statusCard,
   storeName,
+  media,
+  seoPreview,
 }: {
   values: ProductFormValues;
   errors: ProductFormErrors;
@@ -46,6 +48,10 @@ export function ProductForm({
   readOnly: boolean;
   statusCard: ReactNode;
   storeName: string;
+  /** Replaces the image URL field (the editor's gallery). */
+  media?: ReactNode;
+  /** Replaces the simple search-result preview (the editor's SEO panel). */
+  seoPreview?: ReactNode;
 }) {
   const digits = currencyFractionDigits(currency);
   const examplePrice = digits === 0 ? '1200' : `19.${'9'.repeat(digits)}`;
@@ -119,29 +125,31 @@ export function ProductForm({
             </SimpleGrid>
           </Section>
 
-          <Section title="Media">
-            <Group align="flex-start" wrap="nowrap" gap="md">
-              <TextInput
-                label="Image URL"
-                placeholder="https://images.example.com/apron.jpg"
-                type="url"
-                style={{ flex: 1 }}
-                {...text('imageUrl')}
-              />
-              {values.imageUrl.trim() && !errors.imageUrl ? (
-                <Image
-                  src={values.imageUrl.trim()}
-                  alt="Image preview"
-                  w={72}
-                  h={72}
-                  radius="sm"
-                  fit="cover"
-                  mt={24}
-                  fallbackSrc="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 72 72'%3E%3Crect width='72' height='72' fill='%23f1f3f5'/%3E%3C/svg%3E"
+          {media ?? (
+            <Section title="Media">
+              <Group align="flex-start" wrap="nowrap" gap="md">
+                <TextInput
+                  label="Image URL"
+                  placeholder="https://images.example.com/apron.jpg"
+                  type="url"
+                  style={{ flex: 1 }}
+                  {...text('imageUrl')}
                 />
-              ) : null}
-            </Group>
-          </Section>
+                {values.imageUrl.trim() && !errors.imageUrl ? (
+                  <Image
+                    src={values.imageUrl.trim()}
+                    alt="Image preview"
+                    w={72}
+                    h={72}
+                    radius="sm"
+                    fit="cover"
+                    mt={24}
+                    fallbackSrc="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 72 72'%3E%3Crect width='72' height='72' fill='%23f1f3f5'/%3E%3C/svg%3E"
+                  />
+                ) : null}
+              </Group>
+            </Section>
+          )}
 
           <Section title="Search engine listing">
             <TextInput
@@ -163,22 +171,24 @@ export function ProductForm({
               maxRows={5}
               {...text('seoDescription')}
             />
-            <Card
-              bg="var(--mantine-color-gray-0)"
-              radius="sm"
-              padding="sm"
-              aria-label="Search result preview"
-            >
-              <Text size="xs" c="dimmed">
-                {storeName} › {values.handle || 'handle'}
-              </Text>
-              <Text c="indigo.8" size="md" lineClamp={1}>
-                {previewTitle.slice(0, seoTitleLimit)}
-              </Text>
-              <Text size="sm" c="dimmed" lineClamp={2}>
-                {previewDescription}
-              </Text>
-            </Card>
+            {seoPreview ?? (
+              <Card
+                bg="var(--mantine-color-gray-0)"
+                radius="sm"
+                padding="sm"
+                aria-label="Search result preview"
+              >
+                <Text size="xs" c="dimmed">
+                  {storeName} › {values.handle || 'handle'}
+                </Text>
+                <Text c="indigo.8" size="md" lineClamp={1}>
+                  {previewTitle.slice(0, seoTitleLimit)}
+                </Text>
+                <Text size="sm" c="dimmed" lineClamp={2}>
+                  {previewDescription}
+                </Text>
+              </Card>
+            )}
           </Section>
         </Stack>
       </Grid.Col>

@@ -1,5 +1,6 @@
 import {
   Card,
+  Checkbox,
   EmptyState,
   Group,
   Loader,
@@ -13,6 +14,7 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
+import { useState } from 'react';
 import type { ProductStatus } from '../api/types.ts';
 import { formatMoney } from '../money/minor-units.ts';
 import { useCurrentStore } from '../stores/current-store.tsx';
@@ -21,6 +23,10 @@ import { IconPackage, IconPlus, IconSearch } from '../ui/icons.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { AnchorLink, ButtonLink } from '../ui/router-links.tsx';
 import { useSearchParamInput } from '../ui/use-search-param-input.ts';
+import { BulkEditDialog } from './bulk/BulkEditDialog.tsx';
+import { BulkSelectionBar } from './bulk/BulkSelectionBar.tsx';
+import { useProductSelection } from './bulk/use-product-selection.ts';
+import { ProductTransferActions } from './import/ProductTransferActions.tsx';
 import { ProductStatusBadge } from './ProductStatusBadge.tsx';
 import { ProductThumbnail } from './ProductThumbnail.tsx';
 import { productListQuery } from './product-queries.ts';
@@ -56,6 +62,11 @@ export function ProductsScreen() {
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const filtered = Boolean(search.q || search.status);
+  const selection = useProductSelection(`${search.q ?? ''}|${search.status ?? ''}`);
+  const [bulkEditing, setBulkEditing] = useState(false);
+  const selectable = can('catalog:write');
+  const pageIds = list.data?.items.map((p) => p.id) ?? [];
+  const pageSelected = pageIds.length > 0 && pageIds.every((id) => selection.ids.has(id));
 
   return (
     <>
@@ -63,15 +74,18 @@ export function ProductsScreen() {
         title="Products"
         description="Your catalog: what you sell, its price and whether it is on the storefront."
         actions={
-          can('catalog:write') ? (
-            <ButtonLink
-              to="/stores/$store/products/new"
-              params={{ store: store.handle }}
-              leftSection={<IconPlus />}
-            >
-              New product
-            </ButtonLink>
-          ) : null
+          <>
+            <ProductTransferActions />
+            {can('catalog:write') ? (
+              <ButtonLink
+                to="/stores/$store/products/new"
+                params={{ store: store.handle }}
+                leftSection={<IconPlus />}
+              >
+                New product
+              </ButtonLink>
+            ) : null}
+          </>
         }
       />
       <Card withBorder padding={0} radius="md">
@@ -137,6 +151,17 @@ export function ProductsScreen() {
             <Table aria-label="Products" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
               <Table.Thead>
                 <Table.Tr>
+                  {selectable ? (
+                    <Table.Th w={40}>
+                      <Checkbox
+                        aria-label="Select every product on this page"
+                        checked={pageSelected || selection.allMatching}
+                        indeterminate={!pageSelected && pageIds.some((id) => selection.ids.has(id))}
+                        onChange={() => selection.togglePage(pageIds)}
+                        disabled={selection.allMatching}
+                      />
+                    </Table.Th>
+                  ) : null}
                   <Table.Th w={56}>
                     <VisuallyHidden>Image</VisuallyHidden>
                   </Table.Th>
@@ -150,6 +175,16 @@ export function ProductsScreen() {
               <Table.Tbody>
                 {list.data.items.map((product) => (
                   <Table.Tr key={product.id}>
+                    {selectable ? (
+                      <Table.Td>
+                        <Checkbox
+                          aria-label={`Select ${product.title}`}
+                          checked={selection.allMatching || selection.ids.has(product.id)}
+                          onChange={() => selection.toggle(product.id)}
+                          disabled={selection.allMatching}
+                        />
+                      </Table.Td>
+                    ) : null}
                     <Table.Td>
                       <ProductThumbnail src={product.imageUrl} title={product.title} />
                     </Table.Td>
@@ -220,6 +255,29 @@ export function ProductsScreen() {
           </Group>
         ) : null}
       </Card>
+      <BulkSelectionBar
+        selected={selection.ids.size}
+        allMatching={selection.allMatching}
+        total={total}
+        pageFullySelected={pageSelected}
+        onSelectAllMatching={selection.selectAllMatching}
+        onEdit={() => setBulkEditing(true)}
+        onClear={selection.clear}
+      />
+      {bulkEditing ? (
+        <BulkEditDialog
+          selection={
+            selection.allMatching
+              ? { filter: { q: search.q, status: search.status } }
+              : { ids: [...selection.ids] }
+          }
+          count={selection.allMatching ? total : selection.ids.size}
+          onClose={(ran) => {
+            setBulkEditing(false);
+            if (ran) selection.clear();
+          }}
+        />
+      ) : null}
     </>
   );
 }

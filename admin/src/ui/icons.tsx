@@ -192,3 +192,68 @@ export function IconStore(props: IconProps) {
     />
   );
 }
+
+export function IconUpload(props: IconProps) {
+  return (
+    <LineIcon {...props} paths={['M4 17v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2', 'M7 9l5-5 5 5', 'M12 4v12']} />
+  );
+}
+
+export function IconDownload(props: IconProps) {
+  return (
+    <LineIcon {...props} paths={['M4 17v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2', 'M7 11l5 5 5-5', 'M12 4v12']} />
+  );
+}
+
+export function IconFolder(props: IconProps) {
+  return (
+    <LineIcon
+      {...props}
+      paths={['M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7']}
+    />
+  );
+}
+
+export function IconLayers(props: IconProps) {
+  return <LineIcon {...props} paths={['M12 4l9 5-9 5-9-5 9-5', 'M3 14l9 5 9-5']} />;
+}
+
+export function IconDots(props: IconProps) {
+  return (
+    <LineIcon
+      {...props}
+      circles={[
+        [5, 12, 1],
+        [12, 12, 1],
+        [19, 12, 1],
+      ]}
+      paths={[]}
+    />
+  );
+}
+
+export function IconArrowUp(props: IconProps) {
+  return <LineIcon {...props} paths={['M12 19V5', 'M6 11l6-6 6 6']} />;
+}
+
+export function IconArrowDown(props: IconProps) {
+  return <LineIcon {...props} paths={['M12 5v14', 'M6 13l6 6 6-6']} />;
+}
+
+export function IconX(props: IconProps) {
+  return <LineIcon {...props} paths={['M6 6l12 12', 'M18 6L6 18']} />;
+}
+
+export function IconLanguage(props: IconProps) {
+  return (
+    <LineIcon
+      {...props}
+      paths={[
+        'M3 12h18',
+        'M12 3c2.5 2.4 3.8 5.4 3.8 9s-1.3 6.6-3.8 9',
+        'M12 3c-2.5 2.4-3.8 5.4-3.8 9s1.3 6.6 3.8 9',
+      ]}
+      circles={[[12, 12, 9]]}
+    />
+  );
+}

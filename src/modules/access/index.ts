@@ -23,6 +23,13 @@ export {
 } from './permissions.ts';
 export { authRoutes, storeAccessRoutes } from './routes.ts';
 export { login, purgeExpiredSessions } from './sessions.ts';
+export {
+  canonicalLocale,
+  localeOfPathSegment,
+  localePathSegment,
+  localeTagSchema,
+  storeLocales,
+} from './store-locales.ts';
 export { publicStore } from './store-view.ts';
 export {
   countStores,

@@ -18,6 +18,8 @@ export const stores = pgTable(
     name: text('name').notNull(),
     baseCurrency: text('base_currency').notNull(),
     locale: text('locale').notNull().default('en'),
+    /** Locales served besides the default (store-locales.ts). */
+    enabledLocales: text('enabled_locales').array().notNull().default(sql`'{}'::text[]`),
     timezone: text('timezone').notNull().default('UTC'),
     /** Host names the storefront answers to for this store (e.g. shop.example.com). */
     domains: text('domains').array().notNull().default(sql`'{}'::text[]`),

@@ -1,3 +1,4 @@
+import { storeLocales } from './store-locales.ts';
 import type { Store } from './stores.ts';
 
 /** The store as the API shows it. */
@@ -8,6 +9,8 @@ export function publicStore(store: Store) {
     name: store.name,
     baseCurrency: store.baseCurrency,
     locale: store.locale,
+    /** Every locale the storefront serves, the default first. */
+    locales: storeLocales(store),
     timezone: store.timezone,
     domains: store.domains,
   };

@@ -10,6 +10,7 @@ import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { announceAccessChange } from './change-topic.ts';
 import { memberships, stores } from './schema.ts';
+import { localeTagSchema, nextEnabledLocales, storeLocalesSchema } from './store-locales.ts';
 
 export type Store = typeof stores.$inferSelect;
 
@@ -28,19 +29,27 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
-export const createStoreInput = z.object({
-  handle: storeHandleSchema,
+/** Settings without defaults, so a change that leaves a field out leaves it as it is. */
+const storeSettings = {
   name: z.string().trim().min(1).max(120),
   baseCurrency: z
     .string()
     .transform((s) => s.toUpperCase())
     .refine(isCurrencyCode, 'Not an ISO 4217 currency code.'),
-  locale: z
-    .string()
-    .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'Use a locale like en or de-DE.')
-    .default('en'),
-  timezone: z.string().refine(isTimeZone, 'Not an IANA time zone.').default('UTC'),
-  domains: z.array(z.string().toLowerCase().max(253)).max(20).default([]),
+  locale: localeTagSchema,
+  /** Every locale the storefront serves (store-locales.ts); the default is always among them. */
+  locales: storeLocalesSchema,
+  timezone: z.string().refine(isTimeZone, 'Not an IANA time zone.'),
+  domains: z.array(z.string().toLowerCase().max(253)).max(20),
+};
+
+export const createStoreInput = z.object({
+  handle: storeHandleSchema,
+  ...storeSettings,
+  locale: storeSettings.locale.default('en'),
+  locales: storeSettings.locales.optional(),
+  timezone: storeSettings.timezone.default('UTC'),
+  domains: storeSettings.domains.default([]),
 });
 export type CreateStoreInput = z.input<typeof createStoreInput>;
 
@@ -51,13 +60,14 @@ export async function createStore(
   input: CreateStoreInput,
   ownerUserId?: string,
 ): Promise<Store> {
-  const data = createStoreInput.parse(input);
+  const { locales, ...data } = createStoreInput.parse(input);
   const id = newId('store');
   try {
     return await db.transaction(async (tx) => {
+      const enabledLocales = nextEnabledLocales({ locale: data.locale, enabledLocales: [] }, { locales });
       const [store] = await tx
         .insert(stores)
-        .values({ id, ...data })
+        .values({ id, ...data, enabledLocales })
         .returning();
       if (ownerUserId)
         await tx.insert(memberships).values({ storeId: id, userId: ownerUserId, role: 'owner' });
@@ -136,7 +146,7 @@ export async function countStores(db: Db): Promise<number> {
   return rows.length;
 }
 
-export const updateStoreInput = createStoreInput.omit({ handle: true }).partial();
+export const updateStoreInput = z.object(storeSettings).partial();
 
 export async function updateStore(
   db: Db,
@@ -144,13 +154,14 @@ export async function updateStore(
   storeId: string,
   input: z.input<typeof updateStoreInput>,
 ): Promise<Store> {
-  const data = updateStoreInput.parse(input);
+  const { locales, ...data } = updateStoreInput.parse(input);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(stores).where(eq(stores.id, storeId)).for('update');
     if (!before) throw notFound('Store');
+    const enabledLocales = nextEnabledLocales(before, { locale: data.locale, locales });
     const [after] = await tx
       .update(stores)
-      .set({ ...data, updatedAt: new Date() })
+      .set({ ...data, enabledLocales, updatedAt: new Date() })
       .where(and(eq(stores.id, storeId)))
       .returning();
     await announceAccessChange(tx);

@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
+import { unprocessable } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { lockCategoryTree } from './category-tree/category-tree.ts';
 import { suggestHandle } from './handles.ts';
 import { categories } from './schema.ts';
 
@@ -34,12 +36,13 @@ export async function ensureCategoryPath(
       parentId = cached;
       continue;
     }
-    const [found] = await tx
-      .select({ id: categories.id })
-      .from(categories)
-      .where(and(eq(categories.storeId, storeId), eq(categories.path, at)))
-      .limit(1);
-    let id = found?.id;
+    let id = await categoryIdAt(tx, storeId, at);
+    if (!id) {
+      // Creating takes the tree lock that renames and moves hold, then looks again: a path read
+      // before a concurrent rename committed must not produce a child filed under a stale path.
+      await lockCategoryTree(tx, storeId);
+      id = await categoryIdAt(tx, storeId, at);
+    }
     if (!id) {
       id = newId('category');
       const base = suggestHandle(at.replaceAll(CATEGORY_SEPARATOR, ' ')) || 'category';
@@ -52,6 +55,15 @@ export async function ensureCategoryPath(
     parentId = id;
   }
   return parentId;
+}
+
+async function categoryIdAt(tx: Db, storeId: string, path: string): Promise<string | undefined> {
+  const [found] = await tx
+    .select({ id: categories.id })
+    .from(categories)
+    .where(and(eq(categories.storeId, storeId), eq(categories.path, path)))
+    .limit(1);
+  return found?.id;
 }
 
 async function freeCategoryHandle(tx: Db, storeId: string, base: string): Promise<string> {
@@ -73,4 +85,19 @@ export async function categoryPathsById(db: Db, storeId: string): Promise<Map<st
     .from(categories)
     .where(eq(categories.storeId, storeId));
   return new Map(rows.map((r) => [r.id, r.path]));
+}
+
+/** Refuses a category id that is not one of the store's categories (products name them by id). */
+export async function assertCategoryInStore(db: Db, storeId: string, categoryId: string): Promise<void> {
+  const [found] = await db
+    .select({ id: categories.id })
+    .from(categories)
+    .where(and(eq(categories.storeId, storeId), eq(categories.id, categoryId)))
+    .limit(1);
+  if (!found) {
+    throw unprocessable('unknown_category', 'The category does not exist in this store.', {
+      path: 'categoryId',
+      categoryId,
+    });
+  }
 }

@@ -1,3 +1,4 @@
+import { imageSrc } from './media/image-source.ts';
 import type { Product, ProductDetail, ProductImage, ProductVariant } from './product-detail.ts';
 import { variantTitle } from './variant-set.ts';
 
@@ -52,7 +53,9 @@ export function imageView(image: ProductImage) {
   return {
     id: image.id,
     position: image.position,
-    url: image.sourceUrl,
+    // Stored images are served by this server; others from where they were recorded.
+    url: imageSrc(image),
+    sourceUrl: image.sourceUrl,
     alt: image.alt,
     width: image.width,
     height: image.height,

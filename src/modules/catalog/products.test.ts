@@ -136,8 +136,18 @@ for (const target of testDatabaseTargets()) {
         payload: { status: 'archived' },
       });
       assert.equal(unpublishByEditor.statusCode, 403);
+      // Deleting takes a live product off the storefront too: refused, and the product stays.
+      const deleteByEditor = await editor.request({ method: 'DELETE', url: `${base}/${id}` });
+      assert.equal(deleteByEditor.statusCode, 403);
+      assert.equal(deleteByEditor.json().error.code, 'permission_denied');
+      assert.equal(
+        (await editor.request({ method: 'GET', url: `${base}/${id}` })).json().product.status,
+        'active',
+      );
       const unpublish = await owner.request({ method: 'POST', url: `${base}/${id}/unpublish` });
       assert.equal(unpublish.json().product.status, 'draft');
+      // A draft is the editor's to delete.
+      assert.equal((await editor.request({ method: 'DELETE', url: `${base}/${id}` })).statusCode, 204);
     });
 
     test('options and variants: a grid with its own SKUs and prices, edited in place, checked as a whole', async () => {
@@ -288,6 +298,30 @@ for (const target of testDatabaseTargets()) {
       assert.equal((await sp.app.inject({ url: '/s/deli/products/hojicha-tin' })).statusCode, 200);
       const moved = await sp.app.inject({ url: '/s/deli/products/hojicha-roasted-tea' });
       assert.equal(moved.headers.location, '/s/deli/products/hojicha-tin');
+    });
+
+    test("a product can only be filed under one of its store's categories", async () => {
+      const created = await owner.request({
+        method: 'POST',
+        url: base,
+        payload: { title: 'Sencha Tin', price: { amount: 800 }, categoryId: 'cat_01nonexistent' },
+      });
+      assert.equal(created.statusCode, 422);
+      assert.equal(created.json().error.code, 'unknown_category');
+      const id = (
+        await owner.request({
+          method: 'POST',
+          url: base,
+          payload: { title: 'Sencha Tin', price: { amount: 800 } },
+        })
+      ).json().product.id;
+      const patched = await owner.request({
+        method: 'PATCH',
+        url: `${base}/${id}`,
+        payload: { categoryId: 'cat_01nonexistent' },
+      });
+      assert.equal(patched.statusCode, 422);
+      assert.equal(patched.json().error.code, 'unknown_category');
     });
 
     test('delete removes the product and answers 404 afterwards', async () => {

@@ -1,13 +1,14 @@
-import { and, asc, count, desc, eq, exists, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
-import { prepared } from '../../platform/db/prepared.ts';
 import { conflict, forbidden, isUniqueViolation, notFound, unprocessable } from '../../platform/errors.ts';
 import { emitEvent } from '../../platform/events/outbox.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../access/index.ts';
+import { assertCategoryInStore } from './categories.ts';
 import { announceCatalogChange } from './change-topic.ts';
 import { handleFromTitle } from './handles.ts';
+import { imageSrc } from './media/image-source.ts';
 import {
   loadProductDetails,
   type Product,
@@ -21,7 +22,6 @@ import {
   createProductInput,
   type ImageInput,
   type OptionInput,
-  type ProductStatus,
   type UpdateProductInput,
   updateProductInput,
   type VariantInput,
@@ -33,13 +33,6 @@ import { assertConsistentVariants, optionColumns } from './variant-set.ts';
 export type { Product, ProductDetail } from './product-detail.ts';
 export type { CreateProductInput, UpdateProductInput } from './product-input.ts';
 export { createProductInput, productStatuses, updateProductInput } from './product-input.ts';
-
-export interface ProductQuery {
-  q?: string;
-  status?: ProductStatus;
-  limit: number;
-  offset: number;
-}
 
 export interface CatalogWriter {
   actor: Actor;
@@ -132,14 +125,17 @@ function requestedImages(
   if (data.imageUrl === undefined) return undefined;
   const rest = current
     .slice(1)
-    .map((i) => ({ url: i.sourceUrl ?? '', alt: i.alt }))
+    .map((i) => ({ url: imageSrc(i) ?? '', alt: i.alt }))
     .filter((i) => i.url);
   return data.imageUrl ? [{ url: data.imageUrl, alt: current[0]?.alt ?? null }, ...rest] : rest;
 }
 
-/** Replaces the gallery, keeping rows (and stored media) whose URL stays. */
+/** Replaces the gallery, keeping rows (and stored media) whose URL stays: the recorded one or `/media/<key>`. */
 async function writeImages(tx: Db, product: Product, wanted: ImageInput[], current: ProductImage[]) {
-  const byUrl = new Map(current.map((i) => [i.sourceUrl, i]));
+  const byUrl = new Map<string, ProductImage>();
+  for (const image of current) {
+    for (const url of [image.sourceUrl, imageSrc(image)]) if (url && !byUrl.has(url)) byUrl.set(url, image);
+  }
   const kept = new Set<string>();
   const result: ProductImage[] = [];
   for (const [index, image] of wanted.entries()) {
@@ -251,7 +247,7 @@ function derivedColumns(variants: ProductVariant[], images: ProductImage[]) {
   return {
     priceAmount: prices.length ? Math.min(...prices) : 0,
     priceMaxAmount: prices.length ? Math.max(...prices) : 0,
-    imageUrl: images[0]?.sourceUrl ?? null,
+    imageUrl: images[0] ? imageSrc(images[0]) : null,
   };
 }
 
@@ -279,6 +275,7 @@ export async function createProduct(
   const id = newId('product');
   try {
     return await db.transaction(async (tx) => {
+      if (data.categoryId) await assertCategoryInStore(tx, store.id, data.categoryId);
       const handle = data.handle ?? (await availableHandle(tx, store.id, handleFromTitle(data.title)));
       const [inserted] = await tx
         .insert(products)
@@ -358,9 +355,18 @@ export async function updateProduct(
         .where(and(eq(products.storeId, storeId), eq(products.id, id)))
         .for('update');
       if (!locked) throw notFound('Product');
+      if (data.categoryId) await assertCategoryInStore(tx, storeId, data.categoryId);
       const [before] = await loadProductDetails(tx, [locked]);
       assertMayPublish(writer, locked.status, data.status);
+      if (locked.status === 'active' && !writer.canPublish) {
+        // The live version changes only through review (catalog/workflow stages such edits).
+        throw forbidden('review_required', 'Changes to a live product are reviewed before they go live.', {
+          permission: 'catalog:publish',
+        });
+      }
       const becomesActive = data.status === 'active' && locked.status !== 'active';
+      const leavesActive =
+        data.status !== undefined && data.status !== 'active' && locked.status === 'active';
       const options = data.options ?? (locked.options as OptionInput[]);
       const [updated] = await tx
         .update(products)
@@ -380,10 +386,9 @@ export async function updateProduct(
       if (!wantedVariants && (data.options || wantedImages))
         wantedVariants = before!.variants.map(variantAsInput);
       if (wantedVariants && !data.variants && wantedImages) {
-        // Variant images follow their image when the gallery is reordered by URL.
+        // Variant images follow their image when the gallery is reordered by URL (kept images keep their id).
         for (const [i, v] of before!.variants.entries()) {
-          const url = before!.images.find((img) => img.id === v.imageId)?.sourceUrl;
-          const at = url ? images.findIndex((img) => img.sourceUrl === url) : -1;
+          const at = v.imageId ? images.findIndex((img) => img.id === v.imageId) : -1;
           if (wantedVariants[i]) wantedVariants[i]!.imagePosition = at >= 0 ? at + 1 : null;
         }
       }
@@ -410,7 +415,7 @@ export async function updateProduct(
       });
       await emitEvent(tx, {
         storeId,
-        type: becomesActive ? 'product.published' : 'product.updated',
+        type: becomesActive ? 'product.published' : leavesActive ? 'product.unpublished' : 'product.updated',
         payload: { id, handle: product!.handle, status: product!.status },
       });
       return after;
@@ -429,7 +434,13 @@ export function unpublishProduct(db: Db, writer: CatalogWriter, storeId: string,
   return updateProduct(db, writer, storeId, id, { status: 'draft' }, 'product.unpublished');
 }
 
-export async function deleteProduct(db: Db, actor: Actor, storeId: string, id: string): Promise<void> {
+export async function deleteProduct(
+  db: Db,
+  writer: CatalogWriter,
+  storeId: string,
+  id: string,
+): Promise<void> {
+  const { actor } = writer;
   await db.transaction(async (tx) => {
     const [locked] = await tx
       .select()
@@ -437,6 +448,12 @@ export async function deleteProduct(db: Db, actor: Actor, storeId: string, id: s
       .where(and(eq(products.storeId, storeId), eq(products.id, id)))
       .for('update');
     if (!locked) throw notFound('Product');
+    if (locked.status === 'active' && !writer.canPublish) {
+      // Deleting takes a product off the storefront: the same permission as unpublishing it.
+      throw forbidden('permission_denied', 'Deleting a live product needs the catalog:publish permission.', {
+        permission: 'catalog:publish',
+      });
+    }
     const [before] = await loadProductDetails(tx, [locked]);
     await tx.delete(products).where(eq(products.id, id));
     await announceCatalogChange(tx, storeId);
@@ -449,66 +466,6 @@ export async function deleteProduct(db: Db, actor: Actor, storeId: string, id: s
     });
     await emitEvent(tx, { storeId, type: 'product.deleted', payload: { id, handle: locked.handle } });
   });
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-function listFilter(withStatus: boolean, withSearch: boolean): SQL {
-  const filters: SQL[] = [eq(products.storeId, sql.placeholder('storeId'))];
-  if (withStatus) filters.push(eq(products.status, sql.placeholder('status')));
-  if (withSearch) {
-    const pattern = sql.placeholder('pattern');
-    filters.push(
-      or(
-        ilike(products.title, pattern),
-        ilike(products.handle, pattern),
-        exists(
-          sql`(select 1 from ${productVariants} where ${productVariants.productId} = ${products.id} and ${productVariants.sku} ilike ${pattern})`,
-        ),
-      )!,
-    );
-  }
-  return and(...filters)!;
-}
-
-/**
- * One prepared query per combination of filters: the page and the total in one round trip (a window
- * count). Only a page past the end needs the separate count.
- */
-function listStatements(db: Db, withStatus: boolean, withSearch: boolean) {
-  const key = `products_list_${withStatus ? 's' : ''}${withSearch ? 'q' : ''}`;
-  const page = prepared(db, key, (d, name) =>
-    d
-      .select({ product: products, total: sql<number>`count(*) over ()`.mapWith(Number) })
-      .from(products)
-      .where(listFilter(withStatus, withSearch))
-      .orderBy(desc(products.updatedAt), desc(products.id))
-      .limit(sql.placeholder('limit'))
-      .offset(sql.placeholder('offset'))
-      .prepare(name),
-  );
-  const total = prepared(db, `${key}_count`, (d, name) =>
-    d.select({ n: count() }).from(products).where(listFilter(withStatus, withSearch)).prepare(name),
-  );
-  return { page, total };
-}
-
-export async function listProducts(db: Db, storeId: string, query: ProductQuery) {
-  const q = query.q?.trim();
-  const statements = listStatements(db, Boolean(query.status), Boolean(q));
-  const params = {
-    storeId,
-    status: query.status,
-    pattern: q ? `%${escapeLike(q)}%` : undefined,
-    limit: query.limit,
-    offset: query.offset,
-  };
-  const rows = await statements.page.execute(params);
-  if (rows.length > 0) return { items: rows.map((r) => r.product), total: rows[0]!.total };
-  const totals = query.offset > 0 ? await statements.total.execute(params) : [];
-  return { items: [] as Product[], total: Number(totals[0]?.n ?? 0) };
 }
 
 /** Storefront reads: only active products. */

@@ -12,13 +12,14 @@ import {
   createProductInput,
   deleteProduct,
   getProduct,
-  listProducts,
   productStatuses,
-  publishProduct,
-  unpublishProduct,
-  updateProduct,
   updateProductInput,
 } from './products.ts';
+import { searchCatalog, searchLimits, searchSorts } from './search/index.ts';
+import { publishProduct, unpublishProduct } from './workflow/publishing.ts';
+import { catalogWorkflowRoutes } from './workflow/routes.ts';
+import { editProduct } from './workflow/staged-edits.ts';
+import { editResponse } from './workflow/workflow-views.ts';
 
 const storeParams = z.object({ store: z.string().min(1).max(64) });
 const productParams = storeParams.extend({ productId: z.string().min(1).max(64) });
@@ -41,11 +42,14 @@ export async function catalogRoutes(app: FastifyInstance, { db, changes }: { db:
       config: { permission: 'catalog:read' },
       schema: {
         tags: ['catalog'],
-        summary: 'List products, newest change first; search title, SKU and handle',
+        summary:
+          'List products, newest change first; or search them (title, description, vendor, type, tags, ' +
+          'option values, SKU; misspelt words corrected), best match first',
         params: storeParams,
         querystring: z.object({
-          q: z.string().max(200).optional(),
+          q: z.string().max(searchLimits.textLength).optional(),
           status: z.enum(productStatuses).optional(),
+          sort: z.enum(searchSorts).optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
           offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
         }),
@@ -54,9 +58,19 @@ export async function catalogRoutes(app: FastifyInstance, { db, changes }: { db:
     async (request, reply) => {
       const { store } = storeOf(request);
       const query = request.query;
-      const key = `${store.id} ${query.status ?? ''} ${query.limit} ${query.offset} ${query.q ?? ''}`;
+      const text = query.q?.trim() ?? '';
+      const sort = query.sort ?? (text ? 'relevance' : 'updated');
+      const key = `${store.id} ${query.status ?? ''} ${sort} ${query.limit} ${query.offset} ${text}`;
       const page = await listPages.get(key, [catalogTopic(store.id), accessTopic], async () => {
-        const found = await listProducts(db, store.id, query);
+        const found = await searchCatalog(db, {
+          store,
+          text,
+          skuPrefix: true,
+          ...(query.status ? { statuses: [query.status] } : {}),
+          sort,
+          limit: query.limit,
+          offset: query.offset,
+        });
         const items = found.items.map((p) => productSummaryView(p, store.handle));
         return { json: JSON.stringify({ items, total: found.total }) };
       });
@@ -100,21 +114,23 @@ export async function catalogRoutes(app: FastifyInstance, { db, changes }: { db:
       config: { permission: 'catalog:write' },
       schema: {
         tags: ['catalog'],
-        summary: 'Change a product (only the fields sent); setting status active needs catalog:publish',
+        summary:
+          'Change a product (only the fields sent); setting status active needs catalog:publish. ' +
+          'Without catalog:publish, edits to a live product are staged in a revision for review (202).',
         params: productParams,
         body: updateProductInput,
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { store } = storeOf(request);
-      const product = await updateProduct(
+      const outcome = await editProduct(
         db,
         writer(request),
         store.id,
         request.params.productId,
         request.body,
       );
-      return { product: productView(product, store.handle) };
+      return reply.status(outcome.staged ? 202 : 200).send(editResponse(outcome, store.handle));
     },
   );
 
@@ -122,7 +138,11 @@ export async function catalogRoutes(app: FastifyInstance, { db, changes }: { db:
     '/products/:productId/publish',
     {
       config: { permission: 'catalog:publish' },
-      schema: { tags: ['catalog'], summary: 'Publish a product on the storefront', params: productParams },
+      schema: {
+        tags: ['catalog'],
+        summary: 'Publish a product on the storefront (once approved, when a review is under way)',
+        params: productParams,
+      },
     },
     async (request) => {
       const { store } = storeOf(request);
@@ -152,12 +172,18 @@ export async function catalogRoutes(app: FastifyInstance, { db, changes }: { db:
     '/products/:productId',
     {
       config: { permission: 'catalog:write' },
-      schema: { tags: ['catalog'], summary: 'Delete a product', params: productParams },
+      schema: {
+        tags: ['catalog'],
+        summary: 'Delete a product (a live one needs catalog:publish, like unpublishing it)',
+        params: productParams,
+      },
     },
     async (request, reply) => {
-      const { store, actor } = storeOf(request);
-      await deleteProduct(db, actor, store.id, request.params.productId);
+      const { store } = storeOf(request);
+      await deleteProduct(db, writer(request), store.id, request.params.productId);
       return reply.status(204).send();
     },
   );
+
+  await app.register(catalogWorkflowRoutes, { db });
 }

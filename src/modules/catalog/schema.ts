@@ -138,6 +138,8 @@ export const catalogTranslations = pgTable(
   {
     storeId: text('store_id').notNull(),
     entityId: text('entity_id').notNull(),
+    /** The product the text belongs to (the entity itself, or its image), so deleting it deletes them. */
+    productId: text('product_id').references(() => products.id, { onDelete: 'cascade' }),
     locale: text('locale').notNull(),
     field: text('field').notNull(),
     value: text('value').notNull(),
@@ -146,6 +148,11 @@ export const catalogTranslations = pgTable(
   (t) => [
     primaryKey({ columns: [t.entityId, t.locale, t.field] }),
     index('catalog_translations_store_idx').on(t.storeId),
+    index('catalog_translations_product_idx').on(t.productId, t.locale),
+    // A localized handle names one product per store and locale (storefront /<locale>/products/<handle>).
+    uniqueIndex('catalog_translations_handle_key')
+      .on(t.storeId, t.locale, t.value)
+      .where(sql`${t.field} = 'handle'`),
   ],
 );
 

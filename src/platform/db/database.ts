@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -49,6 +51,8 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
   }
   const client = await PGlite.create(location, {
     ...(loadDataDir ? { loadDataDir } : {}),
+    // Catalog search needs trigram similarity and accent folding (created by a migration).
+    extensions: { pg_trgm, unaccent },
     // PGlite's defaults (128 MB shared buffers) double the process's memory for no gain on a small
     // store: the operating system's file cache already holds the data files.
     postgresqlconf: [

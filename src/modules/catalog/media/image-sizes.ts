@@ -53,17 +53,24 @@ export async function generateImageSizes(
   sourceKey: string,
   options: GenerateImageSizesOptions,
 ): Promise<ImageManifest> {
+  assertWidths(options.widths ?? DEFAULT_IMAGE_WIDTHS);
+  const content = await options.storage.get(sourceKey);
+  if (!content) throw notFound('Image', { key: sourceKey });
+  return renderImageSizes(await buffer(content.stream), options);
+}
+
+/**
+ * The same as `generateImageSizes` for bytes that are not stored yet (an upload): nothing but the
+ * published files is stored, so a photo's embedded metadata never reaches storage at all.
+ */
+export async function renderImageSizes(
+  source: Buffer,
+  options: GenerateImageSizesOptions,
+): Promise<ImageManifest> {
   const { storage } = options;
   const maxPixels = options.maxPixels ?? DEFAULT_MAX_IMAGE_PIXELS;
   const targets = options.widths ?? DEFAULT_IMAGE_WIDTHS;
-  if (!targets.every((width) => Number.isInteger(width) && width > 0)) {
-    throw badRequest('invalid_image_widths', 'Image widths must be positive whole numbers.', {
-      widths: targets,
-    });
-  }
-  const content = await storage.get(sourceKey);
-  if (!content) throw notFound('Image', { key: sourceKey });
-  const source = await buffer(content.stream);
+  assertWidths(targets);
   const info = await inspectImage(source, { maxPixels });
 
   const original = await storeOriginal(storage, source, info, maxPixels);
@@ -81,6 +88,14 @@ export async function generateImageSizes(
     sizes.push({ key: stored.key, width: output.width, height: output.height, format: 'webp' });
   }
   return { original, sizes };
+}
+
+function assertWidths(targets: readonly number[]) {
+  if (!targets.every((width) => Number.isInteger(width) && width > 0)) {
+    throw badRequest('invalid_image_widths', 'Image widths must be positive whole numbers.', {
+      widths: targets,
+    });
+  }
 }
 
 /**

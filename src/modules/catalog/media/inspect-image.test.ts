@@ -100,7 +100,7 @@ describe('inspectImage', () => {
       Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
     ];
     for (const bytes of notImages) {
-      await assert.rejects(inspectImage(bytes), rejectsWith('unsupported_image', 415));
+      await assert.rejects(inspectImage(bytes), rejectsWith('unsupported_image', 422));
     }
   });
 
@@ -133,7 +133,7 @@ describe('inspectImage', () => {
       '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script><rect width="10" height="10"/></svg>',
     );
     await assert.rejects(inspectImage(svg), (err: unknown) => {
-      assert.ok(rejectsWith('unsupported_image', 415)(err));
+      assert.ok(rejectsWith('unsupported_image', 422)(err));
       assert.match((err as AppError).message, /SVG.*scripts/);
       return true;
     });
@@ -141,6 +141,6 @@ describe('inspectImage', () => {
 
   test('formats browsers cannot show are refused', async () => {
     const tiff = await solid(20, 20).tiff().toBuffer();
-    await assert.rejects(inspectImage(tiff), rejectsWith('unsupported_image', 415));
+    await assert.rejects(inspectImage(tiff), rejectsWith('unsupported_image', 422));
   });
 });

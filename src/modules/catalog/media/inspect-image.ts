@@ -1,5 +1,5 @@
 import sharp, { type Metadata, type SharpOptions } from 'sharp';
-import { AppError, unprocessable } from '../../../platform/errors.ts';
+import { unprocessable } from '../../../platform/errors.ts';
 
 /**
  * Image intake: what the catalog accepts as a product image, decided from the bytes (never from the
@@ -52,14 +52,15 @@ export function untrustedImageOptions(maxPixels: number): SharpOptions {
   return { failOn: 'error', limitInputPixels: maxPixels };
 }
 
+// 422, not 415: the request's own type (a multipart upload, a URL) is fine; its content is what fails.
 const unsupportedImage = (message: string, details?: unknown) =>
-  new AppError(415, 'unsupported_image', message, details);
+  unprocessable('unsupported_image', message, details);
 
 const ACCEPTED = 'JPEG, PNG, WebP, GIF or AVIF';
 
 /**
  * Checks that the input is a whole, decodable image in an accepted format and within the pixel
- * limit, and returns its displayed size. Throws AppError: 415 `unsupported_image` (not an image, or
+ * limit, and returns its displayed size. Throws AppError: 422 `unsupported_image` (not an image, or
  * a format the store does not accept), 422 `image_too_large` (too many pixels), 422 `corrupt_image`
  * (recognised but cannot be decoded, e.g. truncated). Any failure of the decoder becomes one of
  * these; a bad file never surfaces as a crash.

@@ -8,6 +8,13 @@ export {
 } from './build-feed-items.ts';
 export { feedAttributeOrder } from './feed-attributes.ts';
 export { acceptedFeedItems, type FeedProductSource, summarizeMerchantFeed } from './feed-items-stream.ts';
+export {
+  activeVariantsInStock,
+  type FeedSourceOptions,
+  type FeedStockSource,
+  feedProducts,
+  type StockQuery,
+} from './feed-source.ts';
 export { type FeedProblemCount, type FeedSummary, FeedTally } from './feed-tally.ts';
 export { escapeXml, tsvField } from './feed-text.ts';
 export type {

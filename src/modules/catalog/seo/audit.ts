@@ -29,8 +29,11 @@ function roundTo(value: number, places: number): number {
   return Math.round(value * factor) / factor;
 }
 
+/** What ranking a finding looks at. */
+export type RankableFinding = Pick<SeoFinding, 'impact' | 'severity' | 'code' | 'productId'>;
+
 /** Highest impact first; ties by severity, then rule order, then product id, so the order is stable. */
-export function compareFindings(a: SeoFinding, b: SeoFinding): number {
+export function compareFindings(a: RankableFinding, b: RankableFinding): number {
   return (
     b.impact - a.impact ||
     severityRank[a.severity] - severityRank[b.severity] ||

@@ -9,7 +9,7 @@ export {
   effectiveMetaTitle,
 } from './audit-context.ts';
 export { type DescriptionContent, readDescriptionHtml } from './description-html.ts';
-export { decodeHtmlEntities } from './html-entities.ts';
+export { seoRoutes } from './routes.ts';
 export type { SeoRule } from './rules/seo-rule.ts';
 export { seoRules } from './rules/seo-rules.ts';
 export type {

@@ -118,6 +118,8 @@ test('images without alt text are counted; a blank alt is missing; the penalty s
   assert.equal(found.measured.missing, 2);
   assert.deepEqual(found.measured.imageIndexes, [1, 2]);
   assert.match(found.message, /^2 of 4 images have no alt text/);
+  const one = finding({ images: images.slice(0, 2) }, 'images_missing_alt');
+  assert.match(one.message, /^1 of 2 images has no alt text/);
   assert.equal(found.penalty, 3);
 });
 

@@ -49,7 +49,8 @@ export const imagesMissingAlt: SeoRule = {
     });
     if (missing.length === 0) return null;
     return {
-      message: `${missing.length} of ${plural(images.length, 'image has', 'images have')} no alt text, so search engines and screen readers cannot tell what they show.`,
+      // The verb agrees with the missing count: "1 of 2 images has", "2 of 4 images have".
+      message: `${missing.length} of ${plural(images.length, 'image', 'images')} ${missing.length === 1 ? 'has' : 'have'} no alt text, so search engines and screen readers cannot tell what they show.`,
       fix: 'Describe each image in a few words in its alt text, such as the product name and colour.',
       measured: { missing: missing.length, images: images.length, imageIndexes: missing },
       extent: missing.length / images.length,

@@ -1,0 +1,113 @@
+import { Alert, Badge, Button, Group, Progress, Stack, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useCurrentStore } from '../../stores/current-store.tsx';
+import { bulkOperationQuery, useRefreshCatalog } from './bulk-queries.ts';
+import { finished } from './bulk-types.ts';
+
+const statusLooks = {
+  queued: { color: 'gray', label: 'Queued' },
+  running: { color: 'blue', label: 'Running' },
+  completed: { color: 'teal', label: 'Done' },
+  failed: { color: 'red', label: 'Failed' },
+} as const;
+
+/** Live progress of one operation (its job runs on the server), the products it could not change, and undo. */
+export function BulkOperationProgress({
+  operationId,
+  onUndo,
+  undoing,
+}: {
+  operationId: string;
+  onUndo?: () => void;
+  undoing?: boolean;
+}) {
+  const { store } = useCurrentStore();
+  const operation = useQuery(bulkOperationQuery(store.handle, operationId));
+  const refresh = useRefreshCatalog(store.handle);
+  const announced = useRef(false);
+  const data = operation.data;
+  useEffect(() => {
+    if (data && finished(data) && !announced.current) {
+      announced.current = true;
+      refresh();
+    }
+  }, [data, refresh]);
+
+  if (operation.isError) {
+    return (
+      <Alert color="red" role="alert">
+        {operation.error.message}
+      </Alert>
+    );
+  }
+  if (!data) return <Progress value={0} animated aria-label="Starting" />;
+  const percent = data.total > 0 ? Math.round((data.done / data.total) * 100) : 0;
+  const changed = data.done - data.failed;
+  const look = statusLooks[data.status];
+  const isUndo = data.action.type === 'undo';
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Group gap="xs">
+          <Badge color={look.color} variant="light" data-testid="bulk-status">
+            {look.label}
+          </Badge>
+          <Text size="sm" aria-live="polite" data-testid="bulk-progress">
+            {data.done} of {data.total} {isUndo ? 'restored or checked' : 'processed'}
+          </Text>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {percent}%
+        </Text>
+      </Group>
+      <Progress
+        value={percent}
+        animated={!finished(data)}
+        color={data.failed > 0 ? 'orange' : 'teal'}
+        aria-label="Progress"
+      />
+      {finished(data) ? (
+        <Text size="sm">
+          {data.failed === 0
+            ? `${isUndo ? 'Undone' : 'Finished'} without errors.`
+            : `${changed} fine, ${data.failed} left as they were:`}
+        </Text>
+      ) : null}
+      {data.lastError ? (
+        <Alert color="red" title="The job stopped">
+          {data.lastError}
+        </Alert>
+      ) : null}
+      {data.errors.length > 0 ? (
+        <Table.ScrollContainer minWidth={360} mah={220}>
+          <Table aria-label="Products not changed" striped>
+            <Table.Tbody>
+              {data.errors.map((error) => (
+                <Table.Tr key={error.productId}>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {error.title ?? error.productId}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c="dimmed">
+                      {error.message}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
+      {data.canUndo && onUndo ? (
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onUndo} loading={undoing}>
+            Undo this change
+          </Button>
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,240 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Store } from '../modules/access/index.ts';
+import {
+  type CatalogSearch,
+  categoryTrail,
+  findRedirect,
+  loadStoreCategories,
+  type SearchSort,
+  searchCatalog,
+} from '../modules/catalog/index.ts';
+import type { Db } from '../platform/db/database.ts';
+import { AppError } from '../platform/errors.ts';
+import { renderCategoryPage } from './category-page.tsx';
+import { renderListingErrorPage } from './listing/listing-error-page.tsx';
+import type { ListingLinks } from './listing/listing-links.ts';
+import { lastPage } from './listing/listing-pagination.tsx';
+import {
+  hasFilters,
+  LISTING_PAGE_SIZE,
+  type ListingParams,
+  type ListingSort,
+  listingQuery,
+  parseListingParams,
+} from './listing/listing-params.ts';
+import { categoryPath, searchPath } from './listing/listing-paths.ts';
+import { storefrontSite } from './locales/locale-site.ts';
+import { pageLocale, sendLocaleRedirect } from './locales/page-locale.ts';
+import { renderStoreNotFoundPage } from './not-found-page.tsx';
+import type { PageCache, RenderedPage } from './page-cache.ts';
+import { sendCachedPage } from './page-response.ts';
+import { renderSearchPage } from './search-page.tsx';
+import type { StorefrontSite } from './site.ts';
+
+/** What the storefront's routes lend the listing pages. */
+export interface ListingRouteContext {
+  db: Db;
+  pages: PageCache;
+  storeByHost(hostname: string): Promise<Store | undefined>;
+  storeByHandle(handle: string): Promise<Store | undefined>;
+  baseUrlFor(request: FastifyRequest, mount: 'path' | 'host'): string;
+  noStore(reply: FastifyReply, message: string): FastifyReply;
+}
+
+type ListingKind = 'search' | 'category';
+
+const HTML = 'text/html; charset=utf-8';
+const SEARCH_SORTS: readonly ListingSort[] = ['relevance', 'newest', 'price-asc', 'price-desc', 'title'];
+const BROWSE_SORTS: readonly ListingSort[] = ['newest', 'price-asc', 'price-desc', 'title'];
+
+function engineQuery(site: StorefrontSite, params: ListingParams, sort: ListingSort): CatalogSearch {
+  return {
+    store: site.store,
+    text: params.q,
+    locale: site.locale,
+    statuses: ['active'],
+    vendors: params.vendors,
+    productTypes: params.types,
+    options: params.options,
+    price: {
+      ...(params.minPrice !== undefined ? { min: params.minPrice } : {}),
+      ...(params.maxPrice !== undefined ? { max: params.maxPrice } : {}),
+    },
+    inStock: params.inStock,
+    sort: sort as SearchSort,
+    limit: LISTING_PAGE_SIZE,
+    offset: (params.page - 1) * LISTING_PAGE_SIZE,
+    facets: true,
+  };
+}
+
+const notFound = (site: StorefrontSite): RenderedPage => ({
+  status: 404,
+  contentType: HTML,
+  body: renderStoreNotFoundPage(site, 'page'),
+});
+
+/** Renders /search: nothing is read until something is asked. */
+async function searchPage(db: Db, site: StorefrontSite, params: ListingParams): Promise<RenderedPage> {
+  const currency = site.store.baseCurrency;
+  const links: ListingLinks = {
+    path: searchPath(site),
+    currency,
+    categoryHref: (category, p) =>
+      `${searchPath(site)}${listingQuery({ ...p, category: category.handle }, currency)}`,
+  };
+  const sorts = params.q ? SEARCH_SORTS : BROWSE_SORTS;
+  if (!params.q && !hasFilters(params)) {
+    const body = renderSearchPage(site, { params, links, sorts, pageSize: LISTING_PAGE_SIZE });
+    return { status: 200, contentType: HTML, body };
+  }
+  const categories = await loadStoreCategories(db, site.store.id);
+  const category = params.category ? categories.find((c) => c.handle === params.category) : undefined;
+  if (params.category && !category) return notFound(site);
+  const result = await searchCatalog(db, {
+    ...engineQuery(site, params, params.sort ?? sorts[0]!),
+    categories,
+    ...(category ? { categoryId: category.id } : {}),
+  });
+  if (params.page > lastPage(result.total, LISTING_PAGE_SIZE)) return notFound(site);
+  const body = renderSearchPage(site, {
+    params,
+    result,
+    links,
+    sorts,
+    pageSize: LISTING_PAGE_SIZE,
+    ...(category ? { category } : {}),
+  });
+  return { status: 200, contentType: HTML, body };
+}
+
+/** Renders /categories/:handle; a category whose handle changed answers 301 from its old address. */
+async function categoryPage(
+  db: Db,
+  site: StorefrontSite,
+  handle: string,
+  params: ListingParams,
+): Promise<RenderedPage> {
+  const categories = await loadStoreCategories(db, site.store.id);
+  const category = categories.find((c) => c.handle === handle);
+  if (!category) {
+    const moved = await findRedirect(db, site.store.id, `/categories/${handle}`);
+    if (moved?.startsWith('/categories/')) {
+      const location = categoryPath(site, moved.slice('/categories/'.length));
+      return {
+        status: 301,
+        contentType: 'text/plain; charset=utf-8',
+        body: `Moved to ${location}`,
+        location,
+      };
+    }
+    return notFound(site);
+  }
+  const trail = categoryTrail(categories, category.id);
+  const currency = site.store.baseCurrency;
+  // The category is the page itself, never a parameter; a text search goes to /search.
+  const listed: ListingParams = { ...params, q: '' };
+  delete listed.category;
+  const result = await searchCatalog(db, {
+    ...engineQuery(site, listed, listed.sort ?? BROWSE_SORTS[0]!),
+    categories,
+    categoryId: category.id,
+  });
+  if (listed.page > lastPage(result.total, LISTING_PAGE_SIZE)) return notFound(site);
+  const links: ListingLinks = {
+    path: categoryPath(site, category.handle),
+    currency,
+    // Going down a level keeps the filters (and the order) chosen so far.
+    categoryHref: (child, p) =>
+      `${categoryPath(site, child.handle)}${listingQuery({ ...p, page: 1 }, currency)}`,
+  };
+  const body = renderCategoryPage(site, {
+    category,
+    trail,
+    params: listed,
+    result,
+    links,
+    sorts: BROWSE_SORTS,
+    pageSize: LISTING_PAGE_SIZE,
+  });
+  return { status: 200, contentType: HTML, body };
+}
+
+/**
+ * The search page and the category pages, on a store's own domain (`/search`, `/categories/:handle`)
+ * and under `/s/:store/`, in every locale the store serves (`/fr/search` …). Pages are cached like
+ * every storefront page, keyed by their parameters written one canonical way.
+ */
+export function registerListingRoutes(app: FastifyInstance, context: ListingRouteContext): void {
+  const { db, pages } = context;
+  const hidden = { schema: { hide: true } };
+
+  async function serve(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    store: Store,
+    mount: 'path' | 'host',
+    kind: ListingKind,
+    handle?: string,
+    localeSegment?: string,
+  ) {
+    const storePath = mount === 'path' ? `/s/${store.handle}` : '';
+    const located = pageLocale(
+      request,
+      storefrontSite(store, storePath, context.baseUrlFor(request, mount)),
+      false,
+      localeSegment,
+    );
+    if (located.kind === 'redirect') return sendLocaleRedirect(reply, located);
+    const { site } = located;
+    if (located.unknownLocale) {
+      return reply
+        .status(404)
+        .header('content-type', HTML)
+        .header('cache-control', 'no-cache')
+        .send(notFound(site).body);
+    }
+    let params: ListingParams;
+    try {
+      params = parseListingParams(request.query, store.baseCurrency);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      return reply
+        .status(err.status)
+        .header('content-type', HTML)
+        .header('cache-control', 'no-cache')
+        .send(renderListingErrorPage(site, err.message));
+    }
+    const path = kind === 'search' ? searchPath(site) : categoryPath(site, handle!);
+    const key = `${site.locale} ${site.baseUrl}${path}${listingQuery(params, store.baseCurrency)}`;
+    const page = await pages.get(store.id, key, () =>
+      kind === 'search' ? searchPage(db, site, params) : categoryPage(db, site, handle!, params),
+    );
+    return sendCachedPage(pages, request, reply, page);
+  }
+
+  type Params = { Params: { store?: string; locale?: string; handle?: string } };
+  const route =
+    (kind: ListingKind) =>
+    async (request: FastifyRequest<Params>, reply: FastifyReply): Promise<FastifyReply> => {
+      const { store: storeHandle, locale, handle } = request.params;
+      const byPath = storeHandle !== undefined;
+      const store = byPath
+        ? await context.storeByHandle(storeHandle)
+        : await context.storeByHost(request.hostname);
+      if (!store) {
+        return context.noStore(
+          reply,
+          byPath
+            ? 'There is no store at this address.'
+            : 'No store answers at this address. Pick one from the list of stores.',
+        );
+      }
+      return serve(request, reply, store, byPath ? 'path' : 'host', kind, handle, locale);
+    };
+
+  for (const prefix of ['', '/:locale', '/s/:store', '/s/:store/:locale']) {
+    app.get<Params>(`${prefix}/search`, hidden, route('search'));
+    app.get<Params>(`${prefix}/categories/:handle`, hidden, route('category'));
+  }
+}

@@ -1,0 +1,9 @@
+import type { StorefrontSite } from '../site.ts';
+
+export function searchPath(site: StorefrontSite): string {
+  return `${site.basePath}/search`;
+}
+
+export function categoryPath(site: StorefrontSite, handle: string): string {
+  return `${site.basePath}/categories/${encodeURIComponent(handle)}`;
+}
