@@ -1,5 +1,5 @@
 import { buffer } from 'node:stream/consumers';
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
 import type { BlobStorage } from '../../../platform/blob-storage/blob-storage.ts';
 import { badRequest, notFound, unprocessable } from '../../../platform/errors.ts';
 import {
@@ -10,6 +10,7 @@ import {
   inspectImage,
   untrustedImageOptions,
 } from './inspect-image.ts';
+import { loadSharp } from './load-sharp.ts';
 
 /** Widths the storefront and the admin ask for: thumbnails, grid cards, product page, zoom. */
 export const DEFAULT_IMAGE_WIDTHS: readonly number[] = [160, 480, 960, 1600];
@@ -76,6 +77,7 @@ export async function renderImageSizes(
   const original = await storeOriginal(storage, source, info, maxPixels);
   const widths = [...new Set(targets.map((width) => Math.min(width, info.width)))].sort((a, b) => a - b);
   const sizes: ImageManifest['sizes'] = [];
+  const sharp = await loadSharp();
   // One at a time: each decode of a large photo takes hundreds of megabytes.
   for (const width of widths) {
     const { data, info: output } = await encode(
@@ -115,6 +117,7 @@ async function storeOriginal(
     const stored = await storage.put(source, { contentType });
     return { key: stored.key, ...rendition };
   }
+  const sharp = await loadSharp();
   const image = sharp(source, {
     ...untrustedImageOptions(maxPixels),
     autoOrient: true,

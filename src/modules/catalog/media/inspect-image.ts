@@ -1,5 +1,6 @@
-import sharp, { type Metadata, type SharpOptions } from 'sharp';
+import type { Metadata, SharpOptions } from 'sharp';
 import { unprocessable } from '../../../platform/errors.ts';
+import { loadSharp } from './load-sharp.ts';
 
 /**
  * Image intake: what the catalog accepts as a product image, decided from the bytes (never from the
@@ -74,6 +75,7 @@ export async function inspectImage(
   try {
     // Without a pixel limit here: the header is read, not decoded, and the limit is reported below
     // with the image's size instead of sharp's generic message.
+    const sharp = await loadSharp();
     metadata = await sharp(input, { failOn: 'error', limitInputPixels: false }).metadata();
   } catch {
     throw unsupportedImage(`The file is not an image the store can use (${ACCEPTED}).`);
@@ -100,6 +102,7 @@ export async function inspectImage(
   try {
     // Decoding at thumbnail size reads every byte (catching truncation and broken data) and is cheap:
     // JPEG and WebP shrink while decoding.
+    const sharp = await loadSharp();
     await sharp(input, untrustedImageOptions(maxPixels)).resize(64, 64, { fit: 'inside' }).raw().toBuffer();
   } catch {
     throw unprocessable('corrupt_image', 'The image is damaged or incomplete and cannot be read.', {
