@@ -83,6 +83,8 @@ export interface Product {
   createdAt: string;
   updatedAt: string;
   storefrontUrl: string | null;
+  /** In lists: how many variants the product has (its SKU column shows the first variant's SKU). */
+  variantCount?: number;
 }
 
 export interface Page<T> {

@@ -209,6 +209,11 @@ export function ProductsScreen() {
                       <Text size="sm" ff="monospace" c={product.sku ? undefined : 'dimmed'}>
                         {product.sku || '—'}
                       </Text>
+                      {(product.variantCount ?? 0) > 1 ? (
+                        <Text size="xs" c="dimmed">
+                          {product.variantCount} variants
+                        </Text>
+                      ) : null}
                     </Table.Td>
                     <Table.Td visibleFrom="xs">
                       <ProductStatusBadge status={product.status} />

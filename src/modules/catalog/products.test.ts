@@ -272,6 +272,11 @@ for (const target of testDatabaseTargets()) {
         [p.id],
         'the list searches variant SKUs',
       );
+      // The list shows how many variants there are and the first SKU (position order).
+      const listed = found.items[0] as { variantCount: number; sku: string | null };
+      const stored = (await owner.request({ method: 'GET', url: `${base}/${p.id}` })).json().product;
+      assert.equal(listed.variantCount, stored.variants.length);
+      assert.equal(listed.sku, stored.variants.find((v: { sku: string | null }) => v.sku)?.sku ?? null);
     });
 
     test('a changed handle leaves a permanent redirect on the storefront, without chains', async () => {

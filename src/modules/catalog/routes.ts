@@ -16,6 +16,7 @@ import {
   updateProductInput,
 } from './products.ts';
 import { searchCatalog, searchLimits, searchSorts } from './search/index.ts';
+import { variantSummaries } from './variant-summaries.ts';
 import { publishProduct, unpublishProduct } from './workflow/publishing.ts';
 import { catalogWorkflowRoutes } from './workflow/routes.ts';
 import { editProduct } from './workflow/staged-edits.ts';
@@ -71,7 +72,14 @@ export async function catalogRoutes(app: FastifyInstance, { db, changes }: { db:
           limit: query.limit,
           offset: query.offset,
         });
-        const items = found.items.map((p) => productSummaryView(p, store.handle));
+        const summaries = await variantSummaries(
+          db,
+          found.items.map((p) => p.id),
+        );
+        const items = found.items.map((p) => ({
+          ...productSummaryView(p, store.handle),
+          ...(summaries.get(p.id) ?? { variantCount: 0, sku: null }),
+        }));
         return { json: JSON.stringify({ items, total: found.total }) };
       });
       return reply.type('application/json; charset=utf-8').send(page.json);
