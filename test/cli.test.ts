@@ -165,7 +165,7 @@ describe('CLI on the embedded database', () => {
     assert.equal(ok.code, 0, ok.err);
   });
 
-  test('products are imported and exported through the running server, with a report per row', () => {
+  test('products are imported and exported through the running server, with a report per row', async () => {
     const fixture = (name: string) => path.join(root, 'test/fixtures/catalog', name);
     const at = ['--store', 'cli-shop', '--data-dir', dataDir];
     const dry = cli(['import', 'products', fixture('broken/shopify-bad-price.csv'), '--dry-run', ...at]);
@@ -191,6 +191,15 @@ describe('CLI on the embedded database', () => {
     ]);
     assert.equal(unknown.code, 1);
     assert.match(unknown.err, /Store not found/);
+    // The loopback endpoint behind it refuses a body that is not a file stream, with a code.
+    const { cliToken } = JSON.parse(readFileSync(path.join(dataDir, 'storepilot.runtime.json'), 'utf8'));
+    const json = await fetch(`${url}/internal/cli/import-products?store=cli-shop`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-storepilot-cli-token': cliToken },
+      body: JSON.stringify({ rows: [] }),
+    });
+    assert.equal(json.status, 415);
+    assert.equal(((await json.json()) as { error: { code: string } }).error.code, 'unsupported_media_type');
     const noFile = cli(['import', 'products', '--store', 'cli-shop', '--data-dir', dataDir]);
     assert.equal(noFile.code, 1);
     assert.match(noFile.err, /Name the CSV file/);

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../platform/db/database.ts';
 import { errorBody } from '../platform/errors.ts';
@@ -55,7 +55,12 @@ export async function cliRoute(app: FastifyInstance, { db, token }: { db: Db; to
     if (!allowed(request)) return reply.status(403).send(errorBody('forbidden', 'Not allowed.'));
     const query = request.query as Record<string, string>;
     const args = parseTransferArgs(importArgs, { ...query, dryRun: query.dryRun === 'true' });
-    const report = await runProductImport(db, args, request.body as Readable);
+    if (!(request.body instanceof Readable)) {
+      return reply
+        .status(415)
+        .send(errorBody('unsupported_media_type', 'Send the file as text/csv or application/octet-stream.'));
+    }
+    const report = await runProductImport(db, args, request.body);
     return { output: formatImportReport(report), report };
   });
 

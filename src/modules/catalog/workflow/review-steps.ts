@@ -138,6 +138,36 @@ async function revisionUnderReview(
   return { live, open };
 }
 
+/** A reviewer's decision on the open revision: saved with who and when, audited, announced. */
+async function recordReviewDecision(
+  tx: Db,
+  writer: CatalogWriter,
+  open: Revision,
+  action: 'product.approved' | 'product.changes_requested',
+  decision: {
+    state: 'approved' | 'changes_requested';
+    approvedFingerprint: string | null;
+    reviewComment: string | null;
+  },
+): Promise<Revision> {
+  const revision = await updateRevision(tx, open.id, {
+    ...decision,
+    reviewedBy: writer.actor,
+    reviewedAt: new Date(),
+  });
+  await recordWorkflowStep(
+    tx,
+    writer.actor,
+    open.storeId,
+    open.productId,
+    action,
+    revisionSnapshot(open),
+    revisionSnapshot(revision),
+  );
+  await announceStep(tx, action, revision);
+  return revision;
+}
+
 /**
  * Approves what is under review. `fingerprint` (from the revision the reviewer looked at) makes sure
  * they approve what they saw: 409 `revision_changed` when it moved since.
@@ -158,24 +188,11 @@ export async function approveRevision(
         revisionId: open.id,
       });
     }
-    const revision = await updateRevision(tx, open.id, {
+    return recordReviewDecision(tx, writer, open, 'product.approved', {
       state: 'approved',
       approvedFingerprint: current,
       reviewComment: input.comment ?? null,
-      reviewedBy: writer.actor,
-      reviewedAt: new Date(),
     });
-    await recordWorkflowStep(
-      tx,
-      writer.actor,
-      storeId,
-      productId,
-      'product.approved',
-      revisionSnapshot(open),
-      revisionSnapshot(revision),
-    );
-    await announceStep(tx, 'product.approved', revision);
-    return revision;
   });
 }
 
@@ -190,24 +207,11 @@ export async function requestChanges(
   assertMayPublish(writer, 'Requesting changes');
   return db.transaction(async (tx) => {
     const { open } = await revisionUnderReview(tx, writer, storeId, productId, 'request_changes');
-    const revision = await updateRevision(tx, open.id, {
+    return recordReviewDecision(tx, writer, open, 'product.changes_requested', {
       state: 'changes_requested',
       approvedFingerprint: null,
       reviewComment: input.comment,
-      reviewedBy: writer.actor,
-      reviewedAt: new Date(),
     });
-    await recordWorkflowStep(
-      tx,
-      writer.actor,
-      storeId,
-      productId,
-      'product.changes_requested',
-      revisionSnapshot(open),
-      revisionSnapshot(revision),
-    );
-    await announceStep(tx, 'product.changes_requested', revision);
-    return revision;
   });
 }
 
