@@ -36,7 +36,9 @@ const report = await importProducts(
     onProgress: (p) => {
       if (performance.now() - lastPrint < 5_000) return;
       lastPrint = performance.now();
-      process.stderr.write(`  ${label}: ${p.rowsRead.toLocaleString('en')} rows…\n`);
+      process.stderr.write(
+        `  ${label}: ${p.rowsRead.toLocaleString('en')} rows… ${process.env.BENCH_MEMORY ? JSON.stringify(Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1048576)]))) : ''}\n`,
+      );
     },
   },
 );

@@ -3,7 +3,8 @@
 // `storepilot import products` does, into a fresh store on
 // PGlite (on disk) and, when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set, on PostgreSQL.
 // Each database runs in its own process so peak RSS is that import's alone. Prints rows/s and peak
-// RSS; asserts nothing. Options: BENCH_PRODUCTS (20000), BENCH_VARIANTS (5), BENCH_DRY_RUN=1.
+// RSS; asserts nothing. Options: BENCH_PRODUCTS (20000), BENCH_VARIANTS (5), BENCH_DRY_RUN=1,
+// BENCH_ONLY=pglite|postgres (one database only).
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,9 @@ const variantsPerProduct = Number(process.env.BENCH_VARIANTS ?? 5);
 
 function runWorker(env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/import-worker.ts'], {
+    // The server's V8 settings (bin/storepilot.js), since imports run in the server.
+    const v8 = process.env.STOREPILOT_V8_OPTIMIZE_FOR === 'speed' ? [] : ['--optimize-for-size'];
+    const child = spawn(process.execPath, [...v8, '--import', 'tsx', 'bench/import-worker.ts'], {
       cwd: root,
       env: {
         ...process.env,
@@ -43,17 +46,22 @@ await pipeline(
   createWriteStream(file),
 );
 console.log(`  file: ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB`);
+const only = process.env.BENCH_ONLY;
 const dataDir = path.join(workDir, 'data');
-try {
-  const pglite = { BENCH_LABEL: 'PGlite', BENCH_DATA_DIR: dataDir, DATABASE_URL: '' };
-  await runWorker({ ...pglite, BENCH_PHASE: 'setup' });
-  await runWorker({ ...pglite, BENCH_PHASE: 'import' });
-} finally {
-  rmSync(dataDir, { recursive: true, force: true });
+if (only !== 'postgres') {
+  try {
+    const pglite = { BENCH_LABEL: 'PGlite', BENCH_DATA_DIR: dataDir, DATABASE_URL: '' };
+    await runWorker({ ...pglite, BENCH_PHASE: 'setup' });
+    await runWorker({ ...pglite, BENCH_PHASE: 'import' });
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (pgUrl) {
+if (only === 'pglite') {
+  // PostgreSQL not asked for.
+} else if (pgUrl) {
   const scratch = await scratchPostgresDatabase(pgUrl, 'sp_bench_import');
   try {
     const postgres = { BENCH_LABEL: 'PostgreSQL', DATABASE_URL: scratch.url };

@@ -14,9 +14,13 @@ import {
   registerCatalogWorkflowJobs,
   registerMediaJobs,
   registerProductImportJobs,
+  registerStaleImportUploadsJob,
+  registerUnreferencedMediaJob,
   remoteImageConsumer,
   seoRoutes,
+  staleImportUploadsSchedule,
   translationRoutes,
+  unreferencedMediaSchedule,
 } from './modules/catalog/index.ts';
 import { registerWebhookJobs, webhookRoutes, webhooksConsumer } from './modules/webhooks/index.ts';
 import type { BlobStorage } from './platform/blob-storage/blob-storage.ts';
@@ -94,6 +98,7 @@ export async function buildApp(options: AppOptions) {
         db,
         storage: importStorage,
         maxUploadBytes: config.maxImportBytes,
+        publicUrl: config.publicUrl,
       });
       await scoped.register(webhookRoutes, routeOptions);
     },
@@ -111,6 +116,9 @@ export async function buildApp(options: AppOptions) {
   registerCatalogWorkflowJobs(jobs);
   registerMediaJobs(jobs, { storage: mediaStorage });
   registerProductImportJobs(jobs, importStorage);
+  // Housekeeping: uploaded CSVs nobody needs any more, media files nothing refers to.
+  registerStaleImportUploadsJob(jobs, importStorage, { retentionDays: config.importFileRetentionDays });
+  registerUnreferencedMediaJob(jobs, mediaStorage, { graceHours: config.mediaGraceHours });
   jobs.register('access.purge-sessions', async (_payload, { db: jobDb }) => {
     await purgeExpiredSessions(jobDb);
   });
@@ -128,6 +136,8 @@ export async function buildApp(options: AppOptions) {
       everySeconds: 3600,
       payload: {},
     });
+    await jobs.schedule(staleImportUploadsSchedule);
+    await jobs.schedule(unreferencedMediaSchedule);
     jobs.start();
     dispatcher.start();
     // PGlite has no autovacuum: without this its planner never learns table sizes (search needs them).
@@ -152,7 +162,7 @@ export async function buildApp(options: AppOptions) {
     if (ownsDatabase) await database.close();
   }
 
-  return { app, database, db, logger, metrics, jobs, dispatcher, mediaStorage, close };
+  return { app, database, db, logger, metrics, jobs, dispatcher, mediaStorage, importStorage, close };
 }
 
 export type StorepilotApp = Awaited<ReturnType<typeof buildApp>>;

@@ -22,6 +22,10 @@ const configSchema = z.object({
     .int()
     .min(1)
     .default(200 * 1024 * 1024),
+  /** Days an import's uploaded file may outlive the import at most (housekeeping removes it; default 7). */
+  importFileRetentionDays: z.coerce.number().int().min(0).default(7),
+  /** Hours a media file is kept before housekeeping may remove it as unreferenced (default 24). */
+  mediaGraceHours: z.coerce.number().int().min(1).default(24),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -47,6 +51,8 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     jobPollMs: env.STOREPILOT_JOB_POLL_MS,
     secureCookies: env.STOREPILOT_SECURE_COOKIES ? env.STOREPILOT_SECURE_COOKIES === 'true' : undefined,
     maxImportBytes: env.STOREPILOT_MAX_IMPORT_BYTES,
+    importFileRetentionDays: env.STOREPILOT_IMPORT_FILE_RETENTION_DAYS,
+    mediaGraceHours: env.STOREPILOT_MEDIA_GRACE_HOURS,
   };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { adminCommands, isAdminCommand, runAdminCommand } from './cli/admin-commands.ts';
 import { exportProductsCommand, importProductsCommand } from './cli/catalog-transfer-command.ts';
+import { housekeepingCommands, isHousekeepingCommand } from './cli/housekeeping.ts';
+import { housekeepingCommand } from './cli/housekeeping-command.ts';
 import { CLI_TOKEN_HEADER } from './cli/internal-route.ts';
 import { readRuntimeInfo } from './cli/runtime-file.ts';
 import { startServer } from './cli/start.ts';
@@ -27,9 +29,17 @@ Commands:
                          layout). --dry-run checks every row and writes nothing.
   export products --store H --format shopify|woocommerce|storepilot [--out FILE]
                          Export the catalog as CSV (to stdout without --out).
+  media gc [--dry-run]   Remove media files no product, collection, translation or
+                         open revision refers to (older than STOREPILOT_MEDIA_GRACE_HOURS,
+                         default 24). A daily job does this too.
+  imports gc [--dry-run] Remove uploaded import files nobody needs: not applied within
+                         24 h (the import is discarded), or kept past
+                         STOREPILOT_IMPORT_FILE_RETENTION_DAYS (default 7). Hourly job too.
 
 Environment: PORT, HOST, STOREPILOT_DATA_DIR, DATABASE_URL (PostgreSQL instead of the
-embedded database), LOG_LEVEL, STOREPILOT_PUBLIC_URL.
+embedded database), LOG_LEVEL, STOREPILOT_PUBLIC_URL (where the installation is reached;
+exports write uploaded images as URLs under it), STOREPILOT_MEDIA_GRACE_HOURS,
+STOREPILOT_IMPORT_FILE_RETENTION_DAYS.
 Roles: owner admin manager marketing operations support content analyst viewer`;
 
 function fail(message: string): never {
@@ -100,9 +110,11 @@ async function main(argv: string[]): Promise<void> {
   }
 
   const name = `${command} ${sub ?? ''}`.trim();
+  if (isHousekeepingCommand(name))
+    return housekeepingCommand(config, name, { dryRun: values['dry-run'] ?? false });
   if (!isAdminCommand(name))
     fail(
-      `Unknown command "${name}". Commands: start, migrate, ${adminCommands.join(', ')}, import products, export products.\n\n${usage}`,
+      `Unknown command "${name}". Commands: start, migrate, ${adminCommands.join(', ')}, import products, export products, ${housekeepingCommands.join(', ')}.\n\n${usage}`,
     );
   const args = Object.fromEntries(
     Object.entries(values).filter(([k]) => !['port', 'host', 'data-dir', 'no-demo'].includes(k)),

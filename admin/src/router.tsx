@@ -9,7 +9,7 @@ import {
 } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { ApiError } from './api/http.ts';
-import type { Permission, ProductStatus } from './api/types.ts';
+import type { Permission } from './api/types.ts';
 import { ApiKeysScreen } from './api-keys/ApiKeysScreen.tsx';
 import { AuditScreen } from './audit/AuditScreen.tsx';
 import { LoginScreen } from './auth/LoginScreen.tsx';
@@ -21,6 +21,7 @@ import { LanguagesScreen } from './languages/LanguagesScreen.tsx';
 import { StoreLayout } from './layout/StoreLayout.tsx';
 import { ProductImportDetailScreen } from './products/import/ProductImportDetailScreen.tsx';
 import { ProductImportScreen } from './products/import/ProductImportScreen.tsx';
+import { parseProductsSearch } from './products/list/product-list-search.ts';
 import { ProductCreateScreen } from './products/ProductCreateScreen.tsx';
 import { ProductEditScreen } from './products/ProductEditScreen.tsx';
 import { ProductsScreen } from './products/ProductsScreen.tsx';
@@ -110,14 +111,6 @@ const storeHomeRoute = createRoute({
   },
 });
 
-export interface ProductsSearch {
-  q?: string;
-  status?: ProductStatus;
-  page?: number;
-}
-
-const productStatuses: readonly string[] = ['draft', 'active', 'archived'];
-
 function positivePage(value: unknown): number | undefined {
   const page = Number(value);
   return Number.isInteger(page) && page > 1 ? page : undefined;
@@ -126,14 +119,7 @@ function positivePage(value: unknown): number | undefined {
 export const productsRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'products',
-  validateSearch: (search: Record<string, unknown>): ProductsSearch => ({
-    q: typeof search.q === 'string' && search.q !== '' ? search.q : undefined,
-    status:
-      typeof search.status === 'string' && productStatuses.includes(search.status)
-        ? (search.status as ProductStatus)
-        : undefined,
-    page: positivePage(search.page),
-  }),
+  validateSearch: parseProductsSearch,
   component: guarded('catalog:read', 'see the catalog', ProductsScreen),
 });
 

@@ -7,6 +7,7 @@ import type { ImportReport } from '../modules/catalog/index.ts';
 import { openDatabase } from '../platform/db/database.ts';
 import { migrateDatabase } from '../platform/db/migrate.ts';
 import { AppError, type ErrorStatus } from '../platform/errors.ts';
+import { installationBaseUrl } from '../platform/http/public-base-url.ts';
 import {
   exportArgs,
   formatImportReport,
@@ -141,7 +142,7 @@ export async function exportProductsCommand(options: TransferOptions & { out: st
     const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
     try {
       await migrateDatabase(database);
-      await pipeline(await runProductExport(database.db, args), target);
+      await pipeline(await runProductExport(database.db, args, installationBaseUrl(config)), target);
     } finally {
       await database.close();
     }

@@ -56,9 +56,10 @@ export async function runProductImport(
   });
 }
 
-export async function runProductExport(db: Db, args: ExportArgs): Promise<Readable> {
+/** `publicBaseUrl`: where the installation is reached; uploaded images are exported as URLs under it. */
+export async function runProductExport(db: Db, args: ExportArgs, publicBaseUrl: string): Promise<Readable> {
   const store = await getStore(db, args.store);
-  return exportProducts(db, store, args.format);
+  return exportProducts(db, store, args.format, { publicBaseUrl });
 }
 
 /** The report as a person reads it: counts, then each issue on its row. */
@@ -68,6 +69,11 @@ export function formatImportReport(report: ImportReport, shownIssues = 50): stri
     `${report.dryRun ? 'Dry run (nothing written): ' : ''}${report.products} products in ${report.rowsRead} rows${report.format ? ` (${report.format} format)` : ''}, ${(report.durationMs / 1000).toFixed(1)} s.`,
     `  ${report.created} ${verb} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed} not imported.`,
   ];
+  if (report.staged > 0) {
+    lines.push(
+      `  ${report.staged} live products' changes ${report.dryRun ? 'would wait' : 'wait'} for review (publishing needs catalog:publish).`,
+    );
+  }
   const { errors, warnings } = report.issueCount;
   if (errors + warnings > 0) {
     lines.push(`  ${errors} errors, ${warnings} warnings:`);

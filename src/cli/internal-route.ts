@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../platform/db/database.ts';
 import { errorBody } from '../platform/errors.ts';
+import { requestBaseUrl } from '../platform/http/public-base-url.ts';
 import { isAdminCommand, runAdminCommand } from './admin-commands.ts';
 import {
   exportArgs,
@@ -12,6 +13,7 @@ import {
   runProductExport,
   runProductImport,
 } from './catalog-transfer.ts';
+import { type HousekeepingContext, isHousekeepingCommand, runHousekeepingCommand } from './housekeeping.ts';
 
 export const CLI_TOKEN_HEADER = 'x-storepilot-cli-token';
 
@@ -27,7 +29,17 @@ const loopback = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
  * Lets `storepilot <command>` run inside the server that holds the embedded database. Loopback only,
  * and only with the token from the data dir's runtime file (readable by its owner alone).
  */
-export async function cliRoute(app: FastifyInstance, { db, token }: { db: Db; token: string }) {
+export interface CliRouteOptions {
+  db: Db;
+  token: string;
+  /** The installation's public URL, if configured (exports write uploaded images' URLs under it). */
+  publicUrl?: string;
+  /** The server's storages and housekeeping settings, for `media gc` and `imports gc`. */
+  housekeeping: Omit<HousekeepingContext, 'db'>;
+}
+
+export async function cliRoute(app: FastifyInstance, options: CliRouteOptions) {
+  const { db, token, publicUrl } = options;
   const allowed = (request: FastifyRequest) => {
     const given = request.headers[CLI_TOKEN_HEADER];
     return (
@@ -51,6 +63,16 @@ export async function cliRoute(app: FastifyInstance, { db, token }: { db: Db; to
     return { output };
   });
 
+  app.post('/internal/cli/housekeeping', { schema: { hide: true } }, async (request, reply) => {
+    if (!allowed(request)) return reply.status(403).send(errorBody('forbidden', 'Not allowed.'));
+    const body = request.body as { command?: unknown; args?: unknown } | undefined;
+    if (typeof body?.command !== 'string' || !isHousekeepingCommand(body.command)) {
+      return reply.status(400).send(errorBody('unknown_command', 'Unknown command.'));
+    }
+    const output = await runHousekeepingCommand({ db, ...options.housekeeping }, body.command, body.args);
+    return { output };
+  });
+
   app.post('/internal/cli/import-products', { schema: { hide: true } }, async (request, reply) => {
     if (!allowed(request)) return reply.status(403).send(errorBody('forbidden', 'Not allowed.'));
     const query = request.query as Record<string, string>;
@@ -67,6 +89,8 @@ export async function cliRoute(app: FastifyInstance, { db, token }: { db: Db; to
   app.get('/internal/cli/export-products', { schema: { hide: true } }, async (request, reply) => {
     if (!allowed(request)) return reply.status(403).send(errorBody('forbidden', 'Not allowed.'));
     const args = parseTransferArgs(exportArgs, request.query);
-    return reply.type('text/csv; charset=utf-8').send(await runProductExport(db, args));
+    // Without a configured public URL, the address the CLI reached this server on is the installation's.
+    const csv = await runProductExport(db, args, requestBaseUrl(request, publicUrl));
+    return reply.type('text/csv; charset=utf-8').send(csv);
   });
 }

@@ -50,7 +50,19 @@ export async function startServer(config: Config): Promise<void> {
   storepilot = await buildApp({ config });
   const { app, db } = storepilot;
   const cliToken = randomBytes(24).toString('base64url');
-  if (!config.databaseUrl) await app.register(cliRoute, { db, token: cliToken });
+  if (!config.databaseUrl) {
+    await app.register(cliRoute, {
+      db,
+      token: cliToken,
+      publicUrl: config.publicUrl,
+      housekeeping: {
+        mediaStorage: storepilot.mediaStorage,
+        importStorage: storepilot.importStorage,
+        mediaGraceHours: config.mediaGraceHours,
+        importFileRetentionDays: config.importFileRetentionDays,
+      },
+    });
+  }
 
   let seeded = false;
   if (config.demo) {

@@ -17,6 +17,7 @@ export const idPrefixes = {
   category: 'cat',
   collection: 'coll',
   bulkOperation: 'bulk',
+  productView: 'pview',
   redirect: 'rdr',
   productRevision: 'rev',
   productSchedule: 'psch',

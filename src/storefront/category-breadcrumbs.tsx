@@ -1,10 +1,11 @@
 import type { CategoryEntry } from '../modules/catalog/index.ts';
 import { JsonLdScript } from './json-ld.tsx';
 import { categoryPath } from './listing/listing-paths.ts';
+import { messagesFor } from './locales/messages/storefront-messages.ts';
 import { absoluteUrl, homePath, type StorefrontSite } from './site.ts';
 
 /**
- * Home / Kitchen / Mugs / [the page]: the way up from a category or product page, each level a link
+ * Home / Kitchen / Mugs / [the page]: the way up from a category, collection or product page, each level a link
  * to its category page. `current` names the page itself when it is not the last category.
  */
 export function CategoryBreadcrumbs({
@@ -16,12 +17,13 @@ export function CategoryBreadcrumbs({
   trail: readonly CategoryEntry[];
   current?: string;
 }) {
+  const t = messagesFor(site.locale);
   const last = current === undefined ? trail.at(-1) : undefined;
   return (
-    <nav class="crumbs wrap" aria-label="Breadcrumb">
+    <nav class="crumbs wrap" aria-label={t.breadcrumb}>
       <ol>
         <li>
-          <a href={homePath(site)}>Home</a>
+          <a href={homePath(site)}>{t.home}</a>
         </li>
         {trail.map((category) =>
           category === last ? (

@@ -1,12 +1,15 @@
 import type { CategoryEntry, SearchResult } from '../modules/catalog/index.ts';
 import { BreadcrumbJsonLd, CategoryBreadcrumbs } from './category-breadcrumbs.tsx';
 import { Document, renderDocument } from './document.tsx';
-import { productCount } from './listing/listing-labels.ts';
 import type { ListingLinks } from './listing/listing-links.ts';
-import { hasFilters, type ListingParams, type ListingSort, listingQuery } from './listing/listing-params.ts';
+import { hasFilters, type ListingParams, type ListingSort } from './listing/listing-params.ts';
 import { categoryPath } from './listing/listing-paths.ts';
 import { listingCss } from './listing/listing-styles.ts';
 import { ProductListing } from './listing/product-listing.tsx';
+import { HreflangLinks } from './locales/locale-links.tsx';
+import { localeAlternates } from './locales/locale-site.ts';
+import { messagesFor } from './locales/messages/storefront-messages.ts';
+import type { CardImages } from './product-card.tsx';
 import { absoluteUrl, type StorefrontSite } from './site.ts';
 import { StoreLayout } from './store-layout.tsx';
 
@@ -19,24 +22,28 @@ export interface CategoryPageView {
   links: ListingLinks;
   sorts: readonly ListingSort[];
   pageSize: number;
+  images?: CardImages;
 }
 
 /**
  * /categories/:handle: the products in a category and everything below it, with facets. The plain
- * listing (and its pages) is what search engines index; filtered and re-sorted views point at it.
+ * listing (and its pages) is what search engines index, in each locale with its alternates;
+ * filtered and re-sorted views point at it.
  */
 export function renderCategoryPage(site: StorefrontSite, view: CategoryPageView): string {
   const { store } = site;
+  const t = messagesFor(site.locale);
   const { category, trail, params, result } = view;
-  const path = categoryPath(site, category.handle);
   const narrowed = hasFilters(params) || params.sort !== undefined;
-  const pageOnly = listingQuery(
-    { q: '', page: params.page, vendors: [], types: [], options: [], inStock: false },
-    store.baseCurrency,
-  );
-  const canonical = absoluteUrl(site.baseUrl, `${path}${narrowed ? '' : pageOnly}`);
-  const title = `${category.name}${params.page > 1 ? ` (page ${params.page})` : ''} | ${store.name}`;
-  const description = `${category.name} at ${store.name}: ${productCount(result.total)}.`;
+  const pageQuery = !narrowed && params.page > 1 ? `?page=${params.page}` : '';
+  const page: StorefrontSite = {
+    ...site,
+    alternates: localeAlternates(site, (s) => `${categoryPath(s, category.handle)}${pageQuery}`),
+  };
+  const canonical = absoluteUrl(site.baseUrl, `${categoryPath(site, category.handle)}${pageQuery}`);
+  const name = params.page > 1 ? t.withPage(category.name, params.page) : category.name;
+  const title = `${name} | ${store.name}`;
+  const description = t.listingDescription(category.name, store.name, result.total);
   return renderDocument(
     <Document
       lang={site.locale}
@@ -50,13 +57,14 @@ export function renderCategoryPage(site: StorefrontSite, view: CategoryPageView)
           <meta property="og:site_name" content={store.name} />
           <meta property="og:title" content={category.name} />
           <meta property="og:url" content={canonical} />
+          <HreflangLinks site={page} />
           <BreadcrumbJsonLd site={site} trail={trail} />
           {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant of this module, never user data. */}
           <style dangerouslySetInnerHTML={{ __html: listingCss }} />
         </>
       }
     >
-      <StoreLayout site={site}>
+      <StoreLayout site={page}>
         <CategoryBreadcrumbs site={site} trail={trail} />
         <section class="listing-head wrap">
           <h1>{category.name}</h1>
@@ -70,7 +78,8 @@ export function renderCategoryPage(site: StorefrontSite, view: CategoryPageView)
             sorts={view.sorts}
             pageSize={view.pageSize}
             categoryId={category.id}
-            emptyMessage={hasFilters(params) ? undefined : 'Nothing in this category yet.'}
+            images={view.images}
+            emptyMessage={hasFilters(params) ? undefined : t.emptyCategory}
           />
         </div>
       </StoreLayout>

@@ -1,57 +1,91 @@
 import {
+  type Collection,
   type CollectionSortOrder,
-  collectionSortOrders,
+  collectionSearchScope,
   findCollectionByHandle,
   findRedirect,
-  listCollectionProducts,
+  loadCoverImageManifests,
+  loadStoreCategories,
+  searchCatalog,
 } from '../modules/catalog/index.ts';
 import type { Db } from '../platform/db/database.ts';
-import { COLLECTION_PAGE_SIZE, collectionPath, renderCollectionPage } from './collection-page.tsx';
+import { renderCollectionPage } from './collection-page.tsx';
+import type { ListingLinks } from './listing/listing-links.ts';
+import { lastPage } from './listing/listing-pagination.tsx';
+import {
+  LISTING_PAGE_SIZE,
+  type ListingParams,
+  type ListingSort,
+  listingQuery,
+} from './listing/listing-params.ts';
+import { collectionPath } from './listing/listing-paths.ts';
+import { listingSearch } from './listing/listing-search.ts';
 import { renderStoreNotFoundPage } from './not-found-page.tsx';
 import type { RenderedPage } from './page-cache.ts';
 import type { StorefrontSite } from './site.ts';
 
 const HTML = 'text/html; charset=utf-8';
-/** Deep pages past this are refused rather than scanned. */
-const MAX_PAGE = 1_000;
 
-/** A collection page request with only well-formed parameters kept, so junk query strings cannot flood the page cache. */
-export interface CollectionPageRequest {
-  sort?: CollectionSortOrder;
-  page: number;
+/** A collection's own order as a listing order. */
+const listingSortOf: Record<CollectionSortOrder, ListingSort> = {
+  manual: 'featured',
+  title_asc: 'title',
+  title_desc: 'title-desc',
+  price_asc: 'price-asc',
+  price_desc: 'price-desc',
+  newest: 'newest',
+};
+
+/** The orders a collection page offers, in this order after the collection's own. */
+const COLLECTION_SORTS: readonly ListingSort[] = [
+  'featured',
+  'newest',
+  'price-asc',
+  'price-desc',
+  'title',
+  'title-desc',
+];
+
+/** The collection's own order first (the page's default), then the others; "featured" only where an editor set one. */
+export function collectionSorts(collection: Pick<Collection, 'kind' | 'sortOrder'>): ListingSort[] {
+  const own = listingSortOf[collection.sortOrder];
+  // A rule collection has no manual order: its "manual" reads as newest first, as the admin list has it.
+  const first = own === 'featured' && collection.kind !== 'manual' ? 'newest' : own;
+  const offered = COLLECTION_SORTS.filter((s) => s !== 'featured' || collection.kind === 'manual');
+  return [first, ...offered.filter((s) => s !== first)];
 }
 
-export function collectionPageRequest(query: unknown): CollectionPageRequest {
-  const { sort, page } = (query ?? {}) as { sort?: unknown; page?: unknown };
-  const request: CollectionPageRequest = { page: 1 };
-  if (typeof sort === 'string' && (collectionSortOrders as readonly string[]).includes(sort)) {
-    request.sort = sort as CollectionSortOrder;
-  }
-  if (typeof page === 'string' && /^[1-9][0-9]{0,3}$/.test(page))
-    request.page = Math.min(Number(page), MAX_PAGE);
-  return request;
+/**
+ * Collection pages used to name their orders like the admin API (`price_desc`); those addresses keep
+ * working, read as the listing's names, so they share the page (and its cache entry) with the new ones.
+ */
+export function withListingSortNames(query: unknown): unknown {
+  if (!query || typeof query !== 'object') return query;
+  const { sort } = query as { sort?: unknown };
+  if (typeof sort !== 'string' || !Object.hasOwn(listingSortOf, sort)) return query;
+  return { ...query, sort: listingSortOf[sort as CollectionSortOrder] };
 }
 
-/** The part of the page-cache key the request adds to the path. */
-export function collectionPageKey(request: CollectionPageRequest): string {
-  return `?sort=${request.sort ?? ''}&page=${request.page}`;
-}
-
-/** Renders /collections/:handle: the collection's products on sale, sorted and paged; a renamed handle answers 301. */
+/**
+ * Renders /collections/:handle in the site's locale: the collection's products on sale, read by the
+ * catalog search (so the page has the facets, orders and pages of every listing), and their
+ * pictures' sizes. A renamed collection answers 301 from its old handle.
+ */
 export async function loadCollectionPage(
   db: Db,
   site: StorefrontSite,
   handle: string,
-  request: CollectionPageRequest,
+  params: ListingParams,
 ): Promise<RenderedPage> {
+  const { store } = site;
   const notFound = (): RenderedPage => ({
     status: 404,
     contentType: HTML,
     body: renderStoreNotFoundPage(site, 'page'),
   });
-  const collection = await findCollectionByHandle(db, site.store.id, handle);
+  const collection = await findCollectionByHandle(db, store.id, handle);
   if (!collection) {
-    const moved = await findRedirect(db, site.store.id, `/collections/${handle}`);
+    const moved = await findRedirect(db, store.id, `/collections/${handle}`);
     if (moved?.startsWith('/collections/')) {
       const location = collectionPath(site, moved.slice('/collections/'.length));
       return {
@@ -63,27 +97,37 @@ export async function loadCollectionPage(
     }
     return notFound();
   }
-  // A rule collection has no manual order: asking for one falls back to its own order.
-  const sortChosen =
-    request.sort !== undefined && !(request.sort === 'manual' && collection.kind !== 'manual');
-  const sort = sortChosen ? request.sort! : collection.sortOrder;
-  const found = await listCollectionProducts(db, collection, {
-    activeOnly: true,
-    sort,
-    limit: COLLECTION_PAGE_SIZE,
-    offset: (request.page - 1) * COLLECTION_PAGE_SIZE,
+  const sorts = collectionSorts(collection);
+  // The collection is the page itself; a text search goes to /search. Its own order is no parameter.
+  const listed: ListingParams = { ...params, q: '' };
+  if (listed.sort === sorts[0] || (listed.sort && !sorts.includes(listed.sort))) delete listed.sort;
+  const categories = await loadStoreCategories(db, store.id);
+  const category = listed.category ? categories.find((c) => c.handle === listed.category) : undefined;
+  if (listed.category && !category) return notFound();
+  const result = await searchCatalog(db, {
+    ...listingSearch(site, listed, listed.sort ?? sorts[0]!),
+    ...collectionSearchScope(collection),
+    categories,
+    ...(category ? { categoryId: category.id } : {}),
   });
-  if (found.items.length === 0 && request.page > 1) return notFound();
-  return {
-    status: 200,
-    contentType: HTML,
-    body: renderCollectionPage(site, {
-      collection,
-      products: found.items,
-      total: found.total,
-      page: request.page,
-      sort,
-      sortChosen,
-    }),
+  if (listed.page > lastPage(result.total, LISTING_PAGE_SIZE)) return notFound();
+  const path = collectionPath(site, collection.handle);
+  const currency = store.baseCurrency;
+  const links: ListingLinks = {
+    path,
+    currency,
+    categoryHref: (c, p) => `${path}${listingQuery({ ...p, category: c.handle, page: 1 }, currency)}`,
   };
+  const images = await loadCoverImageManifests(db, store.id, result.items);
+  const body = renderCollectionPage(site, {
+    collection,
+    params: listed,
+    result,
+    links,
+    sorts,
+    pageSize: LISTING_PAGE_SIZE,
+    images,
+    ...(category ? { category } : {}),
+  });
+  return { status: 200, contentType: HTML, body };
 }

@@ -1,22 +1,22 @@
 import type { Product } from '../modules/catalog/index.ts';
 import { Document, renderDocument } from './document.tsx';
 import { HreflangLinks } from './locales/locale-links.tsx';
-import { ProductGrid } from './product-card.tsx';
+import { messagesFor } from './locales/messages/storefront-messages.ts';
+import { type CardImages, ProductGrid } from './product-card.tsx';
 import { absoluteUrl, homePath, type StorefrontSite } from './site.ts';
 import { StoreLayout } from './store-layout.tsx';
 
 function homeDescription(site: StorefrontSite, products: Product[]): string {
   const names = products.slice(0, 3).map((p) => p.title);
-  if (names.length === 0) return `${site.store.name} online store.`;
-  return `Shop ${site.store.name}: ${names.join(', ')}${products.length > names.length ? ' and more' : ''}.`;
+  return messagesFor(site.locale).homeDescription(site.store.name, names, products.length > names.length);
 }
 
 /** The store's home: its name and the grid of products on sale. */
-export function renderHomePage(site: StorefrontSite, products: Product[]): string {
+export function renderHomePage(site: StorefrontSite, products: Product[], images?: CardImages): string {
   const { store } = site;
+  const t = messagesFor(site.locale);
   const canonical = absoluteUrl(site.baseUrl, homePath(site));
   const description = homeDescription(site, products);
-  const count = products.length === 1 ? '1 product' : `${products.length} products`;
   return renderDocument(
     <Document
       lang={site.locale}
@@ -37,22 +37,20 @@ export function renderHomePage(site: StorefrontSite, products: Product[]): strin
       <StoreLayout site={site}>
         <section class="hero">
           <div class="wrap">
-            <p class="eyebrow">Online store</p>
+            <p class="eyebrow">{t.onlineStore}</p>
             <h1>{store.name}</h1>
-            <p>
-              Browse the whole collection: {count}, prices in {store.baseCurrency}.
-            </p>
+            <p>{t.homeIntro(products.length, store.baseCurrency)}</p>
           </div>
         </section>
         <section id="products" class="wrap" aria-labelledby="products-heading">
           <div class="section-head">
-            <h2 id="products-heading">All products</h2>
-            <span>{count}</span>
+            <h2 id="products-heading">{t.allProducts}</h2>
+            <span>{t.productCount(products.length)}</span>
           </div>
           {products.length > 0 ? (
-            <ProductGrid site={site} products={products} />
+            <ProductGrid site={site} products={products} images={images} />
           ) : (
-            <p class="empty">No products are on sale yet. Please come back soon.</p>
+            <p class="empty">{t.nothingOnSaleYet}</p>
           )}
         </section>
       </StoreLayout>

@@ -1,16 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../modules/access/index.ts';
 import {
-  type CatalogSearch,
   categoryTrail,
   findRedirect,
+  loadCoverImageManifests,
   loadStoreCategories,
-  type SearchSort,
   searchCatalog,
 } from '../modules/catalog/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
 import { renderCategoryPage } from './category-page.tsx';
+import { loadCollectionPage, withListingSortNames } from './collection-route.ts';
 import { renderListingErrorPage } from './listing/listing-error-page.tsx';
 import type { ListingLinks } from './listing/listing-links.ts';
 import { lastPage } from './listing/listing-pagination.tsx';
@@ -22,7 +22,8 @@ import {
   listingQuery,
   parseListingParams,
 } from './listing/listing-params.ts';
-import { categoryPath, searchPath } from './listing/listing-paths.ts';
+import { categoryPath, collectionPath, searchPath } from './listing/listing-paths.ts';
+import { listingSearch } from './listing/listing-search.ts';
 import { storefrontSite } from './locales/locale-site.ts';
 import { pageLocale, sendLocaleRedirect } from './locales/page-locale.ts';
 import { renderStoreNotFoundPage } from './not-found-page.tsx';
@@ -41,32 +42,11 @@ export interface ListingRouteContext {
   noStore(reply: FastifyReply, message: string): FastifyReply;
 }
 
-type ListingKind = 'search' | 'category';
+type ListingKind = 'search' | 'category' | 'collection';
 
 const HTML = 'text/html; charset=utf-8';
 const SEARCH_SORTS: readonly ListingSort[] = ['relevance', 'newest', 'price-asc', 'price-desc', 'title'];
 const BROWSE_SORTS: readonly ListingSort[] = ['newest', 'price-asc', 'price-desc', 'title'];
-
-function engineQuery(site: StorefrontSite, params: ListingParams, sort: ListingSort): CatalogSearch {
-  return {
-    store: site.store,
-    text: params.q,
-    locale: site.locale,
-    statuses: ['active'],
-    vendors: params.vendors,
-    productTypes: params.types,
-    options: params.options,
-    price: {
-      ...(params.minPrice !== undefined ? { min: params.minPrice } : {}),
-      ...(params.maxPrice !== undefined ? { max: params.maxPrice } : {}),
-    },
-    inStock: params.inStock,
-    sort: sort as SearchSort,
-    limit: LISTING_PAGE_SIZE,
-    offset: (params.page - 1) * LISTING_PAGE_SIZE,
-    facets: true,
-  };
-}
 
 const notFound = (site: StorefrontSite): RenderedPage => ({
   status: 404,
@@ -92,7 +72,7 @@ async function searchPage(db: Db, site: StorefrontSite, params: ListingParams): 
   const category = params.category ? categories.find((c) => c.handle === params.category) : undefined;
   if (params.category && !category) return notFound(site);
   const result = await searchCatalog(db, {
-    ...engineQuery(site, params, params.sort ?? sorts[0]!),
+    ...listingSearch(site, params, params.sort ?? sorts[0]!),
     categories,
     ...(category ? { categoryId: category.id } : {}),
   });
@@ -103,6 +83,7 @@ async function searchPage(db: Db, site: StorefrontSite, params: ListingParams): 
     links,
     sorts,
     pageSize: LISTING_PAGE_SIZE,
+    images: await loadCoverImageManifests(db, site.store.id, result.items),
     ...(category ? { category } : {}),
   });
   return { status: 200, contentType: HTML, body };
@@ -136,7 +117,7 @@ async function categoryPage(
   const listed: ListingParams = { ...params, q: '' };
   delete listed.category;
   const result = await searchCatalog(db, {
-    ...engineQuery(site, listed, listed.sort ?? BROWSE_SORTS[0]!),
+    ...listingSearch(site, listed, listed.sort ?? BROWSE_SORTS[0]!),
     categories,
     categoryId: category.id,
   });
@@ -156,14 +137,16 @@ async function categoryPage(
     links,
     sorts: BROWSE_SORTS,
     pageSize: LISTING_PAGE_SIZE,
+    images: await loadCoverImageManifests(db, site.store.id, result.items),
   });
   return { status: 200, contentType: HTML, body };
 }
 
 /**
- * The search page and the category pages, on a store's own domain (`/search`, `/categories/:handle`)
- * and under `/s/:store/`, in every locale the store serves (`/fr/search` …). Pages are cached like
- * every storefront page, keyed by their parameters written one canonical way.
+ * The search page, the category pages and the collection pages, on a store's own domain (`/search`,
+ * `/categories/:handle`, `/collections/:handle`) and under `/s/:store/`, in every locale the store
+ * serves (`/fr/search` …). Pages are cached like every storefront page, keyed by their locale and
+ * their parameters written one canonical way.
  */
 export function registerListingRoutes(app: FastifyInstance, context: ListingRouteContext): void {
   const { db, pages } = context;
@@ -196,19 +179,31 @@ export function registerListingRoutes(app: FastifyInstance, context: ListingRout
     }
     let params: ListingParams;
     try {
-      params = parseListingParams(request.query, store.baseCurrency);
+      const query = kind === 'collection' ? withListingSortNames(request.query) : request.query;
+      params = parseListingParams(query, store.baseCurrency);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
+      const parameter = (err.details as { parameter?: string } | undefined)?.parameter ?? '';
       return reply
         .status(err.status)
         .header('content-type', HTML)
         .header('cache-control', 'no-cache')
-        .send(renderListingErrorPage(site, err.message));
+        .send(renderListingErrorPage(site, parameter, err.message));
     }
-    const path = kind === 'search' ? searchPath(site) : categoryPath(site, handle!);
+    const path =
+      kind === 'search'
+        ? searchPath(site)
+        : kind === 'category'
+          ? categoryPath(site, handle!)
+          : collectionPath(site, handle!);
+    // The locale and every parameter that changes the page, written one way: one entry per listing.
     const key = `${site.locale} ${site.baseUrl}${path}${listingQuery(params, store.baseCurrency)}`;
     const page = await pages.get(store.id, key, () =>
-      kind === 'search' ? searchPage(db, site, params) : categoryPage(db, site, handle!, params),
+      kind === 'search'
+        ? searchPage(db, site, params)
+        : kind === 'category'
+          ? categoryPage(db, site, handle!, params)
+          : loadCollectionPage(db, site, handle!, params),
     );
     return sendCachedPage(pages, request, reply, page);
   }
@@ -236,5 +231,6 @@ export function registerListingRoutes(app: FastifyInstance, context: ListingRout
   for (const prefix of ['', '/:locale', '/s/:store', '/s/:store/:locale']) {
     app.get<Params>(`${prefix}/search`, hidden, route('search'));
     app.get<Params>(`${prefix}/categories/:handle`, hidden, route('category'));
+    app.get<Params>(`${prefix}/collections/:handle`, hidden, route('collection'));
   }
 }

@@ -5,7 +5,13 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { Browser, makeMember, startTestApp, type TestApp } from '../../test/support/app-harness.ts';
 import { createStore, type Store, systemActor } from '../modules/access/index.ts';
-import { type CreateProductInput, createProduct, updateProduct } from '../modules/catalog/index.ts';
+import { ensureCategoryPath } from '../modules/catalog/categories.ts';
+import {
+  type CreateProductInput,
+  createProduct,
+  putProductTranslation,
+  updateProduct,
+} from '../modules/catalog/index.ts';
 import { feedAttributeOrder } from '../modules/catalog/merchant-feed/index.ts';
 import type { Database } from '../platform/db/database.ts';
 import { testDatabaseTargets } from '../platform/db/test-database.ts';
@@ -104,6 +110,7 @@ for (const target of testDatabaseTargets()) {
         description,
         vendor: 'Alder & Ash',
         status: 'active',
+        categoryId: await ensureCategoryPath(database.db, store.id, 'Kitchen > Aprons'),
         options: [{ name: 'Colour', values: ['Sand', 'Rust'] }],
         images: [
           { url: 'https://images.example/apron-sand.jpg', alt: 'Sand apron' },
@@ -253,6 +260,62 @@ for (const target of testDatabaseTargets()) {
       assert.equal(towel.link, 'http://shop.feed.test/de-ch/products/waffeltuch');
       const apron = feed.items.find((item) => item.id === variantIds.apron![0])!;
       assert.equal(apron.title, 'Linen Apron – Sand', 'untranslated text falls back to the default locale');
+    });
+
+    test('a feed in another locale: translated title, description, option values and link; Google’s codes stay', async () => {
+      await putProductTranslation(database.db, writer, store, ids.apron!, 'de-CH', {
+        title: 'Leinenschürze',
+        description: '<p>Gewaschenes Leinen, das mit jeder Wäsche weicher wird.</p>',
+        handle: 'leinenschuerze',
+        // "Farbton" is no colour word Google's attribute list knows: the default name ("Colour") decides.
+        options: { Colour: { name: 'Farbton', values: { Sand: 'Sandfarben' } } },
+      });
+      const german = await get('/s/feedshop/feeds/google/de-ch.xml');
+      assert.equal(german.statusCode, 200);
+      const { channel, items } = parseFeed(german.body);
+      assert.equal(channel.description, 'Produkte von Alder & Ash');
+      assert.equal(channel.link, 'http://installation.test/s/feedshop/de-ch/');
+      for (const item of items) assertValidItem(item);
+      const byId = new Map(items.map((item) => [item.id as string, item]));
+      const [sandId, rustId] = variantIds.apron!;
+      const sand = byId.get(sandId!)!;
+      assert.equal(sand.title, 'Leinenschürze – Sandfarben');
+      assert.equal(sand.description, 'Gewaschenes Leinen, das mit jeder Wäsche weicher wird.');
+      assert.equal(
+        sand.link,
+        `http://installation.test/s/feedshop/de-ch/products/leinenschuerze?variant=${sandId}`,
+      );
+      assert.equal(
+        sand.color,
+        'Sandfarben',
+        'the translated value, under the attribute the default name names',
+      );
+      assert.equal(sand.availability, 'in_stock', 'availability is Google’s code in every language');
+      assert.equal(sand.condition, 'new');
+      assert.equal(
+        sand.product_type,
+        'Kitchen > Aprons',
+        'categories have no translations: the default text',
+      );
+      const rust = byId.get(rustId!)!;
+      assert.equal(rust.title, 'Leinenschürze – Rust', 'an untranslated value falls back to the default');
+      assert.equal(rust.color, 'Rust');
+      const page = await get(new URL(sand.link as string).pathname);
+      assert.equal(page.statusCode, 200, 'the link is the product’s page in that locale');
+      assert.match(page.body, /<h1>Leinenschürze<\/h1>/);
+
+      const tsv = parseCsv((await get('/s/feedshop/feeds/google/de-ch.tsv')).body, {
+        delimiter: '\t',
+        columns: true,
+        quote: false,
+      }) as Record<string, string>[];
+      assert.equal(tsv.find((row) => row.id === sandId)?.title, 'Leinenschürze – Sandfarben');
+
+      const english = parseFeed((await get('/s/feedshop/feeds/google/en.xml')).body);
+      assert.equal(english.channel.description, 'Products of Alder & Ash');
+      const englishSand = english.items.find((item) => item.id === sandId)!;
+      assert.equal(englishSand.title, 'Linen Apron – Sand');
+      assert.equal(englishSand.color, 'Sand');
     });
 
     test('a locale the store does not serve, an unknown format or store: 404', async () => {

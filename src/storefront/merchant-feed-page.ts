@@ -11,13 +11,17 @@ import {
 } from '../modules/catalog/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { siteInLocale, storefrontSite } from './locales/locale-site.ts';
+import { messagesFor } from './locales/messages/storefront-messages.ts';
 import type { PageCache } from './page-cache.ts';
 import { negotiateEncoding, sendCachedPage } from './page-response.ts';
 import { absoluteUrl, productPath } from './site.ts';
 
 /**
  * The Google Merchant Center feed of a store, per locale: `/feeds/google/<locale>.xml` (RSS 2.0 with
- * the `g:` namespace) and `.tsv`, on the store's own domain and under `/s/<store>/`. The feed streams
+ * the `g:` namespace) and `.tsv`, on the store's own domain and under `/s/<store>/`. Text is the
+ * locale's translation where there is one (else the default locale's), links go to the product's
+ * page in that locale, and attribute values Google fixes (availability, condition) stay its codes.
+ * The feed streams
  * as it is built, so a catalog of any size goes out with flat memory; a feed small enough is also
  * kept in the page cache (dropped by any change to the store's catalog), so Merchant Center's
  * repeated fetches cost nothing until something changes.
@@ -88,6 +92,7 @@ async function serveFeed(
     currency: store.baseCurrency,
     language: locale,
     country: countryOf(locale),
+    description: messagesFor(locale).feedDescription(store.name),
   };
   const products = feedProducts(context.db, {
     store,

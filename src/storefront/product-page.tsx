@@ -1,5 +1,6 @@
 import {
   type CategoryEntry,
+  type ImageManifest,
   imageSrc,
   type Product,
   type ProductDetail,
@@ -11,15 +12,21 @@ import { CategoryBreadcrumbs } from './category-breadcrumbs.tsx';
 import { Document, renderDocument } from './document.tsx';
 import { JsonLdScript } from './json-ld.tsx';
 import { HreflangLinks } from './locales/locale-links.tsx';
-import { ProductGrid } from './product-card.tsx';
+import { messagesFor } from './locales/messages/storefront-messages.ts';
+import { type CardImages, ProductGrid } from './product-card.tsx';
 import {
   openGraphLocale,
   productMetaDescription,
   productPageTitle,
   productStructuredData,
 } from './product-seo.ts';
+import { imageAttributes } from './responsive-image.ts';
 import { absoluteUrl, homePath, productImagePath, productPath, type StorefrontSite } from './site.ts';
 import { StoreLayout } from './store-layout.tsx';
+
+/** The main picture: full width on narrow screens, a bit over half of the 1180px page on wide ones. */
+const MAIN_IMAGE_SIZES = '(min-width: 1180px) 600px, (min-width: 880px) 52vw, 100vw';
+const THUMB_SIZE = 96;
 
 /**
  * One product: gallery, price, variants, facts, description, and a few more products to move on to.
@@ -32,8 +39,10 @@ export function renderProductPage(
   related: Product[],
   selectedVariantId?: string,
   categoryTrail: readonly CategoryEntry[] = [],
+  sizes: { gallery?: ReadonlyMap<string, ImageManifest>; related?: CardImages } = {},
 ): string {
   const { store } = site;
+  const t = messagesFor(site.locale);
   const { product, variants, images } = detail;
   const selected = variants.find((v) => v.id === selectedVariantId) ?? variants[0];
   const title = productPageTitle(site, product);
@@ -47,6 +56,13 @@ export function renderProductPage(
     return url ? [{ url, alt: i.alt ?? product.title, id: i.id }] : [];
   });
   const shown = gallery.find((i) => i.id === selected?.imageId) ?? gallery[0];
+  // Stored images carry their generated sizes; an image still at its recorded URL shows as it is.
+  const main = imageAttributes(shown?.url ?? imagePath, shown ? sizes.gallery?.get(shown.id) : undefined, {
+    sizes: MAIN_IMAGE_SIZES,
+    fallbackWidth: 960,
+    width: 800,
+    height: 800,
+  });
   const structuredData = productStructuredData(
     detail,
     { canonical, image, images: gallery.map((i) => absoluteUrl(site.baseUrl, i.url)) },
@@ -92,20 +108,39 @@ export function renderProductPage(
         <article class="product wrap">
           <div class="product-media">
             <img
-              src={shown?.url ?? imagePath}
+              src={main.src}
+              srcset={main.srcset}
+              sizes={main.sizes}
               alt={shown?.alt ?? product.title}
-              width={800}
-              height={800}
+              width={main.width}
+              height={main.height}
               decoding="async"
               fetchpriority="high"
             />
             {gallery.length > 1 ? (
               <ul class="thumbs">
-                {gallery.map((i) => (
-                  <li key={i.id}>
-                    <img src={i.url} alt={i.alt} width={96} height={96} loading="lazy" decoding="async" />
-                  </li>
-                ))}
+                {gallery.map((i) => {
+                  const thumb = imageAttributes(i.url, sizes.gallery?.get(i.id), {
+                    sizes: `${THUMB_SIZE}px`,
+                    fallbackWidth: 160,
+                    width: THUMB_SIZE,
+                    height: THUMB_SIZE,
+                  });
+                  return (
+                    <li key={i.id}>
+                      <img
+                        src={thumb.src}
+                        srcset={thumb.srcset}
+                        sizes={thumb.sizes}
+                        alt={i.alt}
+                        width={thumb.width}
+                        height={thumb.height}
+                        loading="lazy"
+                        decoding="async"
+                      />
+                    </li>
+                  );
+                })}
               </ul>
             ) : null}
           </div>
@@ -122,7 +157,7 @@ export function renderProductPage(
               ) : null}
             </p>
             {variants.length > 1 ? (
-              <nav class="variants" aria-label="Choose an option">
+              <nav class="variants" aria-label={t.chooseOption}>
                 <ul>
                   {variants.map((v) => (
                     <li key={v.id}>
@@ -139,25 +174,25 @@ export function renderProductPage(
               </nav>
             ) : null}
             <dl class="facts">
-              <dt>Availability</dt>
+              <dt>{t.availability}</dt>
               <dd>
-                <span class="stock">In stock</span>
+                <span class="stock">{t.inStock}</span>
               </dd>
               {selected?.sku ? (
                 <>
-                  <dt>SKU</dt>
+                  <dt>{t.sku}</dt>
                   <dd>{selected.sku}</dd>
                 </>
               ) : null}
               {product.productType ? (
                 <>
-                  <dt>Type</dt>
+                  <dt>{t.productType}</dt>
                   <dd>{product.productType}</dd>
                 </>
               ) : null}
               {product.vendor ? (
                 <>
-                  <dt>Vendor</dt>
+                  <dt>{t.vendor}</dt>
                   <dd>{product.vendor}</dd>
                 </>
               ) : null}
@@ -171,10 +206,10 @@ export function renderProductPage(
         {related.length > 0 ? (
           <section class="related wrap" aria-labelledby="related-heading">
             <div class="section-head">
-              <h2 id="related-heading">More from {store.name}</h2>
-              <a href={homePath(site)}>View all</a>
+              <h2 id="related-heading">{t.moreFrom(store.name)}</h2>
+              <a href={homePath(site)}>{t.viewAll}</a>
             </div>
-            <ProductGrid site={site} products={related} />
+            <ProductGrid site={site} products={related} images={sizes.related} />
           </section>
         ) : null}
       </StoreLayout>

@@ -1,5 +1,6 @@
 import { descriptionText, type Product, type ProductDetail, variantTitle } from '../modules/catalog/index.ts';
 import { formatMinorAsDecimal } from '../platform/money.ts';
+import { messagesFor } from './locales/messages/storefront-messages.ts';
 import { summarise } from './product-text.ts';
 import type { StorefrontSite } from './site.ts';
 
@@ -10,7 +11,8 @@ export function productPageTitle(site: StorefrontSite, product: Product): string
 export function productMetaDescription(site: StorefrontSite, product: Product): string {
   return (
     product.seoDescription ??
-    (summarise(descriptionText(product.description)) || `${product.title} at ${site.store.name}.`)
+    (summarise(descriptionText(product.description)) ||
+      messagesFor(site.locale).productAtStore(product.title, site.store.name))
   );
 }
 

@@ -3,33 +3,31 @@ import { accessTopic, listAllStores, type Store } from '../modules/access/index.
 import { catalogTopic, type FeedStockSource, loadCategoryTrail } from '../modules/catalog/index.ts';
 import { type ChangeFeed, hasPendingChange } from '../platform/cache/index.ts';
 import type { Db } from '../platform/db/database.ts';
-import { collectionPath } from './collection-page.tsx';
-import {
-  type CollectionPageRequest,
-  collectionPageKey,
-  collectionPageRequest,
-  loadCollectionPage,
-} from './collection-route.ts';
+import { requestBaseUrl } from '../platform/http/public-base-url.ts';
 import { serveProductArt } from './demo-art-route.ts';
 import { renderHomePage } from './home-page.tsx';
 import { registerListingRoutes } from './listing-routes.ts';
 import { registerLocalePages } from './locales/locale-routes.ts';
 import { storefrontSite } from './locales/locale-site.ts';
-import {
-  loadLocalizedHome,
-  loadLocalizedProductPage,
-  loadLocalizedSitemap,
-} from './locales/localized-pages.ts';
+import { loadLocalizedHome, loadLocalizedProductPage } from './locales/localized-pages.ts';
 import { pageLocale, sendLocaleRedirect } from './locales/page-locale.ts';
 import { registerMerchantFeedRoutes } from './merchant-feed-page.ts';
 import { renderInstallationNotFoundPage, renderStoreNotFoundPage } from './not-found-page.tsx';
 import { PageCache, type RenderedPage } from './page-cache.ts';
 import { sendCachedPage } from './page-response.ts';
 import { renderProductPage } from './product-page.tsx';
-import { absoluteUrl, homePath, productPath, type StorefrontSite, sitemapPath } from './site.ts';
-import { renderRobots, renderSitemap, renderSitemapIndex, SITEMAP_URL_LIMIT } from './sitemap.ts';
+import {
+  absoluteUrl,
+  homePath,
+  productPath,
+  type StorefrontSite,
+  sitemapFilePath,
+  sitemapPath,
+} from './site.ts';
+import { renderRobots, renderSitemapIndex, sitemapFileLimits } from './sitemap.ts';
 import { renderStoreDirectoryPage } from './store-directory-page.tsx';
 import { StoreLookup } from './store-lookup.ts';
+import { renderStoreSitemap, storeSitemapLocations } from './store-sitemap.ts';
 
 export interface StorefrontOptions {
   db: Db;
@@ -41,9 +39,13 @@ export interface StorefrontOptions {
   changes?: ChangeFeed;
   /** Variant availability for the Merchant Center feed (inventory plugs in here); all in stock by default. */
   feedStock?: FeedStockSource;
+  /** How much one sitemap file holds before a store's sitemap is split; the defaults suit production. */
+  sitemap?: { urlsPerFile?: number; bytesPerFile?: number };
 }
 
 const VARIANT_ID = /^var_[0-9a-z]{26}$/;
+/** The number in `sitemap-<n>.xml`, written one way (no leading zeros). */
+const SITEMAP_PART = /^[1-9][0-9]{0,5}$/;
 const HTML = 'text/html; charset=utf-8';
 const HOME_PRODUCT_LIMIT = 200;
 const RELATED_PRODUCT_COUNT = 4;
@@ -70,7 +72,8 @@ export function invalidateStorefront(storeId?: string): void {
   }
 }
 
-type StorePageKind = 'home' | 'product' | 'collection' | 'sitemap' | 'robots' | 'missing';
+/** `sitemap-part` is one numbered file of a large store's sitemap; its number comes as the handle. */
+type StorePageKind = 'home' | 'product' | 'sitemap' | 'sitemap-part' | 'robots' | 'missing';
 
 /**
  * The customer-facing storefront. A store answers at `/` (and `/products/:handle`, `/sitemap.xml`,
@@ -107,19 +110,22 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
   });
 
   const publicUrl = options.publicUrl ? new URL(options.publicUrl) : undefined;
-  const publicBase = publicUrl ? `${publicUrl.origin}${publicUrl.pathname.replace(/\/+$/, '')}` : undefined;
+  const sitemapLimits = sitemapFileLimits({
+    ...(options.sitemap?.urlsPerFile !== undefined ? { urls: options.sitemap.urlsPerFile } : {}),
+    ...(options.sitemap?.bytesPerFile !== undefined ? { bytes: options.sitemap.bytesPerFile } : {}),
+  });
 
   /** Stores reached by path share the installation's address; a store on its own domain keeps that domain. */
   function baseUrlFor(request: FastifyRequest, mount: 'path' | 'host'): string {
-    if (mount === 'path' && publicBase) return publicBase;
+    if (mount === 'path') return requestBaseUrl(request, options.publicUrl);
     const protocol = publicUrl ? publicUrl.protocol.replace(':', '') : request.protocol;
     return `${protocol}://${request.host}`;
   }
 
   function sitePath(site: StorefrontSite, kind: StorePageKind, handle?: string): string {
     if (kind === 'product') return productPath(site, handle!);
-    if (kind === 'collection') return collectionPath(site, handle!);
     if (kind === 'sitemap') return sitemapPath(site);
+    if (kind === 'sitemap-part') return sitemapFilePath(site, Number(handle));
     if (kind === 'robots') return `${site.basePath}/robots.txt`;
     if (kind === 'missing') return `${site.basePath}/*`;
     return homePath(site);
@@ -130,12 +136,10 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
     kind: StorePageKind,
     handle?: string,
     variant?: string,
-    listing?: CollectionPageRequest,
   ): Promise<RenderedPage> {
-    if (kind === 'collection') return loadCollectionPage(db, site, handle!, listing!);
     if (kind === 'home') {
       const home = await loadLocalizedHome(db, site, HOME_PRODUCT_LIMIT);
-      return { status: 200, contentType: HTML, body: renderHomePage(home.site, home.products) };
+      return { status: 200, contentType: HTML, body: renderHomePage(home.site, home.products, home.images) };
     }
     if (kind === 'product') {
       // In the page's locale; a renamed or localized handle answers with a permanent redirect.
@@ -153,13 +157,11 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
         return { status: 404, contentType: HTML, body: renderStoreNotFoundPage(site, 'product') };
       }
       const trail = await loadCategoryTrail(db, site.store.id, found.detail.product.categoryId);
-      const body = renderProductPage(found.site, found.detail, found.related, variant, trail);
+      const body = renderProductPage(found.site, found.detail, found.related, variant, trail, found.images);
       return { status: 200, contentType: HTML, body };
     }
-    if (kind === 'sitemap') {
-      const body = renderSitemap(await loadLocalizedSitemap(db, site, SITEMAP_URL_LIMIT));
-      return { status: 200, contentType: 'application/xml; charset=utf-8', body };
-    }
+    if (kind === 'sitemap') return renderStoreSitemap(db, site, sitemapLimits);
+    if (kind === 'sitemap-part') return renderStoreSitemap(db, site, sitemapLimits, Number(handle));
     if (kind === 'robots') {
       const body = renderRobots(absoluteUrl(site.baseUrl, sitemapPath(site)));
       return { status: 200, contentType: 'text/plain; charset=utf-8', body };
@@ -185,6 +187,9 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
     );
     if (located.kind === 'redirect') return sendLocaleRedirect(reply, located);
     if (located.unknownLocale) return serveStorePage(request, reply, store, mount, 'missing');
+    if (kind === 'sitemap-part' && !SITEMAP_PART.test(handle ?? '')) {
+      return serveStorePage(request, reply, store, mount, 'missing');
+    }
     const { site } = located;
     // Only well-formed variant ids vary the page, so junk query strings cannot flood the cache.
     const requested = (request.query as { variant?: unknown }).variant;
@@ -192,9 +197,8 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
       kind === 'product' && typeof requested === 'string' && VARIANT_ID.test(requested)
         ? requested
         : undefined;
-    const listing = kind === 'collection' ? collectionPageRequest(request.query) : undefined;
-    const key = `${site.locale} ${site.baseUrl}${sitePath(site, kind, handle)}${variant ? `?variant=${variant}` : ''}${listing ? collectionPageKey(listing) : ''}`;
-    const page = await pages.get(store.id, key, () => renderStorePage(site, kind, handle, variant, listing));
+    const key = `${site.locale} ${site.baseUrl}${sitePath(site, kind, handle)}${variant ? `?variant=${variant}` : ''}`;
+    const page = await pages.get(store.id, key, () => renderStorePage(site, kind, handle, variant));
     return sendCachedPage(pages, request, reply, page, located.vary);
   }
 
@@ -237,22 +241,31 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
       'No store answers at this address. Pick one from the list of stores.',
     );
   });
-  app.get<{ Params: { handle: string } }>('/collections/:handle', hidden, async (request, reply) => {
+  app.get('/sitemap.xml', hidden, async (request, reply) => {
     const store = await stores.byHost(request.hostname);
-    if (store) return serveStorePage(request, reply, store, 'host', 'collection', request.params.handle);
+    if (store) return serveStorePage(request, reply, store, 'host', 'sitemap');
+    return serveInstallationPage(request, reply, '/sitemap.xml', async (baseUrl) => {
+      // Each store's sitemap, or its numbered files when it has several: an index lists no index.
+      // One store at a time, so a portfolio of large stores does not take every connection at once.
+      const sitemaps: { loc: string; lastmod?: Date }[] = [];
+      for (const store of await listAllStores(db)) {
+        const site = storefrontSite(store, `/s/${store.handle}`, baseUrl);
+        sitemaps.push(...(await storeSitemapLocations(db, site, sitemapLimits)));
+      }
+      return {
+        status: 200,
+        contentType: 'application/xml; charset=utf-8',
+        body: renderSitemapIndex(sitemaps),
+      };
+    });
+  });
+  app.get<{ Params: { part: string } }>('/sitemap-:part.xml', hidden, async (request, reply) => {
+    const store = await stores.byHost(request.hostname);
+    if (store) return serveStorePage(request, reply, store, 'host', 'sitemap-part', request.params.part);
     return sendInstallationNotFound(
       reply,
       'No store answers at this address. Pick one from the list of stores.',
     );
-  });
-  app.get('/sitemap.xml', hidden, async (request, reply) => {
-    const store = await stores.byHost(request.hostname);
-    if (store) return serveStorePage(request, reply, store, 'host', 'sitemap');
-    return serveInstallationPage(request, reply, '/sitemap.xml', async (baseUrl) => ({
-      status: 200,
-      contentType: 'application/xml; charset=utf-8',
-      body: renderSitemapIndex((await listAllStores(db)).map((s) => `${baseUrl}/s/${s.handle}/sitemap.xml`)),
-    }));
   });
   app.get('/robots.txt', hidden, async (request, reply) => {
     const store = await stores.byHost(request.hostname);
@@ -283,8 +296,16 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
   }
   app.get<StoreParams>('/s/:store/', hidden, byPath('home'));
   app.get<StoreParams>('/s/:store/products/:handle', hidden, byPath('product'));
-  app.get<StoreParams>('/s/:store/collections/:handle', hidden, byPath('collection'));
   app.get<StoreParams>('/s/:store/sitemap.xml', hidden, byPath('sitemap'));
+  app.get<{ Params: { store: string; part: string } }>(
+    '/s/:store/sitemap-:part.xml',
+    hidden,
+    async (request, reply) => {
+      const store = await stores.byHandle(request.params.store);
+      if (!store) return sendInstallationNotFound(reply, 'There is no store at this address.');
+      return serveStorePage(request, reply, store, 'path', 'sitemap-part', request.params.part);
+    },
+  );
   app.get<StoreParams>('/s/:store/robots.txt', hidden, byPath('robots'));
   app.get<StoreParams>('/s/:store/*', hidden, byPath('missing'));
 
@@ -299,7 +320,7 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
     ),
   });
 
-  // Search and category pages: /search, /categories/:handle, under /s/:store/ and locale prefixes too.
+  // Listings: /search, /categories/:handle, /collections/:handle, under /s/:store/ and locale prefixes too.
   registerListingRoutes(app, {
     db,
     pages,

@@ -5,6 +5,8 @@ import type { ListingParams, ListingSort } from './listing/listing-params.ts';
 import { searchPath } from './listing/listing-paths.ts';
 import { listingCss } from './listing/listing-styles.ts';
 import { ProductListing } from './listing/product-listing.tsx';
+import { messagesFor, type StorefrontMessages } from './locales/messages/storefront-messages.ts';
+import type { CardImages } from './product-card.tsx';
 import type { StorefrontSite } from './site.ts';
 import { StoreLayout } from './store-layout.tsx';
 
@@ -17,15 +19,19 @@ export interface SearchPageView {
   pageSize: number;
   /** The category chosen with `category=`. */
   category?: CategoryEntry;
+  images?: CardImages;
 }
 
 /** The words that were read differently, e.g. "chamomile" for "chamomle". */
-function CorrectionNote({ q, result }: { q: string; result: SearchResult }) {
+function CorrectionNote({ t, q, result }: { t: StorefrontMessages; q: string; result: SearchResult }) {
   if (result.match !== 'corrected' || result.corrections.length === 0) return null;
   const readAs = result.corrections.map((c) => c.readAs[0]).join(', ');
+  const [before, after] = t.correctedSearch(q);
   return (
     <p class="search-note">
-      No exact matches for “{q}”. Showing results for <strong>{readAs}</strong>.
+      {before}
+      <strong>{readAs}</strong>
+      {after}
     </p>
   );
 }
@@ -33,8 +39,9 @@ function CorrectionNote({ q, result }: { q: string; result: SearchResult }) {
 /** /search?q=…: a search box, and the matching products with their filters. Never indexed. */
 export function renderSearchPage(site: StorefrontSite, view: SearchPageView): string {
   const { store } = site;
+  const t = messagesFor(site.locale);
   const { params, result } = view;
-  const title = params.q ? `Search: ${params.q} | ${store.name}` : `Search | ${store.name}`;
+  const title = `${params.q ? t.searchTitle(params.q) : t.search} | ${store.name}`;
   return renderDocument(
     <Document
       lang={site.locale}
@@ -47,10 +54,10 @@ export function renderSearchPage(site: StorefrontSite, view: SearchPageView): st
     >
       <StoreLayout site={site}>
         <section class="listing-head wrap">
-          <h1>{params.q ? `Results for “${params.q}”` : 'Search'}</h1>
+          <h1>{params.q ? t.resultsFor(params.q) : t.search}</h1>
           <form class="search-form" method="get" action={searchPath(site)}>
             <label class="skip" for="search-q">
-              Search the store
+              {t.searchTheStore}
             </label>
             <input
               id="search-q"
@@ -58,12 +65,12 @@ export function renderSearchPage(site: StorefrontSite, view: SearchPageView): st
               name="q"
               value={params.q}
               maxLength={200}
-              placeholder="What are you looking for?"
+              placeholder={t.searchPlaceholder}
               autoComplete="off"
             />
-            <button type="submit">Search</button>
+            <button type="submit">{t.searchButton}</button>
           </form>
-          {result ? <CorrectionNote q={params.q} result={result} /> : null}
+          {result ? <CorrectionNote t={t} q={params.q} result={result} /> : null}
         </section>
         {result ? (
           <div class="wrap">
@@ -76,11 +83,8 @@ export function renderSearchPage(site: StorefrontSite, view: SearchPageView): st
               pageSize={view.pageSize}
               categoryId={view.category?.id ?? null}
               chosenCategory={view.category}
-              emptyMessage={
-                params.q
-                  ? `Nothing matches “${params.q}”. Try fewer or other words.`
-                  : 'No products match these filters.'
-              }
+              images={view.images}
+              emptyMessage={params.q ? t.nothingMatches(params.q) : t.noMatchingProducts}
             />
           </div>
         ) : null}

@@ -33,6 +33,11 @@ export function sitemapPath(site: StorefrontSite): string {
   return `${site.storePath}/sitemap.xml`;
 }
 
+/** The n-th file (from 1) of a store whose sitemap is too large for one; `sitemap.xml` then indexes them. */
+export function sitemapFilePath(site: StorefrontSite, n: number): string {
+  return `${site.storePath}/sitemap-${n}.xml`;
+}
+
 export function absoluteUrl(baseUrl: string, pathOrUrl: string): string {
   return /^https?:\/\//i.test(pathOrUrl)
     ? pathOrUrl

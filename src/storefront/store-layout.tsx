@@ -1,16 +1,18 @@
 import type { ComponentChildren } from 'preact';
 import { searchPath } from './listing/listing-paths.ts';
 import { LanguageSwitcher } from './locales/locale-links.tsx';
+import { messagesFor } from './locales/messages/storefront-messages.ts';
 import { homePath, type StorefrontSite, sitemapPath } from './site.ts';
 
 /** Header and footer around every page of one store. */
 export function StoreLayout({ site, children }: { site: StorefrontSite; children: ComponentChildren }) {
   const { store } = site;
+  const t = messagesFor(site.locale);
   const initial = Array.from(store.name.trim())[0]?.toUpperCase() ?? '•';
   return (
     <>
       <a class="skip" href="#content">
-        Skip to content
+        {t.skipToContent}
       </a>
       <header class="site-header">
         <div class="wrap">
@@ -20,9 +22,9 @@ export function StoreLayout({ site, children }: { site: StorefrontSite; children
             </span>
             <span>{store.name}</span>
           </a>
-          <nav class="nav" aria-label="Main">
-            <a href={`${homePath(site)}#products`}>Shop all</a>
-            <a href={searchPath(site)}>Search</a>
+          <nav class="nav" aria-label={t.mainNavigation}>
+            <a href={`${homePath(site)}#products`}>{t.shopAll}</a>
+            <a href={searchPath(site)}>{t.search}</a>
           </nav>
         </div>
       </header>
@@ -32,10 +34,10 @@ export function StoreLayout({ site, children }: { site: StorefrontSite; children
           <span>
             © {new Date().getFullYear()} {store.name}
           </span>
-          <nav aria-label="Footer">
-            <a href={homePath(site)}>Home</a>
-            <a href={sitemapPath(site)}>Sitemap</a>
-            <span>Powered by Storepilot</span>
+          <nav aria-label={t.footerNavigation}>
+            <a href={homePath(site)}>{t.home}</a>
+            <a href={sitemapPath(site)}>{t.sitemap}</a>
+            <span>{t.poweredBy}</span>
           </nav>
           <LanguageSwitcher site={site} />
         </div>

@@ -44,6 +44,11 @@ h1,h2,h3{letter-spacing:-.02em;line-height:1.15}
 .product{display:grid;grid-template-columns:1fr;gap:32px;padding-top:24px;padding-bottom:64px;align-items:start}
 @media (min-width:880px){.product{grid-template-columns:minmax(0,1.1fr) minmax(0,1fr);gap:64px}.product-info{position:sticky;top:96px}}
 .product-media img{width:100%;aspect-ratio:1;object-fit:cover;border-radius:calc(var(--radius) + 4px);border:1px solid var(--line);background:#fff}
+.product-media .thumbs{list-style:none;display:flex;flex-wrap:wrap;gap:10px;margin:14px 0 0;padding:0}
+.product-media .thumbs img{width:96px;height:96px;border-radius:12px}
+.variants ul{list-style:none;display:flex;flex-wrap:wrap;gap:8px;margin:0 0 24px;padding:0}
+.variants a{display:inline-block;padding:8px 14px;border:1px solid var(--line);border-radius:999px;background:#fff;text-decoration:none;font-size:.95rem}
+.variants a[aria-current]{border-color:var(--ink);font-weight:650}
 .product-vendor{color:var(--muted);text-transform:uppercase;letter-spacing:.1em;font-size:.8rem;font-weight:600;margin:0 0 10px}
 .product h1{font-size:clamp(1.9rem,4vw,2.75rem);margin:0 0 14px}
 .product-price{font-size:1.6rem;margin:0 0 24px}

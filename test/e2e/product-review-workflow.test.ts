@@ -1,15 +1,15 @@
-// A content editor changes a live product and sends it for review; the storefront keeps the live
-// version; a manager reads the diff, approves and publishes; the storefront shows the change — in
-// real Chromium, against the whole app on each database.
+// A content editor changes a live product (its text and its French translation) and sends it for
+// review; the storefront keeps the live version; a manager reads the diff, approves and publishes;
+// the storefront shows the change — in real Chromium, against the whole app on each database.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser as ChromiumBrowser, Page } from 'playwright-core';
-import { systemActor } from '../../src/modules/access/index.ts';
+import { createStore, systemActor } from '../../src/modules/access/index.ts';
 import { createProduct } from '../../src/modules/catalog/index.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { testDatabaseTargets } from '../../src/platform/db/test-database.ts';
-import { makeMember, makeStore, startTestApp, type TestApp } from '../support/app-harness.ts';
+import { makeMember, startTestApp, type TestApp } from '../support/app-harness.ts';
 import { browserSkipReason, launchChromium } from '../support/browser.ts';
 
 const skip = browserSkipReason();
@@ -35,9 +35,11 @@ for (const target of testDatabaseTargets()) {
       await page.getByTestId('store-switcher').waitFor();
       return page;
     };
-    const storefrontHeading = async () => {
+    const storefrontHeading = async (locale = '') => {
       const page = await chromium.newPage();
-      const response = await page.goto(`${base}/s/loom-and-lye/products/wool-throw`);
+      const response = await page.goto(
+        `${base}/s/loom-and-lye/${locale ? `${locale}/` : ''}products/wool-throw`,
+      );
       assert.equal(response?.status(), 200);
       const heading = await page.locator('h1').first().textContent();
       await page.close();
@@ -51,7 +53,12 @@ for (const target of testDatabaseTargets()) {
       await sp.app.listen({ port: 0, host: '127.0.0.1' });
       const address = sp.app.server.address();
       base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-      const store = await makeStore(database, 'loom-and-lye', 'EUR');
+      const store = await createStore(database.db, systemActor('test'), {
+        handle: 'loom-and-lye',
+        name: 'Loom and Lye',
+        baseCurrency: 'EUR',
+        locales: ['en', 'fr'],
+      });
       editorLogin = await makeMember(database, store.id, 'content');
       managerLogin = await makeMember(database, store.id, 'manager');
       const live = await createProduct(database.db, { actor: systemActor('test'), canPublish: true }, store, {
@@ -89,6 +96,12 @@ for (const target of testDatabaseTargets()) {
         0,
         'no publish for an editor',
       );
+      // The French translation of the live product joins the same revision.
+      await editor
+        .getByRole('textbox', { name: 'Title in French', exact: true })
+        .fill('Plaid en laine, écru');
+      await editor.getByRole('button', { name: 'Save French' }).click();
+      await editor.getByText('French translation saved for review').first().waitFor();
       await editor.getByRole('button', { name: 'Submit for review' }).click();
       await editor.getByLabel('Note for the reviewer (optional)').fill('Now sold undyed.');
       await editor.getByRole('button', { name: 'Send for review' }).click();
@@ -103,6 +116,7 @@ for (const target of testDatabaseTargets()) {
       });
 
       assert.equal(await storefrontHeading(), 'Wool Throw', 'the storefront shows the live version');
+      assert.equal(await storefrontHeading('fr'), 'Wool Throw', 'in French too (not translated yet)');
 
       const manager = await signIn(managerLogin);
       await manager.goto(productUrl);
@@ -114,7 +128,11 @@ for (const target of testDatabaseTargets()) {
         (await diff.locator('tr[data-field="seoTitle"]').textContent()) ?? '',
         /Undyed Shetland wool throw/,
       );
-      assert.equal(await diff.locator('tr[data-field]').count(), 2, 'only the changed fields');
+      assert.match(
+        (await diff.locator('tr[data-field="translations.fr"]').textContent()) ?? '',
+        /French translation.*Title.*not translated.*Plaid en laine, écru/,
+      );
+      assert.equal(await diff.locator('tr[data-field]').count(), 3, 'only the changed fields');
       assert.match((await diff.textContent()) ?? '', /Now sold undyed\./);
       await manager.screenshot({ path: `${shots}workflow-manager-diff-${target.kind}.png`, fullPage: true });
 
@@ -138,6 +156,7 @@ for (const target of testDatabaseTargets()) {
       });
 
       assert.equal(await storefrontHeading(), 'Wool Throw, Undyed');
+      assert.equal(await storefrontHeading('fr'), 'Plaid en laine, écru');
 
       // Plan the end of sale at a wall-clock time of the store, then think better of it.
       await manager.getByLabel('Schedule').fill('2031-07-01T09:00');

@@ -104,7 +104,8 @@ for (const target of testDatabaseTargets()) {
         `fr ${base}/s/maison/fr/products/tasse-en-gres`,
         `x-default ${base}/s/maison/products/stoneware-mug`,
       ]);
-      await shop.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'English' }).click();
+      // The French page speaks French: its language menu is "Langue".
+      await shop.getByRole('navigation', { name: 'Langue' }).getByRole('link', { name: 'English' }).click();
       await shop.waitForURL(`${base}/s/maison/products/stoneware-mug`);
       assert.equal(await shop.locator('h1').textContent(), 'Stoneware Mug');
       await shop.close();

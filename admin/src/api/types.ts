@@ -85,6 +85,42 @@ export interface Product {
   storefrontUrl: string | null;
   /** In lists: how many variants the product has (its SKU column shows the first variant's SKU). */
   variantCount?: number;
+  /** One product (not lists): its options, variants and gallery. */
+  options?: ProductOption[];
+  variants?: ProductVariant[];
+  images?: ProductImageRef[];
+}
+
+export interface ProductOption {
+  name: string;
+  values: string[];
+}
+
+export interface ProductVariant {
+  /** A variant a staged revision adds has a placeholder id starting with `new-` until it is published. */
+  id: string;
+  title: string;
+  sku: string | null;
+  barcode: string | null;
+  /** One value per product option, in option order. */
+  optionValues: string[];
+  price: Money;
+  compareAtPrice: Money | null;
+  cost: Money | null;
+  weightGrams: number | null;
+  requiresShipping: boolean;
+  taxable: boolean;
+  taxClass: string | null;
+  inventoryPolicy: 'deny' | 'continue';
+  imageId: string | null;
+}
+
+export interface ProductImageRef {
+  id: string;
+  position: number;
+  url: string | null;
+  sourceUrl: string | null;
+  alt: string | null;
 }
 
 export interface Page<T> {

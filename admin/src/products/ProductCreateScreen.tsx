@@ -5,7 +5,7 @@ import { suggestHandle } from '../handles/suggest-handle.ts';
 import { currencyFractionDigits } from '../money/minor-units.ts';
 import { useCurrentStore } from '../stores/current-store.tsx';
 import { IconArrowLeft } from '../ui/icons.tsx';
-import { fieldErrorsFrom, notifyError, notifySuccess } from '../ui/notify.ts';
+import { notifyError, notifySuccess } from '../ui/notify.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { ButtonLink } from '../ui/router-links.tsx';
 import { UnsavedChangesGuard } from '../ui/UnsavedChangesGuard.tsx';
@@ -14,11 +14,12 @@ import {
   checkProductValues,
   createProductInput,
   emptyProductValues,
+  errorsAfterEdit,
   type ProductFormErrors,
   type ProductFormValues,
-  productFieldForCode,
-  productFieldForPath,
+  productErrorsFrom,
   sameProductValues,
+  sentVariantSet,
 } from './product-form-values.ts';
 import { useCreateProduct } from './product-queries.ts';
 
@@ -40,8 +41,7 @@ export function ProductCreateScreen() {
     if (changes.handle !== undefined) setHandleTouched(changes.handle !== '');
     else if (changes.title !== undefined && !handleTouched) next.handle = suggestHandle(changes.title);
     setValues(next);
-    const cleared = Object.fromEntries(Object.keys(changes).map((key) => [key, undefined]));
-    setErrors((current) => ({ ...current, ...cleared }));
+    setErrors((current) => errorsAfterEdit(current, values, changes));
   };
 
   const submit = (event: FormEvent) => {
@@ -49,6 +49,7 @@ export function ProductCreateScreen() {
     const found = checkProductValues(values, digits);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
+    const sent = sentVariantSet(values);
     createProduct.mutate(createProductInput(values, digits), {
       onSuccess: (product) => {
         leaving.current.created = true;
@@ -60,7 +61,7 @@ export function ProductCreateScreen() {
         });
       },
       onError: (error) => {
-        setErrors(fieldErrorsFrom(error, productFieldForPath, productFieldForCode));
+        setErrors(productErrorsFrom(error, sent));
         notifyError(error, 'The product was not created');
       },
     });

@@ -11,26 +11,27 @@ import { useCurrentStore } from '../stores/current-store.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { formatDateTime } from '../ui/format-date.ts';
 import { IconArrowLeft, IconTrash } from '../ui/icons.tsx';
-import { fieldErrorsFrom, notifyError, notifySuccess } from '../ui/notify.ts';
+import { notifyError, notifySuccess } from '../ui/notify.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { CenteredLoader } from '../ui/route-states.tsx';
 import { ButtonLink } from '../ui/router-links.tsx';
 import { UnsavedChangesGuard } from '../ui/UnsavedChangesGuard.tsx';
-import type { VariantChoice } from './media/ImageCard.tsx';
 import { ProductImageGallery } from './media/ProductImageGallery.tsx';
 import { ProductForm } from './ProductForm.tsx';
 import {
   checkProductValues,
+  errorsAfterEdit,
   type ProductFormErrors,
   type ProductFormValues,
   productChanges,
-  productFieldForCode,
-  productFieldForPath,
+  productErrorsFrom,
   sameProductValues,
+  sentVariantSet,
   valuesFromProduct,
 } from './product-form-values.ts';
 import { productQuery, useDeleteProduct } from './product-queries.ts';
 import { ProductTranslationsPanel } from './translations/ProductTranslationsPanel.tsx';
+import { followServerImages } from './variants/variant-drafts.ts';
 import { ProductWorkflowPanel } from './workflow/ProductWorkflowPanel.tsx';
 import { RevisionDiff } from './workflow/RevisionDiff.tsx';
 import { WorkflowStateBadge } from './workflow/WorkflowStateBadge.tsx';
@@ -124,10 +125,15 @@ function ProductEditor({
   const [shownSource, setShownSource] = useState(formSource);
   if (shownSource !== formSource) {
     setShownSource(formSource);
+    const next = valuesFromProduct(formSource, digits);
     if (!dirty) {
-      const next = valuesFromProduct(formSource, digits);
       setBaseline(next);
       setValues(next);
+    } else {
+      // Keep the edits, but let variant images the grid left alone follow the gallery's changes.
+      const followed = followServerImages(baseline.variants, values.variants, next.variants);
+      setBaseline({ ...baseline, variants: followed.baseline });
+      setValues({ ...values, variants: followed.edited });
     }
   }
   const leaving = useRef({ dirty, deleted: false });
@@ -135,8 +141,7 @@ function ProductEditor({
 
   const change = (changes: Partial<ProductFormValues>) => {
     setValues((current) => ({ ...current, ...changes }));
-    const cleared = Object.fromEntries(Object.keys(changes).map((key) => [key, undefined]));
-    setErrors((current) => ({ ...current, ...cleared }));
+    setErrors((current) => errorsAfterEdit(current, values, changes));
   };
 
   const acceptSaved = (saved: Product) => {
@@ -150,7 +155,8 @@ function ProductEditor({
     const found = checkProductValues(values, digits);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    const changes = productChanges(baseline, values, digits);
+    const changes = productChanges(baseline, values, digits, formSource.images ?? []);
+    const sent = sentVariantSet(values);
     if (Object.keys(changes).length === 0) {
       setValues(baseline);
       return;
@@ -169,7 +175,7 @@ function ProductEditor({
         notifySuccess(`“${answer.product.title}” was updated.`, 'Changes saved');
       },
       onError: (error) => {
-        setErrors(fieldErrorsFrom(error, productFieldForPath, productFieldForCode));
+        setErrors(productErrorsFrom(error, sent));
         notifyError(error, 'Changes were not saved');
       },
     });
@@ -286,17 +292,13 @@ function ProductEditor({
         readOnly={!canWrite}
         storeName={store.name}
         statusCard={statusCard}
+        variantImages={formSource.images}
         media={
           <ProductImageGallery
             store={store.handle}
             productId={product.id}
-            variants={(product as Product & { variants?: VariantChoice[] }).variants ?? []}
-            readOnly={!canWrite || editsStaged}
-            readOnlyReason={
-              canWrite && editsStaged
-                ? 'Images of a live product are changed by someone who can publish.'
-                : undefined
-            }
+            variants={product.variants ?? []}
+            readOnly={!canWrite}
           />
         }
         seoPreview={

@@ -1,10 +1,18 @@
 import { Card, Grid, Group, Image, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import type { ProductImageRef } from '../api/types.ts';
 import { currencyFractionDigits, currencySymbol } from '../money/minor-units.ts';
-import type { ProductFormErrors, ProductFormValues } from './product-form-values.ts';
+import type { ProductField, ProductFormErrors, ProductFormValues } from './product-form-values.ts';
+import { OptionsEditor } from './variants/OptionsEditor.tsx';
+import { VariantGrid } from './variants/VariantGrid.tsx';
+import { gridOptions } from './variants/variant-combinations.ts';
+import { blankVariant, type VariantDraft } from './variants/variant-drafts.ts';
+import { cellErrorKey } from './variants/variant-errors.ts';
 
 const seoTitleLimit = 60;
 const seoDescriptionLimit = 160;
+// One empty list, not a new one per render: the variant grid redraws rows only when their inputs change.
+const noImages: ProductImageRef[] = [];
 
 function CharacterCount({ length, limit }: { length: number; limit: number }) {
   const over = length > limit;
@@ -40,6 +48,7 @@ export function ProductForm({
   storeName,
   media,
   seoPreview,
+  variantImages = noImages,
 }: {
   values: ProductFormValues;
   errors: ProductFormErrors;
@@ -52,6 +61,8 @@ export function ProductForm({
   media?: ReactNode;
   /** Replaces the simple search-result preview (the editor's SEO panel). */
   seoPreview?: ReactNode;
+  /** The product's images, for choosing each variant's. */
+  variantImages?: ProductImageRef[];
 }) {
   const digits = currencyFractionDigits(currency);
   const examplePrice = digits === 0 ? '1200' : `19.${'9'.repeat(digits)}`;
@@ -60,11 +71,24 @@ export function ProductForm({
     values.seoDescription.trim() ||
     values.description.trim().slice(0, seoDescriptionLimit) ||
     'No description yet.';
-  const text = (field: keyof ProductFormValues) => ({
+  const text = (field: ProductField) => ({
     value: values[field],
     onChange: (event: { currentTarget: { value: string } }) =>
       onChange({ [field]: event.currentTarget.value }),
     error: errors[field],
+    readOnly,
+  });
+  // Without options the product has one variant, whose price and SKU are the simple form's.
+  const hasVariants = gridOptions(values.options).length > 0;
+  const single = values.variants[0] ?? blankVariant;
+  const singleText = (field: 'price' | 'sku') => ({
+    value: single[field],
+    onChange: (event: { currentTarget: { value: string } }) => {
+      const text = event.currentTarget.value;
+      const changed: VariantDraft = { ...single, [field]: text };
+      onChange({ variants: [changed, ...values.variants.slice(1)] });
+    },
+    error: errors[cellErrorKey(single.key, field)],
     readOnly,
   });
 
@@ -95,35 +119,57 @@ export function ProductForm({
             />
           </Section>
 
-          <Section title="Pricing and inventory">
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                label="Price"
-                description={`In ${currency}${digits === 0 ? ', whole units' : `, up to ${digits} decimals`}`}
-                inputMode="decimal"
-                placeholder={examplePrice}
-                leftSection={
-                  <Text size="sm" c="dimmed">
-                    {currencySymbol(currency)}
-                  </Text>
-                }
-                rightSection={
-                  <Text size="xs" c="dimmed">
-                    {currency}
-                  </Text>
-                }
-                rightSectionWidth={48}
-                required
-                {...text('price')}
-              />
-              <TextInput
-                label="SKU"
-                description="Stock keeping unit, unique in this store."
-                placeholder="APR-LIN-01"
-                {...text('sku')}
-              />
-            </SimpleGrid>
-          </Section>
+          {hasVariants ? null : (
+            <Section title="Pricing and inventory">
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput
+                  label="Price"
+                  description={`In ${currency}${digits === 0 ? ', whole units' : `, up to ${digits} decimals`}`}
+                  inputMode="decimal"
+                  placeholder={examplePrice}
+                  leftSection={
+                    <Text size="sm" c="dimmed">
+                      {currencySymbol(currency)}
+                    </Text>
+                  }
+                  rightSection={
+                    <Text size="xs" c="dimmed">
+                      {currency}
+                    </Text>
+                  }
+                  rightSectionWidth={48}
+                  required
+                  {...singleText('price')}
+                />
+                <TextInput
+                  label="SKU"
+                  description="Stock keeping unit, unique in this store."
+                  placeholder="APR-LIN-01"
+                  maxLength={64}
+                  {...singleText('sku')}
+                />
+              </SimpleGrid>
+            </Section>
+          )}
+
+          <OptionsEditor
+            options={values.options}
+            variants={values.variants}
+            errors={errors}
+            readOnly={readOnly}
+            onChange={onChange}
+          />
+          {hasVariants ? (
+            <VariantGrid
+              options={gridOptions(values.options)}
+              variants={values.variants}
+              errors={errors}
+              currency={currency}
+              images={variantImages}
+              readOnly={readOnly}
+              onChange={(variants) => onChange({ variants })}
+            />
+          ) : null}
 
           {media ?? (
             <Section title="Media">

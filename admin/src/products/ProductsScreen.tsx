@@ -1,4 +1,5 @@
 import {
+  Badge,
   Card,
   Checkbox,
   EmptyState,
@@ -6,6 +7,7 @@ import {
   Loader,
   Pagination,
   SegmentedControl,
+  Select,
   Skeleton,
   Table,
   Text,
@@ -27,12 +29,41 @@ import { BulkEditDialog } from './bulk/BulkEditDialog.tsx';
 import { BulkSelectionBar } from './bulk/BulkSelectionBar.tsx';
 import { useProductSelection } from './bulk/use-product-selection.ts';
 import { ProductTransferActions } from './import/ProductTransferActions.tsx';
+import { ActiveFilters } from './list/ActiveFilters.tsx';
+import { ColumnsMenu, columnLabels } from './list/ColumnsMenu.tsx';
+import { ProductFilterMenu } from './list/ProductFilterMenu.tsx';
+import { ProductViewTabs } from './list/ProductViewTabs.tsx';
+import { productPageQuery } from './list/product-list-queries.ts';
+import {
+  defaultSort,
+  filterOf,
+  type ProductListFilter,
+  type ProductSort,
+  type ProductsSearch,
+  shownColumns,
+} from './list/product-list-search.ts';
 import { ProductStatusBadge } from './ProductStatusBadge.tsx';
 import { ProductThumbnail } from './ProductThumbnail.tsx';
-import { productListQuery } from './product-queries.ts';
 
 const productsRoute = getRouteApi('/signed-in/stores/$store/products');
 const pageSize = 25;
+
+const sortLabels: Record<ProductSort, string> = {
+  relevance: 'Best match',
+  updated: 'Last updated',
+  newest: 'Newest',
+  title: 'Title A–Z',
+  'price-asc': 'Price, low to high',
+  'price-desc': 'Price, high to low',
+  position: 'Collection order',
+};
+
+/** The orders offered: best match only with a search, a collection's own order only with a collection. */
+function sortOptions(filter: ProductListFilter) {
+  return (Object.keys(sortLabels) as ProductSort[])
+    .filter((s) => (s !== 'relevance' || filter.q) && (s !== 'position' || filter.collectionId))
+    .map((value) => ({ value, label: sortLabels[value] }));
+}
 
 const statusFilters = [
   { label: 'All', value: 'all' },
@@ -46,27 +77,32 @@ export function ProductsScreen() {
   const search = productsRoute.useSearch();
   const navigate = productsRoute.useNavigate();
   const page = search.page ?? 1;
+  const filter = filterOf(search);
+  const columns = shownColumns(search.columns);
 
-  const [searchText, setSearchText] = useSearchParamInput(search.q, (q) =>
-    navigate({ search: (prev) => ({ ...prev, q, page: undefined }), replace: true }),
-  );
+  /** Changes part of the list's state; any change goes back to the first page. */
+  const change = (next: Partial<ProductsSearch>, replace = false) =>
+    void navigate({ search: (prev) => ({ ...prev, ...next, page: undefined }), replace });
+
+  const [searchText, setSearchText] = useSearchParamInput(search.q, (q) => change({ q }, true));
 
   const list = useQuery(
-    productListQuery(store.handle, {
-      q: search.q,
-      status: search.status,
+    productPageQuery(store.handle, {
+      filter,
+      ...(search.sort ? { sort: search.sort } : {}),
       limit: pageSize,
       offset: (page - 1) * pageSize,
     }),
   );
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  const filtered = Boolean(search.q || search.status);
-  const selection = useProductSelection(`${search.q ?? ''}|${search.status ?? ''}`);
+  const filtered = Object.keys(filter).length > 0;
+  const selection = useProductSelection(JSON.stringify(filter));
   const [bulkEditing, setBulkEditing] = useState(false);
   const selectable = can('catalog:write');
   const pageIds = list.data?.items.map((p) => p.id) ?? [];
   const pageSelected = pageIds.length > 0 && pageIds.every((id) => selection.ids.has(id));
+  const sort = search.sort ?? defaultSort(filter);
 
   return (
     <>
@@ -88,11 +124,12 @@ export function ProductsScreen() {
           </>
         }
       />
+      <ProductViewTabs search={search} onOpen={(next) => void navigate({ search: next })} />
       <Card withBorder padding={0} radius="md">
-        <Group p="md" gap="md" justify="space-between" wrap="wrap">
+        <Group p="md" gap="sm" justify="space-between" wrap="wrap">
           <TextInput
             aria-label="Search products"
-            placeholder="Search by title, handle or SKU"
+            placeholder="Search by title, vendor, tag or SKU"
             leftSection={<IconSearch size={16} />}
             rightSection={list.isFetching && !list.isPending ? <Loader size={14} /> : null}
             value={searchText}
@@ -100,21 +137,28 @@ export function ProductsScreen() {
             style={{ flex: '1 1 16rem', maxWidth: '26rem' }}
             type="search"
           />
-          <SegmentedControl
-            aria-label="Filter by status"
-            data={statusFilters}
-            value={search.status ?? 'all'}
-            onChange={(value) =>
-              void navigate({
-                search: (prev) => ({
-                  ...prev,
-                  status: value === 'all' ? undefined : (value as ProductStatus),
-                  page: undefined,
-                }),
-              })
-            }
-          />
+          <Group gap="sm" wrap="wrap">
+            <SegmentedControl
+              aria-label="Filter by status"
+              data={statusFilters}
+              value={search.status ?? 'all'}
+              onChange={(value) => change({ status: value === 'all' ? undefined : (value as ProductStatus) })}
+            />
+            <Select
+              aria-label="Sort by"
+              data={sortOptions(filter)}
+              value={sort}
+              onChange={(value) =>
+                change({ sort: !value || value === defaultSort(filter) ? undefined : (value as ProductSort) })
+              }
+              allowDeselect={false}
+              w={180}
+            />
+            <ProductFilterMenu filter={filter} onChange={(next) => change(next)} />
+            <ColumnsMenu shown={columns} onChange={(next) => change({ columns: next })} />
+          </Group>
         </Group>
+        <ActiveFilters filter={filter} onChange={(next) => change(next)} />
 
         {list.isError ? (
           <Text c="red" p="md" role="alert">
@@ -130,7 +174,7 @@ export function ProductsScreen() {
             title={filtered ? 'No products match' : 'No products yet'}
             description={
               filtered
-                ? 'Try another search or status.'
+                ? 'Try another search, or remove a filter.'
                 : 'Add your first product to start selling on the storefront.'
             }
           >
@@ -166,10 +210,17 @@ export function ProductsScreen() {
                     <VisuallyHidden>Image</VisuallyHidden>
                   </Table.Th>
                   <Table.Th>Product</Table.Th>
-                  <Table.Th visibleFrom="sm">SKU</Table.Th>
-                  <Table.Th visibleFrom="xs">Status</Table.Th>
-                  <Table.Th ta="right">Price</Table.Th>
-                  <Table.Th visibleFrom="md">Updated</Table.Th>
+                  {columns.has('sku') ? <Table.Th visibleFrom="sm">{columnLabels.sku}</Table.Th> : null}
+                  {columns.has('status') ? <Table.Th visibleFrom="xs">{columnLabels.status}</Table.Th> : null}
+                  {columns.has('vendor') ? <Table.Th visibleFrom="sm">{columnLabels.vendor}</Table.Th> : null}
+                  {columns.has('productType') ? (
+                    <Table.Th visibleFrom="sm">{columnLabels.productType}</Table.Th>
+                  ) : null}
+                  {columns.has('tags') ? <Table.Th visibleFrom="md">{columnLabels.tags}</Table.Th> : null}
+                  {columns.has('price') ? <Table.Th ta="right">{columnLabels.price}</Table.Th> : null}
+                  {columns.has('updated') ? (
+                    <Table.Th visibleFrom="md">{columnLabels.updated}</Table.Th>
+                  ) : null}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -205,27 +256,69 @@ export function ProductsScreen() {
                         </Text>
                       </Group>
                     </Table.Td>
-                    <Table.Td visibleFrom="sm">
-                      <Text size="sm" ff="monospace" c={product.sku ? undefined : 'dimmed'}>
-                        {product.sku || '—'}
-                      </Text>
-                      {(product.variantCount ?? 0) > 1 ? (
-                        <Text size="xs" c="dimmed">
-                          {product.variantCount} variants
+                    {columns.has('sku') ? (
+                      <Table.Td visibleFrom="sm">
+                        <Text size="sm" ff="monospace" c={product.sku ? undefined : 'dimmed'}>
+                          {product.sku || '—'}
                         </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td visibleFrom="xs">
-                      <ProductStatusBadge status={product.status} />
-                    </Table.Td>
-                    <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
-                      {formatMoney(product.price.amount, product.price.currency)}
-                    </Table.Td>
-                    <Table.Td visibleFrom="md" style={{ whiteSpace: 'nowrap' }}>
-                      <Text size="sm" c="dimmed">
-                        {formatDate(product.updatedAt)}
-                      </Text>
-                    </Table.Td>
+                        {(product.variantCount ?? 0) > 1 ? (
+                          <Text size="xs" c="dimmed">
+                            {product.variantCount} variants
+                          </Text>
+                        ) : null}
+                      </Table.Td>
+                    ) : null}
+                    {columns.has('status') ? (
+                      <Table.Td visibleFrom="xs">
+                        <ProductStatusBadge status={product.status} />
+                      </Table.Td>
+                    ) : null}
+                    {columns.has('vendor') ? (
+                      <Table.Td visibleFrom="sm">
+                        <Text size="sm" c={product.vendor ? undefined : 'dimmed'}>
+                          {product.vendor || '—'}
+                        </Text>
+                      </Table.Td>
+                    ) : null}
+                    {columns.has('productType') ? (
+                      <Table.Td visibleFrom="sm">
+                        <Text size="sm" c={product.productType ? undefined : 'dimmed'}>
+                          {product.productType || '—'}
+                        </Text>
+                      </Table.Td>
+                    ) : null}
+                    {columns.has('tags') ? (
+                      <Table.Td visibleFrom="md">
+                        <Group gap={4}>
+                          {product.tags.length === 0 ? (
+                            <Text size="sm" c="dimmed">
+                              —
+                            </Text>
+                          ) : (
+                            product.tags.map((tag) => (
+                              <Badge key={tag} variant="light" color="gray" size="sm" tt="none">
+                                {tag}
+                              </Badge>
+                            ))
+                          )}
+                        </Group>
+                      </Table.Td>
+                    ) : null}
+                    {columns.has('price') ? (
+                      <Table.Td
+                        ta="right"
+                        style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
+                      >
+                        {formatMoney(product.price.amount, product.price.currency)}
+                      </Table.Td>
+                    ) : null}
+                    {columns.has('updated') ? (
+                      <Table.Td visibleFrom="md" style={{ whiteSpace: 'nowrap' }}>
+                        <Text size="sm" c="dimmed">
+                          {formatDate(product.updatedAt)}
+                        </Text>
+                      </Table.Td>
+                    ) : null}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -271,11 +364,7 @@ export function ProductsScreen() {
       />
       {bulkEditing ? (
         <BulkEditDialog
-          selection={
-            selection.allMatching
-              ? { filter: { q: search.q, status: search.status } }
-              : { ids: [...selection.ids] }
-          }
+          selection={selection.allMatching ? { filter } : { ids: [...selection.ids] }}
           count={selection.allMatching ? total : selection.ids.size}
           onClose={(ran) => {
             setBulkEditing(false);

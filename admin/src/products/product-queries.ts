@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@ta
 import { api } from '../api/http.ts';
 import type { Page, Product, ProductStatus } from '../api/types.ts';
 import { storeApiPath } from '../stores/current-store.tsx';
+import type { OptionInput, VariantInput } from './variants/variant-drafts.ts';
 
 export interface ProductListFilter {
   q?: string;
@@ -37,6 +38,9 @@ export interface ProductInput {
   vendor?: string | null;
   productType?: string | null;
   status?: ProductStatus;
+  /** The whole set when sent: the API replaces options and variants (variants sent with an id keep it). */
+  options?: OptionInput[];
+  variants?: VariantInput[];
 }
 
 /** Keeps the list and the product's own cache entry in step with what the server answered. */

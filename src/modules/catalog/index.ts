@@ -7,6 +7,7 @@ export {
   type Collection,
   type CollectionSortOrder,
   collectionRoutes,
+  collectionSearchScope,
   collectionSortOrders,
   findCollectionByHandle,
   listCollectionProducts,
@@ -24,14 +25,26 @@ export {
   productImportRoutes,
   productImportStorage,
   registerProductImportJobs,
+  registerStaleImportUploadsJob,
+  removeStaleImportUploads,
+  type StaleImportUploadsReport,
+  staleImportUploadsSchedule,
 } from './import-jobs/index.ts';
+export { loadCoverImageManifests, loadImageManifests } from './media/image-manifests.ts';
+export type { ImageManifest } from './media/image-sizes.ts';
+export { mediaPath } from './media/image-source.ts';
 export {
   imageSrc,
   mediaFileRoutes,
   productImageRoutes,
   registerMediaJobs,
+  registerUnreferencedMediaJob,
   remoteImageConsumer,
+  removeUnreferencedMedia,
+  type UnreferencedMediaReport,
+  unreferencedMediaSchedule,
 } from './media/index.ts';
+export { type ResponsiveImageAttributes, responsiveImage } from './media/srcset.ts';
 export {
   activeVariantsInStock,
   type FeedStockSource,
@@ -76,6 +89,12 @@ export {
 } from './search/index.ts';
 export { seoRoutes } from './seo/index.ts';
 export {
+  type LiveListing,
+  type LiveProductAddress,
+  listLiveListings,
+  listLiveProductAddresses,
+} from './sitemap-sources.ts';
+export {
   findLocalizedProduct,
   getProductTranslation,
   type LocalizedProductDetail,
@@ -89,5 +108,18 @@ export {
 export { variantTitle } from './variant-set.ts';
 // Publishing goes through the review workflow (same signatures as the catalog's first versions).
 export { publishProduct, unpublishProduct } from './workflow/publishing.ts';
+// Media files that staged changes hold until published (media cleanup must keep them).
+export { stagedMediaKeys } from './workflow/revision-store.ts';
 export { registerCatalogWorkflowJobs } from './workflow/schedules.ts';
+// Changes to live products that wait for review (docs/catalog-workflow.md, "Staging a change").
+export {
+  changesAreStaged,
+  changesAreStagedFor,
+  type ProductChange,
+  revertStagingStep,
+  type StagedUpload,
+  type StageOutcome,
+  type StageProductChangeInput,
+  stageProductChange,
+} from './workflow/stage-product-change.ts';
 export { editProduct } from './workflow/staged-edits.ts';

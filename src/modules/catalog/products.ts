@@ -28,6 +28,7 @@ import {
 } from './product-input.ts';
 import { recordHandleChange } from './redirects.ts';
 import { productImages, products, productVariants } from './schema.ts';
+import { assertSkusFree } from './sku-conflicts.ts';
 import { assertConsistentVariants, optionColumns } from './variant-set.ts';
 
 export type { Product, ProductDetail } from './product-detail.ts';
@@ -181,6 +182,7 @@ async function writeVariants(
   images: ProductImage[],
 ) {
   assertConsistentVariants(options, wanted);
+  await assertSkusFree(tx, product, wanted);
   const byId = new Map(current.map((v) => [v.id, v]));
   const byOptions = new Map(current.map((v) => [`${v.option1}\u0000${v.option2}\u0000${v.option3}`, v]));
   const matched = new Set<string>();

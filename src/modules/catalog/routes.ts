@@ -5,6 +5,14 @@ import { type ChangeFeed, ReadCache } from '../../platform/cache/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { accessTopic, storeOf } from '../access/index.ts';
 import { catalogTopic } from './change-topic.ts';
+import {
+  canonicalProductFilter,
+  checkPriceRange,
+  productFilterFields,
+  productFilterKey,
+  productFilterRoutes,
+  productFilterSearch,
+} from './product-filter/index.ts';
 import { productSummaryView, productView } from './product-view.ts';
 import {
   type CatalogWriter,
@@ -12,10 +20,10 @@ import {
   createProductInput,
   deleteProduct,
   getProduct,
-  productStatuses,
   updateProductInput,
 } from './products.ts';
-import { searchCatalog, searchLimits, searchSorts } from './search/index.ts';
+import { productViewRoutes } from './saved-views/index.ts';
+import { searchCatalog, searchSorts } from './search/index.ts';
 import { variantSummaries } from './variant-summaries.ts';
 import { publishProduct, unpublishProduct } from './workflow/publishing.ts';
 import { catalogWorkflowRoutes } from './workflow/routes.ts';
@@ -24,6 +32,15 @@ import { editResponse } from './workflow/workflow-views.ts';
 
 const storeParams = z.object({ store: z.string().min(1).max(64) });
 const productParams = storeParams.extend({ productId: z.string().min(1).max(64) });
+
+const productListQuery = z
+  .object({
+    ...productFilterFields,
+    sort: z.enum(searchSorts).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  })
+  .superRefine(checkPriceRange);
 
 function writer(request: FastifyRequest): CatalogWriter {
   const { actor, permissions } = storeOf(request);
@@ -45,32 +62,26 @@ export async function catalogRoutes(app: FastifyInstance, { db, changes }: { db:
         tags: ['catalog'],
         summary:
           'List products, newest change first; or search them (title, description, vendor, type, tags, ' +
-          'option values, SKU; misspelt words corrected), best match first',
+          'option values, SKU; misspelt words corrected), best match first. Filters combine; a ' +
+          'repeated filter (vendor=A&vendor=B) takes any of its values.',
         params: storeParams,
-        querystring: z.object({
-          q: z.string().max(searchLimits.textLength).optional(),
-          status: z.enum(productStatuses).optional(),
-          sort: z.enum(searchSorts).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-        }),
+        querystring: productListQuery,
       },
     },
     async (request, reply) => {
       const { store } = storeOf(request);
-      const query = request.query;
-      const text = query.q?.trim() ?? '';
-      const sort = query.sort ?? (text ? 'relevance' : 'updated');
-      const key = `${store.id} ${query.status ?? ''} ${sort} ${query.limit} ${query.offset} ${text}`;
+      const { sort: sortAsked, limit, offset, ...asked } = request.query;
+      const filter = canonicalProductFilter(asked);
+      const sort = sortAsked ?? (filter.q ? 'relevance' : 'updated');
+      // Every filter is in the key (written one way), so two filters never share a page.
+      const key = `${store.id} ${sort} ${limit} ${offset} ${productFilterKey(filter)}`;
       const page = await listPages.get(key, [catalogTopic(store.id), accessTopic], async () => {
         const found = await searchCatalog(db, {
           store,
-          text,
-          skuPrefix: true,
-          ...(query.status ? { statuses: [query.status] } : {}),
+          ...(await productFilterSearch(db, store.id, filter)),
           sort,
-          limit: query.limit,
-          offset: query.offset,
+          limit,
+          offset,
         });
         const summaries = await variantSummaries(
           db,
@@ -194,4 +205,6 @@ export async function catalogRoutes(app: FastifyInstance, { db, changes }: { db:
   );
 
   await app.register(catalogWorkflowRoutes, { db });
+  await app.register(productFilterRoutes, { db, changes });
+  await app.register(productViewRoutes, { db });
 }

@@ -125,6 +125,8 @@ export const categories = pgTable(
     path: text('path').notNull(),
     position: integer('position').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When its name, handle or place in the tree (its page's heading and breadcrumbs) last changed. */
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('categories_store_path_key').on(t.storeId, t.path),

@@ -18,10 +18,16 @@ import { AppError, badRequest } from '../errors.ts';
  * - nothing assumes a local path or a file descriptor.
  *
  * Because identical content is shared, `delete` removes it for every owner: callers that reference
- * keys from several places must know a key is unused before deleting it.
+ * keys from several places must know a key is unused before deleting it. A sweep of unused content
+ * lists the blobs and spares recent ones (`storedAt`): a key is stored before the row naming it
+ * commits, and storing content that is already there counts as storing it again, so content someone
+ * has just stored (again) is never taken for unused.
  */
 export interface BlobStorage {
-  /** Stores the content and returns its key; the same bytes and type always give the same key. */
+  /**
+   * Stores the content and returns its key; the same bytes and type always give the same key.
+   * Content already stored is kept, and its `storedAt` becomes now.
+   */
   put(body: BlobBody, options: PutBlobOptions): Promise<StoredBlob>;
   /** The content as a stream (consume or destroy it), or null when no blob has that key. */
   get(key: string): Promise<BlobContent | null>;
@@ -30,6 +36,19 @@ export interface BlobStorage {
   delete(key: string): Promise<boolean>;
   /** Where a browser fetches the blob: a path on this server (`/media/<key>`) or an absolute URL. */
   publicPath(key: string): string;
+  /**
+   * Every stored blob, in no particular order, read as it goes (an object store lists a bucket page by
+   * page); only complete blobs, never uploads in progress. Blobs stored or deleted while the listing
+   * runs may or may not appear.
+   */
+  list(): AsyncIterable<ListedBlob>;
+}
+
+export interface ListedBlob {
+  key: string;
+  size: number;
+  /** When the content was last stored (`put`), which is an object store's last-modified time. */
+  storedAt: Date;
 }
 
 export type BlobBody = Readable | Uint8Array | AsyncIterable<Uint8Array>;

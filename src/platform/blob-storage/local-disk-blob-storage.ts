@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -12,6 +12,8 @@ import {
   blobKey,
   contentTypeOfBlobKey,
   fileTooLarge,
+  isBlobKey,
+  type ListedBlob,
   type PutBlobOptions,
   type StoredBlob,
 } from './blob-storage.ts';
@@ -62,6 +64,9 @@ export class LocalDiskBlobStorage implements BlobStorage {
       const finalPath = this.pathOf(key);
       if (await fileExists(finalPath)) {
         await rm(tempPath, { force: true });
+        // Stored again: a sweep of unused blobs must see it as recent (see BlobStorage).
+        const now = new Date();
+        await utimes(finalPath, now, now);
         return { key, size, contentType, created: false };
       }
       await mkdir(path.dirname(finalPath), { recursive: true });
@@ -107,6 +112,21 @@ export class LocalDiskBlobStorage implements BlobStorage {
     return `${this.publicPathPrefix}/${key}`;
   }
 
+  /** Walks the two shard levels; the folder of uploads in progress and anything not named like a key are skipped. */
+  async *list(): AsyncIterable<ListedBlob> {
+    for (const first of await folderNames(this.rootDir)) {
+      for (const second of await folderNames(path.join(this.rootDir, first))) {
+        const folder = path.join(this.rootDir, first, second);
+        for (const name of await entryNames(folder)) {
+          if (!isBlobKey(name) || name.slice(0, 2) !== first || name.slice(2, 4) !== second) continue;
+          // Deleted since the folder was read: not listed.
+          const info = await stat(path.join(folder, name)).catch(() => null);
+          if (info?.isFile()) yield { key: name, size: info.size, storedAt: info.mtime };
+        }
+      }
+    }
+  }
+
   /**
    * Removes temporary files left by uploads that a crash interrupted. Uploads in progress keep
    * touching theirs, so an age well above the longest upload (default one hour) is safe.
@@ -142,6 +162,24 @@ export class LocalDiskBlobStorage implements BlobStorage {
 function asReadable(body: BlobBody): Readable | AsyncIterable<Uint8Array> {
   // A bare Uint8Array is iterable byte by byte; wrap it so it travels as one chunk.
   return body instanceof Uint8Array ? Readable.from([body]) : body;
+}
+
+const shardName = /^[0-9a-f]{2}$/;
+
+/** The shard folders directly in `folder` (none when it does not exist). */
+async function folderNames(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true }).catch((err: unknown) => {
+    if (isMissing(err)) return [];
+    throw err;
+  });
+  return entries.filter((entry) => entry.isDirectory() && shardName.test(entry.name)).map((e) => e.name);
+}
+
+async function entryNames(folder: string): Promise<string[]> {
+  return readdir(folder).catch((err: unknown) => {
+    if (isMissing(err)) return [];
+    throw err;
+  });
 }
 
 async function fileExists(filePath: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { FacetValue, SearchFacets } from '../../modules/catalog/index.ts';
 import { formatMinorAsDecimal } from '../../platform/money.ts';
+import { messagesFor } from '../locales/messages/storefront-messages.ts';
 import type { StorefrontSite } from '../site.ts';
 import { priceRangeLabel } from './listing-labels.ts';
 import { type ListingLinks, listingHref } from './listing-links.ts';
@@ -30,13 +31,13 @@ function Group({ title, children }: { title: string; children: ComponentChildren
  * One value to tick or untick: a link (so it works without script; nofollow for crawlers) marked
  * `aria-current` while chosen.
  */
-function Choice({ href, value }: { href: string; value: FacetValue }) {
+function Choice({ href, value, locale }: { href: string; value: FacetValue; locale: string }) {
   return (
     <li>
       <a class="facet-choice" href={href} rel="nofollow" aria-current={value.selected ? 'true' : undefined}>
         <span class="tick" aria-hidden="true" />
         <span class="facet-label">{value.value}</span>
-        <span class="count">{value.count}</span>
+        <span class="count">{messagesFor(locale).number(value.count)}</span>
       </a>
     </li>
   );
@@ -44,6 +45,7 @@ function Choice({ href, value }: { href: string; value: FacetValue }) {
 
 function PriceGroup({ site, facets, params, links }: FacetPanelProps) {
   const { currency, locale } = { currency: site.store.baseCurrency, locale: site.locale };
+  const t = messagesFor(locale);
   const price = facets.price;
   const chosen = params.minPrice !== undefined || params.maxPrice !== undefined;
   if (!price && !chosen) return null;
@@ -54,7 +56,7 @@ function PriceGroup({ site, facets, params, links }: FacetPanelProps) {
   const decimal = (amount: number | undefined) =>
     amount === undefined ? undefined : formatMinorAsDecimal(amount, currency);
   return (
-    <Group title="Price">
+    <Group title={t.facetPrice}>
       <ul>
         {(price?.buckets ?? []).map((bucket) => {
           // Ranges are [min, max): the link's bound is the last amount below the next range.
@@ -67,8 +69,9 @@ function PriceGroup({ site, facets, params, links }: FacetPanelProps) {
             <Choice
               key={bucket.min}
               href={listingHref(links, next)}
+              locale={locale}
               value={{
-                value: priceRangeLabel(bucket.min, bucket.max, currency, locale),
+                value: priceRangeLabel(t, bucket.min, bucket.max, currency, locale),
                 count: bucket.count,
                 selected,
               }}
@@ -81,7 +84,7 @@ function PriceGroup({ site, facets, params, links }: FacetPanelProps) {
           <input key={`${name}=${value}`} type="hidden" name={name} value={value} />
         ))}
         <label>
-          <span>Min</span>
+          <span>{t.priceMin}</span>
           <input
             type="number"
             name="min_price"
@@ -93,7 +96,7 @@ function PriceGroup({ site, facets, params, links }: FacetPanelProps) {
           />
         </label>
         <label>
-          <span>Max</span>
+          <span>{t.priceMax}</span>
           <input
             type="number"
             name="max_price"
@@ -104,24 +107,25 @@ function PriceGroup({ site, facets, params, links }: FacetPanelProps) {
             placeholder={price ? formatMinorAsDecimal(price.max, currency) : undefined}
           />
         </label>
-        <button type="submit">Apply</button>
+        <button type="submit">{t.apply}</button>
       </form>
     </Group>
   );
 }
 
-function CategoryGroup({ facets, params, links, categoryId }: FacetPanelProps) {
+function CategoryGroup({ site, facets, params, links, categoryId }: FacetPanelProps) {
+  const t = messagesFor(site.locale);
   const parent = categoryId ?? null;
   const children = facets.categories.filter((c) => c.parentId === parent);
   if (children.length === 0) return null;
   return (
-    <Group title="Category">
+    <Group title={t.facetCategory}>
       <ul>
         {children.map((category) => (
           <li key={category.id}>
             <a class="facet-link" href={links.categoryHref(category, changedParams(params, {}))}>
               <span class="facet-label">{category.name}</span>
-              <span class="count">{category.count}</span>
+              <span class="count">{t.number(category.count)}</span>
             </a>
           </li>
         ))}
@@ -135,16 +139,19 @@ function CategoryGroup({ facets, params, links, categoryId }: FacetPanelProps) {
  * link to the listing with that value added (or removed), so it all works without client script.
  */
 export function FacetPanel(props: FacetPanelProps) {
-  const { facets, params, links } = props;
+  const { site, facets, params, links } = props;
+  const t = messagesFor(site.locale);
+  const { locale } = site;
   return (
     <div class="facet-panel">
       {props.showCategories !== false ? <CategoryGroup {...props} /> : null}
       {facets.vendors.length > 0 ? (
-        <Group title="Brand">
+        <Group title={t.facetBrand}>
           <ul>
             {facets.vendors.map((value) => (
               <Choice
                 key={value.value}
+                locale={locale}
                 value={value}
                 href={listingHref(
                   links,
@@ -156,11 +163,12 @@ export function FacetPanel(props: FacetPanelProps) {
         </Group>
       ) : null}
       {facets.productTypes.length > 0 ? (
-        <Group title="Product type">
+        <Group title={t.facetProductType}>
           <ul>
             {facets.productTypes.map((value) => (
               <Choice
                 key={value.value}
+                locale={locale}
                 value={value}
                 href={listingHref(
                   links,
@@ -177,6 +185,7 @@ export function FacetPanel(props: FacetPanelProps) {
             {option.values.map((value) => (
               <Choice
                 key={value.value}
+                locale={locale}
                 value={value}
                 href={listingHref(
                   links,
@@ -189,11 +198,12 @@ export function FacetPanel(props: FacetPanelProps) {
       ))}
       <PriceGroup {...props} />
       {facets.inStock > 0 || params.inStock ? (
-        <Group title="Availability">
+        <Group title={t.availability}>
           <ul>
             <Choice
               href={listingHref(links, changedParams(params, { inStock: !params.inStock }))}
-              value={{ value: 'In stock', count: facets.inStock, selected: params.inStock }}
+              locale={locale}
+              value={{ value: t.inStock, count: facets.inStock, selected: params.inStock }}
             />
           </ul>
         </Group>

@@ -1,13 +1,26 @@
 import { currencyExponent } from '../../platform/money.ts';
+import type { StorefrontMessages } from '../locales/messages/storefront-messages.ts';
 import type { ListingSort } from './listing-params.ts';
 
-export const sortLabels: Record<ListingSort, string> = {
-  relevance: 'Best match',
-  newest: 'Newest',
-  'price-asc': 'Price, low to high',
-  'price-desc': 'Price, high to low',
-  title: 'Name, A to Z',
-};
+/** What each order is called in the page's language. */
+export function sortLabel(t: StorefrontMessages, sort: ListingSort): string {
+  switch (sort) {
+    case 'featured':
+      return t.sortFeatured;
+    case 'relevance':
+      return t.sortRelevance;
+    case 'newest':
+      return t.sortNewest;
+    case 'price-asc':
+      return t.sortPriceAsc;
+    case 'price-desc':
+      return t.sortPriceDesc;
+    case 'title':
+      return t.sortTitle;
+    case 'title-desc':
+      return t.sortTitleDesc;
+  }
+}
 
 /** A price bound for people: whole amounts without decimals ("€20"), others exact ("€19.99"). */
 export function priceLabel(amount: number, currency: string, locale: string): string {
@@ -21,8 +34,9 @@ export function priceLabel(amount: number, currency: string, locale: string): st
   }).format(amount / 10 ** exponent);
 }
 
-/** "€10 – €20", "€200 and more", "up to €10". */
+/** "€10 – €20", "€200 and more", "up to €10", in the page's language. */
 export function priceRangeLabel(
+  t: StorefrontMessages,
   min: number | undefined,
   max: number | null | undefined,
   currency: string,
@@ -31,11 +45,7 @@ export function priceRangeLabel(
   const low = min !== undefined && min > 0 ? priceLabel(min, currency, locale) : null;
   const high = max !== undefined && max !== null ? priceLabel(max, currency, locale) : null;
   if (low && high) return `${low} – ${high}`;
-  if (low) return `${low} and more`;
-  if (high) return `up to ${high}`;
-  return 'Any price';
-}
-
-export function productCount(n: number): string {
-  return n === 1 ? '1 product' : `${n.toLocaleString('en')} products`;
+  if (low) return t.priceAndMore(low);
+  if (high) return t.priceUpTo(high);
+  return t.anyPrice;
 }

@@ -1,3 +1,4 @@
+import { messagesFor } from '../locales/messages/storefront-messages.ts';
 import { type ListingLinks, listingHref } from './listing-links.ts';
 import { type ListingParams, MAX_LISTING_PAGE } from './listing-params.ts';
 
@@ -21,11 +22,14 @@ function shownPages(page: number, last: number): (number | 'gap')[] {
 }
 
 export function ListingPagination({
+  locale,
   params,
   links,
   total,
   pageSize,
 }: {
+  /** The page's locale, for the words and numbers. */
+  locale: string;
   params: ListingParams;
   links: ListingLinks;
   total: number;
@@ -33,12 +37,13 @@ export function ListingPagination({
 }) {
   const last = lastPage(total, pageSize);
   if (last <= 1) return null;
+  const t = messagesFor(locale);
   const at = (page: number) => listingHref(links, { ...params, page });
   return (
-    <nav class="pagination" aria-label="Pages">
+    <nav class="pagination" aria-label={t.pages}>
       {params.page > 1 ? (
         <a href={at(params.page - 1)} rel="prev">
-          ‹ Previous
+          {t.previousPage}
         </a>
       ) : null}
       {shownPages(params.page, last).map((n, i) =>
@@ -49,13 +54,13 @@ export function ListingPagination({
           </span>
         ) : (
           <a key={n} href={at(n)} aria-current={n === params.page ? 'page' : undefined}>
-            {n}
+            {t.number(n)}
           </a>
         ),
       )}
       {params.page < last ? (
         <a href={at(params.page + 1)} rel="next">
-          Next ›
+          {t.nextPage}
         </a>
       ) : null}
     </nav>

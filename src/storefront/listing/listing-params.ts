@@ -12,7 +12,16 @@ import { formatMinorAsDecimal, parseMoney } from '../../platform/money.ts';
  * &min_price=10&max_price=50&in_stock=1&category=kitchen` (vendor, type and option repeat).
  */
 
-export const listingSorts = ['relevance', 'newest', 'price-asc', 'price-desc', 'title'] as const;
+/** `featured` is a collection's own order (its editor's, for a manual collection). */
+export const listingSorts = [
+  'relevance',
+  'featured',
+  'newest',
+  'price-asc',
+  'price-desc',
+  'title',
+  'title-desc',
+] as const;
 export type ListingSort = (typeof listingSorts)[number];
 
 export interface ListingParams {

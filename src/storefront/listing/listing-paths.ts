@@ -7,3 +7,7 @@ export function searchPath(site: StorefrontSite): string {
 export function categoryPath(site: StorefrontSite, handle: string): string {
   return `${site.basePath}/categories/${encodeURIComponent(handle)}`;
 }
+
+export function collectionPath(site: StorefrontSite, handle: string): string {
+  return `${site.basePath}/collections/${encodeURIComponent(handle)}`;
+}

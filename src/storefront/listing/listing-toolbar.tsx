@@ -1,6 +1,7 @@
 import type { CategoryEntry } from '../../modules/catalog/index.ts';
+import { messagesFor } from '../locales/messages/storefront-messages.ts';
 import type { StorefrontSite } from '../site.ts';
-import { priceRangeLabel, productCount, sortLabels } from './listing-labels.ts';
+import { priceRangeLabel, sortLabel } from './listing-labels.ts';
 import { type ListingLinks, listingHref } from './listing-links.ts';
 import {
   changedParams,
@@ -26,6 +27,7 @@ export interface ListingToolbarProps {
 /** The count, the order (as links: no script needed), and every active filter with a way to drop it. */
 export function ListingToolbar(props: ListingToolbarProps) {
   const { site, params, links, total, sorts, category } = props;
+  const t = messagesFor(site.locale);
   const current = params.sort ?? sorts[0];
   const chips: { label: string; href: string }[] = [];
   if (category)
@@ -58,12 +60,12 @@ export function ListingToolbar(props: ListingToolbarProps) {
   }
   if (params.minPrice !== undefined || params.maxPrice !== undefined) {
     chips.push({
-      label: priceRangeLabel(params.minPrice, params.maxPrice, links.currency, site.locale),
+      label: priceRangeLabel(t, params.minPrice, params.maxPrice, links.currency, site.locale),
       href: listingHref(links, changedParams(params, { minPrice: undefined, maxPrice: undefined })),
     });
   }
   if (params.inStock) {
-    chips.push({ label: 'In stock', href: listingHref(links, changedParams(params, { inStock: false })) });
+    chips.push({ label: t.inStock, href: listingHref(links, changedParams(params, { inStock: false })) });
   }
   const cleared: ListingParams = {
     q: params.q,
@@ -77,15 +79,15 @@ export function ListingToolbar(props: ListingToolbarProps) {
   return (
     <div class="listing-toolbar">
       <p class="listing-count" role="status">
-        {productCount(total)}
+        {t.productCount(total)}
       </p>
       {props.filtersAnchor ? (
         <a class="to-filters" href={props.filtersAnchor}>
-          Filters
+          {t.filters}
         </a>
       ) : null}
-      <nav class="sort-links" aria-label="Sort by">
-        <span>Sort:</span>
+      <nav class="sort-links" aria-label={t.sortBy}>
+        <span>{t.sortLead}</span>
         {sorts.map((sort) => (
           <a
             key={sort}
@@ -93,15 +95,15 @@ export function ListingToolbar(props: ListingToolbarProps) {
             aria-current={sort === current ? 'true' : undefined}
             rel="nofollow"
           >
-            {sortLabels[sort]}
+            {sortLabel(t, sort)}
           </a>
         ))}
       </nav>
       {chips.length > 0 ? (
-        <ul class="active-filters" aria-label="Active filters">
+        <ul class="active-filters" aria-label={t.activeFilters}>
           {chips.map((chip) => (
             <li key={chip.href}>
-              <a href={chip.href} rel="nofollow" aria-label={`Remove filter ${chip.label}`}>
+              <a href={chip.href} rel="nofollow" aria-label={t.removeFilter(chip.label)}>
                 {chip.label} <span aria-hidden="true">×</span>
               </a>
             </li>
@@ -109,7 +111,7 @@ export function ListingToolbar(props: ListingToolbarProps) {
           {chips.length > 1 ? (
             <li>
               <a class="clear-filters" href={listingHref(links, cleared)} rel="nofollow">
-                Clear all
+                {t.clearAll}
               </a>
             </li>
           ) : null}

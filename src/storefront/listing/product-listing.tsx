@@ -1,5 +1,6 @@
 import type { CategoryEntry, SearchResult } from '../../modules/catalog/index.ts';
-import { ProductGrid } from '../product-card.tsx';
+import { messagesFor } from '../locales/messages/storefront-messages.ts';
+import { type CardImages, ProductGrid } from '../product-card.tsx';
 import type { StorefrontSite } from '../site.ts';
 import { FacetPanel } from './facet-panel.tsx';
 import type { ListingLinks } from './listing-links.ts';
@@ -24,19 +25,22 @@ export interface ProductListingProps {
   chosenCategory?: CategoryEntry;
   /** Said when nothing matches, above the way to clear the filters. */
   emptyMessage?: string;
+  /** Generated sizes of the cards' images, by product id (`srcset`); others show as they are. */
+  images?: CardImages;
 }
 
 /**
  * A product listing with its filters: facets beside the grid, the count, the order, active filters
- * and pages. Used by the search and category pages, and meant for any listing that has a search
- * result (collections): give it the result, the parsed parameters and where its links go.
+ * and pages. Used by the search, category and collection pages: give it the search result, the
+ * parsed parameters and where its links go.
  */
 export function ProductListing(props: ProductListingProps) {
   const { site, result, params, links, sorts, pageSize } = props;
+  const t = messagesFor(site.locale);
   return (
     <div class="listing">
       {result.facets ? (
-        <aside id="filters" class="listing-filters" aria-label="Filters">
+        <aside id="filters" class="listing-filters" aria-label={t.filters}>
           <FacetPanel
             site={site}
             facets={result.facets}
@@ -47,7 +51,7 @@ export function ProductListing(props: ProductListingProps) {
           />
         </aside>
       ) : null}
-      <section class="listing-results" aria-label="Products">
+      <section class="listing-results" aria-label={t.products}>
         <ListingToolbar
           site={site}
           params={params}
@@ -58,11 +62,17 @@ export function ProductListing(props: ProductListingProps) {
           filtersAnchor={result.facets ? '#filters' : undefined}
         />
         {result.items.length > 0 ? (
-          <ProductGrid site={site} products={result.items} />
+          <ProductGrid site={site} products={result.items} images={props.images} />
         ) : (
-          <p class="empty">{props.emptyMessage ?? 'No products match these filters.'}</p>
+          <p class="empty">{props.emptyMessage ?? t.noMatchingProducts}</p>
         )}
-        <ListingPagination params={params} links={links} total={result.total} pageSize={pageSize} />
+        <ListingPagination
+          locale={site.locale}
+          params={params}
+          links={links}
+          total={result.total}
+          pageSize={pageSize}
+        />
       </section>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { StorefrontSite } from '../site.ts';
+import { messagesFor } from './messages/storefront-messages.ts';
 
 /**
  * `<link rel="alternate" hreflang>` for every version of the page, itself included, as search
@@ -32,7 +33,7 @@ export function LanguageSwitcher({ site }: { site: StorefrontSite }) {
   const versions = site.alternates?.filter((a) => a.hreflang !== 'x-default') ?? [];
   if (versions.length < 2) return null;
   return (
-    <nav aria-label="Language">
+    <nav aria-label={messagesFor(site.locale).languageNavigation}>
       {versions.map((a) => (
         <a
           key={a.locale}

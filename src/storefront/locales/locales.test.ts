@@ -227,7 +227,7 @@ for (const target of testDatabaseTargets()) {
       const solo = (await get('/s/solo/')).body;
       assert.equal(hreflangsOf(solo).size, 0, 'one locale, no alternates');
       const footer = (await get('/s/maison/de-ch/')).body;
-      assert.ok(footer.includes('<nav aria-label="Language">') && footer.includes('>Français</a>'));
+      assert.ok(footer.includes('<nav aria-label="Sprache">') && footer.includes('>Français</a>'));
     });
 
     test('the page cache keeps each locale apart', async () => {

@@ -1,32 +1,43 @@
-import { storeLocales } from '../../modules/access/index.ts';
 import {
   findLocalizedProduct,
+  type ImageManifest,
   listActiveProducts,
+  loadCoverImageManifests,
+  loadImageManifests,
   loadProductDetails,
-  localizedSitemapFacts,
   localizeProductDetail,
   localizeProducts,
   type Product,
   type ProductDetail,
 } from '../../modules/catalog/index.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { absoluteUrl, homePath, productPath, type StorefrontSite } from '../site.ts';
-import type { SitemapEntry } from '../sitemap.ts';
-import { localeAlternates, siteInLocale } from './locale-site.ts';
+import { homePath, productPath, type StorefrontSite } from '../site.ts';
+import { localeAlternates } from './locale-site.ts';
 
 /** What the storefront's pages read, in the page's locale, with the page's other-language versions. */
 
-/** The home page's products in the page's locale; the site comes back with the home's alternates. */
+/**
+ * The home page's products in the page's locale, with their pictures' generated sizes; the site
+ * comes back with the home's alternates.
+ */
 export async function loadLocalizedHome(db: Db, site: StorefrontSite, limit: number) {
   const products = await listActiveProducts(db, site.store.id, limit);
-  return {
-    site: { ...site, alternates: localeAlternates(site, homePath) },
-    products: await localizeProducts(db, site.store, site.locale, products, 'card'),
-  };
+  const [localized, images] = await Promise.all([
+    localizeProducts(db, site.store, site.locale, products, 'card'),
+    loadCoverImageManifests(db, site.store.id, products),
+  ]);
+  return { site: { ...site, alternates: localeAlternates(site, homePath) }, products: localized, images };
 }
 
 export type LocalizedProductPage =
-  | { kind: 'page'; site: StorefrontSite; detail: ProductDetail; related: Product[] }
+  | {
+      kind: 'page';
+      site: StorefrontSite;
+      detail: ProductDetail;
+      related: Product[];
+      /** Generated sizes of the gallery's images (by image id) and of the related cards' (by product id). */
+      images: { gallery: Map<string, ImageManifest>; related: Map<string, ImageManifest> };
+    }
   /** The product lives at another handle in this locale (renamed, or localized): 301 there. */
   | { kind: 'moved'; location: string }
   | { kind: 'missing' };
@@ -47,9 +58,15 @@ export async function loadLocalizedProductPage(
   if ('movedTo' in found) return { kind: 'moved', location: productPath(site, found.movedTo) };
   const [detail] = await loadProductDetails(db, [found.product]);
   const others = recent.filter((p) => p.id !== found.product.id).slice(0, relatedCount);
-  const [localized, related] = await Promise.all([
+  const [localized, related, gallery, relatedImages] = await Promise.all([
     localizeProductDetail(db, store, site.locale, detail!),
     localizeProducts(db, store, site.locale, others, 'card'),
+    loadImageManifests(
+      db,
+      store.id,
+      detail!.images.map((i) => i.id),
+    ),
+    loadCoverImageManifests(db, store.id, others),
   ]);
   const handleIn = (locale: string) => localized.handles.get(locale) ?? found.product.handle;
   return {
@@ -57,51 +74,6 @@ export async function loadLocalizedProductPage(
     site: { ...site, alternates: localeAlternates(site, (s) => productPath(s, handleIn(s.locale))) },
     detail: localized.detail,
     related,
+    images: { gallery, related: relatedImages },
   };
-}
-
-/**
- * Sitemap entries for the home page and every active product in every served locale. Each entry
- * lists all versions of its page (itself included) as xhtml:link alternates, as search engines ask
- * of multilingual sitemaps; `lastmod` of a locale's page counts changes to its translations too.
- */
-export async function loadLocalizedSitemap(
-  db: Db,
-  site: StorefrontSite,
-  urlLimit: number,
-): Promise<SitemapEntry[]> {
-  const { store } = site;
-  const locales = storeLocales(store);
-  const products = await listActiveProducts(db, store.id, Math.floor(urlLimit / locales.length) - 1);
-  const facts = locales.length > 1 ? await localizedSitemapFacts(db, store.id) : undefined;
-  const newest = products.reduce<Date | undefined>(
-    (d, p) => (!d || p.updatedAt > d ? p.updatedAt : d),
-    undefined,
-  );
-  const entries: SitemapEntry[] = [];
-  const homeAlternates = localeAlternates(site, homePath);
-  for (const locale of locales) {
-    const at = siteInLocale(site, locale);
-    entries.push({
-      loc: absoluteUrl(site.baseUrl, homePath(at)),
-      lastmod: newest,
-      alternates: homeAlternates,
-    });
-  }
-  for (const product of products) {
-    const handles = facts?.handles.get(product.id);
-    const alternates = localeAlternates(site, (s) =>
-      productPath(s, handles?.get(s.locale) ?? product.handle),
-    );
-    for (const locale of locales) {
-      const at = siteInLocale(site, locale);
-      const translated = facts?.updatedAt.get(product.id)?.get(locale);
-      entries.push({
-        loc: absoluteUrl(site.baseUrl, productPath(at, handles?.get(locale) ?? product.handle)),
-        lastmod: translated && translated > product.updatedAt ? translated : product.updatedAt,
-        alternates,
-      });
-    }
-  }
-  return entries;
 }

@@ -55,8 +55,8 @@ export function BulkActionFields({
           />
           {can('catalog:publish') ? null : (
             <Text size="xs" c="dimmed">
-              Publishing, and changing live products, needs the publish permission: those products are
-              reported and left as they are.
+              Publishing, and taking live products off the storefront, needs the publish permission: those
+              products are reported and left as they are.
             </Text>
           )}
         </Stack>
@@ -148,10 +148,20 @@ export function BulkActionFields({
           ) : null}
         </Stack>
       ) : null}
+      {!can('catalog:publish') &&
+      (values.type === 'add_tags' || values.type === 'remove_tags' || values.type === 'change_price') ? (
+        <Text size="xs" c="dimmed">
+          Live products get this change as edits for review: they go live when someone who can publish
+          approves them. Drafts change at once.
+        </Text>
+      ) : null}
       {values.type === 'delete' ? (
         <Alert color="red" variant="light">
           The products are deleted. Until someone changes them again, the operation can be undone from its
           audit entries.
+          {can('catalog:publish')
+            ? null
+            : ' Live products are left as they are: deleting them needs the publish permission.'}
         </Alert>
       ) : null}
     </Stack>

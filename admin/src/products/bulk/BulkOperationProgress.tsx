@@ -43,6 +43,7 @@ export function BulkOperationProgress({
   }
   if (!data) return <Progress value={0} animated aria-label="Starting" />;
   const percent = data.total > 0 ? Math.round((data.done / data.total) * 100) : 0;
+  const staged = data.outcomes?.staged ?? 0;
   const changed = data.done - data.failed;
   const look = statusLooks[data.status];
   const isUndo = data.action.type === 'undo';
@@ -73,6 +74,22 @@ export function BulkOperationProgress({
             ? `${isUndo ? 'Undone' : 'Finished'} without errors.`
             : `${changed} fine, ${data.failed} left as they were:`}
         </Text>
+      ) : null}
+      {staged > 0 ? (
+        <Alert
+          color="yellow"
+          variant="light"
+          title={`${staged} live ${staged === 1 ? 'product' : 'products'} staged for review`}
+          data-testid="bulk-staged"
+        >
+          <Text size="sm" mb={4}>
+            {`The storefront keeps showing ${staged === 1 ? 'it' : 'them'} as ${staged === 1 ? 'it is' : 'they are'} until someone who can publish approves and publishes the change.`}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {(data.staged ?? []).map((item) => item.title ?? item.productId).join(', ')}
+            {(data.staged?.length ?? 0) < staged ? ' …' : ''}
+          </Text>
+        </Alert>
       ) : null}
       {data.lastError ? (
         <Alert color="red" title="The job stopped">

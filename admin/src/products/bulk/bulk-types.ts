@@ -1,4 +1,5 @@
 import type { ProductStatus } from '../../api/types.ts';
+import type { ProductListFilter } from '../list/product-list-search.ts';
 
 /** Bulk operations as the admin API takes and reports them. */
 
@@ -21,7 +22,7 @@ export type BulkAction =
   | { type: 'delete' };
 
 /** The products a bulk operation works on: some rows, or everything the list's filter matches. */
-export type BulkSelection = { ids: string[] } | { filter: { q?: string; status?: ProductStatus } };
+export type BulkSelection = { ids: string[] } | { filter: ProductListFilter };
 
 export interface BulkOperation {
   id: string;
@@ -31,6 +32,10 @@ export interface BulkOperation {
   done: number;
   failed: number;
   errors: { productId: string; title: string | null; code: string | null; message: string | null }[];
+  /** Per product outcome counts (when the operation is read on its own): applied, staged for review… */
+  outcomes?: { changed: number; staged: number; unchanged: number; failed: number; pending: number };
+  /** Live products whose change waits for review (the requester cannot publish). */
+  staged?: { productId: string; title: string | null }[];
   undoOf: string | null;
   undoneBy: string | null;
   canUndo: boolean;

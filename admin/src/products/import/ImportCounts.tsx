@@ -14,6 +14,15 @@ export function ImportCounts({ report }: { report: ImportReport }) {
     { label: report.dryRun ? 'New' : 'Created', value: report.created, color: 'teal' },
     { label: report.dryRun ? 'Will change' : 'Updated', value: report.updated, color: 'indigo' },
     { label: 'Unchanged', value: report.unchanged },
+    ...(report.staged
+      ? [
+          {
+            label: report.dryRun ? 'Will wait for review' : 'Waiting for review',
+            value: report.staged,
+            color: 'orange',
+          },
+        ]
+      : []),
     {
       label: report.dryRun ? 'Skipped (errors)' : 'Not imported',
       value: report.failed,
@@ -26,7 +35,12 @@ export function ImportCounts({ report }: { report: ImportReport }) {
     },
   ];
   return (
-    <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" role="list" aria-label="Import counts">
+    <SimpleGrid
+      cols={{ base: 2, sm: 3, lg: counts.length }}
+      spacing="sm"
+      role="list"
+      aria-label="Import counts"
+    >
       {counts.map((count) => (
         <Paper key={count.label} withBorder radius="md" p="sm" role="listitem">
           <Text size="xs" c="dimmed" tt="uppercase" fw={600}>

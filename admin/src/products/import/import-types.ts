@@ -23,6 +23,8 @@ export interface ImportCounts {
   created: number;
   updated: number;
   unchanged: number;
+  /** Live products whose changes wait for review (absent in imports made before it was counted). */
+  staged?: number;
   failed: number;
 }
 

@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type DragEvent, useRef, useState } from 'react';
+import { useCurrentStore } from '../../stores/current-store.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { IconPhoto, IconUpload } from '../../ui/icons.tsx';
 import { notifyError, notifySuccess } from '../../ui/notify.ts';
@@ -63,20 +64,25 @@ export function ProductImageGallery({
   const [deleting, setDeleting] = useState<string | null>(null);
   const picker = useRef<HTMLInputElement>(null);
 
-  const images = gallery.data?.images ?? [];
+  // Someone whose changes to this product are staged sees (and changes) the gallery its revision
+  // proposes, as the product form shows the proposed product; others see the live gallery.
+  const { can } = useCurrentStore();
+  const staged = can('catalog:publish') ? null : (gallery.data?.staged ?? null);
+  const images = staged?.images ?? gallery.data?.images ?? [];
   const locales = gallery.data?.locales ?? [];
   const altLocale = locale ?? locales[0] ?? 'en';
 
   async function uploadFiles(files: File[]) {
     setPending((n) => n + files.length);
     let added = 0;
+    let forReview = false;
     // One at a time, in the order chosen, so the gallery keeps that order.
     for (const file of files) {
       try {
         if (file.size > MAX_MB * 1024 * 1024) {
           throw new Error(`${file.name} is larger than ${MAX_MB} MB.`);
         }
-        await upload.mutateAsync(file);
+        forReview = (await upload.mutateAsync(file)).staged;
         added++;
       } catch (error) {
         notifyError(error, `${file.name} was not added`);
@@ -85,7 +91,10 @@ export function ProductImageGallery({
       }
     }
     if (added > 0)
-      notifySuccess(added === 1 ? 'The image was added.' : `${added} images were added.`, 'Uploaded');
+      notifySuccess(
+        `${added === 1 ? 'The image was added' : `${added} images were added`}${forReview ? ' for review: the storefront shows them once a reviewer publishes the changes.' : '.'}`,
+        'Uploaded',
+      );
   }
 
   const saveOrder = (ids: string[]) =>
@@ -142,6 +151,11 @@ export function ProductImageGallery({
       {readOnly && readOnlyReason ? (
         <Text size="sm" c="dimmed" mb="sm">
           {readOnlyReason}
+        </Text>
+      ) : null}
+      {staged ? (
+        <Text size="sm" c="dimmed" mb="sm" data-testid="gallery-staged-note">
+          {`The images as revision ${staged.revision.number} proposes them: the storefront shows the live ones until a reviewer publishes it.`}
         </Text>
       ) : null}
       {gallery.isError ? (

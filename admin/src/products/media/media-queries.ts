@@ -1,7 +1,8 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from '../../api/http.ts';
 import { storeApiPath } from '../../stores/current-store.tsx';
-import type { GalleryImage } from './media-types.ts';
+import { notifySuccess } from '../../ui/notify.ts';
+import type { Gallery, GalleryChangeAnswer } from './media-types.ts';
 
 const imagesPath = (store: string, productId: string, rest = '') =>
   storeApiPath(store, `/products/${encodeURIComponent(productId)}/images${rest}`);
@@ -9,22 +10,36 @@ const imagesPath = (store: string, productId: string, rest = '') =>
 export const galleryQuery = (store: string, productId: string) =>
   queryOptions({
     queryKey: ['stores', store, 'products', 'one', productId, 'images'],
-    queryFn: () => api.get<{ images: GalleryImage[]; locales: string[] }>(imagesPath(store, productId)),
+    queryFn: () => api.get<Gallery>(imagesPath(store, productId)),
   });
 
+const reviewResetMessage =
+  'The product was waiting for review (or approved), so the reviewer must see this change: it is a draft again. Send it for review once more.';
+
 /**
- * After a gallery change: the gallery takes the server's answer at once, and the product (its first
- * image, change time), lists and SEO findings are fetched again.
+ * After a gallery change: the gallery takes the server's answer at once (the live gallery, or the
+ * staged one when the change waits for review), and the product (its first image, change time), its
+ * workflow (the reviewer's diff), lists and SEO findings are fetched again. Images are part of what
+ * the reviewer approves: a change that sent the review back to draft says so, whichever change it was.
  */
 function useGalleryUpdate(store: string, productId: string) {
   const queryClient = useQueryClient();
   const key = galleryQuery(store, productId).queryKey;
-  return (images: GalleryImage[]) => {
-    queryClient.setQueryData(key, (current) => ({ locales: current?.locales ?? [], images }));
+  return (answer: GalleryChangeAnswer) => {
+    if (answer.reviewReset) notifySuccess(reviewResetMessage, 'Back to draft');
+    queryClient.setQueryData(key, (current) => {
+      const base: Gallery = current ?? { images: [], locales: [], staged: null };
+      if (!answer.staged) return { ...base, images: answer.images };
+      return {
+        ...base,
+        staged: answer.revision ? { revision: answer.revision, images: answer.images } : null,
+      };
+    });
     void queryClient.invalidateQueries({
       queryKey: ['stores', store, 'products', 'one', productId],
       exact: true,
     });
+    void queryClient.invalidateQueries({ queryKey: ['stores', store, 'products', 'workflow', productId] });
     void queryClient.invalidateQueries({ queryKey: ['stores', store, 'products', 'list'] });
     void queryClient.invalidateQueries({ queryKey: ['stores', store, 'seo'] });
   };
@@ -36,9 +51,7 @@ export function useUploadImage(store: string, productId: string) {
     mutationFn: async (file: File) => {
       const form = new FormData();
       form.append('file', file, file.name);
-      return (
-        await api.post<{ image: GalleryImage; images: GalleryImage[] }>(imagesPath(store, productId), form)
-      ).images;
+      return api.post<GalleryChangeAnswer>(imagesPath(store, productId), form);
     },
     onSuccess: update,
   });
@@ -53,13 +66,11 @@ export interface ImageChanges {
 export function useUpdateImage(store: string, productId: string) {
   const update = useGalleryUpdate(store, productId);
   return useMutation({
-    mutationFn: async ({ imageId, changes }: { imageId: string; changes: ImageChanges }) =>
-      (
-        await api.patch<{ images: GalleryImage[] }>(
-          imagesPath(store, productId, `/${encodeURIComponent(imageId)}`),
-          changes,
-        )
-      ).images,
+    mutationFn: ({ imageId, changes }: { imageId: string; changes: ImageChanges }) =>
+      api.patch<GalleryChangeAnswer>(
+        imagesPath(store, productId, `/${encodeURIComponent(imageId)}`),
+        changes,
+      ),
     onSuccess: update,
   });
 }
@@ -69,17 +80,23 @@ export function useReorderImages(store: string, productId: string) {
   const queryClient = useQueryClient();
   const key = galleryQuery(store, productId).queryKey;
   return useMutation({
-    mutationFn: async (imageIds: string[]) =>
-      (await api.put<{ images: GalleryImage[] }>(imagesPath(store, productId, '/order'), { imageIds }))
-        .images,
-    // The new order shows at once; the server's answer (or the old order, on failure) replaces it.
+    mutationFn: (imageIds: string[]) =>
+      api.put<GalleryChangeAnswer>(imagesPath(store, productId, '/order'), { imageIds }),
+    // The new order shows at once (in the gallery the ids name: live or staged); the server's answer
+    // (or the old order, on failure) replaces it.
     onMutate: (imageIds) => {
       const before = queryClient.getQueryData(key);
       if (before) {
-        const byId = new Map(before.images.map((image) => [image.id, image]));
+        const reorder = (images: Gallery['images']) => {
+          const byId = new Map(images.map((image) => [image.id, image]));
+          return imageIds.every((id) => byId.has(id))
+            ? imageIds.map((id, index) => ({ ...byId.get(id)!, position: index + 1 }))
+            : images;
+        };
         queryClient.setQueryData(key, {
           ...before,
-          images: imageIds.map((id, index) => ({ ...byId.get(id)!, position: index + 1 })),
+          images: reorder(before.images),
+          staged: before.staged && { ...before.staged, images: reorder(before.staged.images) },
         });
       }
       return { before };
@@ -94,13 +111,11 @@ export function useReorderImages(store: string, productId: string) {
 export function useDeleteImage(store: string, productId: string) {
   const update = useGalleryUpdate(store, productId);
   return useMutation({
-    mutationFn: async (imageId: string) =>
-      (
-        await apiRequest<{ images: GalleryImage[] }>(
-          'DELETE',
-          imagesPath(store, productId, `/${encodeURIComponent(imageId)}`),
-        )
-      ).images,
+    mutationFn: (imageId: string) =>
+      apiRequest<GalleryChangeAnswer>(
+        'DELETE',
+        imagesPath(store, productId, `/${encodeURIComponent(imageId)}`),
+      ),
     onSuccess: update,
   });
 }

@@ -17,3 +17,31 @@ export interface GalleryImage {
   variantIds: string[];
   download: { status: string; errorCode: string | null; error: string | null; attempts: number } | null;
 }
+
+/** The revision a staged gallery change went into. */
+export interface StagedRevisionRef {
+  id: string;
+  number: number;
+  state: string;
+}
+
+/** GET …/images: the live gallery, and the one the product's staged revision proposes. */
+export interface Gallery {
+  images: GalleryImage[];
+  locales: string[];
+  staged: { revision: StagedRevisionRef; images: GalleryImage[] } | null;
+}
+
+/**
+ * What a change answers: the live gallery after it, or (`staged`, someone who cannot publish
+ * changing a live product) the gallery the staged revision now proposes.
+ */
+export interface GalleryChangeAnswer {
+  staged: boolean;
+  image: GalleryImage | null;
+  images: GalleryImage[];
+  /** The staged revision; for a product that is not live, its review under way (if any). */
+  revision: StagedRevisionRef | null;
+  /** The change sent what was in review or approved back to draft: it must be submitted again. */
+  reviewReset: boolean;
+}

@@ -14,12 +14,12 @@ import { translationStatusQuery } from './translation-queries.ts';
  */
 export function ProductTranslationsPanel({ productId, live }: { productId: string; live: boolean }) {
   const { store, can } = useCurrentStore();
-  // The rule of every catalog edit: what shoppers see changes only through someone who may publish.
   const readOnlyReason = !can('catalog:write')
     ? 'Your role can read translations but not change them.'
-    : live && !can('catalog:publish')
-      ? 'This product is live: its translations are changed by someone who may publish it.'
-      : undefined;
+    : undefined;
+  // The rule of every catalog edit: what shoppers see changes only through someone who may publish,
+  // so without that permission a live product's translations are saved for review.
+  const staged = live && !can('catalog:publish');
   const status = useQuery(translationStatusQuery(store.handle, productId));
   const [chosen, setChosen] = useState<string | null>(null);
   const dirtyLocales = useRef(new Set<string>());
@@ -99,6 +99,7 @@ export function ProductTranslationsPanel({ productId, live }: { productId: strin
                 productId={productId}
                 locale={l.locale}
                 readOnlyReason={readOnlyReason}
+                staged={staged}
                 onDirtyChange={onDirtyChange}
               />
             </Tabs.Panel>

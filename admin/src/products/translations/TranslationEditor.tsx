@@ -84,6 +84,9 @@ function Row({
 }
 
 /** Errors the server names by path or code, put next to the piece they are about. */
+const reviewResetMessage =
+  'The product was waiting for review (or approved), so the reviewer must see this change: it is a draft again. Send it for review once more.';
+
 function errorsFrom(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   const found: Record<string, string> = {};
@@ -96,12 +99,15 @@ export function TranslationEditor({
   productId,
   locale,
   readOnlyReason,
+  staged = false,
   onDirtyChange,
 }: {
   productId: string;
   locale: string;
   /** Why the translation can only be read here; editable when absent. */
   readOnlyReason?: string;
+  /** Saving stages the translation for review (a live product, no publish permission). */
+  staged?: boolean;
   onDirtyChange: (locale: string, dirty: boolean) => void;
 }) {
   const { store } = useCurrentStore();
@@ -114,11 +120,14 @@ export function TranslationEditor({
       </Alert>
     );
   }
+  // Someone whose edits are staged goes on from the staged text, as the product form does.
+  const shown = staged ? (translation.data.staged ?? translation.data) : translation.data;
   return (
     <TranslationForm
-      key={JSON.stringify(translation.data)}
-      translation={translation.data}
+      key={JSON.stringify(shown)}
+      translation={shown}
       readOnlyReason={readOnlyReason}
+      staged={staged}
       onDirtyChange={(dirty) => onDirtyChange(locale, dirty)}
     />
   );
@@ -127,10 +136,12 @@ export function TranslationEditor({
 function TranslationForm({
   translation,
   readOnlyReason,
+  staged,
   onDirtyChange,
 }: {
   translation: ProductTranslation;
   readOnlyReason?: string;
+  staged: boolean;
   onDirtyChange: (dirty: boolean) => void;
 }) {
   const { store } = useCurrentStore();
@@ -160,13 +171,23 @@ function TranslationForm({
 
   const submit = () => {
     save.mutate(translationInputFrom(translation, values), {
-      onSuccess: (saved) =>
-        notifySuccess(
-          saved.missing.length === 0
-            ? `The ${language} version is complete.`
-            : `${saved.missing.length} ${saved.missing.length === 1 ? 'piece still shows' : 'pieces still show'} in ${fallback}.`,
-          `${language} translation saved`,
-        ),
+      onSuccess: ({ translation: saved, staged: heldBack, reviewReset }) => {
+        if (heldBack) {
+          notifySuccess(
+            'The storefront keeps the live text until a reviewer approves and publishes your changes.',
+            `${language} translation saved for review`,
+          );
+        } else {
+          notifySuccess(
+            saved.missing.length === 0
+              ? `The ${language} version is complete.`
+              : `${saved.missing.length} ${saved.missing.length === 1 ? 'piece still shows' : 'pieces still show'} in ${fallback}.`,
+            `${language} translation saved`,
+          );
+        }
+        // Translations are part of what the reviewer approves: a change sends the review back to draft.
+        if (reviewReset) notifySuccess(reviewResetMessage, 'Back to draft');
+      },
       onError: (error) => {
         setErrors(errorsFrom(error));
         notifyError(error, 'The translation was not saved');
@@ -176,6 +197,11 @@ function TranslationForm({
 
   return (
     <Stack gap="lg" pt="md">
+      {staged && !readOnly ? (
+        <Text size="sm" c="dimmed" data-testid="translation-staged-note">
+          This product is live: your changes are saved for review and go live when a reviewer publishes them.
+        </Text>
+      ) : null}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" visibleFrom="sm">
         <Text size="xs" tt="uppercase" fw={700} c="dimmed">
           {fallback} (default)

@@ -5,6 +5,7 @@ import type {
   MissingTranslations,
   ProductTranslation,
   TranslationInput,
+  TranslationSaveAnswer,
   TranslationStatus,
 } from './translation-types.ts';
 
@@ -39,16 +40,28 @@ export const missingTranslationsQuery = (
     placeholderData: keepPreviousData,
   });
 
+/**
+ * Saves a locale. Applied, the answer is the live translation; staged for review (a live product,
+ * no publish permission), it is the staged one, and the live text stays as it was.
+ */
 export function useSaveTranslation(store: string, productId: string, locale: string) {
   const queryClient = useQueryClient();
+  const key = productTranslationQuery(store, productId, locale).queryKey;
   return useMutation({
-    mutationFn: async (input: TranslationInput) =>
-      (await api.put<{ translation: ProductTranslation }>(translationsPath(store, productId, locale), input))
-        .translation,
-    onSuccess: (saved) => {
-      queryClient.setQueryData(productTranslationQuery(store, productId, locale).queryKey, saved);
+    mutationFn: (input: TranslationInput) =>
+      api.put<TranslationSaveAnswer>(translationsPath(store, productId, locale), input),
+    onSuccess: (answer) => {
+      queryClient.setQueryData(key, (current) =>
+        answer.staged
+          ? current && {
+              ...current,
+              staged: answer.revision ? { ...answer.translation, revision: answer.revision } : null,
+            }
+          : { ...answer.translation, staged: current?.staged ?? null },
+      );
       void queryClient.invalidateQueries({ queryKey: translationStatusQuery(store, productId).queryKey });
       void queryClient.invalidateQueries({ queryKey: ['stores', store, 'translations', 'missing'] });
+      void queryClient.invalidateQueries({ queryKey: ['stores', store, 'products', 'workflow', productId] });
       void queryClient.invalidateQueries({ queryKey: ['stores', store, 'audit'] });
     },
   });

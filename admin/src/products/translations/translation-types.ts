@@ -23,6 +23,25 @@ export interface ProductTranslation {
   missing: string[];
   /** The product's page in this locale on the path-mounted storefront. */
   storefrontUrl: string;
+  /**
+   * The translation staged for review in this locale (a live product translated by someone who cannot
+   * publish): what goes live once a reviewer publishes the product's revision. GET answers only.
+   */
+  staged?: StagedTranslation | null;
+}
+
+export interface StagedTranslation extends Omit<ProductTranslation, 'staged'> {
+  revision: { id: string; number: number; state: string };
+}
+
+/** What a PUT answers: the translation as saved (the staged text when `staged`). */
+export interface TranslationSaveAnswer {
+  translation: ProductTranslation;
+  staged: boolean;
+  /** The staged revision; for a product that is not live, its review under way (if any). */
+  revision: { id: string; number: number; state: string } | null;
+  /** The save sent what was in review or approved back to draft: it must be submitted again. */
+  reviewReset: boolean;
 }
 
 export interface TranslationStatus {

@@ -1,9 +1,15 @@
-import { Alert, Badge, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, Group, Image, List, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { formatDateTime } from '../../ui/format-date.ts';
-import { fieldLabel, formatDiffValue } from './diff-values.ts';
+import { fieldLabel, formatDiffValue, shortImageAddress } from './diff-values.ts';
 import { revisionStateLabels } from './WorkflowStateBadge.tsx';
-import type { ContentDiff, FieldChange, ItemChange, Revision } from './workflow-types.ts';
+import type {
+  ContentDiff,
+  FieldChange,
+  ItemChange,
+  Revision,
+  TranslationPieceChange,
+} from './workflow-types.ts';
 
 const changeColors: Record<ItemChange['change'], string> = {
   added: 'teal',
@@ -26,7 +32,8 @@ function TextValue({ value, tone }: { value: string; tone: 'before' | 'after' })
   );
 }
 
-function ItemList({ items, currency }: { items: ItemChange[]; currency: string }) {
+/** Images are named by their address: the reviewer sees the picture itself beside it. */
+function ItemList({ items, currency, images }: { items: ItemChange[]; currency: string; images?: boolean }) {
   return (
     <List spacing={4} size="sm" listStyleType="none">
       {items.map((item) => (
@@ -35,9 +42,20 @@ function ItemList({ items, currency }: { items: ItemChange[]; currency: string }
             <Badge size="xs" variant="light" color={changeColors[item.change]} style={{ flexShrink: 0 }}>
               {item.change}
             </Badge>
+            {images ? (
+              <Image
+                src={item.label}
+                alt=""
+                w={40}
+                h={40}
+                radius="sm"
+                fit="cover"
+                style={{ flexShrink: 0 }}
+              />
+            ) : null}
             <Stack gap={0} style={{ minWidth: 0 }}>
               <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                {item.label}
+                {images ? shortImageAddress(item.label) : item.label}
               </Text>
               {item.fields.map((f) => (
                 <Text size="xs" c="dimmed" key={f.field}>
@@ -54,6 +72,36 @@ function ItemList({ items, currency }: { items: ItemChange[]; currency: string }
     </List>
   );
 }
+
+/** A locale's translated pieces: what each said (struck through) and what it will say. */
+function TranslationList({ items }: { items: TranslationPieceChange[] }) {
+  return (
+    <List spacing={4} size="sm" listStyleType="none">
+      {items.map((item) => (
+        <List.Item key={`${item.field}:${item.label ?? ''}`}>
+          <Stack gap={0} style={{ minWidth: 0 }}>
+            <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+              {fieldLabel(item.field)}
+              {item.label ? ` · ${item.field === 'alt' ? shortImageAddress(item.label) : item.label}` : ''}
+            </Text>
+            <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+              <Text span size="xs" td={item.before ? 'line-through' : undefined}>
+                {item.before ?? 'not translated'}
+              </Text>{' '}
+              →{' '}
+              <Text span size="xs" c="var(--mantine-color-text)" fw={500}>
+                {item.after ?? 'not translated'}
+              </Text>
+            </Text>
+          </Stack>
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+/** Lists (variants, images) and translations span both columns: each item says what it was and is. */
+const spansBoth = (change: FieldChange) => change.kind === 'list' || change.kind === 'translation';
 
 function cells(change: FieldChange, currency: string): [ReactNode, ReactNode] {
   switch (change.kind) {
@@ -95,7 +143,12 @@ function cells(change: FieldChange, currency: string): [ReactNode, ReactNode] {
       ];
     }
     case 'list':
-      return [null, <ItemList key="a" items={change.items} currency={currency} />];
+      return [
+        null,
+        <ItemList key="a" items={change.items} currency={currency} images={change.field === 'images'} />,
+      ];
+    case 'translation':
+      return [null, <TranslationList key="a" items={change.items} />];
   }
 }
 
@@ -127,8 +180,8 @@ function DiffTable({ diff }: { diff: ContentDiff }) {
                   {fieldLabel(change.field)}
                 </Text>
               </Table.Td>
-              {isNew ? null : change.kind === 'list' ? null : <Table.Td>{before}</Table.Td>}
-              <Table.Td colSpan={!isNew && change.kind === 'list' ? 2 : 1}>{after}</Table.Td>
+              {isNew ? null : spansBoth(change) ? null : <Table.Td>{before}</Table.Td>}
+              <Table.Td colSpan={!isNew && spansBoth(change) ? 2 : 1}>{after}</Table.Td>
             </Table.Tr>
           );
         })}

@@ -21,3 +21,18 @@ test('empty values read as a dash, flags as yes/no, lists joined', () => {
   assert.equal(fieldLabel('seoDescription'), 'SEO description');
   assert.equal(fieldLabel('somethingNew'), 'somethingNew');
 });
+
+test('translations are named by their language; an image by its address, an upload by the end of its hash', () => {
+  assert.equal(fieldLabel('translations.fr'), 'French translation');
+  assert.equal(fieldLabel('translations.de-CH'), 'Swiss High German translation');
+  assert.equal(fieldLabel('optionValue'), 'Option value');
+  assert.equal(
+    formatDiffValue('image', `/media/${'a'.repeat(58)}123456.png`, 'EUR'),
+    'uploaded image …123456.png',
+  );
+  assert.equal(
+    formatDiffValue('image', 'https://cdn.example.com/a.jpg', 'EUR'),
+    'https://cdn.example.com/a.jpg',
+  );
+  assert.equal(formatDiffValue('image', null, 'EUR'), '—');
+});

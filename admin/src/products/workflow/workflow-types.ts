@@ -44,7 +44,17 @@ export type FieldChange =
       before: { name: string; values: string[] }[];
       after: { name: string; values: string[] }[];
     }
-  | { field: 'variants' | 'images'; kind: 'list'; items: ItemChange[] };
+  | { field: 'variants' | 'images'; kind: 'list'; items: ItemChange[] }
+  | { field: string; kind: 'translation'; locale: string; items: TranslationPieceChange[] };
+
+/** One translated piece a revision changes: `field` is a text field, `optionName`, `optionValue` or `alt`. */
+export interface TranslationPieceChange {
+  field: string;
+  /** The option, option value ("Colour: Red") or image URL the piece belongs to; null for product text. */
+  label: string | null;
+  before: string | null;
+  after: string | null;
+}
 
 export interface ContentDiff {
   against: 'live' | 'nothing';

@@ -8,13 +8,17 @@ import { recordAudit } from '../../access/index.ts';
 import { collectionProducts, collections } from '../collections/schema.ts';
 import { loadProductDetails, type Product, type ProductVariant, productSnapshot } from '../product-detail.ts';
 import { products, productVariants } from '../schema.ts';
+import { changesAsEdit } from '../workflow/product-content.ts';
+import { productsWithStagedRevisions } from '../workflow/revision-store.ts';
+import { stageProductChange } from '../workflow/stage-product-change.ts';
 import type { BulkActionInput } from './bulk-input.ts';
 import type { EditPlan } from './edit-plan.ts';
 import { changedPrice } from './price-rounding.ts';
 import type { bulkOperations } from './schema.ts';
 
 export type BulkOperation = typeof bulkOperations.$inferSelect;
-export type ItemOutcome = 'changed' | 'unchanged';
+/** What happened to one product: changed (applied), staged for review, left as it was. */
+export type ItemOutcome = 'changed' | 'unchanged' | 'staged';
 
 /** Audit actions a bulk operation writes per product; undo reads them back. */
 export const bulkAuditActions = {
@@ -33,6 +37,11 @@ export interface BatchContext {
   products: Map<string, Product>;
   variants: Map<string, ProductVariant[]>;
   collection?: { id: string; handle: string; next: number };
+  /**
+   * Products whose field edits this operation stages for review instead of applying: live ones (or
+   * ones with staged changes) when the requester has no catalog:publish, as the product editor does.
+   */
+  staged: Set<string>;
 }
 
 export function operationActor(operation: BulkOperation): Actor {
@@ -99,17 +108,63 @@ function refusePublish(): never {
 }
 
 /**
- * Edits to a live product by someone without catalog:publish go through review (the workflow stages
- * them), so a bulk job never applies them directly; such products are reported, not changed.
+ * Which products of a batch get their tag and price changes staged rather than applied: for a
+ * requester without catalog:publish, the live ones and those with staged changes open.
  */
-function assertMayEditLive(ctx: BatchContext, product: Product) {
-  if (product.status === 'active' && !ctx.operation.canPublish) {
-    throw forbidden(
-      'review_required',
-      'This product is live: changes by someone without catalog:publish go through review. Edit it in the product editor, or ask a publisher to run this change.',
-      { permission: 'catalog:publish' },
-    );
-  }
+export async function productsToStage(
+  tx: Db,
+  canPublish: boolean,
+  action: BulkActionInput,
+  products: Map<string, Product>,
+): Promise<Set<string>> {
+  const staging =
+    action.type === 'add_tags' || action.type === 'remove_tags' || action.type === 'change_price';
+  if (canPublish || !staging) return new Set();
+  const withStaged = await productsWithStagedRevisions(tx, [...products.keys()]);
+  return new Set(
+    [...products.values()].filter((p) => p.status === 'active' || withStaged.has(p.id)).map((p) => p.id),
+  );
+}
+
+/**
+ * Stages a tag or price change for one product (inside a savepoint): computed on the content its
+ * staged revision already proposes, so a second bulk change adds to the first. Audited as the
+ * workflow's staging step, marked with the operation so undo can take it back.
+ */
+export async function stageFieldEdit(tx: Db, ctx: BatchContext, productId: string): Promise<ItemOutcome> {
+  const product = ctx.products.get(productId);
+  if (!product) throw notFound('Product');
+  const action = ctx.operation.action as BulkActionInput;
+  const outcome = await stageProductChange(tx, {
+    store: { id: product.storeId },
+    product: productId,
+    actor: ctx.actor,
+    auditContext: { bulkOperationId: ctx.operation.id },
+    change: ({ proposed }) => {
+      switch (action.type) {
+        case 'add_tags':
+        case 'remove_tags': {
+          const tags =
+            action.type === 'add_tags'
+              ? withTags(proposed.tags, action.tags)
+              : withoutTags(proposed.tags, action.tags);
+          return sameTags(tags, proposed.tags) ? null : { tags };
+        }
+        case 'change_price': {
+          const exponent = currencyExponent(product.currency);
+          const variants = proposed.variants.map((v) => ({
+            ...v,
+            price: { amount: changedPrice(v.price.amount, action.change, action.rounding, exponent) },
+          }));
+          if (variants.every((v, i) => v.price.amount === proposed.variants[i]!.price.amount)) return null;
+          return { variants: changesAsEdit({ variants }).variants };
+        }
+        default:
+          throw new Error(`stageFieldEdit: ${action.type} is not staged`);
+      }
+    },
+  });
+  return outcome.changed ? 'staged' : 'unchanged';
 }
 
 function sameTags(a: string[], b: string[]) {
@@ -201,7 +256,6 @@ export function planFieldEdit(ctx: BatchContext, productId: string): EditPlan | 
           ? withTags(product.tags, action.tags)
           : withoutTags(product.tags, action.tags);
       if (sameTags(tags, product.tags)) return null;
-      assertMayEditLive(ctx, product);
       return editPlan(ctx, product, { tags }, { tags: product.tags }, { tags });
     }
     case 'change_price': {
@@ -213,7 +267,6 @@ export function planFieldEdit(ctx: BatchContext, productId: string): EditPlan | 
         after: changedPrice(v.priceAmount, action.change, action.rounding, exponent),
       }));
       if (repriced.every((v) => v.after === v.before)) return null;
-      assertMayEditLive(ctx, product);
       const prices = repriced.map((v) => v.after);
       const priceAmount = Math.min(...prices);
       const priceMaxAmount = Math.max(...prices);
@@ -291,8 +344,16 @@ export async function applyToProduct(tx: Db, ctx: BatchContext, productId: strin
       return 'changed';
     }
     case 'delete': {
-      // Deleting a live product takes it off the storefront, like unpublishing.
-      assertMayEditLive(ctx, product);
+      // Deleting a live product takes it off the storefront, like unpublishing: it is never staged.
+      if (product.status === 'active' && !ctx.operation.canPublish) {
+        throw forbidden(
+          'permission_denied',
+          'Deleting a live product needs the catalog:publish permission.',
+          {
+            permission: 'catalog:publish',
+          },
+        );
+      }
       const [detail] = await loadProductDetails(tx, [product]);
       const memberships = await tx
         .select({ collectionId: collectionProducts.collectionId, position: collectionProducts.position })

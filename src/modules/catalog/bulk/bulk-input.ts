@@ -1,20 +1,24 @@
 import { z } from 'zod';
 import { conditionMatches, productConditions } from '../collections/product-conditions.ts';
+import { checkPriceRange, productFilterFields } from '../product-filter/index.ts';
 import { productStatuses } from '../product-input.ts';
 
 /** What a bulk operation asks for, as the API takes it. */
 
 export const MAX_SELECTED_IDS = 5_000;
 
+/**
+ * "Every product the list shows": the product list's own filter (same fields, same meaning, so the
+ * selection is the set the person saw), plus optional rule conditions as collections take them.
+ */
 export const productFilter = z
   .object({
-    /** Title, handle or SKU contains this (as the product list searches). */
-    q: z.string().trim().max(200).optional(),
-    status: z.enum(productStatuses).optional(),
+    ...productFilterFields,
     match: z.enum(conditionMatches).default('all'),
     conditions: productConditions.default([]),
   })
-  .strict();
+  .strict()
+  .superRefine(checkPriceRange);
 
 export const bulkSelection = z
   .object({

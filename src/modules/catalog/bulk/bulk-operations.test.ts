@@ -20,6 +20,8 @@ interface Operation {
   done: number;
   failed: number;
   errors: { productId: string; code: string; message: string }[];
+  outcomes: { changed: number; staged: number; unchanged: number; failed: number; pending: number };
+  staged: { productId: string; title: string | null }[];
   canUndo: boolean;
   undoneBy: string | null;
 }
@@ -340,7 +342,7 @@ for (const target of testDatabaseTargets()) {
       assert.equal((await getProduct(ids[0]!)).json().product.status, 'active');
     });
 
-    test('permissions: content cannot bulk-publish, nor change live products; drafts are fine', async () => {
+    test('permissions: content cannot bulk-publish nor delete live products; its changes to live products are staged', async () => {
       const draft = await product({ title: 'Draft mug', price: { amount: 900 } });
       const live = await product({ title: 'Live mug', price: { amount: 900 }, status: 'active' });
       const before = await count('bulk_operations');
@@ -362,10 +364,135 @@ for (const target of testDatabaseTargets()) {
         selection: { ids: [draft.id, live.id] },
         action: { type: 'add_tags', tags: ['mugs'] },
       });
-      assert.equal(retag.errors[0]!.code, 'review_required');
+      assert.deepEqual([retag.done, retag.failed], [2, 0]);
+      assert.deepEqual(retag.outcomes, { changed: 1, staged: 1, unchanged: 0, failed: 0, pending: 0 });
+      assert.deepEqual(retag.staged, [{ productId: live.id, title: 'Live mug' }]);
       assert.deepEqual((await getProduct(draft.id)).json().product.tags, ['mugs']);
-      assert.deepEqual((await getProduct(live.id)).json().product.tags, []);
+      assert.deepEqual(
+        (await getProduct(live.id)).json().product.tags,
+        [],
+        'the live product waits for review',
+      );
       assert.equal((await getProduct(live.id)).json().product.status, 'active');
+
+      const deleting = await run(editor, { selection: { ids: [live.id] }, action: { type: 'delete' } });
+      assert.deepEqual(
+        deleting.errors.map((e) => e.code),
+        ['permission_denied'],
+        'deleting a live product is never staged',
+      );
+      assert.equal((await getProduct(live.id)).statusCode, 200);
+    });
+
+    test('a content editor’s bulk change: drafts applied, live products staged one by one, undone sensibly, published by a reviewer', async () => {
+      const draft = await product({ title: 'Draft jug', price: { amount: 1000 } });
+      const jug = await product({ title: 'Stoneware jug', price: { amount: 2000 }, status: 'active' });
+      const vase = await product({ title: 'Vase', price: { amount: 3000 }, status: 'active' });
+      const bowl = await product({ title: 'Bowl', price: { amount: 500 }, status: 'active' });
+      const workflowOf = async (id: string) =>
+        (await owner.request({ method: 'GET', url: `${api}/products/${id}/workflow` })).json().workflow;
+      const priceOf = async (id: string) => (await getProduct(id)).json().product.price.amount;
+      const storefront = async (handle: string) =>
+        (await sp.app.inject({ url: `/s/bulkshop/products/${handle}` })).body;
+      async function undoAs(as: Browser, id: string) {
+        const res = await as.request({ method: 'POST', url: `${api}/bulk-operations/${id}/undo` });
+        assert.equal(res.statusCode, 202, res.body);
+        await sp.jobs.runDueJobsOnce();
+        return operation(res.json().operation.id);
+      }
+      // The vase already has a staged edit: the bulk change joins that revision.
+      const renamed = await editor.request({
+        method: 'PATCH',
+        url: `${api}/products/${vase.id}`,
+        payload: { title: 'Tall vase' },
+      });
+      assert.equal(renamed.statusCode, 202, renamed.body);
+      const vaseRevision = renamed.json().revision.id;
+
+      const raise = await run(editor, {
+        selection: { ids: [draft.id, jug.id, vase.id] },
+        action: { type: 'change_price', change: { by: 'percent', percent: 10 } },
+      });
+      assert.deepEqual(raise.outcomes, { changed: 1, staged: 2, unchanged: 0, failed: 0, pending: 0 });
+      assert.deepEqual(raise.staged.map((i) => i.productId).sort(), [jug.id, vase.id].sort());
+      assert.equal(await priceOf(draft.id), 1100, 'the draft is changed directly');
+      assert.equal(await priceOf(jug.id), 2000, 'the live product is not');
+      assert.ok((await storefront(jug.handle)).includes('20.00'));
+      assert.ok(!(await storefront(jug.handle)).includes('22.00'), 'nor is its storefront page');
+      const jugRevision = (await workflowOf(jug.id)).revision;
+      assert.equal(jugRevision.state, 'draft');
+      assert.deepEqual(
+        jugRevision.diff.fields.find((f: { field: string }) => f.field === 'price'),
+        { field: 'price', kind: 'price', before: { min: 2000, max: 2000 }, after: { min: 2200, max: 2200 } },
+      );
+      const vaseNow = (await workflowOf(vase.id)).revision;
+      assert.equal(vaseNow.id, vaseRevision, 'added to the open revision');
+      assert.deepEqual(vaseNow.changedFields, ['title', 'variants']);
+      const staging = (
+        await owner.request({
+          method: 'GET',
+          url: `${api}/audit?entityId=${jug.id}&action=product.revision_staged`,
+        })
+      ).json().items;
+      assert.equal(staging[0].after.bulkOperationId, raise.id, 'the staging step names the operation');
+
+      // A second operation adds tags to the jug's revision and opens one for the bowl.
+      const tag = await run(editor, {
+        selection: { ids: [jug.id, bowl.id] },
+        action: { type: 'add_tags', tags: ['sale'] },
+      });
+      assert.deepEqual(tag.outcomes.staged, 2);
+      assert.deepEqual((await workflowOf(jug.id)).revision.changedFields, ['tags', 'variants']);
+
+      // Undo of the price change: the draft gets its price back, the vase's revision its title only;
+      // the jug's revision moved on since (tags), so it is left as it is and reported.
+      const undone = await undoAs(editor, raise.id);
+      assert.deepEqual(
+        undone.errors.map((e) => [e.productId, e.code]),
+        [[jug.id, 'changed_since']],
+      );
+      assert.equal(await priceOf(draft.id), 1000);
+      const vaseAfter = (await workflowOf(vase.id)).revision;
+      assert.equal(vaseAfter.id, vaseRevision);
+      assert.deepEqual(vaseAfter.changedFields, ['title']);
+      // Undo of the tags: the jug's revision holds the price again; the bowl's revision, opened by
+      // that operation, is discarded.
+      const untagged = await undoAs(editor, tag.id);
+      assert.equal(untagged.failed, 0, JSON.stringify(untagged.errors));
+      assert.deepEqual((await workflowOf(jug.id)).revision.changedFields, ['variants']);
+      assert.equal((await workflowOf(bowl.id)).revision, null);
+      const bowlTrail = (
+        await owner.request({ method: 'GET', url: `${api}/audit?entityId=${bowl.id}&limit=20` })
+      ).json().items as { action: string; after: { undoOf?: string } }[];
+      assert.equal(bowlTrail[0]!.action, 'product.revision_discarded');
+      assert.equal(bowlTrail[0]!.after.undoOf, tag.id);
+
+      // A reviewer approves and publishes: the staged price goes live.
+      for (const step of ['submit-for-review', 'approve', 'publish']) {
+        const who = step === 'submit-for-review' ? editor : owner;
+        const res = await who.request({
+          method: 'POST',
+          url: `${api}/products/${jug.id}/${step}`,
+          ...(step === 'publish' ? {} : { payload: {} }),
+        });
+        assert.equal(res.statusCode, 200, `${step}: ${res.body}`);
+      }
+      assert.equal(await priceOf(jug.id), 2200);
+      assert.ok((await storefront(jug.handle)).includes('22.00'));
+
+      // Undoing a publisher's applied change to a live product, without catalog:publish, is staged too.
+      const featured = await run(owner, {
+        selection: { ids: [jug.id] },
+        action: { type: 'add_tags', tags: ['featured'] },
+      });
+      assert.deepEqual(featured.outcomes.changed, 1);
+      const restored = await undoAs(editor, featured.id);
+      assert.deepEqual(restored.outcomes, { changed: 0, staged: 1, unchanged: 0, failed: 0, pending: 0 });
+      assert.deepEqual((await getProduct(jug.id)).json().product.tags, ['featured'], 'live until reviewed');
+      const proposal = (await workflowOf(jug.id)).revision;
+      assert.deepEqual(proposal.diff.fields.find((f: { field: string }) => f.field === 'tags').removed, [
+        'featured',
+      ]);
     });
 
     test('bad input: 4xx with a code, and nothing written', async () => {

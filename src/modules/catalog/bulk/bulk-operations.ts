@@ -9,6 +9,7 @@ import { recordAudit } from '../../access/index.ts';
 import { collections } from '../collections/schema.ts';
 import type { CatalogWriter } from '../products.ts';
 import { products } from '../schema.ts';
+import type { ListingQuery } from '../search/index.ts';
 import { type BulkOperation, operationActor } from './apply-bulk-action.ts';
 import { type BulkAction, type CreateBulkOperationInput, createBulkOperationInput } from './bulk-input.ts';
 import { roundingGrid } from './price-rounding.ts';
@@ -98,7 +99,7 @@ function newOperationRow(writer: CatalogWriter, storeId: string, action: BulkAct
 export async function createBulkOperation(
   db: Db,
   writer: CatalogWriter,
-  store: { id: string; baseCurrency: string },
+  store: ListingQuery['store'],
   input: CreateBulkOperationInput,
 ): Promise<BulkOperation> {
   const { selection, action } = createBulkOperationInput.parse(input);
@@ -106,7 +107,7 @@ export async function createBulkOperation(
     await checkAction(tx, writer, store.id, store.baseCurrency, action);
     const row = newOperationRow(writer, store.id, action);
     await tx.insert(bulkOperations).values({ ...row, selection });
-    const total = await resolveSelection(tx, row.id, store.id, selection);
+    const total = await resolveSelection(tx, row.id, store, selection);
     const [operation] = await tx
       .update(bulkOperations)
       .set({ total })
@@ -152,7 +153,7 @@ export async function requestUndo(
     await tx.execute(sql`
       insert into ${bulkOperationItems} (operation_id, seq, product_id, state)
       select ${row.id}, (row_number() over (order by seq))::int, product_id, 'pending'
-      from ${bulkOperationItems} where operation_id = ${original.id} and state = 'changed'`);
+      from ${bulkOperationItems} where operation_id = ${original.id} and state in ('changed', 'staged')`);
     const [counted] = await tx
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(bulkOperationItems)
@@ -187,7 +188,31 @@ export async function getBulkOperation(db: Db, storeId: string, id: string) {
     .where(and(eq(bulkOperationItems.operationId, id), eq(bulkOperationItems.state, 'failed')))
     .orderBy(asc(bulkOperationItems.seq))
     .limit(ERRORS_SHOWN);
-  return { operation, errors };
+  const staged = await db
+    .select({ productId: bulkOperationItems.productId, title: products.title })
+    .from(bulkOperationItems)
+    .leftJoin(products, eq(products.id, bulkOperationItems.productId))
+    .where(and(eq(bulkOperationItems.operationId, id), eq(bulkOperationItems.state, 'staged')))
+    .orderBy(asc(bulkOperationItems.seq))
+    .limit(ERRORS_SHOWN);
+  const counted = await db
+    .select({ state: bulkOperationItems.state, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(bulkOperationItems)
+    .where(eq(bulkOperationItems.operationId, id))
+    .groupBy(bulkOperationItems.state);
+  const outcomes = { changed: 0, staged: 0, unchanged: 0, failed: 0, pending: 0 };
+  for (const row of counted) if (row.state in outcomes) outcomes[row.state as keyof typeof outcomes] = row.n;
+  return { operation, errors, report: { outcomes, staged } };
+}
+
+/**
+ * Per product, what an operation did: `changed` (applied), `staged` (held for review in the
+ * product's staged revision: a live product changed without catalog:publish), `unchanged`, `failed`.
+ */
+export interface BulkOperationReport {
+  outcomes: { changed: number; staged: number; unchanged: number; failed: number; pending: number };
+  /** The products whose change waits for review (the first ERRORS_SHOWN). */
+  staged: { productId: string; title: string | null }[];
 }
 
 export async function listBulkOperations(db: Db, storeId: string, query: { limit: number; offset: number }) {
@@ -212,6 +237,7 @@ export async function listBulkOperations(db: Db, storeId: string, query: { limit
 export function bulkOperationView(
   operation: BulkOperation,
   errors: { productId: string; title: string | null; code: string | null; message: string | null }[] = [],
+  report?: BulkOperationReport,
 ) {
   return {
     id: operation.id,
@@ -222,6 +248,7 @@ export function bulkOperationView(
     done: operation.done,
     failed: operation.failed,
     errors,
+    ...(report ? report : {}),
     undoOf: operation.undoOf,
     undoneBy: operation.undoneBy,
     canUndo: operation.action.type !== 'undo' && operation.status === 'completed' && !operation.undoneBy,

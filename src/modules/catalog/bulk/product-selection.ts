@@ -1,25 +1,30 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../platform/db/database.ts';
 import { unprocessable } from '../../../platform/errors.ts';
 import { productConditionsSql } from '../collections/product-conditions.ts';
-import { products, productVariants } from '../schema.ts';
+import { canonicalProductFilter, productFilterSearch } from '../product-filter/index.ts';
+import { products } from '../schema.ts';
+import { type ListingQuery, matchingProducts } from '../search/index.ts';
 import type { BulkSelection, ProductFilter } from './bulk-input.ts';
 import { bulkOperationItems } from './schema.ts';
 
-/** The products a filter selects: the product list's search and status, plus any conditions. */
-export function productFilterSql(storeId: string, filter: ProductFilter): SQL {
-  const parts: SQL[] = [productConditionsSql(storeId, filter.match, filter.conditions)];
-  if (filter.status) parts.push(eq(products.status, filter.status));
-  const q = filter.q?.trim();
-  if (q) {
-    const needle = sql`lower(${q}::text)`;
-    parts.push(
-      sql`(strpos(lower(${products.title}), ${needle}) > 0 or strpos(${products.handle}, ${needle}) > 0
-        or exists (select 1 from ${productVariants} where ${productVariants.productId} = ${products.id}
-          and strpos(lower(${productVariants.sku}), ${needle}) > 0))`,
-    );
-  }
-  return and(...parts)!;
+/**
+ * The products a filter selects, as a condition over `products p`: exactly the products the admin
+ * list shows for the same filter (the search engine's own match, typo correction included), narrowed
+ * by the rule conditions when there are any.
+ */
+export async function productFilterSql(
+  db: Db,
+  store: ListingQuery['store'],
+  filter: ProductFilter,
+): Promise<SQL> {
+  const { match, conditions, ...listed } = filter;
+  // No conditions: "all of none" is every product; "any of none" is none, like an empty OR.
+  const ruled =
+    conditions.length > 0 || match === 'any' ? productConditionsSql(store.id, match, conditions) : undefined;
+  const search = await productFilterSearch(db, store.id, canonicalProductFilter(listed), ruled);
+  return matchingProducts(db, { store, ...search });
 }
 
 /**
@@ -30,9 +35,11 @@ export function productFilterSql(storeId: string, filter: ProductFilter): SQL {
 export async function resolveSelection(
   tx: Db,
   operationId: string,
-  storeId: string,
+  store: ListingQuery['store'],
   selection: BulkSelection,
 ): Promise<number> {
+  const storeId = store.id;
+  const p = alias(products, 'p');
   let where: SQL;
   if (selection.ids) {
     const ids = [...new Set(selection.ids)];
@@ -48,9 +55,9 @@ export async function resolveSelection(
         count: unknown.length,
       });
     }
-    where = and(eq(products.storeId, storeId), inArray(products.id, ids))!;
+    where = and(eq(p.storeId, storeId), inArray(p.id, ids))!;
   } else {
-    where = productFilterSql(storeId, selection.filter!);
+    where = await productFilterSql(tx, store, selection.filter!);
   }
   const inserted = await tx
     .insert(bulkOperationItems)
@@ -58,13 +65,13 @@ export async function resolveSelection(
       tx
         .select({
           operationId: sql<string>`${operationId}`.as('operation_id'),
-          seq: sql<number>`(row_number() over (order by ${products.id}))::int`.as('seq'),
-          productId: sql<string>`${products.id}`.as('product_id'),
+          seq: sql<number>`(row_number() over (order by ${p.id}))::int`.as('seq'),
+          productId: sql<string>`${p.id}`.as('product_id'),
           state: sql<string>`'pending'`.as('state'),
           errorCode: sql<string | null>`null::text`.as('error_code'),
           errorMessage: sql<string | null>`null::text`.as('error_message'),
         })
-        .from(products)
+        .from(p)
         .where(where),
     )
     .returning({ seq: bulkOperationItems.seq });

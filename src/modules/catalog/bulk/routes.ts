@@ -72,14 +72,15 @@ export async function bulkOperationRoutes(app: FastifyInstance, { db }: { db: Db
       config: { permission: 'catalog:read' },
       schema: {
         tags: ['catalog'],
-        summary: 'A bulk operation: status, done of total, and the products that failed with why',
+        summary:
+          'A bulk operation: status, done of total, outcomes per product (applied, staged for review, unchanged, failed), the products that failed with why and those staged',
         params: operationParams,
       },
     },
     async (request) => {
       const { store } = storeOf(request);
-      const { operation, errors } = await getBulkOperation(db, store.id, request.params.operationId);
-      return { operation: bulkOperationView(operation, errors) };
+      const { operation, errors, report } = await getBulkOperation(db, store.id, request.params.operationId);
+      return { operation: bulkOperationView(operation, errors, report) };
     },
   );
 

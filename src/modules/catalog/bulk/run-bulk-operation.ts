@@ -16,11 +16,20 @@ import {
   lockProducts,
   operationActor,
   planFieldEdit,
+  productsToStage,
+  stageFieldEdit,
 } from './apply-bulk-action.ts';
 import type { BulkActionInput } from './bulk-input.ts';
 import { type EditPlan, writeEditPlans } from './edit-plan.ts';
 import { bulkOperationItems, bulkOperations } from './schema.ts';
-import { planUndoEdit, prepareUndoBatch, type UndoContext, undoForProduct } from './undo-bulk-action.ts';
+import {
+  planUndoEdit,
+  prepareUndoBatch,
+  stageUndoEdit,
+  type UndoContext,
+  undoForProduct,
+  undoStagedChange,
+} from './undo-bulk-action.ts';
 
 export const BULK_OPERATION_JOB = 'catalog.bulk-operation';
 /** Products per transaction: progress becomes visible (and durable) after each batch. */
@@ -55,11 +64,13 @@ async function prepareBatch(
     at,
     products: await lockProducts(tx, operation.storeId, ids),
     variants: new Map(),
+    staged: new Set(),
   };
   if (action.type === 'undo') {
     const [original] = await tx.select().from(bulkOperations).where(eq(bulkOperations.id, operation.undoOf!));
     return prepareUndoBatch(tx, base, original!, ids);
   }
+  base.staged = await productsToStage(tx, operation.canPublish, action, base.products);
   if (action.type === 'change_price') base.variants = await loadVariants(tx, ids);
   if (action.type === 'add_to_collection' || action.type === 'remove_from_collection') {
     base.collection = await lockManualCollection(tx, operation.storeId, action.collectionId);
@@ -68,7 +79,7 @@ async function prepareBatch(
 }
 
 async function recordOutcomes(tx: Db, operationId: string, results: ItemResult[]) {
-  for (const state of ['changed', 'unchanged'] as const) {
+  for (const state of ['changed', 'unchanged', 'staged'] as const) {
     const seqs = results.filter((r) => r.outcome === state).map((r) => r.seq);
     if (seqs.length > 0) {
       await tx
@@ -114,8 +125,9 @@ async function finish(tx: Db, operation: BulkOperation) {
 /**
  * Runs the next batch of an operation in one transaction: the products are locked; field edits are
  * planned per product (a refusal fails that item only) and written for the batch at once, while
- * membership changes and deletions run per product in a savepoint; the items' outcomes, the
- * progress counters and the cursor commit together with the changes. Returns false when done.
+ * membership changes and deletions run per product in a savepoint, and so do edits staged for review
+ * (live products, for a requester without catalog:publish); the items' outcomes, the progress
+ * counters and the cursor commit together with the changes. Returns false when done.
  */
 export async function runNextBatch(db: Db, operationId: string): Promise<boolean> {
   return db.transaction(async (tx) => {
@@ -150,7 +162,18 @@ export async function runNextBatch(db: Db, operationId: string): Promise<boolean
     const plans: EditPlan[] = [];
     for (const item of items) {
       try {
-        if (planned) {
+        const stagedStep = undoing && ctx.stagedSteps.has(item.productId);
+        if (stagedStep || ctx.staged.has(item.productId)) {
+          // Staged for review (or a staged change taken back): the workflow writes per product, in a savepoint.
+          const outcome = await tx.transaction((sp) =>
+            stagedStep
+              ? undoStagedChange(sp, ctx, item.productId)
+              : undoing
+                ? stageUndoEdit(sp, ctx, item.productId)
+                : stageFieldEdit(sp, ctx, item.productId),
+          );
+          results.push({ seq: item.seq, outcome });
+        } else if (planned) {
           const plan = undoing ? planUndoEdit(ctx, item.productId) : planFieldEdit(ctx, item.productId);
           if (plan) plans.push(plan);
           results.push({ seq: item.seq, outcome: plan ? 'changed' : 'unchanged' });

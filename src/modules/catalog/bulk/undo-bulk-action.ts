@@ -7,12 +7,16 @@ import { auditEntriesOf, recordAudit } from '../../access/index.ts';
 import { collectionProducts, collections } from '../collections/schema.ts';
 import type { Product } from '../product-detail.ts';
 import { productImages, products, productVariants } from '../schema.ts';
+import { changesAsEdit } from '../workflow/product-content.ts';
+import { revertStagingStep, stageProductChange } from '../workflow/stage-product-change.ts';
 import {
   type BatchContext,
   type BulkOperation,
   bulkAuditActions,
   type ItemOutcome,
+  isFieldEdit,
   loadVariants,
+  productsToStage,
   statusChangeNeedsPublish,
 } from './apply-bulk-action.ts';
 import type { BulkActionInput } from './bulk-input.ts';
@@ -20,6 +24,7 @@ import type { EditPlan } from './edit-plan.ts';
 
 type Json = Record<string, unknown>;
 interface AuditEntry {
+  action: string;
   entityId: string | null;
   before: unknown;
   after: unknown;
@@ -29,9 +34,14 @@ export interface UndoContext extends BatchContext {
   original: BulkOperation;
   /** The original operation's audit entry for each product. */
   entries: Map<string, AuditEntry>;
+  /** The original operation's staging step for each product whose change it staged for review. */
+  stagedSteps: Map<string, AuditEntry>;
   /** Manual collections still there, by id (membership undo). */
   manualCollections: Set<string>;
 }
+
+/** The workflow's audit actions for a staging step (what a bulk change to a live product writes without catalog:publish). */
+const stagingActions = ['product.revision_staged', 'product.revision_updated'];
 
 function auditActionOf(action: BulkActionInput): string {
   if (action.type === 'delete') return bulkAuditActions.deleted;
@@ -41,11 +51,16 @@ function auditActionOf(action: BulkActionInput): string {
 }
 
 /** The audit entries the original operation wrote for these products: the before-values to restore. */
-async function loadOriginalEntries(tx: Db, original: BulkOperation, productIds: string[]) {
+async function loadOriginalEntries(
+  tx: Db,
+  original: BulkOperation,
+  productIds: string[],
+  actions = [auditActionOf(original.action as BulkActionInput)],
+) {
   const rows = await auditEntriesOf(tx, original.storeId, {
     entityType: 'product',
     entityIds: productIds,
-    actions: [auditActionOf(original.action as BulkActionInput)],
+    actions,
   });
   const entries = new Map<string, AuditEntry>();
   for (const row of rows) {
@@ -88,14 +103,65 @@ export async function prepareUndoBatch(
   productIds: string[],
 ): Promise<UndoContext> {
   const entries = await loadOriginalEntries(tx, original, productIds);
-  const type = (original.action as BulkActionInput).type;
+  const action = original.action as BulkActionInput;
   return {
     ...base,
-    variants: type === 'change_price' ? await loadVariants(tx, productIds) : base.variants,
+    variants: action.type === 'change_price' ? await loadVariants(tx, productIds) : base.variants,
     original,
     entries,
+    stagedSteps: isFieldEdit(action)
+      ? await loadOriginalEntries(tx, original, productIds, stagingActions)
+      : new Map(),
+    // Restoring a live product's tags or prices without catalog:publish is itself staged for review.
+    staged: await productsToStage(tx, base.operation.canPublish, action, base.products),
     manualCollections: await loadManualCollections(tx, original.storeId, entries.values()),
   };
+}
+
+/**
+ * Takes back a change the original operation staged for review: the product's staged revision gets
+ * back what it held before (one the operation opened is discarded), unless it moved on since.
+ */
+export async function undoStagedChange(tx: Db, ctx: UndoContext, productId: string): Promise<ItemOutcome> {
+  const step = ctx.stagedSteps.get(productId)!;
+  if (!ctx.products.has(productId)) throw conflict('product_gone', 'The product was deleted since.');
+  await revertStagingStep(tx, {
+    store: { id: ctx.original.storeId },
+    product: productId,
+    actor: ctx.actor,
+    step,
+    auditContext: { bulkOperationId: ctx.operation.id, undoOf: ctx.original.id },
+  });
+  return 'changed';
+}
+
+/**
+ * Restores an applied tag or price change of a live product for someone without catalog:publish:
+ * the same before-values as planUndoEdit (with the same "changed since" check), staged for review.
+ */
+export async function stageUndoEdit(tx: Db, ctx: UndoContext, productId: string): Promise<ItemOutcome> {
+  const plan = planUndoEdit(ctx, productId);
+  if (plan.status) {
+    throw forbidden('permission_denied', 'Restoring this status needs the catalog:publish permission.', {
+      permission: 'catalog:publish',
+    });
+  }
+  const prices = new Map((plan.prices?.variants ?? []).map((v) => [v.id, v.priceAmount]));
+  const outcome = await stageProductChange(tx, {
+    store: { id: ctx.original.storeId },
+    product: productId,
+    actor: ctx.actor,
+    auditContext: { bulkOperationId: ctx.operation.id, undoOf: ctx.original.id },
+    change: ({ proposed }) => {
+      if (plan.tags) return { tags: plan.tags };
+      const variants = proposed.variants.map((v) => ({
+        ...v,
+        price: { amount: v.id !== null && prices.has(v.id) ? prices.get(v.id)! : v.price.amount },
+      }));
+      return { variants: changesAsEdit({ variants }).variants };
+    },
+  });
+  return outcome.changed ? 'staged' : 'unchanged';
 }
 
 function changedSince(): never {

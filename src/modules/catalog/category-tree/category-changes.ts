@@ -100,12 +100,15 @@ async function nextPosition(tx: Db, storeId: string, parentId: string | null): P
   return row?.last === null || row?.last === undefined ? 0 : row.last + 1;
 }
 
-/** Rewrites the path of a category and of everything below it from `from` to `to`. */
+/**
+ * Rewrites the path of a category and of everything below it from `from` to `to`. Their pages'
+ * breadcrumbs change with it, so they count as changed (the sitemap's lastmod).
+ */
 async function repath(tx: Db, storeId: string, from: string, to: string): Promise<void> {
   if (from === to) return;
   await tx
     .update(categories)
-    .set({ path: sql`${to} || substr(${categories.path}, ${from.length + 1})` })
+    .set({ path: sql`${to} || substr(${categories.path}, ${from.length + 1})`, updatedAt: new Date() })
     .where(subtreeFilter(storeId, from));
 }
 
@@ -173,7 +176,7 @@ export async function updateCategory(
     await repath(tx, storeId, before.path, path);
     const [after] = await tx
       .update(categories)
-      .set({ name, handle: data.handle ?? before.handle })
+      .set({ name, handle: data.handle ?? before.handle, updatedAt: new Date() })
       .where(eq(categories.id, id))
       .returning();
     if (after!.handle !== before.handle) {
@@ -225,8 +228,15 @@ export async function moveCategory(
     for (const [position, siblingId] of order.entries()) {
       await tx
         .update(categories)
-        .set({ position, ...(siblingId === id ? { parentId: parent?.id ?? null } : {}) })
+        .set({
+          position,
+          ...(siblingId === id ? { parentId: parent?.id ?? null, updatedAt: new Date() } : {}),
+        })
         .where(eq(categories.id, siblingId));
+    }
+    if (before.parentId && before.parentId !== (parent?.id ?? null)) {
+      // The old parent's page loses what was below the moved category.
+      await tx.update(categories).set({ updatedAt: new Date() }).where(eq(categories.id, before.parentId));
     }
     const after = await getCategory(tx, storeId, id);
     await audit(tx, actor, 'category.moved', id, before, after);

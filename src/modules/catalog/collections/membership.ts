@@ -104,6 +104,19 @@ export function listCollectionProducts(db: Db, collection: Collection, query: Me
   });
 }
 
+/**
+ * A collection as the catalog search reads it (`CatalogSearch.collectionId` / `productsWhere`), so
+ * the storefront lists it with facets, filters and every order the search has: a manual collection
+ * by its member rows (and their order as `position`), a rule collection by its compiled conditions.
+ */
+export function collectionSearchScope(
+  collection: Collection,
+): { collectionId: string } | { productsWhere: SQL } {
+  return collection.kind === 'manual'
+    ? { collectionId: collection.id }
+    : { productsWhere: productConditionsSql(collection.storeId, collection.match, collection.rules) };
+}
+
 /** The products a set of rules would gather, before it is saved (the rule builder's live preview). */
 export function previewRuleMatches(
   db: Db,

@@ -17,6 +17,7 @@ export class ImportProgressRecorder {
     created: 0,
     updated: 0,
     unchanged: 0,
+    staged: 0,
     failed: 0,
   };
   private dirty = false;
@@ -34,7 +35,7 @@ export class ImportProgressRecorder {
 
   /** The progress as it would be stored now. */
   snapshot(progress: ImportProgress = this.latest): ImportProgressRecord {
-    const { rowsRead, products, created, updated, unchanged, failed } = progress;
+    const { rowsRead, products, created, updated, unchanged, staged, failed } = progress;
     return {
       stage: this.stage,
       rowsRead,
@@ -42,6 +43,7 @@ export class ImportProgressRecorder {
       created,
       updated,
       unchanged,
+      staged,
       failed,
       bytesRead: Math.min(this.bytesRead, this.bytesTotal),
       bytesTotal: this.bytesTotal,

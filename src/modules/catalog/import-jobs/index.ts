@@ -5,6 +5,12 @@ import { LocalDiskBlobStorage } from '../../../platform/blob-storage/local-disk-
 
 export { type ProductImportRouteOptions, productImportRoutes } from './routes.ts';
 export { registerProductImportJobs } from './run-import-stage.ts';
+export {
+  registerStaleImportUploadsJob,
+  removeStaleImportUploads,
+  type StaleImportUploadsReport,
+  staleImportUploadsSchedule,
+} from './stale-uploads.ts';
 
 /**
  * Where uploaded import files wait: blob storage apart from the public media, so an upload (which

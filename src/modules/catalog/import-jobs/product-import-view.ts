@@ -46,6 +46,10 @@ function importSummaryView(row: ProductImportSummary | ProductImportRow, page: I
     applyRequestedAt: row.applyRequestedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
     error: row.lastError,
+    /** Set once the uploaded file is gone: `finished`, `expired` (never applied) or `retention`. */
+    fileRemoved: row.fileRemovedAt
+      ? { at: row.fileRemovedAt.toISOString(), reason: row.fileRemovedReason }
+      : null,
     progress: row.progress,
     check: reportView(row.checkReport, page),
     result: reportView(row.applyReport, page),

@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, inArray, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { BlobStorage } from '../../../platform/blob-storage/blob-storage.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { conflict, notFound, unprocessable } from '../../../platform/errors.ts';
@@ -7,7 +7,12 @@ import { enqueueJob } from '../../../platform/jobs/index.ts';
 import { type Actor, recordAudit } from '../../access/index.ts';
 import type { ImportReportRecord } from './import-documents.ts';
 import type { ReceivedImportUpload } from './receive-import-upload.ts';
-import { type ProductImportRow, type ProductImportStatus, productImports } from './schema.ts';
+import {
+  type ImportFileRemoval,
+  type ProductImportRow,
+  type ProductImportStatus,
+  productImports,
+} from './schema.ts';
 
 export const IMPORT_CHECK_JOB = 'catalog.product-import.check';
 export const IMPORT_APPLY_JOB = 'catalog.product-import.apply';
@@ -18,7 +23,7 @@ export const IMPORT_JOB_ATTEMPTS = 3;
 const statusesHoldingFile: ProductImportStatus[] = ['checking', 'checked', 'applying'];
 
 /** What the audit log keeps about an import (no reports: they can be large). */
-function auditView(row: ProductImportRow) {
+export function importAuditView(row: ProductImportRow) {
   return {
     status: row.status,
     fileName: row.fileName,
@@ -59,7 +64,7 @@ export async function createProductImport(
       action: 'product_import.created',
       entityType: 'product_import',
       entityId: row!.id,
-      after: auditView(row!),
+      after: importAuditView(row!),
     });
     return row!;
   });
@@ -159,8 +164,8 @@ export async function applyProductImport(
       action: 'product_import.applied',
       entityType: 'product_import',
       entityId: id,
-      before: auditView(row),
-      after: { ...auditView(updated!), canPublish },
+      before: importAuditView(row),
+      after: { ...importAuditView(updated!), canPublish },
     });
     return updated!;
   });
@@ -198,16 +203,26 @@ export async function discardProductImport(
       action: 'product_import.discarded',
       entityType: 'product_import',
       entityId: id,
-      before: auditView(row),
-      after: auditView(updated!),
+      before: importAuditView(row),
+      after: importAuditView(updated!),
     });
     return updated!;
   });
   await releaseImportFile(db, storage, row);
 }
 
-/** Deletes an import's file once no other open import refers to the same (content-addressed) key. */
-export async function releaseImportFile(db: Db, storage: BlobStorage, row: ProductImportRow): Promise<void> {
+/**
+ * Lets go of an import's file: deletes it unless another open import refers to the same
+ * (content-addressed) key, then notes on the import that its file is gone and why. In that order, so
+ * a crash in between leaves the note unwritten and housekeeping (stale-uploads.ts) finishes the job.
+ * True when a file was deleted.
+ */
+export async function releaseImportFile(
+  db: Db,
+  storage: BlobStorage,
+  row: ProductImportRow,
+  reason: ImportFileRemoval = 'finished',
+): Promise<boolean> {
   const [holder] = await db
     .select({ id: productImports.id })
     .from(productImports)
@@ -219,5 +234,10 @@ export async function releaseImportFile(db: Db, storage: BlobStorage, row: Produ
       ),
     )
     .limit(1);
-  if (!holder) await storage.delete(row.fileKey);
+  const deleted = holder ? false : await storage.delete(row.fileKey);
+  await db
+    .update(productImports)
+    .set({ fileRemovedAt: new Date(), fileRemovedReason: reason })
+    .where(and(eq(productImports.id, row.id), isNull(productImports.fileRemovedAt)));
+  return deleted;
 }

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { BlobStorage } from '../../../platform/blob-storage/blob-storage.ts';
 import type { Db } from '../../../platform/db/database.ts';
+import { requestBaseUrl } from '../../../platform/http/public-base-url.ts';
 import { storeOf } from '../../access/index.ts';
 import { exportProducts } from '../import/export-products.ts';
 import { productImportListItemView, productImportView } from './product-import-view.ts';
@@ -22,6 +23,8 @@ export interface ProductImportRouteOptions {
   storage: BlobStorage;
   /** Largest upload accepted (413 file_too_large above it). */
   maxUploadBytes: number;
+  /** The installation's public URL; exports write uploaded images' addresses under it (else the request's host). */
+  publicUrl?: string;
 }
 
 const storeParams = z.object({ store: z.string().min(1).max(64) });
@@ -162,7 +165,9 @@ export async function productImportRoutes(app: FastifyInstance, options: Product
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${store.handle}-products-${format}-${day}.csv"`)
         .header('cache-control', 'no-store')
-        .send(exportProducts(db, store, format));
+        .send(
+          exportProducts(db, store, format, { publicBaseUrl: requestBaseUrl(request, options.publicUrl) }),
+        );
     },
   );
 }

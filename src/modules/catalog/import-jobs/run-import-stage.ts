@@ -86,7 +86,15 @@ export async function runImportStage(
   });
   const abort = () => input.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
   signal?.addEventListener('abort', abort, { once: true });
-  recorder.record({ rowsRead: 0, products: 0, created: 0, updated: 0, unchanged: 0, failed: 0 });
+  recorder.record({
+    rowsRead: 0,
+    products: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    staged: 0,
+    failed: 0,
+  });
 
   let report: Awaited<ReturnType<typeof importProducts>>;
   try {
@@ -142,6 +150,7 @@ export async function runImportStage(
       created: report.created,
       updated: report.updated,
       unchanged: report.unchanged,
+      staged: report.staged,
       failed: report.failed,
       errors: report.issueCount.errors,
       warnings: report.issueCount.warnings,

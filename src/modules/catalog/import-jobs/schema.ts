@@ -34,6 +34,9 @@ export const productImports = pgTable(
     preview: jsonb('preview').$type<PreviewProduct[]>(),
     /** Why a job gave up (status failed). */
     lastError: text('last_error'),
+    /** When the import let go of its uploaded file (null while it holds it), and why: see ImportFileRemoval. */
+    fileRemovedAt: timestamp('file_removed_at', { withTimezone: true }),
+    fileRemovedReason: text('file_removed_reason').$type<ImportFileRemoval>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     checkedAt: timestamp('checked_at', { withTimezone: true }),
     applyRequestedAt: timestamp('apply_requested_at', { withTimezone: true }),
@@ -54,5 +57,13 @@ export const productImportStatuses = [
   'discarded',
 ] as const;
 export type ProductImportStatus = (typeof productImportStatuses)[number];
+
+/**
+ * Why an import's file is gone: `finished` — removed when the import was done, failed or discarded;
+ * `expired` — checked but never applied, removed by housekeeping (the import is discarded);
+ * `retention` — still stored days after the import finished, removed by housekeeping.
+ */
+export const importFileRemovals = ['finished', 'expired', 'retention'] as const;
+export type ImportFileRemoval = (typeof importFileRemovals)[number];
 
 export type ProductImportRow = typeof productImports.$inferSelect;

@@ -7,6 +7,7 @@ import type { CatalogFormat, ProductRecord } from '../interchange/product-record
 import { loadProductDetails } from '../product-detail.ts';
 import { products } from '../schema.ts';
 import { recordFromDetail } from './record-mapping.ts';
+import { withAbsoluteMediaUrls } from './record-media-urls.ts';
 
 const PAGE = 200;
 
@@ -32,11 +33,31 @@ export async function* storeProductRecords(db: Db, storeId: string): AsyncGenera
   }
 }
 
+export interface ExportOptions {
+  /**
+   * The installation's public base URL (no trailing slash): images the store holds itself (uploads)
+   * are written as absolute URLs under it (`<base>/media/<key>`), so the file works anywhere.
+   * Without it they are written as paths on this server (`/media/<key>`), which only this
+   * installation can read back. The admin route and the CLI always pass it.
+   */
+  publicBaseUrl?: string;
+}
+
 /** A store's catalog as CSV in the given format, streamed. */
 export function exportProducts(
   db: Db,
   store: { id: string; baseCurrency: string },
   format: CatalogFormat,
+  options: ExportOptions = {},
 ): Readable {
-  return writeProductCsv(storeProductRecords(db, store.id), { format, currency: store.baseCurrency });
+  const records = storeProductRecords(db, store.id);
+  const { publicBaseUrl } = options;
+  return writeProductCsv(publicBaseUrl ? withMediaUrls(records, publicBaseUrl) : records, {
+    format,
+    currency: store.baseCurrency,
+  });
+}
+
+async function* withMediaUrls(records: AsyncIterable<ProductRecord>, baseUrl: string) {
+  for await (const record of records) yield withAbsoluteMediaUrls(record, baseUrl);
 }

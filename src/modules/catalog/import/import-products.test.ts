@@ -265,6 +265,50 @@ for (const target of testDatabaseTargets()) {
       );
     });
 
+    test('a file of several batches: a clash in a later batch fails that product only; creations are audited', async () => {
+      const own = await makeStore(database, 'many-batches', 'USD');
+      const header = 'Handle,Title,Option1 Name,Option1 Value,Variant Price,Variant SKU,Status\n';
+      await importText(database, own, `${header}taken,Taken,Size,M,10.00,CLASH-1,active\n`);
+      const lines: string[] = [];
+      for (let i = 1; i <= 250; i++) {
+        const sku = i === 230 ? 'CLASH-1' : `MB-${i}`;
+        lines.push(`p-${i},Product ${i},Size,S,10.00,${sku}-S,draft`);
+        lines.push(`p-${i},,,M,12.00,${i === 230 ? 'CLASH-1' : `${sku}-M`},`);
+      }
+      const batches: number[] = [];
+      const report = await importProducts(
+        database.db,
+        publisher,
+        own,
+        Readable.from([Buffer.from(header + lines.join('\n'))]),
+        { format: 'auto', dryRun: false, onProgress: (p) => batches.push(p.products) },
+      );
+      assert.deepEqual([report.created, report.failed], [249, 1]);
+      assert.deepEqual(
+        errorsOf(report).map((i) => [i.row, i.code]),
+        [[460, 'sku_taken']],
+      );
+      assert.ok(batches.length >= 3, 'written in several batches');
+      assert.equal(
+        await count(database, 'select count(*) as n from products where store_id = $1', [own.id]),
+        250,
+      );
+      const [entry] = await database.execute<{ action: string; after: Record<string, unknown> }>(
+        `select a.action, a.after from audit_log a join products p on p.id = a.entity_id
+         where p.store_id = $1 and p.handle = 'p-7'`,
+        [own.id],
+      );
+      assert.equal(entry!.action, 'product.created');
+      assert.deepEqual(entry!.after, {
+        handle: 'p-7',
+        title: 'Product 7',
+        status: 'draft',
+        variantCount: 2,
+        imageCount: 0,
+        skus: ['MB-7-S', 'MB-7-M'],
+      });
+    });
+
     test('without catalog:publish, products marked active are kept as drafts, with a warning', async () => {
       const own = await makeStore(database, 'no-publish', 'USD');
       const report = await importProducts(
@@ -281,6 +325,62 @@ for (const target of testDatabaseTargets()) {
         [own.id],
       );
       assert.ok(statuses.every((s) => s.status !== 'active'));
+    });
+
+    test('without catalog:publish, changes to live products are staged for review, not written', async () => {
+      const own = await makeStore(database, 'staged-import', 'USD');
+      const header = 'Handle,Title,Variant Price,Variant SKU,Status\n';
+      await importText(
+        database,
+        own,
+        `${header}live-one,Live One,10.00,LV-1,active\ndraft-one,Draft One,10.00,DR-1,draft\n`,
+      );
+      const writer = { actor: systemActor('content importer'), canPublish: false };
+      const edited = `${header}live-one,Live One Renamed,12.00,LV-1,draft\ndraft-one,Draft One Renamed,10.00,DR-1,draft\n`;
+      const report = await importProducts(database.db, writer, own, Readable.from([Buffer.from(edited)]), {
+        format: 'auto',
+        dryRun: false,
+      });
+      assert.deepEqual(
+        [report.created, report.updated, report.staged, report.unchanged, report.failed],
+        [0, 1, 1, 0, 0],
+      );
+      assert.ok(
+        report.issues.some((i) => i.code === 'status_not_allowed' && i.row === 2),
+        JSON.stringify(report.issues),
+      );
+      const rows = await database.execute<{ handle: string; title: string; status: string }>(
+        'select handle, title, status from products where store_id = $1 order by handle',
+        [own.id],
+      );
+      assert.deepEqual(
+        rows.map((r) => [r.handle, r.title, r.status]),
+        [
+          ['draft-one', 'Draft One Renamed', 'draft'],
+          ['live-one', 'Live One', 'active'],
+        ],
+        'the draft is changed in place; the live product is not',
+      );
+      const [revision] = await database.execute<{
+        kind: string;
+        state: string;
+        changes: Record<string, unknown>;
+      }>(
+        `select r.kind, r.state, r.changes from product_revisions r join products p on p.id = r.product_id
+         where p.store_id = $1 and p.handle = 'live-one'`,
+        [own.id],
+      );
+      assert.equal(revision!.kind, 'staged');
+      assert.equal(revision!.state, 'draft');
+      assert.equal((revision!.changes as { title?: string }).title, 'Live One Renamed');
+      assert.ok(!('status' in revision!.changes));
+
+      // The same file again proposes nothing new.
+      const again = await importProducts(database.db, writer, own, Readable.from([Buffer.from(edited)]), {
+        format: 'auto',
+        dryRun: false,
+      });
+      assert.deepEqual([again.updated, again.staged, again.unchanged], [0, 0, 2]);
     });
 
     test('progress is reported per batch and the report counts every row', async () => {

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.ts';
+import { growthAnalyzer } from '../../../platform/db/statistics-upkeep.ts';
 import { AppError, isUniqueViolation } from '../../../platform/errors.ts';
 import { ensureCategoryPath } from '../categories.ts';
 import { type CarriedField, carriedFieldNames, parseProductCsv } from '../interchange/index.ts';
@@ -9,7 +10,8 @@ import { createNewProducts } from '../new-products-batch.ts';
 import { loadProductDetails, type ProductDetail } from '../product-detail.ts';
 import type { CreateProductInput } from '../product-input.ts';
 import { type CatalogWriter, createProduct, updateProduct } from '../products.ts';
-import { products, productVariants } from '../schema.ts';
+import { productImages, products, productVariants } from '../schema.ts';
+import { changesAreStagedFor, stageProductChange } from '../workflow/stage-product-change.ts';
 import { inputFromRecord, inputMatchesStored, recordFromDetail, withStoredFields } from './record-mapping.ts';
 
 export interface ImportOptions {
@@ -28,6 +30,8 @@ export interface ImportProgress {
   created: number;
   updated: number;
   unchanged: number;
+  /** Live products whose changes wait for review (the importer may not publish). */
+  staged: number;
   failed: number;
 }
 
@@ -69,6 +73,7 @@ export async function importProducts(
     created: 0,
     updated: 0,
     unchanged: 0,
+    staged: 0,
     failed: 0,
     issues: [],
     issueCount: { errors: 0, warnings: 0 },
@@ -83,11 +88,22 @@ export async function importProducts(
   // Until the header is read, assume every field is carried (a file without a layout has no products).
   let carries: ReadonlySet<CarriedField> = new Set(carriedFieldNames);
   let batch: ParsedProduct[] = [];
+  // The store's catalog may grow from nothing to 100,000 rows within the import.
+  const statistics = growthAnalyzer(db, [products, productVariants, productImages]);
 
+  // A batch is written while the next is read: on PostgreSQL the database works while this process
+  // parses. Batches are still written one after another, in file order.
+  let writing: Promise<void> | undefined;
   const flush = async () => {
     if (batch.length === 0) return;
     const current = batch;
     batch = [];
+    await writing;
+    writing = write(current);
+    // Its failure is seen by whoever awaits it next (the next flush or the end of the file).
+    writing.catch(() => {});
+  };
+  const write = async (current: ParsedProduct[]) => {
     const outcomes: Outcome[] = [];
     const issues: RowIssue[] = [];
     try {
@@ -114,34 +130,41 @@ export async function importProducts(
       categoryIds.clear();
     }
     for (const outcome of outcomes) report[outcome]++;
+    if (!options.dryRun) await statistics.wrote(current.length);
     for (const issue of issues.sort((a, b) => a.row - b.row)) note(issue);
     report.rowsRead = Math.max(report.rowsRead, current.at(-1)!.rows.last - 1);
     options.onProgress?.({ ...report });
   };
 
-  for await (const event of parseProductCsv(input, {
-    format: options.format,
-    currency: store.baseCurrency,
-  })) {
-    if (event.kind === 'layout') {
-      report.format = event.format;
-      carries = event.carries;
-      continue;
+  try {
+    for await (const event of parseProductCsv(input, {
+      format: options.format,
+      currency: store.baseCurrency,
+    })) {
+      if (event.kind === 'layout') {
+        report.format = event.format;
+        carries = event.carries;
+        continue;
+      }
+      if (event.kind === 'file_issue') {
+        note(event.issue);
+        continue;
+      }
+      report.products++;
+      batch.push(event.product);
+      if (batch.length >= BATCH) await flush();
     }
-    if (event.kind === 'file_issue') {
-      note(event.issue);
-      continue;
-    }
-    report.products++;
-    batch.push(event.product);
-    if (batch.length >= BATCH) await flush();
+    await flush();
+  } finally {
+    // Never return (or fail) with a batch still being written.
+    await writing?.catch(() => {});
   }
-  await flush();
+  await writing;
   report.durationMs = Math.round(performance.now() - started);
   return report;
 }
 
-type Outcome = 'created' | 'updated' | 'unchanged' | 'failed';
+type Outcome = 'created' | 'updated' | 'unchanged' | 'staged' | 'failed';
 
 /**
  * The stored product each file product updates: by handle when the file has handles; by SKU when it
@@ -252,6 +275,9 @@ async function updateOne(
 ): Promise<Outcome> {
   if (inputMatchesStored(prepared.input, stored, prepared.categoryId)) return 'unchanged';
   try {
+    if (await changesAreStagedFor(tx, writer, stored.product)) {
+      return await stageOne(tx, writer, store, prepared, stored, issues);
+    }
     // A savepoint per product: one that fails leaves the rest of the batch intact.
     await tx.transaction((savepoint) =>
       updateProduct(savepoint, writer, store.id, stored.product.id, prepared.input, 'product.imported'),
@@ -264,8 +290,44 @@ async function updateOne(
 }
 
 /**
- * New products of a batch in a few statements. If another writer took a handle or SKU between the
- * check and the insert, the batch's savepoint is rolled back and its products go one at a time.
+ * A change to a live product by an importer who may not publish: staged in the product's revision
+ * for review, as the editor stages it; the storefront keeps the live version until it is published.
+ * Publishing and unpublishing are not staged: a status the file asks for is kept as it is.
+ */
+async function stageOne(
+  tx: Db,
+  writer: CatalogWriter,
+  store: { id: string },
+  prepared: PreparedProduct,
+  stored: ProductDetail,
+  issues: RowIssue[],
+): Promise<Outcome> {
+  const { status, ...change } = prepared.input;
+  if (status !== undefined && status !== stored.product.status) {
+    issues.push({
+      row: prepared.row,
+      column: null,
+      code: 'status_not_allowed',
+      message: `${prepared.handle}: changing the status needs the catalog:publish permission; kept as ${stored.product.status}.`,
+      severity: 'warning',
+    });
+  }
+  const outcome = await tx.transaction((savepoint) =>
+    stageProductChange(savepoint, {
+      store,
+      product: stored.product.id,
+      actor: writer.actor,
+      change,
+      auditContext: { source: 'import' },
+    }),
+  );
+  return outcome.changed ? 'staged' : 'unchanged';
+}
+
+/**
+ * New products of a batch in a few statements: first trusting the unique indexes to refuse a taken
+ * handle or SKU, then (if one was) with the store-wide checks that say which product it was. If
+ * another writer took one between those checks and the insert, the products go one at a time.
  */
 async function createAll(
   tx: Db,
@@ -275,22 +337,20 @@ async function createAll(
   issues: RowIssue[],
 ): Promise<Outcome[]> {
   if (fresh.length === 0) return [];
-  try {
-    const results = await tx.transaction((savepoint) =>
-      createNewProducts(
-        savepoint,
-        writer,
-        store,
-        fresh.map((p) => p.input),
-      ),
-    );
-    return results.map((result, i) => {
-      if (result.ok) return 'created';
-      issues.push(...issuesFromError(result.error, fresh[i]!.row, fresh[i]!.handle));
-      return 'failed';
-    });
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
+  const inputs = fresh.map((p) => p.input);
+  for (const optimistic of [true, false]) {
+    try {
+      const results = await tx.transaction((savepoint) =>
+        createNewProducts(savepoint, writer, store, inputs, { optimistic }),
+      );
+      return results.map((result, i) => {
+        if (result.ok) return 'created';
+        issues.push(...issuesFromError(result.error, fresh[i]!.row, fresh[i]!.handle));
+        return 'failed';
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+    }
   }
   const outcomes: Outcome[] = [];
   for (const prepared of fresh) {

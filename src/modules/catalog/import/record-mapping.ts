@@ -1,7 +1,9 @@
 import type { CarriedField } from '../interchange/carried-fields.ts';
 import type { ProductRecord, RowIssue, VariantRecord } from '../interchange/product-record.ts';
-import type { ProductDetail } from '../product-detail.ts';
+import { imageSrc } from '../media/image-source.ts';
+import type { ProductDetail, ProductImage } from '../product-detail.ts';
 import { type CreateProductInput, createProductInput } from '../product-input.ts';
+import { withStoredMediaAddresses } from './record-media-urls.ts';
 
 /**
  * Turns a file's product into the catalog's create/update input. Where the catalog is stricter than
@@ -92,9 +94,19 @@ function inGridOrder(record: ProductRecord): VariantRecord[] {
     .map((entry) => entry.variant);
 }
 
+/**
+ * An image's address in a file: the URL it was recorded with, else (an upload) where its stored file
+ * is served, `/media/<key>`; the export makes that absolute (`withAbsoluteMediaUrls`).
+ */
+const imageAddress = (image: ProductImage) => image.sourceUrl ?? imageSrc(image);
+
 /** A stored product as a file record (exports), with its category path. */
 export function recordFromDetail(detail: ProductDetail, categoryPath: string | null): ProductRecord {
   const { product, variants, images } = detail;
+  const variantImage = (imageId: string | null) => {
+    const image = imageId ? images.find((i) => i.id === imageId) : undefined;
+    return image ? imageAddress(image) : null;
+  };
   return {
     handle: product.handle,
     title: product.title,
@@ -120,11 +132,12 @@ export function recordFromDetail(detail: ProductDetail, categoryPath: string | n
       taxClass: v.taxClass,
       inventoryQuantity: null,
       inventoryPolicy: v.inventoryPolicy as VariantRecord['inventoryPolicy'],
-      imageSrc: images.find((i) => i.id === v.imageId)?.sourceUrl ?? null,
+      imageSrc: variantImage(v.imageId),
     })),
-    images: images
-      .filter((i) => i.sourceUrl)
-      .map((i) => ({ src: i.sourceUrl!, position: i.position, alt: i.alt })),
+    images: images.flatMap((i) => {
+      const src = imageAddress(i);
+      return src ? [{ src, position: i.position, alt: i.alt }] : [];
+    }),
   };
 }
 
@@ -170,12 +183,14 @@ const productFields = {
 /**
  * The file's record with every field the file has no column for taken from the stored product, so
  * an import changes only what the file says. Variants are paired by SKU, else by option values.
+ * Images the file names by the store's own media address are read as the stored images they are.
  */
 export function withStoredFields(
-  record: ProductRecord,
+  fileRecord: ProductRecord,
   stored: ProductRecord,
   carries: ReadonlySet<CarriedField>,
 ): ProductRecord {
+  const record = withStoredMediaAddresses(fileRecord, stored);
   const merged: Record<string, unknown> = { ...record };
   for (const [field, keys] of Object.entries(productFields)) {
     if (carries.has(field as CarriedField)) continue;

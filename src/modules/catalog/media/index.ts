@@ -14,3 +14,9 @@ export {
   remoteImageConsumer,
 } from './remote-image-downloads.ts';
 export { productImageRoutes } from './routes.ts';
+export {
+  registerUnreferencedMediaJob,
+  removeUnreferencedMedia,
+  type UnreferencedMediaReport,
+  unreferencedMediaSchedule,
+} from './unreferenced-media.ts';

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { BlobStorage } from '../../../platform/blob-storage/blob-storage.ts';
 import type { Db } from '../../../platform/db/database.ts';
-import { forbidden, notFound, unprocessable } from '../../../platform/errors.ts';
+import { notFound, unprocessable } from '../../../platform/errors.ts';
 import { emitEvent } from '../../../platform/events/outbox.ts';
 import { newId } from '../../../platform/ids.ts';
 import { recordAudit } from '../../access/index.ts';
@@ -9,15 +9,29 @@ import { announceCatalogChange } from '../change-topic.ts';
 import type { CatalogWriter } from '../products.ts';
 import { catalogTranslations, productImages, products, productVariants } from '../schema.ts';
 import { IMAGE_ALT_FIELD } from '../translations/translatable-fields.ts';
+import { type ReviewUnderWay, resetReviewIfChanged, reviewUnderWay } from '../workflow/review-reset.ts';
+import { changesAreStagedFor } from '../workflow/stage-product-change.ts';
 import { renderImageSizes } from './image-sizes.ts';
 import { imageSrc } from './image-source.ts';
 import { productImageFiles } from './schema.ts';
+import {
+  type StagedGalleryChange,
+  stagedGalleryOf,
+  stagedRevisionRef,
+  stageImageRemoval,
+  stageImageUpdate,
+  stageReorder,
+  stageUpload,
+} from './staged-gallery.ts';
 
 /**
  * The gallery of one product, edited image by image: upload, alt text per locale, order, variant
  * images, delete. Every change locks the product row, keeps `products.image_url` (the first image,
  * for listings) and `updated_at` (sitemap lastmod, list order) in step, and is audited, announced to
  * caches and emitted as `product.updated`, all in one transaction.
+ * Someone without catalog:publish changing a live product (or one with staged changes) changes the
+ * gallery its staged revision proposes instead (staged-gallery.ts): the live gallery stays as it is
+ * until a reviewer publishes the revision. An upload's file is stored either way.
  */
 
 /** Largest upload accepted. */
@@ -58,7 +72,7 @@ type Tx = Db;
 
 async function lockProduct(tx: Tx, storeId: string, productId: string) {
   const [product] = await tx
-    .select({ id: products.id, status: products.status, handle: products.handle })
+    .select({ id: products.id, storeId: products.storeId, status: products.status, handle: products.handle })
     .from(products)
     .where(and(eq(products.storeId, storeId), eq(products.id, productId)))
     .for('update');
@@ -66,14 +80,27 @@ async function lockProduct(tx: Tx, storeId: string, productId: string) {
   return product;
 }
 
-function assertMayEdit(writer: CatalogWriter, status: string) {
-  // The same rule as product edits: what shoppers see changes only through someone who may publish.
-  if (status === 'active' && !writer.canPublish) {
-    throw forbidden('review_required', 'Changes to a live product are reviewed before they go live.', {
-      permission: 'catalog:publish',
-    });
-  }
-}
+/**
+ * A change as the API answers it: applied to the gallery, or staged in the product's revision. An
+ * applied change to a product that is not live names the review of its content that was under way
+ * (`revision`), and `reviewReset` says when the change sent it back to draft.
+ */
+export type GalleryChange =
+  | ({ staged: false } & StagedGalleryChange)
+  | ({ staged: true } & StagedGalleryChange);
+
+const applied = (
+  change: { images: GalleryImage[]; review: Awaited<ReturnType<typeof resetReviewIfChanged>> },
+  imageId?: string,
+): GalleryChange => ({
+  staged: false,
+  image: imageId ? (change.images.find((i) => i.id === imageId) ?? null) : null,
+  images: change.images,
+  revision: change.review ? stagedRevisionRef(change.review.revision) : null,
+  reviewReset: change.review?.reset ?? false,
+});
+
+const staged = (change: StagedGalleryChange): GalleryChange => ({ staged: true, ...change });
 
 /** The product's gallery with files, translations and variant links, in position order. */
 export async function loadGallery(db: Db, store: GalleryStore, productId: string): Promise<GalleryImage[]> {
@@ -130,12 +157,11 @@ export async function loadGallery(db: Db, store: GalleryStore, productId: string
   });
 }
 
-/** The gallery of a product of the store; 404 when the store has no such product. */
-export async function productGallery(
-  db: Db,
-  store: GalleryStore,
-  productId: string,
-): Promise<GalleryImage[]> {
+/**
+ * The gallery of a product of the store (404 when the store has no such product), with the gallery
+ * its open staged revision proposes, if it has one.
+ */
+export async function productGallery(db: Db, store: GalleryStore, productId: string) {
   const images = await loadGallery(db, store, productId);
   if (images.length === 0) {
     // An empty gallery and an unknown product look alike; only the second is a 404.
@@ -145,7 +171,7 @@ export async function productGallery(
       .where(and(eq(products.storeId, store.id), eq(products.id, productId)));
     if (!product) throw notFound('Product');
   }
-  return images;
+  return { images, staged: await stagedGalleryOf(db, store, productId, images) };
 }
 
 /** What the audit log keeps of a gallery: enough to see what moved, changed or went. */
@@ -174,6 +200,11 @@ async function touchProduct(tx: Tx, productId: string) {
     .where(eq(products.id, productId));
 }
 
+/**
+ * Audits, announces and emits a change to the gallery; images of a product that is not live are part
+ * of what its reviewer approves, so a review under way (taken before the change) goes back to draft
+ * when they changed.
+ */
 async function finishChange(
   tx: Tx,
   writer: CatalogWriter,
@@ -182,7 +213,8 @@ async function finishChange(
   handle: string,
   action: string,
   before: GalleryImage[],
-): Promise<GalleryImage[]> {
+  review: ReviewUnderWay | null,
+) {
   await touchProduct(tx, productId);
   const after = await loadGallery(tx, store, productId);
   await announceCatalogChange(tx, store.id);
@@ -199,7 +231,7 @@ async function finishChange(
     type: 'product.updated',
     payload: { id: productId, handle, changed: ['images'] },
   });
-  return after;
+  return { images: after, review: await resetReviewIfChanged(tx, writer.actor, review) };
 }
 
 export interface UploadInput {
@@ -220,27 +252,43 @@ export async function uploadProductImage(
   store: GalleryStore,
   productId: string,
   input: UploadInput,
-): Promise<{ image: GalleryImage; images: GalleryImage[] }> {
+): Promise<GalleryChange & { image: GalleryImage }> {
   // Refuse early what the transaction would refuse, before spending seconds on the image.
   const [known] = await db
     .select({ status: products.status })
     .from(products)
     .where(and(eq(products.storeId, store.id), eq(products.id, productId)));
   if (!known) throw notFound('Product');
-  assertMayEdit(writer, known.status);
   const manifest = await renderImageSizes(input.bytes, { storage });
   const original = manifest.original;
   const stored = await storage.get(original.key);
   stored?.stream.destroy();
   const bytes = stored?.size ?? input.bytes.length;
+  const sizes = manifest.sizes.map(({ key, width, height }) => ({ key, width, height }));
   const imageId = newId('productImage');
-  const images = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const product = await lockProduct(tx, store.id, productId);
-    assertMayEdit(writer, product.status);
     const before = await loadGallery(tx, store, productId);
+    if (await changesAreStagedFor(tx, writer, product)) {
+      // The file is stored; attaching it to the live product waits for review.
+      const change = staged(
+        await stageUpload(tx, writer, store, productId, before, {
+          key: original.key,
+          width: original.width,
+          height: original.height,
+          format: original.format,
+          bytes,
+          sizes,
+          alt: input.alt?.trim() || null,
+          maxImages: MAX_IMAGES_PER_PRODUCT,
+        }),
+      );
+      return { ...change, image: change.image! };
+    }
     if (before.length >= MAX_IMAGES_PER_PRODUCT) {
       throw unprocessable('too_many_images', `A product has at most ${MAX_IMAGES_PER_PRODUCT} images.`);
     }
+    const review = await reviewUnderWay(tx, product);
     const position = (before.at(-1)?.position ?? 0) + 1;
     await tx.insert(productImages).values({
       id: imageId,
@@ -257,11 +305,20 @@ export async function uploadProductImage(
       storeId: store.id,
       format: original.format,
       bytes,
-      sizes: manifest.sizes.map(({ key, width, height }) => ({ key, width, height })),
+      sizes,
     });
-    return finishChange(tx, writer, store, productId, product.handle, 'product.image_added', before);
+    const change = await finishChange(
+      tx,
+      writer,
+      store,
+      productId,
+      product.handle,
+      'product.image_added',
+      before,
+      review,
+    );
+    return { ...applied(change), image: change.images.find((i) => i.id === imageId)! };
   });
-  return { image: images.find((i) => i.id === imageId)!, images };
 }
 
 export interface ImageChanges {
@@ -279,19 +336,26 @@ export async function updateProductImage(
   productId: string,
   imageId: string,
   changes: ImageChanges,
-): Promise<{ image: GalleryImage; images: GalleryImage[] }> {
+): Promise<GalleryChange> {
   const locale = changes.locale ?? store.locale;
   if (!store.locales.includes(locale)) {
-    throw unprocessable('locale_not_served', `The store does not serve the locale ${locale}.`, {
-      locale,
-      locales: store.locales,
-    });
+    // The same answer as the translations API gives for a locale the store does not serve.
+    throw unprocessable(
+      'locale_not_enabled',
+      `The store does not serve ${locale}; enable it in the store settings first.`,
+      { locale, enabled: store.locales },
+    );
   }
-  const images = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const product = await lockProduct(tx, store.id, productId);
-    assertMayEdit(writer, product.status);
     const before = await loadGallery(tx, store, productId);
+    if (await changesAreStagedFor(tx, writer, product)) {
+      return staged(
+        await stageImageUpdate(tx, writer, store, productId, before, imageId, { ...changes, locale }),
+      );
+    }
     if (!before.some((i) => i.id === imageId)) throw notFound('Image');
+    const review = await reviewUnderWay(tx, product);
     if (changes.alt !== undefined) {
       const alt = changes.alt?.trim() || null;
       if (locale === store.locale) {
@@ -347,9 +411,18 @@ export async function updateProductImage(
           .where(and(eq(productVariants.productId, productId), inArray(productVariants.id, wanted)));
       }
     }
-    return finishChange(tx, writer, store, productId, product.handle, 'product.image_updated', before);
+    const change = await finishChange(
+      tx,
+      writer,
+      store,
+      productId,
+      product.handle,
+      'product.image_updated',
+      before,
+      review,
+    );
+    return applied(change, imageId);
   });
-  return { image: images.find((i) => i.id === imageId)!, images };
 }
 
 /** Puts the gallery in the given order; the list must name every image of the product exactly once. */
@@ -359,11 +432,13 @@ export async function reorderProductImages(
   store: GalleryStore,
   productId: string,
   imageIds: readonly string[],
-): Promise<GalleryImage[]> {
+): Promise<GalleryChange> {
   return db.transaction(async (tx) => {
     const product = await lockProduct(tx, store.id, productId);
-    assertMayEdit(writer, product.status);
     const before = await loadGallery(tx, store, productId);
+    if (await changesAreStagedFor(tx, writer, product)) {
+      return staged(await stageReorder(tx, writer, store, productId, before, imageIds));
+    }
     const current = new Set(before.map((i) => i.id));
     const given = new Set(imageIds);
     if (
@@ -375,6 +450,7 @@ export async function reorderProductImages(
         imageIds: before.map((i) => i.id),
       });
     }
+    const review = await reviewUnderWay(tx, product);
     if (imageIds.length > 0) {
       // One statement: positions follow the list's order.
       const cases = sql.join(
@@ -386,7 +462,18 @@ export async function reorderProductImages(
         .set({ position: sql`(case ${productImages.id} ${cases} end)::integer` })
         .where(eq(productImages.productId, productId));
     }
-    return finishChange(tx, writer, store, productId, product.handle, 'product.images_reordered', before);
+    return applied(
+      await finishChange(
+        tx,
+        writer,
+        store,
+        productId,
+        product.handle,
+        'product.images_reordered',
+        before,
+        review,
+      ),
+    );
   });
 }
 
@@ -400,12 +487,15 @@ export async function deleteProductImage(
   store: GalleryStore,
   productId: string,
   imageId: string,
-): Promise<GalleryImage[]> {
+): Promise<GalleryChange> {
   return db.transaction(async (tx) => {
     const product = await lockProduct(tx, store.id, productId);
-    assertMayEdit(writer, product.status);
     const before = await loadGallery(tx, store, productId);
+    if (await changesAreStagedFor(tx, writer, product)) {
+      return staged(await stageImageRemoval(tx, writer, store, productId, before, imageId));
+    }
     if (!before.some((i) => i.id === imageId)) throw notFound('Image');
+    const review = await reviewUnderWay(tx, product);
     await tx
       .update(productVariants)
       .set({ imageId: null, updatedAt: new Date() })
@@ -423,6 +513,17 @@ export async function deleteProductImage(
           .where(eq(productImages.id, image.id));
       }
     }
-    return finishChange(tx, writer, store, productId, product.handle, 'product.image_deleted', before);
+    return applied(
+      await finishChange(
+        tx,
+        writer,
+        store,
+        productId,
+        product.handle,
+        'product.image_deleted',
+        before,
+        review,
+      ),
+    );
   });
 }

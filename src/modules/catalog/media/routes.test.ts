@@ -178,7 +178,12 @@ for (const target of testDatabaseTargets()) {
       assert.equal(published.statusCode, 200, published.body);
       const page = await sp.app.inject({ method: 'GET', url: `/s/gallery/products/${product.handle}` });
       assert.equal(page.statusCode, 200);
-      assert.ok(page.body.includes(`src="${image.url}"`), 'the storefront shows the uploaded image');
+      // …in its generated sizes, the browser picking the one for the screen.
+      assert.ok(page.body.includes('srcset="'), 'the storefront offers the generated sizes');
+      assert.ok(
+        image.sizes.every((size: { url: string }) => page.body.includes(size.url)),
+        'the storefront shows the uploaded image in every size',
+      );
 
       // The same bytes uploaded again are the same stored file.
       const twin = await upload(owner, product.id, { bytes: png });
@@ -266,16 +271,18 @@ for (const target of testDatabaseTargets()) {
       );
     });
 
-    test('who may change images: writers on drafts, publishers on live products, readers only look', async () => {
+    test('who may change images: writers on drafts, publishers on live products (writers stage), readers only look', async () => {
       const draft = await newProduct();
       const live = await newProduct({ status: 'active', handle: 'live-apron' });
       const byViewer = await upload(viewer, draft.id, { bytes: png });
       assert.equal(byViewer.statusCode, 403);
       assert.equal(byViewer.json().error.code, 'permission_denied');
       assert.equal((await upload(content, draft.id, { bytes: png })).statusCode, 201);
+      const images = await countRows('product_images');
       const liveByContent = await upload(content, live.id, { bytes: png });
-      assert.equal(liveByContent.statusCode, 403);
-      assert.equal(liveByContent.json().error.code, 'review_required');
+      assert.equal(liveByContent.statusCode, 202, liveByContent.body);
+      assert.equal(liveByContent.json().staged, true, 'a live product’s new image waits for review');
+      assert.equal(await countRows('product_images'), images);
       assert.equal((await upload(owner, live.id, { bytes: png })).statusCode, 201);
       const list = await viewer.request({ method: 'GET', url: `${base}/products/${draft.id}/images` });
       assert.equal(list.statusCode, 200);
@@ -315,7 +322,8 @@ for (const target of testDatabaseTargets()) {
 
       const french = await owner.request({ method: 'PATCH', url, payload: { alt: 'Tablier', locale: 'fr' } });
       assert.equal(french.statusCode, 422);
-      assert.equal(french.json().error.code, 'locale_not_served');
+      assert.equal(french.json().error.code, 'locale_not_enabled', 'the translations API’s code');
+      assert.deepEqual(french.json().error.details, { locale: 'fr', enabled: ['en', 'de'] });
       const malformed = await owner.request({
         method: 'PATCH',
         url,
@@ -411,6 +419,186 @@ for (const target of testDatabaseTargets()) {
       assert.equal(afterDelete.variants.find((v: { id: string }) => v.id === rust!.id).imageId, null);
       const gone = await owner.request({ method: 'DELETE', url: rustImage });
       assert.equal(gone.statusCode, 404);
+    });
+
+    test('a content editor’s gallery changes to a live product are staged; the reviewer sees them; publishing applies them', async () => {
+      const product = await newProduct({
+        status: 'active',
+        handle: 'staged-apron',
+        options: [{ name: 'Colour', values: ['Sand', 'Rust'] }],
+        variants: [
+          { optionValues: ['Sand'], price: { amount: 3900 } },
+          { optionValues: ['Rust'], price: { amount: 3900 } },
+        ],
+        price: undefined,
+      });
+      const [sand, rust] = product.variants;
+      const front = (
+        await upload(owner, product.id, {
+          bytes: await picture(600, 600, '#d8c3a5').png().toBuffer(),
+          alt: 'Front',
+        })
+      ).json().image as ImageView;
+      const side = (
+        await upload(owner, product.id, {
+          bytes: await picture(600, 600, '#556b2f').png().toBuffer(),
+          alt: 'Side',
+        })
+      ).json().image as ImageView;
+      const images = `${base}/products/${product.id}/images`;
+      const page = async () => {
+        const res = await sp.app.inject({ url: `/s/gallery/products/${product.handle}` });
+        assert.equal(res.statusCode, 200);
+        return res.body;
+      };
+      const liveRows = await countRows('product_images');
+      const events = await countRows('outbox_events');
+
+      // Upload: the file is stored (and served), the image waits in the revision.
+      const added = await upload(content, product.id, {
+        bytes: await picture(800, 600, '#b7410e').png().toBuffer(),
+        alt: 'Back',
+      });
+      assert.equal(added.statusCode, 202, added.body);
+      const back = added.json().image as ImageView;
+      assert.match(back.id, /^staged_/);
+      assert.match(back.url, /^\/media\/[0-9a-f]{64}\.png$/);
+      assert.deepEqual([back.width, back.height, back.alt, back.position], [800, 600, 'Back', 3]);
+      assert.ok(back.srcset, 'the staged image has its sizes');
+      assert.equal((await sp.app.inject({ url: back.url })).statusCode, 200, 'the blob is stored');
+      const revisionId = added.json().revision.id;
+
+      // Alt text (default locale and another), variants, order, removal: each staged in the same revision.
+      const staged = async (method: 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: object) => {
+        const res = await content.request({ method, url, ...(payload ? { payload } : {}) });
+        assert.equal(res.statusCode, 202, res.body);
+        assert.equal(res.json().revision.id, revisionId);
+        return res.json().images as ImageView[];
+      };
+      await staged('PATCH', `${images}/${front.id}`, { alt: 'Front, sand linen' });
+      await staged('PATCH', `${images}/${front.id}`, { alt: 'Vorderseite', locale: 'de' });
+      await staged('PATCH', `${images}/${back.id}`, { variantIds: [rust!.id] });
+      await staged('PUT', `${images}/order`, { imageIds: [back.id, front.id, side.id] });
+      const proposed = await staged('DELETE', `${images}/${side.id}`);
+      assert.deepEqual(
+        proposed.map((i) => [i.id, i.alt, i.variantIds]),
+        [
+          [back.id, 'Back', [rust!.id]],
+          [front.id, 'Front, sand linen', []],
+        ],
+      );
+      assert.deepEqual(proposed[1]!.altByLocale, { en: 'Front, sand linen', de: 'Vorderseite' });
+      const untranslatable = await content.request({
+        method: 'PATCH',
+        url: `${images}/${back.id}`,
+        payload: { alt: 'Rückseite', locale: 'de' },
+      });
+      assert.equal(untranslatable.statusCode, 409);
+      assert.equal(untranslatable.json().error.code, 'image_not_published');
+
+      // Nothing live changed: rows, storefront, events.
+      assert.equal(await countRows('product_images'), liveRows);
+      assert.equal(await countRows('outbox_events'), events);
+      const gallery = (await content.request({ method: 'GET', url: images })).json();
+      assert.deepEqual(
+        gallery.images.map((i: ImageView) => [i.id, i.alt]),
+        [
+          [front.id, 'Front'],
+          [side.id, 'Side'],
+        ],
+      );
+      assert.deepEqual(
+        gallery.staged.images.map((i: ImageView) => i.id),
+        [back.id, front.id],
+      );
+      const before = await page();
+      assert.ok(before.includes(front.mediaKey!.slice(0, 64)), 'the storefront shows the live gallery');
+      assert.ok(!before.includes(back.url.slice(7, 71)), 'and not the staged image');
+
+      // The reviewer's diff.
+      const workflow = async () =>
+        (await owner.request({ method: 'GET', url: `${base}/products/${product.id}/workflow` })).json()
+          .workflow;
+      const diff = (await workflow()).revision.diff;
+      const field = (name: string) => diff.fields.find((f: { field: string }) => f.field === name);
+      assert.deepEqual(
+        field('images').items.map((i: { label: string; change: string }) => [i.label, i.change]),
+        [
+          [back.url, 'added'],
+          [front.url, 'changed'],
+          [side.url, 'removed'],
+        ],
+      );
+      assert.deepEqual(field('variants').items, [
+        { label: 'Rust', change: 'changed', fields: [{ field: 'image', before: null, after: back.url }] },
+      ]);
+      assert.deepEqual(field('translations.de').items, [
+        { field: 'alt', label: front.url, before: null, after: 'Vorderseite' },
+      ]);
+
+      // Approved and published: the staged gallery goes live, the upload attached to its file.
+      const submitted = await content.request({
+        method: 'POST',
+        url: `${base}/products/${product.id}/submit-for-review`,
+        payload: {},
+      });
+      assert.equal(submitted.statusCode, 200, submitted.body);
+      const approved = await owner.request({
+        method: 'POST',
+        url: `${base}/products/${product.id}/approve`,
+        payload: { fingerprint: (await workflow()).revision.fingerprint },
+      });
+      assert.equal(approved.statusCode, 200, approved.body);
+      const published = await owner.request({
+        method: 'POST',
+        url: `${base}/products/${product.id}/publish`,
+      });
+      assert.equal(published.statusCode, 200, published.body);
+      const after = (await owner.request({ method: 'GET', url: images })).json();
+      assert.equal(after.staged, null);
+      const [first, second] = after.images as ImageView[];
+      assert.equal(after.images.length, 2);
+      assert.deepEqual(
+        [first!.mediaKey, first!.url, first!.width, first!.format, first!.alt, first!.variantIds],
+        [back.mediaKey, back.url, 800, 'png', 'Back', [rust!.id]],
+      );
+      assert.deepEqual(
+        first!.sizes.map((s) => s.url),
+        back.sizes.map((s) => s.url),
+        'the sizes made at upload are the live image’s',
+      );
+      assert.deepEqual(
+        [second!.id, second!.alt, second!.altByLocale.de],
+        [front.id, 'Front, sand linen', 'Vorderseite'],
+      );
+      const variants = (await owner.request({ method: 'GET', url: `${base}/products/${product.id}` })).json()
+        .product.variants;
+      assert.equal(variants.find((v: { id: string }) => v.id === rust!.id).imageId, first!.id);
+      assert.equal(variants.find((v: { id: string }) => v.id === sand!.id).imageId, null);
+      const live = await page();
+      assert.ok(live.includes(back.url.slice(7, 71)), 'the storefront shows the published image');
+      const audit = (
+        await owner.request({ method: 'GET', url: `${base}/audit?entityId=${product.id}&limit=100` })
+      ).json().items as { action: string }[];
+      assert.deepEqual(
+        audit
+          .map((i) => i.action)
+          .reverse()
+          .filter((a) => !['product.created', 'product.image_added'].includes(a)),
+        [
+          'product.revision_staged',
+          'product.revision_updated',
+          'product.revision_updated',
+          'product.revision_updated',
+          'product.revision_updated',
+          'product.revision_updated',
+          'product.submitted_for_review',
+          'product.approved',
+          'product.published',
+          'product.translated',
+          'product.revision_published',
+        ],
+      );
     });
 
     test('/media serves only well-formed keys of stored images: no traversal, no other file types', async () => {

@@ -11,6 +11,7 @@ import type { CatalogWriter } from '../products.ts';
 import { mediaPath } from './image-source.ts';
 import {
   deleteProductImage,
+  type GalleryChange,
   type GalleryImage,
   type GalleryStore,
   MAX_ALT_CHARS,
@@ -45,6 +46,23 @@ function imageView(image: GalleryImage) {
     ...image,
     sizes,
     srcset: sizes.map((size) => `${size.url} ${size.width}w`).join(', ') || null,
+  };
+}
+
+/**
+ * A gallery change as answered: 200 (201 for an upload) when the gallery changed; 202 with
+ * `staged: true`, the gallery the product's staged revision now proposes and that revision, when the
+ * change waits for review (someone without catalog:publish changing a live product). A change to a
+ * product that is not live names the review under way in `revision`; `reviewReset` is true when the
+ * change sent what was in review or approved back to draft (it must be submitted again).
+ */
+function changeView(change: GalleryChange) {
+  return {
+    staged: change.staged,
+    image: change.image ? imageView(change.image) : null,
+    images: change.images.map(imageView),
+    revision: change.revision,
+    reviewReset: change.reviewReset,
   };
 }
 
@@ -107,9 +125,14 @@ export async function productImageRoutes(
     },
     async (request) => {
       const store = galleryStore(request);
-      const images = await productGallery(db, store, request.params.productId);
-      // The locales alt text can be written in, the default (kept on the image itself) first.
-      return { images: images.map(imageView), locales: store.locales };
+      const { images, staged } = await productGallery(db, store, request.params.productId);
+      return {
+        images: images.map(imageView),
+        // The locales alt text can be written in, the default (kept on the image itself) first.
+        locales: store.locales,
+        // The gallery the open staged revision proposes (what goes live once it is published).
+        staged: staged ? { revision: staged.revision, images: staged.images.map(imageView) } : null,
+      };
     },
   );
 
@@ -119,13 +142,13 @@ export async function productImageRoutes(
       config: { permission: 'catalog:write' },
       schema: {
         tags: ['catalog'],
-        summary: `Upload an image (multipart/form-data: "file", optional "alt"; at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB, JPEG, PNG, WebP, GIF or AVIF)`,
+        summary: `Upload an image (multipart/form-data: "file", optional "alt"; at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB, JPEG, PNG, WebP, GIF or AVIF). Without catalog:publish, adding it to a live product is staged for review (202)`,
         params: productParams,
       },
     },
     async (request, reply) => {
       const upload = await readUpload(request);
-      const { image, images } = await uploadProductImage(
+      const change = await uploadProductImage(
         db,
         storage,
         writer(request),
@@ -133,7 +156,7 @@ export async function productImageRoutes(
         request.params.productId,
         upload,
       );
-      return reply.status(201).send({ image: imageView(image), images: images.map(imageView) });
+      return reply.status(change.staged ? 202 : 201).send(changeView(change));
     },
   );
 
@@ -155,9 +178,9 @@ export async function productImageRoutes(
           .strict(),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { params, body } = request;
-      const { image, images } = await updateProductImage(
+      const change = await updateProductImage(
         db,
         writer(request),
         galleryStore(request),
@@ -165,7 +188,7 @@ export async function productImageRoutes(
         params.imageId,
         body,
       );
-      return { image: imageView(image), images: images.map(imageView) };
+      return reply.status(change.staged ? 202 : 200).send(changeView(change));
     },
   );
 
@@ -180,15 +203,15 @@ export async function productImageRoutes(
         body: z.object({ imageIds: z.array(z.string().min(1).max(64)).max(MAX_IMAGES_PER_PRODUCT) }).strict(),
       },
     },
-    async (request) => {
-      const images = await reorderProductImages(
+    async (request, reply) => {
+      const change = await reorderProductImages(
         db,
         writer(request),
         galleryStore(request),
         request.params.productId,
         request.body.imageIds,
       );
-      return { images: images.map(imageView) };
+      return reply.status(change.staged ? 202 : 200).send(changeView(change));
     },
   );
 
@@ -198,15 +221,15 @@ export async function productImageRoutes(
       config: { permission: 'catalog:write' },
       schema: { tags: ['catalog'], summary: 'Remove an image from the product', params: imageParams },
     },
-    async (request) => {
-      const images = await deleteProductImage(
+    async (request, reply) => {
+      const change = await deleteProductImage(
         db,
         writer(request),
         galleryStore(request),
         request.params.productId,
         request.params.imageId,
       );
-      return { images: images.map(imageView) };
+      return reply.status(change.staged ? 202 : 200).send(changeView(change));
     },
   );
 }

@@ -6,6 +6,7 @@ import { categories, products } from '../schema.ts';
 import { translatedProductDetail } from '../translations/translated-product.ts';
 import { readTexts } from '../translations/translation-rows.ts';
 import type { FeedAvailability, FeedProduct } from './feed-types.ts';
+import { optionAttribute } from './option-attributes.ts';
 
 /**
  * The catalog read as Merchant Center products: the store's active products in one locale, a page at
@@ -64,15 +65,28 @@ async function categoryPaths(db: Db, storeId: string, details: ProductDetail[]) 
   return new Map(rows.map((row) => [row.id, row.path]));
 }
 
+/** Each product in the feed's locale (`shown`), beside its default-locale self (`source`). */
 async function localized(db: Db, options: FeedSourceOptions, details: ProductDetail[]) {
-  if (options.locale === options.store.locale) return details;
+  if (options.locale === options.store.locale) return details.map((d) => ({ shown: d, source: d }));
   const entityIds = details.flatMap((d) => [d.product.id, ...d.images.map((i) => i.id)]);
   const texts = await readTexts(db, entityIds, options.locale);
-  return details.map((detail) => translatedProductDetail(detail, texts));
+  return details.map((detail) => ({ shown: translatedProductDetail(detail, texts), source: detail }));
+}
+
+/**
+ * The option names the feed reads Merchant Center attributes from: the translated name where Google's
+ * attribute is recognised in it ("Farbe"), else the default-locale name ("Colour"), so a translation
+ * the attribute list does not know ("Farbton") keeps the item's colour, in its translated values.
+ */
+function attributeNames(shown: ProductDetail, source: ProductDetail): string[] {
+  return shown.product.options.map((option, i) => {
+    const original = source.product.options[i]?.name;
+    return optionAttribute(option.name) || !original ? option.name : original;
+  });
 }
 
 function feedProduct(
-  detail: ProductDetail,
+  { shown: detail, source }: { shown: ProductDetail; source: ProductDetail },
   options: FeedSourceOptions,
   category: string | null,
   stock: ReadonlyMap<string, FeedAvailability>,
@@ -92,7 +106,7 @@ function feedProduct(
     vendor: product.vendor,
     categoryPath: category,
     images: [...urls.values()].filter((url): url is string => url !== null),
-    optionNames: product.options.map((option) => option.name),
+    optionNames: attributeNames(detail, source),
     variants: variants.map((variant) => ({
       id: variant.id,
       optionValues: [variant.option1, variant.option2, variant.option3].slice(0, product.options.length),
@@ -131,11 +145,12 @@ export async function* feedProducts(db: Db, options: FeedSourceOptions): AsyncGe
       .where(and(active, between(products.handle, first, last)))
       .orderBy(asc(products.handle));
     const details = await localized(db, options, await loadProductDetails(db, rows));
+    const sources = details.map((d) => d.source);
     const [paths, levels] = await Promise.all([
-      categoryPaths(db, store.id, details),
+      categoryPaths(db, store.id, sources),
       stock.availability(
         store.id,
-        details.flatMap((d) =>
+        sources.flatMap((d) =>
           d.variants.map((v) => ({
             variantId: v.id,
             productId: d.product.id,
@@ -145,7 +160,7 @@ export async function* feedProducts(db: Db, options: FeedSourceOptions): AsyncGe
       ),
     ]);
     for (const detail of details) {
-      const categoryId = detail.product.categoryId;
+      const categoryId = detail.source.product.categoryId;
       yield feedProduct(detail, options, categoryId ? (paths.get(categoryId) ?? null) : null, levels);
     }
   }

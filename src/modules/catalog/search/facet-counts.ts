@@ -31,7 +31,7 @@ export interface PageWanted {
 /** The columns a page's order needs, carried through the statement so the page comes out of it. */
 function orderColumns(order: PageOrder): SQL {
   return sql`p.id, p.price_amount, p.published_at, p.created_at, p.updated_at,
-    ${order.rank ?? sql`0`} as rank, ${order.sort === 'title' ? order.title : sql`null::text`} as sort_title`;
+    ${order.rank ?? sql`0`} as rank, ${order.sort === 'title' || order.sort === 'title-desc' ? order.title : sql`null::text`} as sort_title`;
 }
 
 /** The page's ids, numbered in order, from the relation `from` (aliased p) filtered by `where`. */

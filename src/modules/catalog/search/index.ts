@@ -1,9 +1,13 @@
 /** Catalog search: one engine for the storefront's search and category pages and the admin list. */
+export { matchingProducts } from './matching-products.ts';
 export { searchCatalog } from './search-catalog.ts';
 export {
   type CatalogSearch,
   type CategoryFacetValue,
   type FacetValue,
+  type ListingQuery,
+  type MissingContent,
+  missingContent,
   type OptionFilter,
   type PriceBucket,
   type SearchFacets,

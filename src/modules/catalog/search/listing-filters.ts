@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { products } from '../schema.ts';
-import type { CatalogSearch, OptionFilter } from './search-request.ts';
+import type { ListingQuery, MissingContent, OptionFilter } from './search-request.ts';
 import { everyVariantAvailable, type StockSource } from './stock-source.ts';
 
 /**
@@ -10,7 +10,7 @@ import { everyVariantAvailable, type StockSource } from './stock-source.ts';
  * needs a red M variant in stock, not a red one and an M one.
  */
 export interface ListingFilters {
-  /** Store, statuses, category and text: the set every count starts from. */
+  /** Store, statuses, category, collection, tags, missing content and text: the set every count starts from. */
   base: SQL;
   vendor: SQL | null;
   productType: SQL | null;
@@ -37,6 +37,21 @@ export function optionValueCondition(filter: OptionFilter, names: readonly SQL[]
   return sql`(case ${sql.join(branches, sql` `)} else false end)`;
 }
 
+/** Markup, non-breaking spaces and white space: what is left of a description without text is ''. */
+const NOT_TEXT = '<[^>]*>|&nbsp;|&#160;|\\s';
+
+/** The condition "product `p` lacks this content". The first gallery image is kept on the row. */
+function missingCondition(missing: MissingContent): SQL {
+  switch (missing) {
+    case 'image':
+      return sql`p.image_url is null`;
+    case 'description':
+      return sql`regexp_replace(p.description, ${NOT_TEXT}, '', 'g') = ''`;
+    case 'category':
+      return sql`p.category_id is null`;
+  }
+}
+
 /** The option names of product `p`, by position. */
 export const productOptionNames = [
   sql`p.options->0->>'name'`,
@@ -45,7 +60,7 @@ export const productOptionNames = [
 ];
 
 export function listingFilters(
-  search: CatalogSearch,
+  search: ListingQuery,
   text: SQL | null,
   categoryIds: readonly string[] | null,
 ): ListingFilters {
@@ -60,6 +75,11 @@ export function listingFilters(
   if (search.productsWhere) {
     base.push(sql`p.id in (select ${products.id} from ${products} where ${search.productsWhere})`);
   }
+  if (search.tags?.length) {
+    // Tags compare without case (imports bring "Sale" and "sale" alike), as collection rules do.
+    base.push(sql`lower(p.tags::text)::text[] && lower(${textArray(search.tags)}::text)::text[]`);
+  }
+  for (const missing of new Set(search.missing ?? [])) base.push(missingCondition(missing));
   if (text) base.push(text);
   const price: SQL[] = [];
   if (search.price?.min !== undefined) price.push(sql`v.price_amount >= ${search.price.min}`);

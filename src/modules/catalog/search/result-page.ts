@@ -47,6 +47,8 @@ export function orderKeys(sort: SearchSort, rank: SQL | null, title: SQL, collec
       return sql`p.published_at desc nulls last, p.created_at desc, p.id desc`;
     case 'title':
       return sql`lower(${title}) asc, p.id asc`;
+    case 'title-desc':
+      return sql`lower(${title}) desc, p.id desc`;
     case 'updated':
       return sql`p.updated_at desc, p.id desc`;
   }

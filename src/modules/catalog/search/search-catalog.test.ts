@@ -341,6 +341,24 @@ for (const target of testDatabaseTargets()) {
       return (await ensureCategoryPath(database.db, shop.id, path))!;
     }
 
+    test('tags (any of them, any case) and missing content narrow the listing, counts too', async () => {
+      assert.deepEqual(titles(await search({ tags: ['HERBAL'] })), ['Chamomile Tea']);
+      assert.deepEqual(titles(await search({ tags: ['herbal', 'none-such'] })), ['Chamomile Tea']);
+      assert.equal((await search({ tags: ['none-such'] })).total, 0);
+      // Only chamomile and sencha have descriptions; nothing here has an image; every product a category.
+      const noText = await search({ missing: ['description'], sort: 'title' });
+      assert.deepEqual(titles(noText), ['Crème Brûlée Candle', 'Linen Towel', 'Oat Mug']);
+      assert.equal((await search({ missing: ['image'] })).total, 5);
+      assert.equal((await search({ missing: ['category'] })).total, 0);
+      const counted = await search({ missing: ['description'], facets: true });
+      assert.equal(counted.total, 3);
+      assert.deepEqual(counted.facets?.vendors.map((v) => [v.value, v.count]).sort(), [
+        ['Maison Lumière', 1],
+        ['Meadow Lane', 1],
+        ['Töpferei Lenz', 1],
+      ]);
+    });
+
     test('sorting by price, title and newest; pages cover every match once', async () => {
       const byPrice = await search({ sort: 'price-asc' });
       assert.deepEqual(titles(byPrice), [
@@ -358,6 +376,10 @@ for (const target of testDatabaseTargets()) {
         'Linen Towel',
         'Oat Mug',
       ]);
+      assert.deepEqual(
+        titles(await search({ sort: 'title-desc' })),
+        [...titles(await search({ sort: 'title' }))].reverse(),
+      );
       assert.equal((await search({ sort: 'newest' })).items[0]?.title, 'Linen Towel', 'published last');
       const seen: string[] = [];
       for (let offset = 0; offset < 6; offset += 2) {
@@ -371,7 +393,15 @@ for (const target of testDatabaseTargets()) {
     });
 
     test('with facets, the page comes out of the counting statement in the same order', async () => {
-      for (const sort of ['relevance', 'price-asc', 'price-desc', 'newest', 'title', 'updated'] as const) {
+      for (const sort of [
+        'relevance',
+        'price-asc',
+        'price-desc',
+        'newest',
+        'title',
+        'title-desc',
+        'updated',
+      ] as const) {
         for (const query of [
           {},
           { text: 'tea' },

@@ -2,12 +2,11 @@ import type { Db } from '../../../platform/db/database.ts';
 import { localizeProducts } from '../translations/index.ts';
 import { countFacets } from './facet-counts.ts';
 import { listingFilters, matchCondition } from './listing-filters.ts';
+import { listingInputs, listingTextMatch } from './listing-inputs.ts';
 import { priceLadder } from './price-buckets.ts';
-import { queryTerms } from './query-terms.ts';
 import { countMatches, type PageOrder, productsInOrder, resultPage, shownTitle } from './result-page.ts';
 import type { CatalogSearch, SearchFacets, SearchResult, TextMatchKind } from './search-request.ts';
-import { loadStoreCategories, subtreeIds } from './store-categories.ts';
-import { type TextMatch, textMatch } from './text-match.ts';
+import type { TextMatch } from './text-match.ts';
 import { correctionsFor } from './typo-vocabulary.ts';
 
 /**
@@ -17,21 +16,12 @@ import { correctionsFor } from './typo-vocabulary.ts';
  * (so a correct word never drags in look-alikes), and the result says so.
  */
 export async function searchCatalog(db: Db, search: CatalogSearch): Promise<SearchResult> {
-  const text = search.text?.trim() ?? '';
-  const locale = search.locale && search.locale !== search.store.locale ? search.locale : undefined;
-  const [terms, categories] = await Promise.all([
-    text ? queryTerms(db, text) : Promise.resolve([]),
-    search.categories
-      ? Promise.resolve(search.categories)
-      : search.facets || search.categoryId
-        ? loadStoreCategories(db, search.store.id)
-        : Promise.resolve([]),
-  ]);
-  const categoryIds = search.categoryId ? subtreeIds(categories, search.categoryId) : null;
+  const inputs = await listingInputs(db, search, Boolean(search.facets));
+  const { text, locale, terms, categories } = inputs;
   const ladder = priceLadder(search.store.baseCurrency);
 
   const run = async (match: TextMatch | null) => {
-    const filters = listingFilters(search, match?.condition ?? null, categoryIds);
+    const filters = listingFilters(search, match?.condition ?? null, inputs.categoryIds);
     const order: PageOrder = {
       sort: search.sort,
       rank: match?.rank ?? null,
@@ -53,16 +43,14 @@ export async function searchCatalog(db: Db, search: CatalogSearch): Promise<Sear
     return { items, total, facets: undefined as SearchFacets | undefined };
   };
 
-  const storeId = search.store.id;
-  const skuPrefix = Boolean(search.skuPrefix);
   let kind: TextMatchKind = text ? 'exact' : 'none';
   let corrections = new Map<string, string[]>();
-  let found = await run(text ? textMatch({ storeId, text, terms, locale, skuPrefix }) : null);
+  let found = await run(listingTextMatch(search, inputs));
   if (found.total === 0 && terms.length > 0) {
-    corrections = await correctionsFor(db, storeId, terms);
+    corrections = await correctionsFor(db, search.store.id, terms);
     if (corrections.size > 0) {
       kind = 'corrected';
-      found = await run(textMatch({ storeId, text, terms, locale, skuPrefix, corrections }));
+      found = await run(listingTextMatch(search, inputs, corrections));
     }
   }
   // Cards show the title and link by handle: those are what is read in the locale.

@@ -6,7 +6,8 @@ import type { CategoryEntry } from './store-categories.ts';
 
 /**
  * Orders a listing can take. `updated` is the admin list's "latest change first"; `position` is a
- * collection's own order (with `collectionId`; newest first otherwise).
+ * collection's own order (with `collectionId`; newest first otherwise); `title-desc` is Z to A, an
+ * order a collection may be set to.
  */
 export const searchSorts = [
   'relevance',
@@ -14,6 +15,7 @@ export const searchSorts = [
   'price-desc',
   'newest',
   'title',
+  'title-desc',
   'updated',
   'position',
 ] as const;
@@ -28,6 +30,10 @@ export const searchLimits = {
   optionFilters: 3,
   pageSize: 200,
 } as const;
+
+/** Content a listing may lack: a gallery image, description text, a category. */
+export const missingContent = ['image', 'description', 'category'] as const;
+export type MissingContent = (typeof missingContent)[number];
 
 /** Shoppers see products with a variant whose options include one of `values` for the option `name`. */
 export interface OptionFilter {
@@ -56,6 +62,10 @@ export interface CatalogSearch {
   productsWhere?: SQL;
   vendors?: readonly string[];
   productTypes?: readonly string[];
+  /** Products with any of these tags, in any case (values are alternatives, like a facet's). */
+  tags?: readonly string[];
+  /** Products lacking every piece of content named (a content team's "to finish" lists). */
+  missing?: readonly MissingContent[];
   options?: readonly OptionFilter[];
   /** Inclusive bounds in minor units of the store currency; a product matches by any variant's price. */
   price?: { min?: number; max?: number };
@@ -70,6 +80,9 @@ export interface CatalogSearch {
   /** The store's categories when the caller has them already (they are read otherwise). */
   categories?: readonly CategoryEntry[];
 }
+
+/** What selects a listing's products, without the order and the page (e.g. a bulk selection). */
+export type ListingQuery = Omit<CatalogSearch, 'sort' | 'limit' | 'offset' | 'facets'>;
 
 export interface FacetValue {
   value: string;

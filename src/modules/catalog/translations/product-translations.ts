@@ -1,19 +1,26 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.ts';
-import { conflict, forbidden, isUniqueViolation, notFound, unprocessable } from '../../../platform/errors.ts';
-import { emitEvent } from '../../../platform/events/outbox.ts';
-import { localePathSegment, recordAudit, type Store } from '../../access/index.ts';
-import { announceCatalogChange } from '../change-topic.ts';
+import { isUniqueViolation, notFound } from '../../../platform/errors.ts';
+import { localePathSegment, type Store } from '../../access/index.ts';
 import { loadProductDetails, type ProductDetail } from '../product-detail.ts';
 import type { CatalogWriter } from '../products.ts';
-import { recordHandleChange } from '../redirects.ts';
-import { catalogTranslations, products } from '../schema.ts';
+import { products } from '../schema.ts';
+import { resetReviewIfChanged, reviewUnderWay } from '../workflow/review-reset.ts';
+import { findOpenRevision, type Revision } from '../workflow/revision-store.ts';
+import { changesAreStagedFor, stageProductChange } from '../workflow/stage-product-change.ts';
+import {
+  assertLocalizedHandleFree,
+  entityIdsOf,
+  localizedHandleTaken,
+  readLocaleRows,
+  replaceLocaleTranslation,
+  translationRowsFor,
+} from './locale-translation.ts';
 import {
   IMAGE_ALT_FIELD,
   missingPaths,
   optionNameField,
   optionValueField,
-  productTextFields,
   type TranslationTexts,
   translationSlots,
   translationTexts,
@@ -34,8 +41,6 @@ async function loadProduct(db: Db, storeId: string, productId: string, lock = fa
   const [detail] = await loadProductDetails(db, [product]);
   return detail!;
 }
-
-const entityIdsOf = (detail: ProductDetail) => [detail.product.id, ...detail.images.map((i) => i.id)];
 
 /** The product's address in a locale, on the store's path-mounted storefront. */
 function localizedStorefrontPath(storeHandle: string, locale: string, handle: string): string {
@@ -88,10 +93,14 @@ export async function getProductTranslation(
   store: StoreLocales,
   productId: string,
   requestedLocale: string,
-): Promise<ProductTranslationView> {
+) {
   const locale = translationLocale(store, requestedLocale);
   const detail = await loadProduct(db, store.id, productId);
-  return translationView(store, detail, locale, await readTexts(db, entityIdsOf(detail), locale));
+  return {
+    ...translationView(store, detail, locale, await readTexts(db, entityIdsOf(detail), locale)),
+    /** The translation staged for review in this locale (null when none is): what goes live once published. */
+    staged: await stagedTranslationOf(db, store, detail, locale),
+  };
 }
 
 /** How complete a product is in every locale the store translates into (the editor's tabs). */
@@ -107,64 +116,47 @@ export async function getProductTranslationStatus(db: Db, store: StoreLocales, p
   return { productId, defaultLocale: store.locale, locales };
 }
 
-interface TranslationRow {
-  entityId: string;
-  field: string;
-  value: string;
-}
-
-/** The rows a translation request stands for, after checking it names only what the product has. */
-function requestedRows(
-  detail: ProductDetail,
-  input: ReturnType<typeof translationInput.parse>,
-): TranslationRow[] {
-  const { product } = detail;
-  const rows: TranslationRow[] = [];
-  const add = (entityId: string, field: string, value: string | null) => {
-    if (value) rows.push({ entityId, field, value });
+/**
+ * The product's translations in one locale, with the translation the open staged revision holds for
+ * it (when it holds one): live text is what shoppers see; the staged text is what a writer whose
+ * changes are staged goes on editing, and what a reviewer approves.
+ */
+async function stagedTranslationOf(db: Db, store: StoreLocales, detail: ProductDetail, locale: string) {
+  const open = await findOpenRevision(db, detail.product.id);
+  const rows = open?.kind === 'staged' ? open.changes?.translations?.[locale] : undefined;
+  if (!open || !rows) return null;
+  return {
+    revision: revisionRef(open),
+    ...translationView(store, detail, locale, translationTexts(rows)),
   };
-  for (const field of productTextFields) add(product.id, field, input[field]);
-  for (const [name, option] of Object.entries(input.options)) {
-    const source = product.options.find((o) => o.name === name);
-    if (!source) {
-      throw unprocessable('unknown_option', `The product has no option named "${name}".`, {
-        path: `options.${name}`,
-        options: product.options.map((o) => o.name),
-      });
-    }
-    add(product.id, optionNameField(name), option.name);
-    for (const [value, translated] of Object.entries(option.values)) {
-      if (!source.values.includes(value)) {
-        throw unprocessable('unknown_option_value', `The option "${name}" has no value "${value}".`, {
-          path: `options.${name}.values.${value}`,
-          values: source.values,
-        });
-      }
-      add(product.id, optionValueField(name, value), translated);
-    }
-  }
-  for (const [imageId, alt] of Object.entries(input.images)) {
-    if (!detail.images.some((i) => i.id === imageId)) {
-      throw unprocessable('unknown_image', `Image ${imageId} is not an image of this product.`, {
-        path: `images.${imageId}`,
-      });
-    }
-    add(imageId, IMAGE_ALT_FIELD, alt);
-  }
-  return rows;
 }
 
-/** The audit log's picture of one locale's translations: `field` or `<image id>.alt` → text. */
-function auditPicture(detail: ProductDetail, locale: string, rows: TranslationRow[]) {
-  const texts: Record<string, string> = {};
-  for (const row of rows)
-    texts[row.entityId === detail.product.id ? row.field : `${row.entityId}.${row.field}`] = row.value;
-  return { locale, texts };
+const revisionRef = (revision: Revision) => ({
+  id: revision.id,
+  number: revision.number,
+  state: revision.state,
+});
+
+export interface TranslationWriteOutcome {
+  /** The translation as saved: live when applied, the staged text when staged. */
+  translation: ProductTranslationView;
+  /** True when the change went into the product's staged revision (the live text is unchanged). */
+  staged: boolean;
+  /**
+   * The revision the change went into when staged; when applied to a product that is not live, the
+   * review of its content that was under way (in review or approved), as it is after the change.
+   */
+  revision: ReturnType<typeof revisionRef> | null;
+  /** True when the change sent what was in review or approved back to draft: it must be submitted again. */
+  reviewReset: boolean;
 }
 
 /**
  * Replaces a product's translations in one locale with the ones sent (PUT: what is left out is no
  * longer translated). A localized handle that changes leaves a 301 from the old localized address.
+ * Someone without catalog:publish translating a live product (or one with staged changes) changes
+ * nothing live: the translation is staged in the product's revision, like every edit, and goes live
+ * when a reviewer approves and publishes it.
  */
 export async function putProductTranslation(
   db: Db,
@@ -173,88 +165,45 @@ export async function putProductTranslation(
   productId: string,
   requestedLocale: string,
   input: TranslationInput,
-): Promise<ProductTranslationView> {
+): Promise<TranslationWriteOutcome> {
   const locale = translationLocale(store, requestedLocale);
   const data = translationInput.parse(input);
   try {
     return await db.transaction(async (tx) => {
       const detail = await loadProduct(tx, store.id, productId, true);
-      const { product } = detail;
-      // The rule of every catalog edit: what shoppers see changes only through someone who may publish.
-      if (product.status === 'active' && !writer.canPublish) {
-        throw forbidden(
-          'review_required',
-          "Changes to a live product's text are reviewed before they go live.",
-          {
-            permission: 'catalog:publish',
-          },
-        );
+      if (await changesAreStagedFor(tx, writer, detail.product)) {
+        const { revision, reviewReset } = await stageProductChange(tx, {
+          store,
+          product: productId,
+          actor: writer.actor,
+          change: { translations: { [locale]: data } },
+        });
+        const rows = revision?.changes?.translations?.[locale];
+        const texts = rows ? translationTexts(rows) : await readTexts(tx, entityIdsOf(detail), locale);
+        return {
+          translation: translationView(store, detail, locale, texts),
+          staged: true,
+          revision: revision ? revisionRef(revision) : null,
+          reviewReset,
+        };
       }
-      // The default handle already serves every locale; repeating it is no localized handle.
-      if (data.handle === product.handle) data.handle = null;
-      if (data.handle) await assertHandleFree(tx, store.id, productId, data.handle);
-      const rows = requestedRows(detail, data);
-      const entityIds = entityIdsOf(detail);
-      const before = await tx
-        .select({
-          entityId: catalogTranslations.entityId,
-          field: catalogTranslations.field,
-          value: catalogTranslations.value,
-        })
-        .from(catalogTranslations)
-        .where(and(inArray(catalogTranslations.entityId, entityIds), eq(catalogTranslations.locale, locale)));
-      await tx
-        .delete(catalogTranslations)
-        .where(and(inArray(catalogTranslations.entityId, entityIds), eq(catalogTranslations.locale, locale)));
-      if (rows.length > 0) {
-        await tx
-          .insert(catalogTranslations)
-          .values(
-            rows.map((row) => ({ ...row, storeId: store.id, productId, locale, updatedAt: new Date() })),
-          );
-      }
-      const oldHandle = before.find((r) => r.entityId === productId && r.field === 'handle')?.value;
-      const from = oldHandle || product.handle;
-      const to = data.handle ?? product.handle;
-      if (from !== to) {
-        const segment = localePathSegment(locale);
-        await recordHandleChange(tx, store.id, `/${segment}/products/${from}`, `/${segment}/products/${to}`);
-      }
-      await announceCatalogChange(tx, store.id);
-      await recordAudit(tx, writer.actor, {
-        storeId: store.id,
-        action: 'product.translated',
-        entityType: 'product',
-        entityId: productId,
-        before: auditPicture(detail, locale, before),
-        after: auditPicture(detail, locale, rows),
-      });
-      await emitEvent(tx, {
-        storeId: store.id,
-        type: 'product.translated',
-        payload: { id: productId, locale, handle: to },
-      });
-      return translationView(store, detail, locale, translationTexts(rows));
+      const rows = translationRowsFor(detail, data);
+      const handle = rows.find((r) => r.entityId === productId && r.field === 'handle')?.value;
+      if (handle) await assertLocalizedHandleFree(tx, store.id, productId, locale, handle);
+      // Translations of a product that is not live are part of what its reviewer approves.
+      const review = await reviewUnderWay(tx, detail.product);
+      const before = await readLocaleRows(tx, entityIdsOf(detail), locale);
+      await replaceLocaleTranslation(tx, writer.actor, { storeId: store.id, detail, locale }, before, rows);
+      const afterChange = await resetReviewIfChanged(tx, writer.actor, review);
+      return {
+        translation: translationView(store, detail, locale, translationTexts(rows)),
+        staged: false,
+        revision: afterChange ? revisionRef(afterChange.revision) : null,
+        reviewReset: afterChange?.reset ?? false,
+      };
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw handleTaken(locale);
+    if (isUniqueViolation(err)) throw localizedHandleTaken(locale);
     throw err;
   }
-}
-
-const handleTaken = (locale: string) =>
-  conflict('handle_taken', `Another product in this store already has this handle in ${locale}.`);
-
-/**
- * A localized handle may not be another product's default handle either: both are served under the
- * locale's prefix, so one of them would be unreachable. (Two localized handles in one locale are
- * kept apart by a unique index.)
- */
-async function assertHandleFree(tx: Db, storeId: string, productId: string, handle: string) {
-  const [taken] = await tx
-    .select({ id: products.id })
-    .from(products)
-    .where(and(eq(products.storeId, storeId), eq(products.handle, handle), ne(products.id, productId)))
-    .limit(1);
-  if (taken) throw conflict('handle_taken', 'Another product in this store has this handle.');
 }

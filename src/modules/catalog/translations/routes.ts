@@ -75,18 +75,19 @@ export async function translationRoutes(app: FastifyInstance, { db }: { db: Db }
       schema: {
         tags: ['translations'],
         summary:
-          "Replace a product's translations in one locale (left out = not translated; the default locale shows)",
+          "Replace a product's translations in one locale (left out = not translated; the default locale shows). " +
+          'Without catalog:publish, a live product’s translation is staged in its revision for review (202).',
         params: localeParams,
         body: translationInput,
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { store, actor, permissions } = storeOf(request);
       const { productId, locale } = request.params;
       const writer = { actor, canPublish: permissions.has('catalog:publish') };
-      return {
-        translation: await putProductTranslation(db, writer, store, productId, locale, request.body),
-      };
+      const outcome = await putProductTranslation(db, writer, store, productId, locale, request.body);
+      // Staged for review (the live text is unchanged) answers 202, as a staged product edit does.
+      return reply.status(outcome.staged ? 202 : 200).send(outcome);
     },
   );
 }

@@ -12,12 +12,44 @@ export type ProductTextField = (typeof productTextFields)[number];
 
 export const IMAGE_ALT_FIELD = 'alt';
 
+const OPTION_NAME_PREFIX = 'option.name:';
+const OPTION_VALUE_PREFIX = 'option.value:';
+
 export function optionNameField(optionName: string): string {
-  return `option.name:${JSON.stringify(optionName)}`;
+  return `${OPTION_NAME_PREFIX}${JSON.stringify(optionName)}`;
 }
 
 export function optionValueField(optionName: string, value: string): string {
-  return `option.value:${JSON.stringify([optionName, value])}`;
+  return `${OPTION_VALUE_PREFIX}${JSON.stringify([optionName, value])}`;
+}
+
+/** What a stored translation row of a product stands for, read back from its field name. */
+export type TranslatedPiece =
+  | { kind: 'text'; field: ProductTextField }
+  | { kind: 'optionName'; option: string }
+  | { kind: 'optionValue'; option: string; value: string }
+  | { kind: 'alt' }
+  | { kind: 'unknown' };
+
+/** Decodes a row's field name (the inverse of optionNameField / optionValueField). */
+export function translatedPiece(field: string): TranslatedPiece {
+  if ((productTextFields as readonly string[]).includes(field))
+    return { kind: 'text', field: field as ProductTextField };
+  if (field === IMAGE_ALT_FIELD) return { kind: 'alt' };
+  try {
+    if (field.startsWith(OPTION_NAME_PREFIX)) {
+      const option = JSON.parse(field.slice(OPTION_NAME_PREFIX.length));
+      if (typeof option === 'string') return { kind: 'optionName', option };
+    }
+    if (field.startsWith(OPTION_VALUE_PREFIX)) {
+      const pair = JSON.parse(field.slice(OPTION_VALUE_PREFIX.length));
+      if (Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string')
+        return { kind: 'optionValue', option: pair[0], value: pair[1] };
+    }
+  } catch {
+    // Not one of ours: reported as unknown below.
+  }
+  return { kind: 'unknown' };
 }
 
 /** One translatable piece of a product. */

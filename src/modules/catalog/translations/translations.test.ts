@@ -176,16 +176,17 @@ for (const target of testDatabaseTargets()) {
         },
       });
       assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().staged, false, 'an owner changes the live translation');
       const t = res.json().translation;
       assert.equal(t.locale, 'fr', 'the locale in canonical form');
       assert.equal(t.fields.title.value, 'Écharpe en laine');
       assert.equal(t.fields.seoTitle.value, null, 'empty means not translated');
       assert.deepEqual(t.missing, ['seoTitle']);
       assert.equal(t.storefrontUrl, '/s/atelier/fr/products/echarpe-en-laine');
-      assert.deepEqual(
-        (await viewer.request({ method: 'GET', url: translation('fr') })).json().translation,
-        t,
-      );
+      assert.deepEqual((await viewer.request({ method: 'GET', url: translation('fr') })).json().translation, {
+        ...t,
+        staged: null,
+      });
 
       const audit = await owner.request({
         method: 'GET',
@@ -278,7 +279,8 @@ for (const target of testDatabaseTargets()) {
       const denied = await viewer.request({ method: 'PUT', url: translation('fr'), payload: { title: 'x' } });
       assert.equal(denied.statusCode, 403);
       assert.equal(denied.json().error.code, 'permission_denied');
-      // A content editor translates drafts; on a live product, as with every edit, a reviewer decides.
+      // A content editor translates drafts directly; on a live product, as with every edit, the
+      // translation is staged and a reviewer decides (see the staging test below).
       const draft = await owner.request({
         method: 'POST',
         url: `${store}/products`,
@@ -291,9 +293,16 @@ for (const target of testDatabaseTargets()) {
         payload: { title: 'Moufles' },
       });
       assert.equal(ok.statusCode, 200, ok.body);
+      const rowsBefore = await countRows('catalog_translations');
       const live = await content.request({ method: 'PUT', url: translation('fr'), payload: { title: 'x' } });
-      assert.equal(live.statusCode, 403);
-      assert.equal(live.json().error.code, 'review_required');
+      assert.equal(live.statusCode, 202, live.body);
+      assert.equal(live.json().staged, true);
+      assert.equal(await countRows('catalog_translations'), rowsBefore, 'nothing live changes');
+      const discarded = await content.request({
+        method: 'POST',
+        url: `${store}/products/${productId}/revisions/${live.json().revision.id}/discard`,
+      });
+      assert.equal(discarded.statusCode, 200, discarded.body);
       assert.equal(
         (await owner.request({ method: 'DELETE', url: `${store}/products/${draftId}` })).statusCode,
         204,
@@ -354,6 +363,170 @@ for (const target of testDatabaseTargets()) {
       const gone = await owner.request({ method: 'DELETE', url: `${store}/products/${otherId}` });
       assert.equal(gone.statusCode, 204);
       assert.equal(await countRows('catalog_translations'), before - 2);
+    });
+
+    test('a content editor’s translation of a live product is staged: the reviewer sees it per locale, publishing applies it', async () => {
+      const created = await owner.request({
+        method: 'POST',
+        url: `${store}/products`,
+        payload: {
+          title: 'Linen Shawl',
+          status: 'active',
+          options: [{ name: 'Colour', values: ['Sand'] }],
+          variants: [{ optionValues: ['Sand'], price: { amount: 5200 } }],
+          images: [{ url: 'https://cdn.example.com/shawl.jpg', alt: 'A linen shawl' }],
+        },
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      const shawl = created.json().product;
+      const shawlImage = shawl.images[0].id;
+      const put = (who: Browser, locale: string, payload: object) =>
+        who.request({ method: 'PUT', url: translation(locale, shawl.id), payload });
+      const heading = async (locale: string) => {
+        const page = await sp.app.inject({ url: `/s/atelier/${locale}/products/${shawl.handle}` });
+        assert.equal(page.statusCode, 200);
+        return /<h1>([^<]*)<\/h1>/.exec(page.body)?.[1];
+      };
+      const workflowOf = async () =>
+        (await owner.request({ method: 'GET', url: `${store}/products/${shawl.id}/workflow` })).json()
+          .workflow;
+      assert.equal(
+        (await put(owner, 'fr', { title: 'Châle en lin', images: { [shawlImage]: 'Un châle' } })).statusCode,
+        200,
+      );
+      const rows = await countRows('catalog_translations');
+      const events = await countRows('outbox_events');
+
+      const staged = await put(content, 'fr', {
+        title: 'Châle en lin lavé',
+        options: { Colour: { name: 'Couleur', values: { Sand: 'Sable' } } },
+        images: { [shawlImage]: 'Un châle couleur sable' },
+      });
+      assert.equal(staged.statusCode, 202, staged.body);
+      assert.equal(staged.json().staged, true);
+      assert.equal(
+        staged.json().translation.fields.title.value,
+        'Châle en lin lavé',
+        'the answer shows what was typed',
+      );
+      assert.equal(staged.json().revision.state, 'draft');
+      assert.equal(await countRows('catalog_translations'), rows, 'no live translation changes');
+      assert.equal(await countRows('outbox_events'), events, 'nothing is emitted while it waits');
+      assert.equal(await heading('fr'), 'Châle en lin', 'the storefront keeps the live text');
+      const read = (await content.request({ method: 'GET', url: translation('fr', shawl.id) })).json()
+        .translation;
+      assert.equal(read.fields.title.value, 'Châle en lin');
+      assert.equal(read.staged.fields.title.value, 'Châle en lin lavé');
+      assert.equal(read.staged.revision.id, staged.json().revision.id);
+
+      // A second locale goes into the same revision.
+      const german = await put(content, 'de-CH', { title: 'Leinenschal' });
+      assert.equal(german.statusCode, 202, german.body);
+      assert.equal(german.json().revision.id, staged.json().revision.id);
+      const refused = await put(content, 'es', { title: 'Chal' });
+      assert.equal(refused.json().error.code, 'locale_not_enabled');
+
+      const review = (await workflowOf()).revision;
+      assert.deepEqual(review.changedFields, ['translations']);
+      const byField = Object.fromEntries(review.diff.fields.map((f: { field: string }) => [f.field, f]));
+      assert.deepEqual(Object.keys(byField), ['translations.de-CH', 'translations.fr']);
+      assert.deepEqual(byField['translations.de-CH'].items, [
+        { field: 'title', label: null, before: null, after: 'Leinenschal' },
+      ]);
+      assert.deepEqual(byField['translations.fr'], {
+        field: 'translations.fr',
+        kind: 'translation',
+        locale: 'fr',
+        items: [
+          { field: 'title', label: null, before: 'Châle en lin', after: 'Châle en lin lavé' },
+          { field: 'optionName', label: 'Colour', before: null, after: 'Couleur' },
+          { field: 'optionValue', label: 'Colour: Sand', before: null, after: 'Sable' },
+          {
+            field: 'alt',
+            label: 'https://cdn.example.com/shawl.jpg',
+            before: 'Un châle',
+            after: 'Un châle couleur sable',
+          },
+        ],
+      });
+
+      const submit = () =>
+        content.request({
+          method: 'POST',
+          url: `${store}/products/${shawl.id}/submit-for-review`,
+          payload: {},
+        });
+      const approve = async () => {
+        const res = await owner.request({
+          method: 'POST',
+          url: `${store}/products/${shawl.id}/approve`,
+          payload: { fingerprint: (await workflowOf()).revision.fingerprint },
+        });
+        assert.equal(res.statusCode, 200, res.body);
+      };
+      assert.equal((await submit()).statusCode, 200);
+      await approve();
+      // A translation changed after approval is reviewed again.
+      assert.equal((await put(content, 'de-CH', { title: 'Leinen-Schal' })).statusCode, 202);
+      assert.equal((await workflowOf()).revision.state, 'draft');
+      const early = await owner.request({ method: 'POST', url: `${store}/products/${shawl.id}/publish` });
+      assert.equal(early.json().error.code, 'review_pending');
+      assert.equal((await submit()).statusCode, 200);
+      await approve();
+      assert.equal(await heading('fr'), 'Châle en lin', 'approved is not yet published');
+
+      const published = await owner.request({ method: 'POST', url: `${store}/products/${shawl.id}/publish` });
+      assert.equal(published.statusCode, 200, published.body);
+      assert.equal(await heading('fr'), 'Châle en lin lavé');
+      assert.equal(await heading('de-ch'), 'Leinen-Schal');
+      const live = (await owner.request({ method: 'GET', url: translation('fr', shawl.id) })).json()
+        .translation;
+      assert.equal(live.options[0].values[0].value, 'Sable');
+      assert.equal(live.images[0].alt.value, 'Un châle couleur sable');
+      assert.equal(live.staged, null);
+
+      const history = (
+        await owner.request({ method: 'GET', url: `${store}/products/${shawl.id}/revisions` })
+      ).json().items;
+      assert.equal(history[0].state, 'published');
+      assert.deepEqual(
+        history[0].diff.fields.map((f: { field: string }) => f.field),
+        ['translations.de-CH', 'translations.fr'],
+      );
+      const audit = (
+        await owner.request({ method: 'GET', url: `${store}/audit?entityId=${shawl.id}&limit=100` })
+      ).json().items as { action: string }[];
+      assert.deepEqual(audit.map((i) => i.action).reverse(), [
+        'product.created',
+        'product.translated',
+        'product.revision_staged',
+        'product.revision_updated',
+        'product.submitted_for_review',
+        'product.approved',
+        'product.revision_updated',
+        'product.submitted_for_review',
+        'product.approved',
+        'product.translated',
+        'product.translated',
+        'product.revision_published',
+      ]);
+      const emitted = await database.execute<{ type: string }>(
+        "select type from outbox_events where payload->>'id' = $1 order by created_at, id",
+        [shawl.id],
+      );
+      assert.deepEqual(
+        emitted.map((e) => e.type).filter((t) => t !== 'product.created'),
+        [
+          'product.translated',
+          'product.review_requested',
+          'product.approved',
+          'product.review_requested',
+          'product.approved',
+          'product.translated',
+          'product.translated',
+          'product.revision_published',
+        ],
+      );
     });
   });
 }

@@ -1,3 +1,5 @@
+import type { TranslationRow } from '../translations/locale-translation.ts';
+import { productTextFields, translatedPiece } from '../translations/translatable-fields.ts';
 import type { ContentImage, ContentVariant, ProductContent } from './product-content.ts';
 
 /**
@@ -67,7 +69,35 @@ export interface ListChange {
   items: ItemChange[];
 }
 
-export type FieldChange = TextChange | TagsChange | PriceChange | OptionsChange | ListChange;
+/** One translated piece whose text changes in a locale. */
+export interface TranslationPieceChange {
+  /**
+   * The piece: a product text field (`title`, `description`, `seoTitle`, `seoDescription`, `handle`),
+   * `optionName`, `optionValue` or `alt` (an image's alt text).
+   */
+  field: string;
+  /** What it belongs to: the option ("Colour"), the option value ("Colour: Red"), the image's URL; null for product text. */
+  label: string | null;
+  /** The text; null when the piece is not translated (the default locale shows). */
+  before: string | null;
+  after: string | null;
+}
+
+/** A locale's translations the revision changes (one entry per locale, field `translations.<locale>`). */
+export interface TranslationChange {
+  field: string;
+  kind: 'translation';
+  locale: string;
+  items: TranslationPieceChange[];
+}
+
+export type FieldChange =
+  | TextChange
+  | TagsChange
+  | PriceChange
+  | OptionsChange
+  | ListChange
+  | TranslationChange;
 
 export interface ContentDiff {
   /** `live`: against what the storefront shows; `nothing`: the product has never been live (all is new). */
@@ -108,7 +138,6 @@ const variantFields = [
   'taxable',
   'taxClass',
   'inventoryPolicy',
-  'imagePosition',
 ] as const satisfies readonly (keyof ContentVariant)[];
 
 function variantLabel(v: ContentVariant): string {
@@ -118,7 +147,15 @@ function variantLabel(v: ContentVariant): string {
 
 const optionKey = (v: ContentVariant) => v.optionValues.map((o) => o.trim().toLowerCase()).join('\u0000');
 
-function diffVariants(before: ContentVariant[], after: ContentVariant[]): ItemChange[] {
+/** The URL of the image a variant shows (positions shift when images move; the image is what matters). */
+const variantImage = (v: ContentVariant, images: ContentImage[]) =>
+  v.imagePosition ? (images[v.imagePosition - 1]?.url ?? null) : null;
+
+function diffVariants(
+  before: ContentVariant[],
+  after: ContentVariant[],
+  images: { before: ContentImage[]; after: ContentImage[] },
+): ItemChange[] {
   const items: ItemChange[] = [];
   const unmatched = new Set(before.map((_, i) => i));
   const findMatch = (v: ContentVariant): number => {
@@ -137,6 +174,8 @@ function diffVariants(before: ContentVariant[], after: ContentVariant[]): ItemCh
     const fields: ValueChange[] = variantFields
       .filter((f) => !same(old[f], variant[f]))
       .map((f) => ({ field: f, before: old[f], after: variant[f] }));
+    const [imageBefore, imageAfter] = [variantImage(old, images.before), variantImage(variant, images.after)];
+    if (imageBefore !== imageAfter) fields.push({ field: 'image', before: imageBefore, after: imageAfter });
     if (fields.length > 0) items.push({ label: variantLabel(variant), change: 'changed', fields });
     else if (at !== position)
       items.push({
@@ -223,9 +262,68 @@ export function diffContent(
     fields.push({ field: 'price', kind: 'price', before: beforePrice, after: afterPrice });
   if (!same(from.options, after.options))
     fields.push({ field: 'options', kind: 'options', before: from.options, after: after.options });
-  const variants = diffVariants(from.variants, after.variants);
+  const variants = diffVariants(from.variants, after.variants, { before: from.images, after: after.images });
   if (variants.length > 0) fields.push({ field: 'variants', kind: 'list', items: variants });
   const images = diffImages(from.images, after.images);
   if (images.length > 0) fields.push({ field: 'images', kind: 'list', items: images });
   return { against: before ? 'live' : 'nothing', currency, fields };
+}
+
+/** Pieces in the order a translator sees them: product text, options, then images by position. */
+const pieceOrder = (field: string) => {
+  const at = (productTextFields as readonly string[]).indexOf(field);
+  if (at >= 0) return at;
+  return { optionName: 10, optionValue: 10 }[field] ?? 1000;
+};
+
+/**
+ * The differences of one locale's translations, `before` (live rows) to `after` (staged rows), piece
+ * by piece; null when there are none. `images` names the product's images (alt text is kept by image id).
+ */
+export function diffTranslation(
+  locale: string,
+  before: readonly TranslationRow[],
+  after: readonly TranslationRow[],
+  product: { id: string; images: { id: string; url: string | null }[] },
+): TranslationChange | null {
+  const key = (r: TranslationRow) => `${r.entityId}\u0000${r.field}`;
+  const old = new Map(before.map((r) => [key(r), r]));
+  const next = new Map(after.map((r) => [key(r), r]));
+  const items: (TranslationPieceChange & { rank: number; key: string })[] = [];
+  for (const k of new Set([...old.keys(), ...next.keys()])) {
+    const row = (next.get(k) ?? old.get(k))!;
+    const a = old.get(k)?.value || null;
+    const b = next.get(k)?.value || null;
+    if (a === b) continue;
+    const piece = translatedPiece(row.field);
+    const imageAt = product.images.findIndex((i) => i.id === row.entityId);
+    const item =
+      row.entityId !== product.id
+        ? {
+            field: 'alt',
+            label: product.images[imageAt]?.url ?? row.entityId,
+            rank: 20 + Math.max(imageAt, 0) / 1000,
+          }
+        : piece.kind === 'text'
+          ? { field: piece.field, label: null, rank: pieceOrder(piece.field) }
+          : piece.kind === 'optionName'
+            ? { field: 'optionName', label: piece.option, rank: pieceOrder('optionName') }
+            : piece.kind === 'optionValue'
+              ? {
+                  field: 'optionValue',
+                  label: `${piece.option}: ${piece.value}`,
+                  rank: pieceOrder('optionValue'),
+                }
+              : { field: row.field, label: null, rank: pieceOrder(row.field) };
+    items.push({ ...item, key: k, before: a, after: b });
+  }
+  if (items.length === 0) return null;
+  // Rows come back from the database in no set order: ties are broken by the row's own key.
+  items.sort((x, y) => x.rank - y.rank || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  return {
+    field: `translations.${locale}`,
+    kind: 'translation',
+    locale,
+    items: items.map(({ rank: _rank, key: _key, ...item }) => item),
+  };
 }

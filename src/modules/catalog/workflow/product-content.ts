@@ -4,6 +4,8 @@ import { imageSrc } from '../media/image-source.ts';
 import type { ProductDetail, ProductImage, ProductVariant } from '../product-detail.ts';
 import type { UpdateProductInput } from '../product-input.ts';
 import { updateProductInput } from '../product-input.ts';
+import type { TranslationRow } from '../translations/locale-translation.ts';
+import { sortedRows } from '../translations/locale-translation.ts';
 import { assertConsistentVariants } from '../variant-set.ts';
 
 /**
@@ -57,6 +59,31 @@ export interface ProductContent {
 export type ContentField = keyof ProductContent;
 /** The fields of a staged revision that differ from the live product. */
 export type ContentChanges = Partial<ProductContent>;
+
+/**
+ * A file already in media storage (an upload to a live product by someone whose changes are staged)
+ * that a staged image shows as `/media/<key>`. Publishing attaches it to the image the revision adds.
+ */
+export interface StagedUpload {
+  key: string;
+  width: number;
+  height: number;
+  format: string;
+  bytes: number;
+  sizes: { key: string; width: number; height: number }[];
+}
+
+/** Per locale, every translation row the locale will have once the revision is published. */
+export type StagedTranslations = Record<string, TranslationRow[]>;
+
+/**
+ * What a staged revision holds (`product_revisions.changes`): the content fields that differ from the
+ * live product, the locales whose translations it replaces, and the files its new images show.
+ */
+export type StagedChanges = ContentChanges & {
+  translations?: StagedTranslations;
+  uploads?: StagedUpload[];
+};
 
 export const contentFields: readonly ContentField[] = [
   'title',
@@ -169,6 +196,43 @@ export function contentOf(detail: ProductDetail): ProductContent {
   };
 }
 
+function normalUpload(u: StagedUpload): StagedUpload {
+  return {
+    key: u.key,
+    width: u.width,
+    height: u.height,
+    format: u.format,
+    bytes: u.bytes,
+    sizes: u.sizes.map(({ key, width, height }) => ({ key, width, height })),
+  };
+}
+
+/** Staged changes in their normal form: content fields, then translations (locales sorted), then uploads. */
+export function normalStagedChanges(changes: StagedChanges | null | undefined): StagedChanges {
+  const result: StagedChanges = normalChanges(changes);
+  const locales = Object.keys(changes?.translations ?? {}).sort();
+  if (locales.length > 0) {
+    result.translations = Object.fromEntries(
+      locales.map((locale) => [locale, sortedRows(changes!.translations![locale]!)]),
+    );
+  }
+  if (changes?.uploads?.length) {
+    result.uploads = changes.uploads.map(normalUpload).sort((a, b) => (a.key < b.key ? -1 : 1));
+  }
+  return result;
+}
+
+/** What a revision changes, as reviewers and the audit log name it: content fields, and `translations`. */
+export function stagedFieldNames(changes: StagedChanges | null | undefined): string[] {
+  const names: string[] = contentFields.filter((field) => changes && field in changes);
+  if (Object.keys(changes?.translations ?? {}).length > 0) names.push('translations');
+  return names;
+}
+
+export function sameStagedChanges(a: StagedChanges | null | undefined, b: StagedChanges | null | undefined) {
+  return JSON.stringify(normalStagedChanges(a)) === JSON.stringify(normalStagedChanges(b));
+}
+
 /** The live content with a staged revision's changes laid over it. */
 export function withChanges(
   live: ProductContent,
@@ -245,6 +309,15 @@ export function applyEdit(current: ProductContent, input: UpdateProductInput): P
       normalVariant({ ...v, optionValues: canonicalValues(v.optionValues, next.options) }),
     );
   }
+  if ((edit.images || edit.imageUrl !== undefined) && !edit.variants) {
+    // As updateProduct does: a variant keeps showing its image wherever the image moves (by URL),
+    // and shows none once the image is gone.
+    next.variants = next.variants.map((v) => {
+      const url = v.imagePosition ? current.images[v.imagePosition - 1]?.url : undefined;
+      const at = url === undefined ? -1 : next.images.findIndex((image) => image.url === url);
+      return { ...v, imagePosition: at >= 0 ? at + 1 : null };
+    });
+  }
   if (edit.variants || edit.options) {
     assertConsistentVariants(
       next.options,
@@ -281,8 +354,20 @@ export function changesAsEdit(changes: ContentChanges): UpdateProductInput {
   } as UpdateProductInput;
 }
 
+const hash = (value: unknown) =>
+  createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
+
 /** A short stable hash of content or changes: what a reviewer saw, to check it is still what goes live. */
 export function fingerprint(value: ProductContent | ContentChanges): string {
-  const normal = normalChanges(value);
-  return createHash('sha256').update(JSON.stringify(normal)).digest('base64url').slice(0, 22);
+  return hash(normalChanges(value));
+}
+
+/**
+ * The fingerprint of a staged revision: its content changes and staged translations (uploads follow
+ * from the images' URLs, which are content-addressed). Without translations it is the content's
+ * fingerprint, so approvals given before translations could be staged still hold.
+ */
+export function stagedFingerprint(changes: StagedChanges | null | undefined): string {
+  const { uploads: _files, ...normal } = normalStagedChanges(changes);
+  return normal.translations ? hash(normal) : fingerprint(normal);
 }

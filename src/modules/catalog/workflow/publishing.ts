@@ -1,10 +1,20 @@
 import type { Db } from '../../../platform/db/database.ts';
 import { conflict } from '../../../platform/errors.ts';
 import { emitEvent } from '../../../platform/events/outbox.ts';
+import { attachStagedUploads } from '../media/staged-uploads.ts';
 import type { ProductDetail } from '../product-detail.ts';
-import { type CatalogWriter, updateProduct } from '../products.ts';
-import { diffContent } from './content-diff.ts';
-import { changesAsEdit, contentOf, fingerprint, normalChanges } from './product-content.ts';
+import type { CatalogWriter } from '../products.ts';
+import { getProduct, updateProduct } from '../products.ts';
+import {
+  assertLocalizedHandleFree,
+  entityIdsOf,
+  readLocaleRows,
+  replaceLocaleTranslation,
+  sameRows,
+} from '../translations/locale-translation.ts';
+import { diffContent, type TranslationChange } from './content-diff.ts';
+import { changesAsEdit, contentOf, normalStagedChanges, type StagedChanges } from './product-content.ts';
+import { ownContentDiff, reviewedFingerprint, translationsUnderReview } from './review-subject.ts';
 import {
   findOpenRevision,
   lockProduct,
@@ -15,18 +25,12 @@ import {
   updateRevision,
 } from './revision-store.ts';
 import { cancelSupersededSchedule } from './schedule-store.ts';
+import { rowsForProduct, translationDiffs } from './staged-translations.ts';
 import { assertMayPublish, illegalTransition, productWorkflowState } from './workflow-state.ts';
 
 export interface PublishOptions {
   /** The schedule carrying this change out: it is not cancelled as superseded by it. */
   scheduleId?: string;
-}
-
-/** The hash a reviewer approves: the staged changes, or the product's own content while it is not live. */
-export function reviewedFingerprint(revision: Revision, live: ProductDetail): string {
-  return revision.kind === 'staged'
-    ? fingerprint(normalChanges(revision.changes))
-    : fingerprint(contentOf(live));
 }
 
 /**
@@ -68,14 +72,16 @@ export async function publishInTransaction(
   if (!open && live.product.status === 'active') {
     throw illegalTransition('publish', state, 'The product is live and has no approved changes waiting.');
   }
-  if (open && reviewedFingerprint(open, live) !== open.approvedFingerprint) {
+  const reviewedTranslations = await translationsUnderReview(tx, live, open);
+  if (open && reviewedFingerprint(open, live, reviewedTranslations) !== open.approvedFingerprint) {
     throw conflict('changed_since_approval', 'The content changed after it was approved; review it again.', {
       revisionId: open.id,
     });
   }
   const becomesLive = live.product.status !== 'active';
-  const edit = open?.kind === 'staged' ? changesAsEdit(open.changes ?? {}) : {};
-  const product =
+  const staged: StagedChanges = open?.kind === 'staged' ? normalStagedChanges(open.changes) : {};
+  const edit = changesAsEdit(staged);
+  let product =
     becomesLive || Object.keys(edit).length > 0
       ? await updateProduct(
           tx,
@@ -86,16 +92,23 @@ export async function publishInTransaction(
           'product.published',
         )
       : live;
+  if (staged.uploads?.length && (await attachStagedUploads(tx, product, staged.uploads)) > 0) {
+    product = await getProduct(tx, storeId, productId);
+  }
+  const translated = await publishStagedTranslations(tx, writer, live, product, staged);
   let revision: Revision | null = null;
   if (open) {
     // What it changed, kept for the history: staged edits against the version they replaced; a
-    // reviewed product's whole content when it goes live for the first time.
-    const before = open.kind === 'staged' ? contentOf(live) : null;
+    // reviewed product's whole content, translations included, when it goes live for the first time.
+    const diff =
+      open.kind === 'staged'
+        ? diffContent(contentOf(live), contentOf(product), live.product.currency)
+        : ownContentDiff(product, reviewedTranslations);
     revision = await updateRevision(tx, open.id, {
       state: 'published',
       closedBy: writer.actor,
       closedAt: new Date(),
-      publishedDiff: diffContent(before, contentOf(product), live.product.currency),
+      publishedDiff: { ...diff, fields: [...diff.fields, ...translated] },
     });
     await recordWorkflowStep(
       tx,
@@ -114,6 +127,43 @@ export async function publishInTransaction(
   }
   await cancelSupersededSchedule(tx, writer.actor, productId, storeId, 'publish', options.scheduleId);
   return { product, revision };
+}
+
+/**
+ * Writes the staged locales' translations (each replaces the live rows of its locale, as a PUT would,
+ * audited and emitted as `product.translated`) and answers what they changed, for the history.
+ * Alt text of images the revision removed has nothing left to describe and is dropped.
+ */
+async function publishStagedTranslations(
+  tx: Db,
+  writer: CatalogWriter,
+  live: ProductDetail,
+  product: ProductDetail,
+  staged: StagedChanges,
+): Promise<TranslationChange[]> {
+  const locales = Object.keys(staged.translations ?? {});
+  if (locales.length === 0) return [];
+  const before: Record<string, Awaited<ReturnType<typeof readLocaleRows>>> = {};
+  const after: StagedChanges['translations'] = {};
+  for (const locale of locales) {
+    const rows = rowsForProduct(product, staged.translations![locale]!);
+    const current = await readLocaleRows(tx, entityIdsOf(product), locale);
+    before[locale] = current;
+    after[locale] = rows;
+    if (sameRows(current, rows)) continue;
+    // Another product may have taken the localized handle since it was staged.
+    const handle = rows.find((r) => r.entityId === product.product.id && r.field === 'handle')?.value;
+    if (handle)
+      await assertLocalizedHandleFree(tx, product.product.storeId, product.product.id, locale, handle);
+    await replaceLocaleTranslation(
+      tx,
+      writer.actor,
+      { storeId: product.product.storeId, detail: product, locale },
+      current,
+      rows,
+    );
+  }
+  return translationDiffs(live, { translations: after }, before);
 }
 
 /** Takes a live product off the storefront (back to draft; its state reads "unpublished"). */

@@ -2,7 +2,8 @@ import type { Db } from '../../../platform/db/database.ts';
 import { conflict, notFound, unprocessable } from '../../../platform/errors.ts';
 import { emitEvent } from '../../../platform/events/outbox.ts';
 import type { CatalogWriter } from '../products.ts';
-import { reviewedFingerprint } from './publishing.ts';
+import { stagedFieldNames } from './product-content.ts';
+import { reviewedFingerprint, translationsUnderReview } from './review-subject.ts';
 import {
   findOpenRevision,
   findRevision,
@@ -77,7 +78,7 @@ export async function submitForReview(
           `Revision ${open.number} is already ${spoken(open.state)}.`,
         );
       }
-      if (open.kind === 'staged' && Object.keys(open.changes ?? {}).length === 0) {
+      if (open.kind === 'staged' && stagedFieldNames(open.changes).length === 0) {
         throw unprocessable('no_changes', 'The staged revision changes nothing yet: edit the product first.');
       }
       revision = await updateRevision(tx, open.id, submitted);
@@ -182,7 +183,7 @@ export async function approveRevision(
   assertMayPublish(writer, 'Approving');
   return db.transaction(async (tx) => {
     const { live, open } = await revisionUnderReview(tx, writer, storeId, productId, 'approve');
-    const current = reviewedFingerprint(open, live);
+    const current = reviewedFingerprint(open, live, await translationsUnderReview(tx, live, open));
     if (input.fingerprint && input.fingerprint !== current) {
       throw conflict('revision_changed', 'The revision changed after you opened it; look at it again.', {
         revisionId: open.id,

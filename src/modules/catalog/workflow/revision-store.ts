@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, max } from 'drizzle-orm';
+import { and, desc, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -7,7 +7,7 @@ import { recordAudit } from '../../access/index.ts';
 import { announceCatalogChange } from '../change-topic.ts';
 import { loadProductDetails, type Product, type ProductDetail } from '../product-detail.ts';
 import { products } from '../schema.ts';
-import type { ContentChanges } from './product-content.ts';
+import { type StagedChanges, stagedFieldNames } from './product-content.ts';
 import { openRevisionStates, productRevisions } from './schema.ts';
 
 export type Revision = typeof productRevisions.$inferSelect;
@@ -44,6 +44,51 @@ export async function findOpenRevision(
   return row ?? null;
 }
 
+/** Of these products, the ones with an open staged revision (one query for a batch). */
+export async function productsWithStagedRevisions(
+  db: Db,
+  productIds: readonly string[],
+): Promise<Set<string>> {
+  if (productIds.length === 0) return new Set();
+  const rows = await db
+    .select({ productId: productRevisions.productId })
+    .from(productRevisions)
+    .where(
+      and(
+        inArray(productRevisions.productId, [...productIds]),
+        eq(productRevisions.kind, 'staged'),
+        inArray(productRevisions.state, [...openRevisionStates]),
+      ),
+    );
+  return new Set(rows.map((r) => r.productId));
+}
+
+/**
+ * Media keys (originals and their sizes) that open staged revisions show: files uploaded to live
+ * products whose attachment waits for review. Nothing else refers to them yet, so whatever cleans
+ * media storage must keep them.
+ */
+export async function stagedMediaKeys(db: Db, storeId?: string): Promise<Set<string>> {
+  const filters = [
+    eq(productRevisions.kind, 'staged'),
+    inArray(productRevisions.state, [...openRevisionStates]),
+    sql`${productRevisions.changes} ? 'uploads'`,
+  ];
+  if (storeId) filters.push(eq(productRevisions.storeId, storeId));
+  const rows = await db
+    .select({ changes: productRevisions.changes })
+    .from(productRevisions)
+    .where(and(...filters));
+  const keys = new Set<string>();
+  for (const { changes } of rows) {
+    for (const upload of changes?.uploads ?? []) {
+      keys.add(upload.key);
+      for (const size of upload.sizes) keys.add(size.key);
+    }
+  }
+  return keys;
+}
+
 /**
  * A new open revision. Numbers follow the product's last one; the product row is locked by the
  * caller, so two editors never take the same number.
@@ -52,7 +97,7 @@ export async function openRevision(
   tx: Db,
   actor: Actor,
   product: Product,
-  values: { kind: 'review' | 'staged'; state: 'draft' | 'in_review'; changes: ContentChanges | null },
+  values: { kind: 'review' | 'staged'; state: 'draft' | 'in_review'; changes: StagedChanges | null },
 ): Promise<Revision> {
   const [last] = await tx
     .select({ n: max(productRevisions.number) })
@@ -94,7 +139,7 @@ export function revisionSnapshot(revision: Revision) {
     number: revision.number,
     kind: revision.kind,
     state: revision.state,
-    changedFields: Object.keys(revision.changes ?? {}),
+    changedFields: stagedFieldNames(revision.changes),
     note: revision.note,
     reviewComment: revision.reviewComment,
   };

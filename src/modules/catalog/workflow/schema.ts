@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../access/actor.ts';
 import { products } from '../schema.ts';
-import type { ContentChanges } from './product-content.ts';
+import type { StagedChanges } from './product-content.ts';
 
 /**
  * One review cycle of a product. `kind` says what is under review:
@@ -23,8 +23,8 @@ export const productRevisions = pgTable(
     number: integer('number').notNull(),
     kind: text('kind').$type<'review' | 'staged'>().notNull(),
     state: text('state').$type<RevisionState>().notNull(),
-    /** Staged revisions: the fields that differ from the live product, in the edit API's shape. */
-    changes: jsonb('changes').$type<ContentChanges>(),
+    /** Staged revisions: the fields that differ from the live product, staged translations and uploads. */
+    changes: jsonb('changes').$type<StagedChanges>(),
     /** What the reviewer approved (a hash of the content); publishing refuses content that moved since. */
     approvedFingerprint: text('approved_fingerprint'),
     /** The field-by-field difference it made to the live product, kept when it is published. */

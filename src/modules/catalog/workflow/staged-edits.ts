@@ -7,18 +7,12 @@ import {
   updateProduct,
   updateProductInput,
 } from '../products.ts';
-import { applyEdit, changedFields, contentOf, fingerprint, withChanges } from './product-content.ts';
 import { publishInTransaction, unpublishInTransaction } from './publishing.ts';
-import {
-  findOpenRevision,
-  lockProduct,
-  openRevision,
-  type Revision,
-  recordWorkflowStep,
-  revisionSnapshot,
-  settleStaleReview,
-  updateRevision,
-} from './revision-store.ts';
+import { resetReviewIfChanged, reviewUnderWay } from './review-reset.ts';
+import { translationsUnderReview } from './review-subject.ts';
+import { findOpenRevision, lockProduct, type Revision, settleStaleReview } from './revision-store.ts';
+import { changesAreStaged, stageProductChange } from './stage-product-change.ts';
+import type { LiveTranslations } from './staged-translations.ts';
 
 export interface EditOutcome {
   /** The product as it is stored (for a staged edit: the live version, unchanged). */
@@ -27,10 +21,11 @@ export interface EditOutcome {
   revision: Revision | null;
   /** True when the edit went into a staged revision instead of the product. */
   staged: boolean;
+  /** True when the edit sent what was in review or approved back to draft (it is reviewed again). */
+  reviewReset: boolean;
+  /** What the open revision's review reads of the translations (translationsUnderReview). */
+  liveTranslations: LiveTranslations;
 }
-
-const underReview = (revision: Revision | null) =>
-  revision?.state === 'in_review' || revision?.state === 'approved';
 
 /**
  * Edits a product the way the workflow wants it (PATCH /products/:id):
@@ -55,8 +50,9 @@ export async function editProduct(
       live,
       await findOpenRevision(tx, productId, { lock: true }),
     );
-    const stage = !writer.canPublish && (live.product.status === 'active' || open?.kind === 'staged');
-    return stage ? stageEdit(tx, writer, live, open, data) : editDirectly(tx, writer, live, open, data);
+    return changesAreStaged(writer, live.product, open)
+      ? stageEdit(tx, writer, live, data)
+      : editDirectly(tx, writer, live, open, data);
   });
 }
 
@@ -64,11 +60,11 @@ async function stageEdit(
   tx: Db,
   writer: CatalogWriter,
   live: ProductDetail,
-  open: Revision | null,
   data: UpdateProductInput,
 ): Promise<EditOutcome> {
   const { product } = live;
-  if (data.status !== undefined && data.status !== product.status) {
+  const { status, ...change } = data;
+  if (status !== undefined && status !== product.status) {
     throw forbidden(
       'permission_denied',
       product.status === 'active'
@@ -77,42 +73,19 @@ async function stageEdit(
       { permission: 'catalog:publish' },
     );
   }
-  const liveContent = contentOf(live);
-  const proposed = applyEdit(withChanges(liveContent, open?.changes), data);
-  const changes = changedFields(liveContent, proposed);
-  let revision: Revision;
-  if (open) {
-    revision = await updateRevision(tx, open.id, {
-      changes,
-      ...(underReview(open) ? { state: 'draft' as const, approvedFingerprint: null } : {}),
-    });
-    await recordWorkflowStep(
-      tx,
-      writer.actor,
-      product.storeId,
-      product.id,
-      'product.revision_updated',
-      { ...revisionSnapshot(open), changes: open.changes },
-      { ...revisionSnapshot(revision), changes },
-    );
-  } else {
-    // An edit that changes nothing opens no revision.
-    if (Object.keys(changes).length === 0) return { product: live, revision: null, staged: true };
-    revision = await openRevision(tx, writer.actor, product, { kind: 'staged', state: 'draft', changes });
-    await recordWorkflowStep(
-      tx,
-      writer.actor,
-      product.storeId,
-      product.id,
-      'product.revision_staged',
-      undefined,
-      {
-        ...revisionSnapshot(revision),
-        changes,
-      },
-    );
-  }
-  return { product: live, revision, staged: true };
+  const { revision, reviewReset } = await stageProductChange(tx, {
+    store: { id: product.storeId },
+    product: product.id,
+    actor: writer.actor,
+    change,
+  });
+  return {
+    product: live,
+    revision,
+    staged: true,
+    reviewReset,
+    liveTranslations: await translationsUnderReview(tx, live, revision),
+  };
 }
 
 async function editDirectly(
@@ -127,27 +100,13 @@ async function editDirectly(
   const publishing = status === 'active' && live.product.status !== 'active';
   const unpublishing = status === 'draft' && live.product.status === 'active';
   const hasContent = Object.keys(content).length > 0;
+  const review = await reviewUnderWay(tx, live.product);
   let product = live;
   if (hasContent || !(publishing || unpublishing)) {
     product = await updateProduct(tx, writer, storeId, id, publishing || unpublishing ? content : data);
   }
-  let revision = open;
-  if (
-    open?.kind === 'review' &&
-    underReview(open) &&
-    fingerprint(contentOf(product)) !== fingerprint(contentOf(live))
-  ) {
-    revision = await updateRevision(tx, open.id, { state: 'draft', approvedFingerprint: null });
-    await recordWorkflowStep(
-      tx,
-      writer.actor,
-      storeId,
-      id,
-      'product.review_reset',
-      revisionSnapshot(open),
-      revisionSnapshot(revision),
-    );
-  }
+  const afterChange = await resetReviewIfChanged(tx, writer.actor, review);
+  let revision = afterChange?.revision ?? open;
   if (publishing) {
     const published = await publishInTransaction(tx, writer, storeId, id);
     product = published.product;
@@ -155,5 +114,11 @@ async function editDirectly(
   } else if (unpublishing) {
     product = await unpublishInTransaction(tx, writer, storeId, id);
   }
-  return { product, revision, staged: false };
+  return {
+    product,
+    revision,
+    staged: false,
+    reviewReset: afterChange?.reset ?? false,
+    liveTranslations: await translationsUnderReview(tx, product, revision),
+  };
 }

@@ -2,12 +2,13 @@ import type { Actor } from '../../access/actor.ts';
 import type { ProductDetail } from '../product-detail.ts';
 import { productView } from '../product-view.ts';
 import { type ContentDiff, diffContent } from './content-diff.ts';
-import { contentOf, withChanges } from './product-content.ts';
+import { contentOf, normalStagedChanges, stagedFieldNames, withChanges } from './product-content.ts';
 import { proposedProduct } from './proposed-product.ts';
-import { reviewedFingerprint } from './publishing.ts';
+import { ownContentDiff, reviewedFingerprint } from './review-subject.ts';
 import type { Revision } from './revision-store.ts';
 import type { ProductSchedule } from './schedule-store.ts';
 import { openRevisionStates } from './schema.ts';
+import { type LiveTranslations, translationDiffs } from './staged-translations.ts';
 import { productWorkflowState } from './workflow-state.ts';
 
 const who = (actor: Actor | null) => (actor ? { type: actor.type, id: actor.id, label: actor.label } : null);
@@ -20,7 +21,9 @@ export function revisionView(
   revision: Revision,
   live: ProductDetail,
   storeHandle: string,
-  withProposed = false,
+  withProposed: boolean,
+  /** What an open revision's review reads of the translations (translationsUnderReview); `{}` for closed ones. */
+  liveTranslations: LiveTranslations,
 ) {
   const open = openRevisionStates.includes(revision.state);
   const liveContent = contentOf(live);
@@ -29,11 +32,13 @@ export function revisionView(
   if (revision.state === 'published') {
     diff = revision.publishedDiff as ContentDiff | null;
   } else if (revision.kind === 'staged') {
-    const content = withChanges(liveContent, revision.changes);
+    const staged = normalStagedChanges(revision.changes);
+    const content = withChanges(liveContent, staged);
     diff = diffContent(liveContent, content, live.product.currency);
+    diff.fields.push(...translationDiffs(live, staged, liveTranslations));
     if (withProposed && open) proposed = productView(proposedProduct(live, content), storeHandle);
   } else if (open) {
-    diff = diffContent(null, liveContent, live.product.currency);
+    diff = ownContentDiff(live, liveTranslations);
   }
   return {
     id: revision.id,
@@ -42,11 +47,11 @@ export function revisionView(
     kind: revision.kind,
     state: revision.state,
     open,
-    changedFields: Object.keys(revision.changes ?? {}),
+    changedFields: stagedFieldNames(revision.changes),
     note: revision.note,
     reviewComment: revision.reviewComment,
     /** Send back with an approval to approve exactly what was shown (open revisions only). */
-    fingerprint: open ? reviewedFingerprint(revision, live) : null,
+    fingerprint: open ? reviewedFingerprint(revision, live, liveTranslations) : null,
     createdBy: who(revision.createdBy),
     createdAt: revision.createdAt,
     submittedBy: who(revision.submittedBy),
@@ -86,13 +91,15 @@ export function workflowView(
   open: Revision | null,
   schedules: { pending: ProductSchedule[]; finished: ProductSchedule[] },
   store: { handle: string; timezone: string },
+  /** translationsUnderReview of the open revision. */
+  liveTranslations: LiveTranslations,
 ) {
   return {
     productId: live.product.id,
     status: live.product.status,
     state: productWorkflowState(live.product, open),
     timezone: store.timezone,
-    revision: open ? revisionView(open, live, store.handle, true) : null,
+    revision: open ? revisionView(open, live, store.handle, true, liveTranslations) : null,
     schedules: schedules.pending.map(scheduleView),
     recentSchedules: schedules.finished.map(scheduleView),
   };
@@ -100,15 +107,25 @@ export function workflowView(
 
 /**
  * The answer to PATCH /products/:id: the product as stored and, when the edit was staged, the
- * revision holding it (with the proposed product, for the editor to keep showing what was typed).
+ * revision holding it (with the proposed product, for the editor to keep showing what was typed);
+ * `reviewReset` when the edit sent what was in review or approved back to draft.
  */
 export function editResponse(
-  outcome: { product: ProductDetail; revision: Revision | null; staged: boolean },
+  outcome: {
+    product: ProductDetail;
+    revision: Revision | null;
+    staged: boolean;
+    reviewReset: boolean;
+    liveTranslations: LiveTranslations;
+  },
   storeHandle: string,
 ) {
   return {
     product: productView(outcome.product, storeHandle),
     staged: outcome.staged,
-    revision: outcome.revision ? revisionView(outcome.revision, outcome.product, storeHandle, true) : null,
+    reviewReset: outcome.reviewReset,
+    revision: outcome.revision
+      ? revisionView(outcome.revision, outcome.product, storeHandle, true, outcome.liveTranslations)
+      : null,
   };
 }
