@@ -8,7 +8,10 @@ import { createStore, getStore } from '../src/modules/access/index.ts';
 import { importProducts } from '../src/modules/catalog/index.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateDatabase } from '../src/platform/db/migrate.ts';
+import { enterLeanMemoryMode } from '../src/platform/runtime/v8-memory-mode.ts';
 
+// V8's mode as bin/storepilot.js sets it for the server, which runs imports.
+if (process.env.STOREPILOT_V8_OPTIMIZE_FOR !== 'speed') enterLeanMemoryMode();
 const label = process.env.BENCH_LABEL ?? 'database';
 const database = await openDatabase({
   url: process.env.DATABASE_URL || undefined,

@@ -20,9 +20,7 @@ const variantsPerProduct = Number(process.env.BENCH_VARIANTS ?? 5);
 
 function runWorker(env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
-    // The server's V8 settings (bin/storepilot.js), since imports run in the server.
-    const v8 = process.env.STOREPILOT_V8_OPTIMIZE_FOR === 'speed' ? [] : ['--optimize-for-size'];
-    const child = spawn(process.execPath, [...v8, '--import', 'tsx', 'bench/import-worker.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/import-worker.ts'], {
       cwd: root,
       env: {
         ...process.env,

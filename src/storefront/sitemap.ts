@@ -1,7 +1,10 @@
 /** sitemaps.org XML (URL sets and sitemap indexes, split into files within the protocol's limits) and robots.txt. */
 
+const XML_SPECIAL = /[&<>"']/;
+
 function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  // Addresses rarely hold one of these; testing first spares a copy of nearly every string.
+  return XML_SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : text;
 }
 
 export interface SitemapEntry {
@@ -30,14 +33,27 @@ function urlsetOpen(withAlternates: boolean): string {
   return `${XML_DECLARATION}<urlset xmlns="${SITEMAP_NS}"${withAlternates ? ` xmlns:xhtml="${XHTML_NS}"` : ''}>\n`;
 }
 
+/** The alternates of a page are one list shared by its URLs in every locale: written once. */
+const alternatesXml = new WeakMap<readonly object[], string>();
+
+function alternatesElements(alternates: SitemapEntry['alternates']): string {
+  if (!alternates?.length) return '';
+  let xml = alternatesXml.get(alternates);
+  if (xml === undefined) {
+    xml = alternates
+      .map(
+        (a) =>
+          `<xhtml:link rel="alternate" hreflang="${escapeXml(a.hreflang)}" href="${escapeXml(a.href)}"/>`,
+      )
+      .join('');
+    alternatesXml.set(alternates, xml);
+  }
+  return xml;
+}
+
 function urlElement(e: SitemapEntry): string {
   const lastmod = e.lastmod ? `<lastmod>${e.lastmod.toISOString()}</lastmod>` : '';
-  const alternates = (e.alternates ?? [])
-    .map(
-      (a) => `<xhtml:link rel="alternate" hreflang="${escapeXml(a.hreflang)}" href="${escapeXml(a.href)}"/>`,
-    )
-    .join('');
-  return `<url><loc>${escapeXml(e.loc)}</loc>${lastmod}${alternates}</url>`;
+  return `<url><loc>${escapeXml(e.loc)}</loc>${lastmod}${alternatesElements(e.alternates)}</url>`;
 }
 
 export function renderSitemap(entries: readonly SitemapEntry[]): string {

@@ -3,13 +3,13 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser as ChromiumBrowser, Page } from 'playwright-core';
+import type { Browser as ChromiumBrowser } from 'playwright-core';
 import { addMember, systemActor } from '../../src/modules/access/index.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { testDatabaseTargets } from '../../src/platform/db/test-database.ts';
 import { adminDistDir } from '../../src/platform/http/admin-static.ts';
 import { makeMember, makeStore, startTestApp, type TestApp } from '../support/app-harness.ts';
-import { browserSkipReason, launchChromium } from '../support/browser.ts';
+import { browserSkipReason, launchChromium, signInToAdmin } from '../support/browser.ts';
 
 const skip = browserSkipReason();
 const shots = new URL('../../test-results/', import.meta.url).pathname;
@@ -19,7 +19,6 @@ for (const target of testDatabaseTargets()) {
     let database: Database;
     let sp: TestApp;
     let chromium: ChromiumBrowser;
-    let page: Page;
     let base: string;
     let login: { email: string; password: string };
 
@@ -27,15 +26,12 @@ for (const target of testDatabaseTargets()) {
       mkdirSync(shots, { recursive: true });
       database = await target.create();
       sp = await startTestApp(database);
-      await sp.app.listen({ port: 0, host: '127.0.0.1' });
-      const address = sp.app.server.address();
-      base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      base = await sp.app.listen({ port: 0, host: '127.0.0.1' });
       const first = await makeStore(database, 'first-shop', 'USD');
       const second = await makeStore(database, 'nordic-linen', 'EUR');
       login = await makeMember(database, first.id, 'owner');
       await addMember(database.db, systemActor('test'), second.id, { email: login.email, role: 'manager' });
       chromium = await launchChromium();
-      page = await chromium.newPage({ viewport: { width: 1280, height: 900 } });
     });
     after(async () => {
       await chromium?.close();
@@ -48,11 +44,7 @@ for (const target of testDatabaseTargets()) {
     });
 
     test('sign in, switch store, create, edit, publish, see it on the storefront', async () => {
-      await page.goto(`${base}/admin/`);
-      await page.getByLabel('Email').fill(login.email);
-      await page.getByLabel('Password').fill(login.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByTestId('store-switcher').waitFor();
+      const page = await signInToAdmin(chromium, base, login);
 
       // Switch to the second store.
       await page.getByTestId('store-switcher').click();

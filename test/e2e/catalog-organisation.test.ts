@@ -8,7 +8,7 @@ import type { Browser as ChromiumBrowser, Page } from 'playwright-core';
 import type { Database } from '../../src/platform/db/database.ts';
 import { testDatabaseTargets } from '../../src/platform/db/test-database.ts';
 import { Browser, makeMember, makeStore, startTestApp, type TestApp } from '../support/app-harness.ts';
-import { browserSkipReason, launchChromium } from '../support/browser.ts';
+import { browserSkipReason, launchChromium, signInToAdmin } from '../support/browser.ts';
 
 const skip = browserSkipReason();
 const shots = new URL('../../test-results/', import.meta.url).pathname;
@@ -30,9 +30,7 @@ for (const target of testDatabaseTargets()) {
       sp = await startTestApp(database);
       // Bulk operations run as jobs: let the runner work as it does in production.
       sp.jobs.start();
-      await sp.app.listen({ port: 0, host: '127.0.0.1' });
-      const address = sp.app.server.address();
-      base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      base = await sp.app.listen({ port: 0, host: '127.0.0.1' });
       const store = await makeStore(database, 'tea-house', 'EUR');
       login = await makeMember(database, store.id, 'owner');
       api = await Browser.signIn(sp.app, login.email);
@@ -51,12 +49,7 @@ for (const target of testDatabaseTargets()) {
         if (tags.includes('tea' as never)) teaIds.push(res.json().product.id);
       }
       chromium = await launchChromium();
-      page = await chromium.newPage({ viewport: { width: 1280, height: 900 } });
-      await page.goto(`${base}/admin/`);
-      await page.getByLabel('Email').fill(login.email);
-      await page.getByLabel('Password').fill(login.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByTestId('store-switcher').waitFor();
+      page = await signInToAdmin(chromium, base, login);
     });
     after(async () => {
       await chromium?.close();

@@ -14,7 +14,7 @@ import { LocalDiskBlobStorage } from '../../src/platform/blob-storage/local-disk
 import type { Database } from '../../src/platform/db/database.ts';
 import { testDatabaseTargets } from '../../src/platform/db/test-database.ts';
 import { makeMember, makeStore } from '../support/app-harness.ts';
-import { browserSkipReason, launchChromium } from '../support/browser.ts';
+import { browserSkipReason, launchChromium, signInToAdmin } from '../support/browser.ts';
 
 const skip = browserSkipReason();
 const shots = new URL('../../test-results/', import.meta.url).pathname;
@@ -51,13 +51,10 @@ for (const target of testDatabaseTargets()) {
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
       })();
-      await sp.app.listen({ port: 0, host: '127.0.0.1' });
-      const address = sp.app.server.address();
-      base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      base = await sp.app.listen({ port: 0, host: '127.0.0.1' });
       const store = await makeStore(database, 'woo-move', 'USD');
       login = await makeMember(database, store.id, 'manager');
       chromium = await launchChromium();
-      page = await chromium.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     });
     after(async () => {
       working = false;
@@ -79,11 +76,7 @@ for (const target of testDatabaseTargets()) {
     };
 
     test('a broken file shows its errors by line and column, and can be discarded', async () => {
-      await page.goto(`${base}/admin/`);
-      await page.getByLabel('Email').fill(login.email);
-      await page.getByLabel('Password').fill(login.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByTestId('store-switcher').waitFor();
+      page = await signInToAdmin(chromium, base, login, { acceptDownloads: true });
 
       await uploadThroughWizard('broken/shopify-bad-price.csv');
       const problems = page.getByRole('table', { name: 'Problems in the file' });

@@ -8,7 +8,7 @@ import type { Browser as ChromiumBrowser, Page } from 'playwright-core';
 import type { Database } from '../../src/platform/db/database.ts';
 import { testDatabaseTargets } from '../../src/platform/db/test-database.ts';
 import { Browser, makeMember, makeStore, startTestApp, type TestApp } from '../support/app-harness.ts';
-import { browserSkipReason, launchChromium } from '../support/browser.ts';
+import { browserSkipReason, launchChromium, signInToAdmin } from '../support/browser.ts';
 
 const skip = browserSkipReason();
 const shots = new URL('../../test-results/', import.meta.url).pathname;
@@ -19,14 +19,6 @@ const products = [
   { title: 'Garden Trowel', vendor: 'Fieldwork', price: 3200, tags: [] },
   { title: 'Linen Towel', vendor: 'Meadow Lane', price: 1200, tags: ['kitchen'] },
 ];
-
-async function signIn(page: Page, base: string, login: { email: string; password: string }) {
-  await page.goto(`${base}/admin/`);
-  await page.getByLabel('Email').fill(login.email);
-  await page.getByLabel('Password').fill(login.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('store-switcher').waitFor();
-}
 
 /** The product titles the table shows, in order. */
 async function rows(page: Page): Promise<string[]> {
@@ -60,9 +52,7 @@ for (const target of testDatabaseTargets()) {
       mkdirSync(shots, { recursive: true });
       database = await target.create();
       sp = await startTestApp(database);
-      await sp.app.listen({ port: 0, host: '127.0.0.1' });
-      const address = sp.app.server.address();
-      base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      base = await sp.app.listen({ port: 0, host: '127.0.0.1' });
       const store = await makeStore(database, 'clay-shop', 'EUR');
       const login = await makeMember(database, store.id, 'owner');
       support = await makeMember(database, store.id, 'support');
@@ -76,8 +66,7 @@ for (const target of testDatabaseTargets()) {
         assert.equal(res.statusCode, 201, res.body);
       }
       chromium = await launchChromium();
-      page = await chromium.newPage({ viewport: { width: 1280, height: 900 } });
-      await signIn(page, base, login);
+      page = await signInToAdmin(chromium, base, login);
     });
     after(async () => {
       await chromium?.close();
@@ -138,8 +127,7 @@ for (const target of testDatabaseTargets()) {
     });
 
     test('a teammate sees the shared view as a tab and opens it, without the author’s actions', async () => {
-      const colleague = await chromium.newPage({ viewport: { width: 1280, height: 900 } });
-      await signIn(colleague, base, support);
+      const colleague = await signInToAdmin(chromium, base, support);
       await colleague.getByRole('link', { name: 'Products' }).click();
       await colleague.getByRole('tab', { name: 'Lenz pottery' }).click();
       await expectRows(colleague, ['Oat Mug', 'Tall Vase']);

@@ -4,13 +4,13 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser as ChromiumBrowser, Page } from 'playwright-core';
-import { createStore, systemActor } from '../../src/modules/access/index.ts';
+import type { Browser as ChromiumBrowser } from 'playwright-core';
+import { createStore, getStore, systemActor } from '../../src/modules/access/index.ts';
 import { createProduct } from '../../src/modules/catalog/index.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { testDatabaseTargets } from '../../src/platform/db/test-database.ts';
 import { makeMember, startTestApp, type TestApp } from '../support/app-harness.ts';
-import { browserSkipReason, launchChromium } from '../support/browser.ts';
+import { browserSkipReason, launchChromium, signInToAdmin } from '../support/browser.ts';
 
 const skip = browserSkipReason();
 const shots = new URL('../../scratch/', import.meta.url).pathname;
@@ -25,16 +25,8 @@ for (const target of testDatabaseTargets()) {
     let managerLogin: { email: string; password: string };
     let productId: string;
 
-    const signIn = async (login: { email: string; password: string }): Promise<Page> => {
-      const context = await chromium.newContext({ viewport: { width: 1280, height: 1000 } });
-      const page = await context.newPage();
-      await page.goto(`${base}/admin/`);
-      await page.getByLabel('Email').fill(login.email);
-      await page.getByLabel('Password').fill(login.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByTestId('store-switcher').waitFor();
-      return page;
-    };
+    const signIn = (login: { email: string; password: string }) =>
+      signInToAdmin(chromium, base, login, { viewport: { width: 1280, height: 1000 } });
     const storefrontHeading = async (locale = '') => {
       const page = await chromium.newPage();
       const response = await page.goto(
@@ -50,9 +42,7 @@ for (const target of testDatabaseTargets()) {
       mkdirSync(shots, { recursive: true });
       database = await target.create();
       sp = await startTestApp(database);
-      await sp.app.listen({ port: 0, host: '127.0.0.1' });
-      const address = sp.app.server.address();
-      base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      base = await sp.app.listen({ port: 0, host: '127.0.0.1' });
       const store = await createStore(database.db, systemActor('test'), {
         handle: 'loom-and-lye',
         name: 'Loom and Lye',
@@ -172,6 +162,32 @@ for (const target of testDatabaseTargets()) {
       await planned.waitFor({ state: 'detached' });
       await editor.context().close();
       await manager.context().close();
+    });
+
+    test('an editor’s change to a draft in review sends it back to draft, and the editor is told so', async () => {
+      const store = await getStore(database.db, 'loom-and-lye');
+      const draft = await createProduct(
+        database.db,
+        { actor: systemActor('test'), canPublish: true },
+        store,
+        {
+          title: 'Linen Tea Towel',
+          price: { amount: 1900 },
+        },
+      );
+      const editor = await signIn(editorLogin);
+      await editor.goto(`${base}/admin/stores/loom-and-lye/products/${draft.product.id}`);
+      await editor.getByRole('button', { name: 'Submit for review' }).click();
+      await editor.getByRole('button', { name: 'Send for review' }).click();
+      const state = editor.getByTestId('workflow-state');
+      await state.filter({ hasText: 'In review' }).first().waitFor();
+      await editor.getByRole('textbox', { name: 'Title', exact: true }).fill('Linen Tea Towel, Striped');
+      await editor.getByRole('button', { name: 'Save', exact: true }).click();
+      await editor.getByText('Back to draft').first().waitFor();
+      await editor.getByText('Send it for review once more.').first().waitFor();
+      await state.filter({ hasText: 'Draft' }).first().waitFor();
+      await editor.screenshot({ path: `${shots}workflow-editor-review-reset-${target.kind}.png` });
+      await editor.context().close();
     });
   });
 }

@@ -17,7 +17,7 @@ import { LocalDiskBlobStorage } from '../../src/platform/blob-storage/local-disk
 import type { Database } from '../../src/platform/db/database.ts';
 import { testDatabaseTargets } from '../../src/platform/db/test-database.ts';
 import { makeMember, makeStore } from '../support/app-harness.ts';
-import { browserSkipReason, launchChromium } from '../support/browser.ts';
+import { browserSkipReason, launchChromium, signInToAdmin } from '../support/browser.ts';
 
 const skip = browserSkipReason();
 const shots = new URL('../../test-results/', import.meta.url).pathname;
@@ -41,9 +41,7 @@ for (const target of testDatabaseTargets()) {
       dataDir = await mkdtemp(path.join(tmpdir(), 'storepilot-e2e-media-'));
       const config = { ...loadConfig({ dataDir, logLevel: 'silent' }, {}), jobs: false };
       sp = await buildApp({ config, database, mediaStorage: new LocalDiskBlobStorage({ dataDir }) });
-      await sp.app.listen({ port: 0, host: '127.0.0.1' });
-      const address = sp.app.server.address();
-      base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      base = await sp.app.listen({ port: 0, host: '127.0.0.1' });
       const store = await makeStore(database, 'linen-house');
       login = await makeMember(database, store.id, 'owner');
       const polished = {
@@ -72,7 +70,6 @@ for (const target of testDatabaseTargets()) {
         description: '<p>A towel.</p>',
       });
       chromium = await launchChromium();
-      page = await chromium.newPage({ viewport: { width: 1280, height: 900 } });
     });
     after(async () => {
       await chromium?.close();
@@ -82,11 +79,7 @@ for (const target of testDatabaseTargets()) {
     });
 
     test('the SEO audit ranks findings, filters by rule, and leads to the editor', async () => {
-      await page.goto(`${base}/admin/`);
-      await page.getByLabel('Email').fill(login.email);
-      await page.getByLabel('Password').fill(login.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByTestId('store-switcher').waitFor();
+      page = await signInToAdmin(chromium, base, login);
 
       await page.getByRole('link', { name: 'SEO audit' }).click();
       await page.waitForURL(/\/admin\/stores\/linen-house\/seo/);

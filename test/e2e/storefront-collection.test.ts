@@ -33,9 +33,7 @@ for (const target of testDatabaseTargets()) {
       mkdirSync(shots, { recursive: true });
       database = await target.create();
       sp = await startTestApp(database);
-      await sp.app.listen({ port: 0, host: '127.0.0.1' });
-      const address = sp.app.server.address();
-      base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      base = await sp.app.listen({ port: 0, host: '127.0.0.1' });
       const writer = { actor: systemActor('test'), canPublish: true };
       const store = await createStore(database.db, writer.actor, {
         handle: 'werkstatt',

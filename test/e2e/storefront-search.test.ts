@@ -26,9 +26,7 @@ for (const target of testDatabaseTargets()) {
     before(async () => {
       database = await target.create();
       sp = await startTestApp(database);
-      await sp.app.listen({ port: 0, host: '127.0.0.1' });
-      const address = sp.app.server.address();
-      base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      base = await sp.app.listen({ port: 0, host: '127.0.0.1' });
       const store = await makeStore(database, 'lamps', 'EUR');
       const category = await ensureCategoryPath(database.db, store.id, 'Lighting > Desk Lamps');
       const writer = { actor: systemActor('test'), canPublish: true };

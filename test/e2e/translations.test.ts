@@ -10,7 +10,7 @@ import { createProduct } from '../../src/modules/catalog/index.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { testDatabaseTargets } from '../../src/platform/db/test-database.ts';
 import { makeMember, startTestApp, type TestApp } from '../support/app-harness.ts';
-import { browserSkipReason, launchChromium } from '../support/browser.ts';
+import { browserSkipReason, launchChromium, signInToAdmin } from '../support/browser.ts';
 
 const skip = browserSkipReason();
 const shots = new URL('../../test-results/', import.meta.url).pathname;
@@ -28,9 +28,7 @@ for (const target of testDatabaseTargets()) {
       mkdirSync(shots, { recursive: true });
       database = await target.create();
       sp = await startTestApp(database);
-      await sp.app.listen({ port: 0, host: '127.0.0.1' });
-      const address = sp.app.server.address();
-      base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      base = await sp.app.listen({ port: 0, host: '127.0.0.1' });
       const actor = systemActor('test');
       const store = await createStore(database.db, actor, {
         handle: 'maison',
@@ -51,12 +49,7 @@ for (const target of testDatabaseTargets()) {
       productId = product.product.id;
       const login = await makeMember(database, store.id, 'owner');
       chromium = await launchChromium();
-      page = await chromium.newPage({ viewport: { width: 1280, height: 900 } });
-      await page.goto(`${base}/admin/`);
-      await page.getByLabel('Email').fill(login.email);
-      await page.getByLabel('Password').fill(login.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByTestId('store-switcher').waitFor();
+      page = await signInToAdmin(chromium, base, login);
     });
     after(async () => {
       await chromium?.close();

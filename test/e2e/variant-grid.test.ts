@@ -11,7 +11,7 @@ import { createProduct, getProduct } from '../../src/modules/catalog/index.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { testDatabaseTargets } from '../../src/platform/db/test-database.ts';
 import { makeMember, makeStore, startTestApp, type TestApp } from '../support/app-harness.ts';
-import { browserSkipReason, launchChromium } from '../support/browser.ts';
+import { browserSkipReason, launchChromium, signInToAdmin } from '../support/browser.ts';
 
 const skip = browserSkipReason();
 const shots = new URL('../../scratch/', import.meta.url).pathname;
@@ -27,16 +27,8 @@ for (const target of testDatabaseTargets()) {
     let editorLogin: { email: string; password: string };
     let liveProductId: string;
 
-    const signIn = async (login: { email: string; password: string }): Promise<Page> => {
-      const context = await chromium.newContext({ viewport: { width: 1280, height: 1000 } });
-      const page = await context.newPage();
-      await page.goto(`${base}/admin/`);
-      await page.getByLabel('Email').fill(login.email);
-      await page.getByLabel('Password').fill(login.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByTestId('store-switcher').waitFor();
-      return page;
-    };
+    const signIn = (login: { email: string; password: string }) =>
+      signInToAdmin(chromium, base, login, { viewport: { width: 1280, height: 1000 } });
     const cell = (page: Page, column: string, variant: string) =>
       page.getByRole('textbox', { name: `${column} for ${variant}`, exact: true });
     const addValues = async (input: Locator, values: string[]) => {
@@ -61,9 +53,7 @@ for (const target of testDatabaseTargets()) {
       mkdirSync(shots, { recursive: true });
       database = await target.create();
       sp = await startTestApp(database);
-      await sp.app.listen({ port: 0, host: '127.0.0.1' });
-      const address = sp.app.server.address();
-      base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      base = await sp.app.listen({ port: 0, host: '127.0.0.1' });
       const store = await makeStore(database, 'field-and-fell', 'EUR');
       storeId = store.id;
       managerLogin = await makeMember(database, store.id, 'manager');

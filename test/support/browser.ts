@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -29,4 +29,25 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * Signs in to the admin console at baseUrl in a page of its own browser context (so with its own
+ * cookies: several people can be signed in at once), and returns the page once the console shows
+ * its store switcher. Closing the page closes its context too. The options are the context's; the
+ * viewport is 1280×900 unless they say otherwise.
+ */
+export async function signInToAdmin(
+  browser: Browser,
+  baseUrl: string,
+  login: { email: string; password: string },
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, ...options });
+  await page.goto(`${baseUrl}/admin/`);
+  await page.getByLabel('Email').fill(login.email);
+  await page.getByLabel('Password').fill(login.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('store-switcher').waitFor();
+  return page;
 }

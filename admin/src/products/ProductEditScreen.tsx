@@ -34,6 +34,7 @@ import { ProductTranslationsPanel } from './translations/ProductTranslationsPane
 import { followServerImages } from './variants/variant-drafts.ts';
 import { ProductWorkflowPanel } from './workflow/ProductWorkflowPanel.tsx';
 import { RevisionDiff } from './workflow/RevisionDiff.tsx';
+import { notifyReviewReset } from './workflow/review-reset-notice.ts';
 import { WorkflowStateBadge } from './workflow/WorkflowStateBadge.tsx';
 import { productWorkflowQuery, useEditProduct } from './workflow/workflow-queries.ts';
 import type { ProductWorkflow } from './workflow/workflow-types.ts';
@@ -169,10 +170,12 @@ function ProductEditor({
             'The storefront keeps the live version until a reviewer approves and publishes your changes.',
             'Saved for review',
           );
-          return;
+        } else {
+          acceptSaved(answer.product);
+          notifySuccess(`“${answer.product.title}” was updated.`, 'Changes saved');
         }
-        acceptSaved(answer.product);
-        notifySuccess(`“${answer.product.title}” was updated.`, 'Changes saved');
+        // What the reviewer reads changed: the review starts over, whichever way the edit went.
+        if (answer.reviewReset) notifyReviewReset();
       },
       onError: (error) => {
         setErrors(productErrorsFrom(error, sent));

@@ -116,4 +116,6 @@ export interface EditAnswer {
   product: Product;
   staged: boolean;
   revision: Revision | null;
+  /** The edit sent a review in progress or approved back to draft: it must be submitted again. */
+  reviewReset: boolean;
 }

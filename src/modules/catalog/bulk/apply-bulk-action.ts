@@ -19,6 +19,11 @@ import type { bulkOperations } from './schema.ts';
 export type BulkOperation = typeof bulkOperations.$inferSelect;
 /** What happened to one product: changed (applied), staged for review, left as it was. */
 export type ItemOutcome = 'changed' | 'unchanged' | 'staged';
+/** A change staged for one product, and whether it sent the staged revision's review back to draft. */
+export interface StagedItemOutcome {
+  outcome: ItemOutcome;
+  reviewReset: boolean;
+}
 
 /** Audit actions a bulk operation writes per product; undo reads them back. */
 export const bulkAuditActions = {
@@ -129,9 +134,14 @@ export async function productsToStage(
 /**
  * Stages a tag or price change for one product (inside a savepoint): computed on the content its
  * staged revision already proposes, so a second bulk change adds to the first. Audited as the
- * workflow's staging step, marked with the operation so undo can take it back.
+ * workflow's staging step, marked with the operation so undo can take it back. A revision in review
+ * or approved goes back to draft (`reviewReset`), as with the product editor.
  */
-export async function stageFieldEdit(tx: Db, ctx: BatchContext, productId: string): Promise<ItemOutcome> {
+export async function stageFieldEdit(
+  tx: Db,
+  ctx: BatchContext,
+  productId: string,
+): Promise<StagedItemOutcome> {
   const product = ctx.products.get(productId);
   if (!product) throw notFound('Product');
   const action = ctx.operation.action as BulkActionInput;
@@ -164,7 +174,7 @@ export async function stageFieldEdit(tx: Db, ctx: BatchContext, productId: strin
       }
     },
   });
-  return outcome.changed ? 'staged' : 'unchanged';
+  return { outcome: outcome.changed ? 'staged' : 'unchanged', reviewReset: outcome.reviewReset };
 }
 
 function sameTags(a: string[], b: string[]) {

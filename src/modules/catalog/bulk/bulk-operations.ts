@@ -195,14 +195,29 @@ export async function getBulkOperation(db: Db, storeId: string, id: string) {
     .where(and(eq(bulkOperationItems.operationId, id), eq(bulkOperationItems.state, 'staged')))
     .orderBy(asc(bulkOperationItems.seq))
     .limit(ERRORS_SHOWN);
+  const reviewResetProducts = await db
+    .select({ productId: bulkOperationItems.productId, title: products.title })
+    .from(bulkOperationItems)
+    .leftJoin(products, eq(products.id, bulkOperationItems.productId))
+    .where(and(eq(bulkOperationItems.operationId, id), eq(bulkOperationItems.reviewReset, true)))
+    .orderBy(asc(bulkOperationItems.seq))
+    .limit(ERRORS_SHOWN);
   const counted = await db
-    .select({ state: bulkOperationItems.state, n: sql<number>`count(*)`.mapWith(Number) })
+    .select({
+      state: bulkOperationItems.state,
+      n: sql<number>`count(*)`.mapWith(Number),
+      reset: sql<number>`count(*) filter (where ${bulkOperationItems.reviewReset})`.mapWith(Number),
+    })
     .from(bulkOperationItems)
     .where(eq(bulkOperationItems.operationId, id))
     .groupBy(bulkOperationItems.state);
   const outcomes = { changed: 0, staged: 0, unchanged: 0, failed: 0, pending: 0 };
   for (const row of counted) if (row.state in outcomes) outcomes[row.state as keyof typeof outcomes] = row.n;
-  return { operation, errors, report: { outcomes, staged } };
+  const reviewReset = {
+    count: counted.reduce((sum, row) => sum + row.reset, 0),
+    products: reviewResetProducts,
+  };
+  return { operation, errors, report: { outcomes, staged, reviewReset } };
 }
 
 /**
@@ -213,6 +228,11 @@ export interface BulkOperationReport {
   outcomes: { changed: number; staged: number; unchanged: number; failed: number; pending: number };
   /** The products whose change waits for review (the first ERRORS_SHOWN). */
   staged: { productId: string; title: string | null }[];
+  /**
+   * The products whose review the change sent back to draft (it was in review or approved): to be
+   * submitted again. `count` covers all of them, `products` lists the first ERRORS_SHOWN.
+   */
+  reviewReset: { count: number; products: { productId: string; title: string | null }[] };
 }
 
 export async function listBulkOperations(db: Db, storeId: string, query: { limit: number; offset: number }) {

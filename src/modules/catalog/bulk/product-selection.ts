@@ -68,6 +68,7 @@ export async function resolveSelection(
           seq: sql<number>`(row_number() over (order by ${p.id}))::int`.as('seq'),
           productId: sql<string>`${p.id}`.as('product_id'),
           state: sql<string>`'pending'`.as('state'),
+          reviewReset: sql<boolean>`false`.as('review_reset'),
           errorCode: sql<string | null>`null::text`.as('error_code'),
           errorMessage: sql<string | null>`null::text`.as('error_message'),
         })

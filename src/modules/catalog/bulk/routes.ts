@@ -73,7 +73,7 @@ export async function bulkOperationRoutes(app: FastifyInstance, { db }: { db: Db
       schema: {
         tags: ['catalog'],
         summary:
-          'A bulk operation: status, done of total, outcomes per product (applied, staged for review, unchanged, failed), the products that failed with why and those staged',
+          'A bulk operation: status, done of total, outcomes per product (applied, staged for review, unchanged, failed), the products that failed with why, those staged and those whose review went back to draft',
         params: operationParams,
       },
     },

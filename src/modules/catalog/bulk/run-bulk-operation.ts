@@ -5,6 +5,7 @@ import { emitEvent } from '../../../platform/events/outbox.ts';
 import type { JobContext, JobRunner } from '../../../platform/jobs/index.ts';
 import { recordAudit } from '../../access/index.ts';
 import { announceCatalogChange } from '../change-topic.ts';
+import { resetReviewIfChanged, reviewsUnderWay } from '../workflow/review-reset.ts';
 import {
   applyToProduct,
   type BatchContext,
@@ -37,7 +38,10 @@ export const BULK_BATCH_SIZE = 100;
 
 interface ItemResult {
   seq: number;
+  productId: string;
   outcome: ItemOutcome | 'failed';
+  /** The change sent the product's review back to draft. */
+  reviewReset?: boolean;
   code?: string;
   message?: string;
 }
@@ -80,12 +84,16 @@ async function prepareBatch(
 
 async function recordOutcomes(tx: Db, operationId: string, results: ItemResult[]) {
   for (const state of ['changed', 'unchanged', 'staged'] as const) {
-    const seqs = results.filter((r) => r.outcome === state).map((r) => r.seq);
-    if (seqs.length > 0) {
-      await tx
-        .update(bulkOperationItems)
-        .set({ state })
-        .where(and(eq(bulkOperationItems.operationId, operationId), inArray(bulkOperationItems.seq, seqs)));
+    for (const reviewReset of [false, true]) {
+      const seqs = results
+        .filter((r) => r.outcome === state && Boolean(r.reviewReset) === reviewReset)
+        .map((r) => r.seq);
+      if (seqs.length > 0) {
+        await tx
+          .update(bulkOperationItems)
+          .set({ state, reviewReset })
+          .where(and(eq(bulkOperationItems.operationId, operationId), inArray(bulkOperationItems.seq, seqs)));
+      }
     }
   }
   for (const r of results.filter((r) => r.outcome === 'failed')) {
@@ -123,11 +131,39 @@ async function finish(tx: Db, operation: BulkOperation) {
 }
 
 /**
+ * Writes a batch's planned field edits. A product that is not live changes in place, so a review of
+ * it under way (in review or approved) whose content the edit changes goes back to draft, as the
+ * product editor does it (review-reset.ts), audited with the operation. Returns those products.
+ */
+async function writeEditPlansResettingReviews(
+  tx: Db,
+  ctx: BatchContext | UndoContext,
+  plans: EditPlan[],
+): Promise<Set<string>> {
+  const { operation, actor, at } = ctx;
+  const reviews = await reviewsUnderWay(
+    tx,
+    plans.map((plan) => ctx.products.get(plan.productId)!),
+  );
+  await writeEditPlans(tx, operation.storeId, actor, at, plans);
+  const auditContext = {
+    bulkOperationId: operation.id,
+    ...('original' in ctx ? { undoOf: ctx.original.id } : {}),
+  };
+  const reset = new Set<string>();
+  for (const review of reviews) {
+    if ((await resetReviewIfChanged(tx, actor, review, auditContext))?.reset) reset.add(review.productId);
+  }
+  return reset;
+}
+
+/**
  * Runs the next batch of an operation in one transaction: the products are locked; field edits are
  * planned per product (a refusal fails that item only) and written for the batch at once, while
  * membership changes and deletions run per product in a savepoint, and so do edits staged for review
- * (live products, for a requester without catalog:publish); the items' outcomes, the progress
- * counters and the cursor commit together with the changes. Returns false when done.
+ * (live products, for a requester without catalog:publish); reviews the changes send back to draft
+ * are noted per item; the items' outcomes, the progress counters and the cursor commit together with
+ * the changes. Returns false when done.
  */
 export async function runNextBatch(db: Db, operationId: string): Promise<boolean> {
   return db.transaction(async (tx) => {
@@ -161,35 +197,35 @@ export async function runNextBatch(db: Db, operationId: string): Promise<boolean
     const results: ItemResult[] = [];
     const plans: EditPlan[] = [];
     for (const item of items) {
+      const { seq, productId } = item;
       try {
-        const stagedStep = undoing && ctx.stagedSteps.has(item.productId);
-        if (stagedStep || ctx.staged.has(item.productId)) {
-          // Staged for review (or a staged change taken back): the workflow writes per product, in a savepoint.
-          const outcome = await tx.transaction((sp) =>
-            stagedStep
-              ? undoStagedChange(sp, ctx, item.productId)
-              : undoing
-                ? stageUndoEdit(sp, ctx, item.productId)
-                : stageFieldEdit(sp, ctx, item.productId),
+        // Staged for review (or a staged change taken back): the workflow writes per product, in a savepoint.
+        if (undoing && ctx.stagedSteps.has(productId)) {
+          const outcome = await tx.transaction((sp) => undoStagedChange(sp, ctx, productId));
+          results.push({ seq, productId, outcome });
+        } else if (ctx.staged.has(productId)) {
+          const staged = await tx.transaction((sp) =>
+            undoing ? stageUndoEdit(sp, ctx, productId) : stageFieldEdit(sp, ctx, productId),
           );
-          results.push({ seq: item.seq, outcome });
+          results.push({ seq, productId, ...staged });
         } else if (planned) {
-          const plan = undoing ? planUndoEdit(ctx, item.productId) : planFieldEdit(ctx, item.productId);
+          const plan = undoing ? planUndoEdit(ctx, productId) : planFieldEdit(ctx, productId);
           if (plan) plans.push(plan);
-          results.push({ seq: item.seq, outcome: plan ? 'changed' : 'unchanged' });
+          results.push({ seq, productId, outcome: plan ? 'changed' : 'unchanged' });
         } else {
           const outcome = await tx.transaction((sp) =>
-            undoing ? undoForProduct(sp, ctx, item.productId) : applyToProduct(sp, ctx, item.productId),
+            undoing ? undoForProduct(sp, ctx, productId) : applyToProduct(sp, ctx, productId),
           );
-          results.push({ seq: item.seq, outcome });
+          results.push({ seq, productId, outcome });
         }
       } catch (err) {
         const failure = itemFailure(err);
         if (!failure) throw err;
-        results.push({ seq: item.seq, outcome: 'failed', ...failure });
+        results.push({ seq, productId, outcome: 'failed', ...failure });
       }
     }
-    await writeEditPlans(tx, operation.storeId, ctx.actor, at, plans);
+    const reviewsReset = await writeEditPlansResettingReviews(tx, ctx, plans);
+    for (const result of results) if (reviewsReset.has(result.productId)) result.reviewReset = true;
     await recordOutcomes(tx, operationId, results);
     const failed = results.filter((r) => r.outcome === 'failed').length;
     await tx

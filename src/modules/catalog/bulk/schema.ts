@@ -48,8 +48,13 @@ export const bulkOperationItems = pgTable(
     seq: integer('seq').notNull(),
     /** No foreign key: a deleted product's item stays, so the deletion can be undone. */
     productId: text('product_id').notNull(),
-    /** pending → changed | unchanged | failed */
+    /** pending → changed | unchanged | staged | failed */
     state: text('state').notNull().default('pending'),
+    /**
+     * The change sent the product's review back to draft (it was in review or approved): a product
+     * that is not live changed in place, or a staged revision changed; it must be submitted again.
+     */
+    reviewReset: boolean('review_reset').notNull().default(false),
     errorCode: text('error_code'),
     errorMessage: text('error_message'),
   },

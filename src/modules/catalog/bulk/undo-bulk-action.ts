@@ -17,6 +17,7 @@ import {
   isFieldEdit,
   loadVariants,
   productsToStage,
+  type StagedItemOutcome,
   statusChangeNeedsPublish,
 } from './apply-bulk-action.ts';
 import type { BulkActionInput } from './bulk-input.ts';
@@ -139,7 +140,7 @@ export async function undoStagedChange(tx: Db, ctx: UndoContext, productId: stri
  * Restores an applied tag or price change of a live product for someone without catalog:publish:
  * the same before-values as planUndoEdit (with the same "changed since" check), staged for review.
  */
-export async function stageUndoEdit(tx: Db, ctx: UndoContext, productId: string): Promise<ItemOutcome> {
+export async function stageUndoEdit(tx: Db, ctx: UndoContext, productId: string): Promise<StagedItemOutcome> {
   const plan = planUndoEdit(ctx, productId);
   if (plan.status) {
     throw forbidden('permission_denied', 'Restoring this status needs the catalog:publish permission.', {
@@ -161,7 +162,7 @@ export async function stageUndoEdit(tx: Db, ctx: UndoContext, productId: string)
       return { variants: changesAsEdit({ variants }).variants };
     },
   });
-  return outcome.changed ? 'staged' : 'unchanged';
+  return { outcome: outcome.changed ? 'staged' : 'unchanged', reviewReset: outcome.reviewReset };
 }
 
 function changedSince(): never {

@@ -3,6 +3,7 @@ import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.ts';
 import { growthAnalyzer } from '../../../platform/db/statistics-upkeep.ts';
 import { AppError, isUniqueViolation } from '../../../platform/errors.ts';
+import { withThroughputMode } from '../../../platform/runtime/v8-memory-mode.ts';
 import { ensureCategoryPath } from '../categories.ts';
 import { type CarriedField, carriedFieldNames, parseProductCsv } from '../interchange/index.ts';
 import type { CatalogFormat, ParsedProduct, RowIssue } from '../interchange/product-record.ts';
@@ -56,7 +57,17 @@ class DryRunRollback extends Error {}
  * importing the same file twice changes nothing. A product whose rows have errors is not written;
  * the rest are. Every write goes through the catalog service: validated, audited, announced.
  */
-export async function importProducts(
+export function importProducts(
+  db: Db,
+  writer: CatalogWriter,
+  store: { id: string; baseCurrency: string },
+  input: Readable,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  return withThroughputMode(() => runImport(db, writer, store, input, options));
+}
+
+async function runImport(
   db: Db,
   writer: CatalogWriter,
   store: { id: string; baseCurrency: string },

@@ -1,3 +1,4 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.ts';
 import type { Actor } from '../../access/actor.ts';
 import { getProduct } from '../products.ts';
@@ -9,6 +10,7 @@ import {
   revisionSnapshot,
   updateRevision,
 } from './revision-store.ts';
+import { productRevisions } from './schema.ts';
 
 /**
  * A product that is not live is changed in place, whichever way (the editor, a translation, an
@@ -20,6 +22,9 @@ import {
  *   const review = await reviewUnderWay(tx, product);      // before the change
  *   … change the product …
  *   const after = await resetReviewIfChanged(tx, actor, review);
+ *
+ * A bulk operation changes a whole batch at once: it takes `reviewsUnderWay(tx, batch)` before its
+ * writes and calls resetReviewIfChanged for each of them after.
  */
 
 export interface ReviewUnderWay {
@@ -60,14 +65,45 @@ export async function reviewUnderWay(
 }
 
 /**
+ * reviewUnderWay for a batch of locked products, in id order: one query finds the few whose review
+ * is under way, so a batch of products without one costs nothing more.
+ */
+export async function reviewsUnderWay(
+  tx: Db,
+  batch: Iterable<{ id: string; storeId: string; status: string }>,
+): Promise<ReviewUnderWay[]> {
+  const notLive = new Map([...batch].filter((p) => p.status !== 'active').map((p) => [p.id, p]));
+  if (notLive.size === 0) return [];
+  const rows = await tx
+    .select({ productId: productRevisions.productId })
+    .from(productRevisions)
+    .where(
+      and(
+        inArray(productRevisions.productId, [...notLive.keys()]),
+        eq(productRevisions.kind, 'review'),
+        inArray(productRevisions.state, ['in_review', 'approved']),
+      ),
+    )
+    .orderBy(asc(productRevisions.productId));
+  const reviews: ReviewUnderWay[] = [];
+  for (const { productId } of rows) {
+    const review = await reviewUnderWay(tx, notLive.get(productId)!);
+    if (review) reviews.push(review);
+  }
+  return reviews;
+}
+
+/**
  * After a direct change: when what the review covers changed, the review goes back to `draft` (its
  * approval dropped), audited as `product.review_reset` and announced, to be submitted again. A change
  * that leaves the content as it was keeps the review where it is. Null when no review was under way.
+ * `auditContext` is merged into the audit entry's `after` (a bulk operation's `{ bulkOperationId }`).
  */
 export async function resetReviewIfChanged(
   tx: Db,
   actor: Actor,
   review: ReviewUnderWay | null,
+  auditContext: Record<string, unknown> = {},
 ): Promise<ReviewAfterChange | null> {
   if (!review) return null;
   const { storeId, productId, revision: open } = review;
@@ -75,14 +111,9 @@ export async function resetReviewIfChanged(
   const now = reviewedFingerprint(open, detail, await translationsUnderReview(tx, detail, open));
   if (now === review.fingerprint) return { revision: open, reset: false };
   const revision = await updateRevision(tx, open.id, { state: 'draft', approvedFingerprint: null });
-  await recordWorkflowStep(
-    tx,
-    actor,
-    storeId,
-    productId,
-    'product.review_reset',
-    revisionSnapshot(open),
-    revisionSnapshot(revision),
-  );
+  await recordWorkflowStep(tx, actor, storeId, productId, 'product.review_reset', revisionSnapshot(open), {
+    ...revisionSnapshot(revision),
+    ...auditContext,
+  });
   return { revision, reset: true };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "bulk_operation_items" ADD COLUMN "review_reset" boolean DEFAULT false NOT NULL;
