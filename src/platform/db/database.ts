@@ -38,6 +38,16 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+const kinds = new WeakMap<Db, DatabaseKind>();
+
+/**
+ * Which database a handle opened by `openDatabase` talks to (undefined for a transaction), for the
+ * few places whose best strategy differs: PGlite runs in this process, PostgreSQL beside it.
+ */
+export function databaseKindOf(db: Db): DatabaseKind | undefined {
+  return kinds.get(db);
+}
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) return openPostgres(options.url, options.poolSize ?? 10);
   return openPglite(options.dataDir, options.loadDataDir);
@@ -61,6 +71,7 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
     ],
   });
   const db = drizzlePglite(client) as unknown as Db;
+  kinds.set(db, 'pglite');
   return {
     kind: 'pglite',
     db,
@@ -90,6 +101,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     throw new Error(`Cannot connect to PostgreSQL (${redactUrl(url)}): ${(err as Error).message}`);
   }
   const db = drizzlePg(pool) as unknown as Db;
+  kinds.set(db, 'postgres');
   return {
     kind: 'postgres',
     db,

@@ -12,6 +12,22 @@ const statusLooks = {
   failed: { color: 'red', label: 'Failed' },
 } as const;
 
+/**
+ * Why a product was left as it was, in a word, for the codes a person can act on; the server's
+ * message beside it says the rest. Publishing goes through the review workflow product by product.
+ */
+const failureLabels: Record<string, string> = {
+  review_pending: 'Not approved yet',
+  changed_since_approval: 'Changed since approval',
+  illegal_transition: 'Not possible now',
+  permission_denied: 'Needs publish permission',
+  changed_since: 'Changed since',
+};
+
+const productCount = (n: number) => `${n} ${n === 1 ? 'product' : 'products'}`;
+const namesOf = (items: { productId: string; title: string | null }[], total: number) =>
+  `${items.map((item) => item.title ?? item.productId).join(', ')}${items.length < total ? ' …' : ''}`;
+
 /** Live progress of one operation (its job runs on the server), the products it could not change, and undo. */
 export function BulkOperationProgress({
   operationId,
@@ -44,6 +60,7 @@ export function BulkOperationProgress({
   if (!data) return <Progress value={0} animated aria-label="Starting" />;
   const percent = data.total > 0 ? Math.round((data.done / data.total) * 100) : 0;
   const staged = data.outcomes?.staged ?? 0;
+  const reviewReset = data.reviewReset?.count ?? 0;
   const changed = data.done - data.failed;
   const look = statusLooks[data.status];
   const isUndo = data.action.type === 'undo';
@@ -86,8 +103,22 @@ export function BulkOperationProgress({
             {`The storefront keeps showing ${staged === 1 ? 'it' : 'them'} as ${staged === 1 ? 'it is' : 'they are'} until someone who can publish approves and publishes the change.`}
           </Text>
           <Text size="sm" c="dimmed">
-            {(data.staged ?? []).map((item) => item.title ?? item.productId).join(', ')}
-            {(data.staged?.length ?? 0) < staged ? ' …' : ''}
+            {namesOf(data.staged ?? [], staged)}
+          </Text>
+        </Alert>
+      ) : null}
+      {reviewReset > 0 ? (
+        <Alert
+          color="orange"
+          variant="light"
+          title={`${productCount(reviewReset)} back to draft`}
+          data-testid="bulk-review-reset"
+        >
+          <Text size="sm" mb={4}>
+            {`${reviewReset === 1 ? 'Its' : 'Their'} review was under way (in review or approved), and the reviewer must see this change: send ${reviewReset === 1 ? 'it' : 'them'} for review again.`}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {namesOf(data.reviewReset?.products ?? [], reviewReset)}
           </Text>
         </Alert>
       ) : null}
@@ -108,6 +139,13 @@ export function BulkOperationProgress({
                     </Text>
                   </Table.Td>
                   <Table.Td>
+                    {error.code ? (
+                      <Text size="xs" fw={600} c="orange.8" data-testid="bulk-error-code">
+                        {failureLabels[error.code] ?? error.code.replaceAll('_', ' ')}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>
                     <Text size="sm" c="dimmed">
                       {error.message}
                     </Text>
@@ -117,6 +155,11 @@ export function BulkOperationProgress({
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      ) : null}
+      {data.failed > data.errors.length ? (
+        <Text size="xs" c="dimmed">
+          {`The first ${data.errors.length} of ${data.failed} are listed.`}
+        </Text>
       ) : null}
       {data.canUndo && onUndo ? (
         <Group justify="flex-end">

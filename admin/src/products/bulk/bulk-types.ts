@@ -36,6 +36,11 @@ export interface BulkOperation {
   outcomes?: { changed: number; staged: number; unchanged: number; failed: number; pending: number };
   /** Live products whose change waits for review (the requester cannot publish). */
   staged?: { productId: string; title: string | null }[];
+  /**
+   * Products whose review (in review or approved) the change sent back to draft: to be sent for
+   * review again. `count` covers all of them, `products` lists the first ones.
+   */
+  reviewReset?: { count: number; products: { productId: string; title: string | null }[] };
   undoOf: string | null;
   undoneBy: string | null;
   canUndo: boolean;

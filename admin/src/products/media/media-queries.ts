@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from '../../api/http.ts';
 import { storeApiPath } from '../../stores/current-store.tsx';
-import { notifySuccess } from '../../ui/notify.ts';
+import { notifyReviewReset } from '../workflow/review-reset-notice.ts';
 import type { Gallery, GalleryChangeAnswer } from './media-types.ts';
 
 const imagesPath = (store: string, productId: string, rest = '') =>
@@ -13,9 +13,6 @@ export const galleryQuery = (store: string, productId: string) =>
     queryFn: () => api.get<Gallery>(imagesPath(store, productId)),
   });
 
-const reviewResetMessage =
-  'The product was waiting for review (or approved), so the reviewer must see this change: it is a draft again. Send it for review once more.';
-
 /**
  * After a gallery change: the gallery takes the server's answer at once (the live gallery, or the
  * staged one when the change waits for review), and the product (its first image, change time), its
@@ -26,7 +23,7 @@ function useGalleryUpdate(store: string, productId: string) {
   const queryClient = useQueryClient();
   const key = galleryQuery(store, productId).queryKey;
   return (answer: GalleryChangeAnswer) => {
-    if (answer.reviewReset) notifySuccess(reviewResetMessage, 'Back to draft');
+    if (answer.reviewReset) notifyReviewReset();
     queryClient.setQueryData(key, (current) => {
       const base: Gallery = current ?? { images: [], locales: [], staged: null };
       if (!answer.staged) return { ...base, images: answer.images };

@@ -19,6 +19,7 @@ import { useCurrentStore } from '../../stores/current-store.tsx';
 import { IconExternalLink } from '../../ui/icons.tsx';
 import { notifyError, notifySuccess } from '../../ui/notify.ts';
 import { CenteredLoader } from '../../ui/route-states.tsx';
+import { notifyReviewReset } from '../workflow/review-reset-notice.ts';
 import { languageName } from './locale-labels.ts';
 import {
   sameTranslationValues,
@@ -84,9 +85,6 @@ function Row({
 }
 
 /** Errors the server names by path or code, put next to the piece they are about. */
-const reviewResetMessage =
-  'The product was waiting for review (or approved), so the reviewer must see this change: it is a draft again. Send it for review once more.';
-
 function errorsFrom(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   const found: Record<string, string> = {};
@@ -186,7 +184,7 @@ function TranslationForm({
           );
         }
         // Translations are part of what the reviewer approves: a change sends the review back to draft.
-        if (reviewReset) notifySuccess(reviewResetMessage, 'Back to draft');
+        if (reviewReset) notifyReviewReset();
       },
       onError: (error) => {
         setErrors(errorsFrom(error));

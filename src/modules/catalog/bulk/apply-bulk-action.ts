@@ -256,7 +256,12 @@ export function planFieldEdit(ctx: BatchContext, productId: string): EditPlan | 
         { status },
         { status: product.status, publishedAt: product.publishedAt },
         status,
-        becomesActive ? 'product.published' : 'product.updated',
+        // As the product editor announces it: archiving a live product takes it off the storefront.
+        becomesActive
+          ? 'product.published'
+          : product.status === 'active'
+            ? 'product.unpublished'
+            : 'product.updated',
       );
     }
     case 'add_tags':

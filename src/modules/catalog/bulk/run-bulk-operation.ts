@@ -23,6 +23,7 @@ import {
 import type { BulkActionInput } from './bulk-input.ts';
 import { type EditPlan, writeEditPlans } from './edit-plan.ts';
 import { bulkOperationItems, bulkOperations } from './schema.ts';
+import { statusWorkflowStep, writeStatusWorkflowStep } from './status-workflow-step.ts';
 import {
   planUndoEdit,
   prepareUndoBatch,
@@ -161,7 +162,8 @@ async function writeEditPlansResettingReviews(
  * Runs the next batch of an operation in one transaction: the products are locked; field edits are
  * planned per product (a refusal fails that item only) and written for the batch at once, while
  * membership changes and deletions run per product in a savepoint, and so do edits staged for review
- * (live products, for a requester without catalog:publish); reviews the changes send back to draft
+ * (live products, for a requester without catalog:publish) and status changes that publish or
+ * unpublish (the workflow's steps, with their checks: status-workflow-step.ts); reviews the changes send back to draft
  * are noted per item; the items' outcomes, the progress counters and the cursor commit together with
  * the changes. Returns false when done.
  */
@@ -210,8 +212,18 @@ export async function runNextBatch(db: Db, operationId: string): Promise<boolean
           results.push({ seq, productId, ...staged });
         } else if (planned) {
           const plan = undoing ? planUndoEdit(ctx, productId) : planFieldEdit(ctx, productId);
-          if (plan) plans.push(plan);
-          results.push({ seq, productId, outcome: plan ? 'changed' : 'unchanged' });
+          const from = ctx.products.get(productId)?.status ?? '';
+          const step = plan?.status && statusWorkflowStep(from, plan.status.status, { restoring: undoing });
+          if (plan && step) {
+            // Publishing or unpublishing: the workflow's own step, per product, in a savepoint.
+            const outcome = await tx.transaction((sp) =>
+              writeStatusWorkflowStep(sp, ctx, plan, step, { restoring: undoing }),
+            );
+            results.push({ seq, productId, outcome });
+          } else {
+            if (plan) plans.push(plan);
+            results.push({ seq, productId, outcome: plan ? 'changed' : 'unchanged' });
+          }
         } else {
           const outcome = await tx.transaction((sp) =>
             undoing ? undoForProduct(sp, ctx, productId) : applyToProduct(sp, ctx, productId),

@@ -229,7 +229,12 @@ function undoPlan(
       },
     },
     event: {
-      type: status === 'active' && product.status !== 'active' ? 'product.published' : 'product.updated',
+      type:
+        status === 'active' && product.status !== 'active'
+          ? 'product.published'
+          : status !== 'active' && product.status === 'active'
+            ? 'product.unpublished'
+            : 'product.updated',
       payload: { id: product.id, handle: product.handle, status },
     },
   };

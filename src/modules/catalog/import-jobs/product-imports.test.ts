@@ -234,7 +234,7 @@ for (const target of testDatabaseTargets()) {
     });
 
     test('progress is saved after every batch while a stage runs', async () => {
-      const products = 250;
+      const products = 600; // several batches on either database (100 or 250 products each)
       const created = await uploadFile(manager, 'generated.csv', generatedShopifyCsv(products));
       const seen: number[] = [];
       let running = true;

@@ -270,10 +270,10 @@ for (const target of testDatabaseTargets()) {
       const header = 'Handle,Title,Option1 Name,Option1 Value,Variant Price,Variant SKU,Status\n';
       await importText(database, own, `${header}taken,Taken,Size,M,10.00,CLASH-1,active\n`);
       const lines: string[] = [];
-      for (let i = 1; i <= 250; i++) {
-        const sku = i === 230 ? 'CLASH-1' : `MB-${i}`;
+      for (let i = 1; i <= 600; i++) {
+        const sku = i === 530 ? 'CLASH-1' : `MB-${i}`;
         lines.push(`p-${i},Product ${i},Size,S,10.00,${sku}-S,draft`);
-        lines.push(`p-${i},,,M,12.00,${i === 230 ? 'CLASH-1' : `${sku}-M`},`);
+        lines.push(`p-${i},,,M,12.00,${i === 530 ? 'CLASH-1' : `${sku}-M`},`);
       }
       const batches: number[] = [];
       const report = await importProducts(
@@ -283,15 +283,15 @@ for (const target of testDatabaseTargets()) {
         Readable.from([Buffer.from(header + lines.join('\n'))]),
         { format: 'auto', dryRun: false, onProgress: (p) => batches.push(p.products) },
       );
-      assert.deepEqual([report.created, report.failed], [249, 1]);
+      assert.deepEqual([report.created, report.failed], [599, 1]);
       assert.deepEqual(
         errorsOf(report).map((i) => [i.row, i.code]),
-        [[460, 'sku_taken']],
+        [[1060, 'sku_taken']],
       );
       assert.ok(batches.length >= 3, 'written in several batches');
       assert.equal(
         await count(database, 'select count(*) as n from products where store_id = $1', [own.id]),
-        250,
+        600,
       );
       const [entry] = await database.execute<{ action: string; after: Record<string, unknown> }>(
         `select a.action, a.after from audit_log a join products p on p.id = a.entity_id

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { and, eq, inArray, or } from 'drizzle-orm';
-import type { Db } from '../../../platform/db/database.ts';
+import { type Db, databaseKindOf } from '../../../platform/db/database.ts';
 import { growthAnalyzer } from '../../../platform/db/statistics-upkeep.ts';
 import { AppError, isUniqueViolation } from '../../../platform/errors.ts';
 import { withThroughputMode } from '../../../platform/runtime/v8-memory-mode.ts';
@@ -45,8 +45,13 @@ export interface ImportReport extends ImportProgress {
   durationMs: number;
 }
 
-/** Products applied per transaction: big enough to be fast, small enough not to hold the database long. */
-const BATCH = 100;
+/**
+ * Products applied per transaction: big enough to be fast, small enough not to hold the database
+ * long. PostgreSQL, in a process of its own, gains from fewer and larger statements (a 100,000-row
+ * import: about 9,300 rows/s with 100 products a batch, 10,900 with 250); embedded PGlite does not,
+ * and its larger batches only raise the importing server's peak memory (464 → 490 MB).
+ */
+const batchSizes = { pglite: 100, postgres: 250 } as const;
 
 /** Thrown inside a dry run's transaction to roll it back. */
 class DryRunRollback extends Error {}
@@ -95,6 +100,7 @@ async function runImport(
     else report.issueCount.warnings++;
     if (report.issues.length < maxIssues) report.issues.push(issue);
   };
+  const batchSize = batchSizes[databaseKindOf(db) ?? 'pglite'];
   const categoryIds = new Map<string, string>();
   // Until the header is read, assume every field is carried (a file without a layout has no products).
   let carries: ReadonlySet<CarriedField> = new Set(carriedFieldNames);
@@ -163,7 +169,7 @@ async function runImport(
       }
       report.products++;
       batch.push(event.product);
-      if (batch.length >= BATCH) await flush();
+      if (batch.length >= batchSize) await flush();
     }
     await flush();
   } finally {
