@@ -43,6 +43,24 @@ function Choice({ href, value, locale }: { href: string; value: FacetValue; loca
   );
 }
 
+/** A facet whose values are ticked one by one (brand, type, an option): each links to the listing with it toggled. */
+function ValueGroup(props: {
+  title: string;
+  locale: string;
+  values: readonly FacetValue[];
+  hrefFor: (value: string) => string;
+}) {
+  return (
+    <Group title={props.title}>
+      <ul>
+        {props.values.map((value) => (
+          <Choice key={value.value} locale={props.locale} value={value} href={props.hrefFor(value.value)} />
+        ))}
+      </ul>
+    </Group>
+  );
+}
+
 function PriceGroup({ site, facets, params, links }: FacetPanelProps) {
   const { currency, locale } = { currency: site.store.baseCurrency, locale: site.locale };
   const t = messagesFor(locale);
@@ -146,55 +164,38 @@ export function FacetPanel(props: FacetPanelProps) {
     <div class="facet-panel">
       {props.showCategories !== false ? <CategoryGroup {...props} /> : null}
       {facets.vendors.length > 0 ? (
-        <Group title={t.facetBrand}>
-          <ul>
-            {facets.vendors.map((value) => (
-              <Choice
-                key={value.value}
-                locale={locale}
-                value={value}
-                href={listingHref(
-                  links,
-                  changedParams(params, { vendors: toggled(params.vendors, value.value) }),
-                )}
-              />
-            ))}
-          </ul>
-        </Group>
+        <ValueGroup
+          title={t.facetBrand}
+          locale={locale}
+          values={facets.vendors}
+          hrefFor={(value) =>
+            listingHref(links, changedParams(params, { vendors: toggled(params.vendors, value) }))
+          }
+        />
       ) : null}
       {facets.productTypes.length > 0 ? (
-        <Group title={t.facetProductType}>
-          <ul>
-            {facets.productTypes.map((value) => (
-              <Choice
-                key={value.value}
-                locale={locale}
-                value={value}
-                href={listingHref(
-                  links,
-                  changedParams(params, { types: toggled(params.types, value.value) }),
-                )}
-              />
-            ))}
-          </ul>
-        </Group>
+        <ValueGroup
+          title={t.facetProductType}
+          locale={locale}
+          values={facets.productTypes}
+          hrefFor={(value) =>
+            listingHref(links, changedParams(params, { types: toggled(params.types, value) }))
+          }
+        />
       ) : null}
       {facets.options.map((option) => (
-        <Group key={option.name} title={option.name}>
-          <ul>
-            {option.values.map((value) => (
-              <Choice
-                key={value.value}
-                locale={locale}
-                value={value}
-                href={listingHref(
-                  links,
-                  changedParams(params, { options: toggledOption(params.options, option.name, value.value) }),
-                )}
-              />
-            ))}
-          </ul>
-        </Group>
+        <ValueGroup
+          key={option.name}
+          title={option.name}
+          locale={locale}
+          values={option.values}
+          hrefFor={(value) =>
+            listingHref(
+              links,
+              changedParams(params, { options: toggledOption(params.options, option.name, value) }),
+            )
+          }
+        />
       ))}
       <PriceGroup {...props} />
       {facets.inStock > 0 || params.inStock ? (
