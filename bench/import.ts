@@ -4,7 +4,7 @@
 // PGlite (on disk) and, when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set, on PostgreSQL.
 // Each database runs in its own process so peak RSS is that import's alone. Prints rows/s and peak
 // RSS; asserts nothing. Options: BENCH_PRODUCTS (20000), BENCH_VARIANTS (5), BENCH_DRY_RUN=1,
-// BENCH_ONLY=pglite|postgres (one database only).
+// BENCH_ONLY=pglite|postgres (one database only), BENCH_PROFILE_DIR (CPU profiles).
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,9 +18,14 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const productCount = Number(process.env.BENCH_PRODUCTS ?? 20_000);
 const variantsPerProduct = Number(process.env.BENCH_VARIANTS ?? 5);
 
+// BENCH_PROFILE_DIR=dir writes a V8 CPU profile of each worker there (open it in Chrome's DevTools).
+const profileFlags = process.env.BENCH_PROFILE_DIR
+  ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+  : [];
+
 function runWorker(env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/import-worker.ts'], {
+    const child = spawn(process.execPath, [...profileFlags, '--import', 'tsx', 'bench/import-worker.ts'], {
       cwd: root,
       env: {
         ...process.env,

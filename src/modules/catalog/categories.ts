@@ -57,6 +57,15 @@ export async function ensureCategoryPath(
   return parentId;
 }
 
+/**
+ * The category at `path` as an earlier ensureCategoryPath of this run resolved it: its id, null
+ * for an empty path, undefined when the run has not resolved it yet.
+ */
+export function knownCategoryId(path: string, known: ReadonlyMap<string, string>): string | null | undefined {
+  const levels = categoryLevels(path);
+  return levels.length === 0 ? null : known.get(levels.join(CATEGORY_SEPARATOR));
+}
+
 async function categoryIdAt(tx: Db, storeId: string, path: string): Promise<string | undefined> {
   const [found] = await tx
     .select({ id: categories.id })

@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
-import { insertJsonRows } from '../../platform/db/json-rows-insert.ts';
+import { jsonRowsInsert } from '../../platform/db/json-rows-insert.ts';
 import { conflict, forbidden, unprocessable } from '../../platform/errors.ts';
 import { emitEvents } from '../../platform/events/index.ts';
 import { newId } from '../../platform/ids.ts';
@@ -10,7 +10,7 @@ import type { Product, ProductDetail, ProductImage, ProductVariant } from './pro
 import { type CreateProductInput, createProductInput } from './product-input.ts';
 import type { CatalogWriter } from './products.ts';
 import { productImages, products, productVariants } from './schema.ts';
-import { assertConsistentVariants, optionColumns } from './variant-set.ts';
+import { assertConsistentVariants, optionColumns, variantInputColumns } from './variant-set.ts';
 
 export type BatchOutcome = { ok: true; detail: ProductDetail } | { ok: false; error: unknown };
 
@@ -20,7 +20,8 @@ export type BatchOutcome = { ok: true; detail: ProductDetail } | { ok: false; er
  * import take seconds rather than minutes. Every product goes through the same checks as
  * `createProduct` — input schema, consistent variant grid, publish permission, handle and SKU free
  * in the store and within the batch — and one that fails them is returned with its error while the
- * others are written. The audit records each creation with a summary (see createdProductSummary). Each input must carry a handle, variants and images (as imports do).
+ * others are written. The audit records each creation with a summary (see createdProductSummary).
+ * Each input must carry a handle, variants and images (as imports do).
  *
  * A unique violation can still happen if another writer takes a handle or SKU between the check
  * and the insert; the caller runs this in a savepoint and falls back to one product at a time.
@@ -30,16 +31,47 @@ export type BatchOutcome = { ok: true; detail: ProductDetail } | { ok: false; er
  * fifth of its time. A taken handle or SKU then fails the whole call with a unique violation, and
  * the caller runs the batch again without `optimistic` to learn which product it was.
  */
-export async function createNewProducts(
+export function createNewProducts(
   tx: Db,
   writer: CatalogWriter,
   store: { id: string; baseCurrency: string },
   inputs: readonly CreateProductInput[],
   options: { optimistic?: boolean } = {},
 ): Promise<BatchOutcome[]> {
-  const outcomes: Array<BatchOutcome | undefined> = new Array(inputs.length);
-  const valid: Array<{ at: number; data: ReturnType<typeof createProductInput.parse> & { handle: string } }> =
-    [];
+  return writeNewProducts(tx, writer, store, planNewProducts(writer, store, inputs), options);
+}
+
+interface PlannedProduct {
+  /** Index of the input. */
+  at: number;
+  detail: ProductDetail;
+}
+
+/**
+ * The first, database-free half of createNewProducts: inputs checked, rows built with their ids,
+ * and the insert statements made. An import plans the next batch while the database still writes
+ * the one before, then hands the plan to writeNewProducts.
+ */
+export interface NewProductsPlan {
+  inputCount: number;
+  /** Inputs refused by the checks, by index. */
+  refused: Map<number, unknown>;
+  /** The products to write, in input order; no handle or SKU repeats among them. */
+  planned: PlannedProduct[];
+  statements: SQL[];
+}
+
+export function planNewProducts(
+  writer: CatalogWriter,
+  store: { id: string; baseCurrency: string },
+  inputs: readonly CreateProductInput[],
+): NewProductsPlan {
+  const refused = new Map<number, unknown>();
+  const planned: PlannedProduct[] = [];
+  // Handles and SKUs must not repeat within the batch (the store-wide check is the writer's).
+  const usedHandles = new Set<string>();
+  const usedSkus = new Set<string>();
+  const now = new Date();
   for (const [at, input] of inputs.entries()) {
     try {
       const data = createProductInput.parse(input);
@@ -52,137 +84,47 @@ export async function createNewProducts(
         });
       }
       assertConsistentVariants(data.options, data.variants);
-      valid.push({ at, data: { ...data, handle: data.handle } });
-    } catch (error) {
-      outcomes[at] = { ok: false, error };
-    }
-  }
-
-  // Handles and SKUs must be free in the store and not repeated within the batch.
-  const handles = valid.map((v) => v.data.handle);
-  const skus = valid.flatMap((v) =>
-    v.data.variants!.flatMap((variant) => (variant.sku ? [variant.sku] : [])),
-  );
-  const [takenHandles, takenSkus] = await Promise.all([
-    options.optimistic || handles.length === 0
-      ? []
-      : tx
-          .select({ handle: products.handle })
-          .from(products)
-          .where(and(eq(products.storeId, store.id), inArray(products.handle, handles))),
-    options.optimistic || skus.length === 0
-      ? []
-      : tx
-          .select({ sku: productVariants.sku })
-          .from(productVariants)
-          .where(and(eq(productVariants.storeId, store.id), inArray(productVariants.sku, skus))),
-  ]);
-  const usedHandles = new Set(takenHandles.map((t) => t.handle));
-  const usedSkus = new Set(takenSkus.map((t) => t.sku));
-  const accepted: typeof valid = [];
-  for (const entry of valid) {
-    const { data } = entry;
-    const ownSkus = data.variants!.flatMap((v) => (v.sku ? [v.sku] : []));
-    if (usedHandles.has(data.handle)) {
-      outcomes[entry.at] = {
-        ok: false,
-        error: conflict('handle_taken', 'Another product in this store has this handle.'),
-      };
-    } else if (ownSkus.some((sku) => usedSkus.has(sku))) {
-      outcomes[entry.at] = {
-        ok: false,
-        error: conflict('sku_taken', 'Another product in this store has this SKU.'),
-      };
-    } else {
+      const ownSkus = data.variants.flatMap((v) => (v.sku ? [v.sku] : []));
+      if (usedHandles.has(data.handle)) throw handleTaken();
+      if (ownSkus.some((sku) => usedSkus.has(sku))) throw skuTaken();
       usedHandles.add(data.handle);
       for (const sku of ownSkus) usedSkus.add(sku);
-      accepted.push(entry);
+      planned.push({ at, detail: newProductRows(store, { ...data, handle: data.handle }, now) });
+    } catch (error) {
+      refused.set(at, error);
     }
   }
-  if (accepted.length === 0) return outcomes as BatchOutcome[];
+  return { inputCount: inputs.length, refused, planned, statements: insertStatements(planned) };
+}
 
-  const now = new Date();
-  const productRows: Product[] = [];
-  const imageRows: ProductImage[] = [];
-  const variantRows: ProductVariant[] = [];
-  for (const { data } of accepted) {
-    const id = newId('product');
-    const imageIds = data.images!.map(() => newId('productImage'));
-    data.images!.forEach((image, index) => {
-      imageRows.push({
-        id: imageIds[index]!,
-        storeId: store.id,
-        productId: id,
-        position: index + 1,
-        sourceUrl: image.url,
-        mediaKey: null,
-        width: null,
-        height: null,
-        alt: image.alt ?? null,
-        createdAt: now,
-      });
-    });
-    const prices = data.variants!.map((v) => v.price.amount);
-    productRows.push({
-      id,
-      storeId: store.id,
-      title: data.title,
-      handle: data.handle,
-      description: data.description,
-      status: data.status,
-      priceAmount: Math.min(...prices),
-      priceMaxAmount: Math.max(...prices),
-      currency: store.baseCurrency,
-      options: data.options,
-      tags: data.tags,
-      categoryId: data.categoryId ?? null,
-      imageUrl: data.images![0]?.url ?? null,
-      seoTitle: data.seoTitle ?? null,
-      seoDescription: data.seoDescription ?? null,
-      focusKeyword: data.focusKeyword ?? null,
-      vendor: data.vendor ?? null,
-      productType: data.productType ?? null,
-      publishedAt: data.status === 'active' ? now : null,
-      createdAt: now,
-      updatedAt: now,
-    });
-    data.variants!.forEach((variant, index) => {
-      variantRows.push({
-        id: newId('variant'),
-        storeId: store.id,
-        productId: id,
-        position: index + 1,
-        sku: variant.sku ?? null,
-        barcode: variant.barcode ?? null,
-        ...optionColumns(variant.optionValues, data.options),
-        priceAmount: variant.price.amount,
-        compareAtAmount: variant.compareAtPrice?.amount ?? null,
-        costAmount: variant.cost?.amount ?? null,
-        weightGrams: variant.weightGrams ?? null,
-        requiresShipping: variant.requiresShipping,
-        taxable: variant.taxable,
-        taxClass: variant.taxClass ?? null,
-        inventoryPolicy: variant.inventoryPolicy,
-        imageId: variant.imagePosition ? (imageIds[variant.imagePosition - 1] ?? null) : null,
-        createdAt: now,
-        updatedAt: now,
-      });
-    });
+/**
+ * The second half of createNewProducts: the store-wide handle and SKU check (unless optimistic),
+ * the inserts, audit entries, events and change announcement.
+ */
+export async function writeNewProducts(
+  tx: Db,
+  writer: CatalogWriter,
+  store: { id: string },
+  plan: NewProductsPlan,
+  options: { optimistic?: boolean } = {},
+): Promise<BatchOutcome[]> {
+  const refused = new Map(plan.refused);
+  let { planned, statements } = plan;
+  if (!options.optimistic && planned.length > 0) {
+    const free = await freeInStore(tx, store.id, planned, refused);
+    if (free.length < planned.length) {
+      planned = free;
+      statements = insertStatements(planned);
+    }
   }
+  const outcomes: BatchOutcome[] = new Array(plan.inputCount);
+  for (const [at, error] of refused) outcomes[at] = { ok: false, error };
+  if (planned.length === 0) return outcomes;
 
-  // Each table's rows go in as one JSON parameter; every column is set here, so the rows sent are
-  // the rows stored (and what the audit records).
-  await insertJsonRows(tx, products, productRows);
-  const insertedProducts = productRows;
-  await insertJsonRows(tx, productImages, imageRows);
-  await insertJsonRows(tx, productVariants, variantRows);
-  const details = new Map<string, ProductDetail>(
-    insertedProducts.map((product) => [product.id, { product, variants: [], images: [] }]),
-  );
-  for (const image of imageRows) details.get(image.productId)!.images.push(image);
-  for (const variant of variantRows) details.get(variant.productId)!.variants.push(variant);
-
-  const written = insertedProducts.map((p) => details.get(p.id)!);
+  // Each table's rows go in as one JSON parameter; every column is set in the plan, so the rows
+  // sent are the rows stored (and what the audit records).
+  for (const statement of statements) await tx.execute(statement);
+  const written = planned.map((p) => p.detail);
   await announceCatalogChange(tx, store.id);
   await recordAuditEntries(
     tx,
@@ -203,9 +145,117 @@ export async function createNewProducts(
       payload: { id: detail.product.id, handle: detail.product.handle, status: detail.product.status },
     })),
   );
-  const byHandle = new Map(written.map((detail) => [detail.product.handle, detail]));
-  for (const { at, data } of accepted) outcomes[at] = { ok: true, detail: byHandle.get(data.handle)! };
-  return outcomes as BatchOutcome[];
+  for (const { at, detail } of planned) outcomes[at] = { ok: true, detail };
+  return outcomes;
+}
+
+const handleTaken = () => conflict('handle_taken', 'Another product in this store has this handle.');
+const skuTaken = () => conflict('sku_taken', 'Another product in this store has this SKU.');
+
+/** The planned products whose handle and SKUs no stored product has; the others go to `refused`. */
+async function freeInStore(
+  tx: Db,
+  storeId: string,
+  planned: PlannedProduct[],
+  refused: Map<number, unknown>,
+): Promise<PlannedProduct[]> {
+  const handles = planned.map((p) => p.detail.product.handle);
+  const skus = planned.flatMap((p) => p.detail.variants.flatMap((v) => (v.sku ? [v.sku] : [])));
+  const [takenHandles, takenSkus] = await Promise.all([
+    tx
+      .select({ handle: products.handle })
+      .from(products)
+      .where(and(eq(products.storeId, storeId), inArray(products.handle, handles))),
+    skus.length === 0
+      ? []
+      : tx
+          .select({ sku: productVariants.sku })
+          .from(productVariants)
+          .where(and(eq(productVariants.storeId, storeId), inArray(productVariants.sku, skus))),
+  ]);
+  const usedHandles = new Set(takenHandles.map((t) => t.handle));
+  const usedSkus = new Set(takenSkus.map((t) => t.sku));
+  return planned.filter(({ at, detail }) => {
+    if (usedHandles.has(detail.product.handle)) refused.set(at, handleTaken());
+    else if (detail.variants.some((v) => v.sku && usedSkus.has(v.sku))) refused.set(at, skuTaken());
+    else return true;
+    return false;
+  });
+}
+
+function insertStatements(planned: PlannedProduct[]): SQL[] {
+  const details = planned.map((p) => p.detail);
+  return [
+    jsonRowsInsert(
+      products,
+      details.map((d) => d.product),
+    ),
+    jsonRowsInsert(
+      productImages,
+      details.flatMap((d) => d.images),
+    ),
+    jsonRowsInsert(
+      productVariants,
+      details.flatMap((d) => d.variants),
+    ),
+  ].filter((statement): statement is SQL => statement !== null);
+}
+
+/** A new product's rows, every column set. */
+function newProductRows(
+  store: { id: string; baseCurrency: string },
+  data: ReturnType<typeof createProductInput.parse> & { handle: string },
+  now: Date,
+): ProductDetail {
+  const id = newId('product');
+  const images: ProductImage[] = data.images!.map((image, index) => ({
+    id: newId('productImage'),
+    storeId: store.id,
+    productId: id,
+    position: index + 1,
+    sourceUrl: image.url,
+    mediaKey: null,
+    width: null,
+    height: null,
+    alt: image.alt ?? null,
+    createdAt: now,
+  }));
+  const prices = data.variants!.map((v) => v.price.amount);
+  const product: Product = {
+    id,
+    storeId: store.id,
+    title: data.title,
+    handle: data.handle,
+    description: data.description,
+    status: data.status,
+    priceAmount: Math.min(...prices),
+    priceMaxAmount: Math.max(...prices),
+    currency: store.baseCurrency,
+    options: data.options,
+    tags: data.tags,
+    categoryId: data.categoryId ?? null,
+    imageUrl: data.images![0]?.url ?? null,
+    seoTitle: data.seoTitle ?? null,
+    seoDescription: data.seoDescription ?? null,
+    focusKeyword: data.focusKeyword ?? null,
+    vendor: data.vendor ?? null,
+    productType: data.productType ?? null,
+    publishedAt: data.status === 'active' ? now : null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const variants: ProductVariant[] = data.variants!.map((variant, index) => ({
+    id: newId('variant'),
+    storeId: store.id,
+    productId: id,
+    position: index + 1,
+    ...variantInputColumns(variant),
+    ...optionColumns(variant.optionValues, data.options),
+    imageId: variant.imagePosition ? (images[variant.imagePosition - 1]?.id ?? null) : null,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  return { product, variants, images };
 }
 
 /**

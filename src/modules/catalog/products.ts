@@ -29,7 +29,7 @@ import {
 import { recordHandleChange } from './redirects.ts';
 import { productImages, products, productVariants } from './schema.ts';
 import { assertSkusFree } from './sku-conflicts.ts';
-import { assertConsistentVariants, optionColumns } from './variant-set.ts';
+import { assertConsistentVariants, optionColumns, variantInputColumns } from './variant-set.ts';
 
 export type { Product, ProductDetail } from './product-detail.ts';
 export type { CreateProductInput, UpdateProductInput } from './product-input.ts';
@@ -205,17 +205,8 @@ async function writeVariants(
       storeId: product.storeId,
       productId: product.id,
       position: index + 1,
-      sku: variant.sku ?? null,
-      barcode: variant.barcode ?? null,
+      ...variantInputColumns(variant),
       ...columns,
-      priceAmount: variant.price.amount,
-      compareAtAmount: variant.compareAtPrice?.amount ?? null,
-      costAmount: variant.cost?.amount ?? null,
-      weightGrams: variant.weightGrams ?? null,
-      requiresShipping: variant.requiresShipping,
-      taxable: variant.taxable,
-      taxClass: variant.taxClass ?? null,
-      inventoryPolicy: variant.inventoryPolicy,
       imageId: variant.imagePosition ? (images[variant.imagePosition - 1]?.id ?? null) : null,
       updatedAt: new Date(),
     };

@@ -90,6 +90,22 @@ export function optionColumns(values: string[], options: ProductOption[]) {
 }
 
 /** The variant's title shown to shoppers: its option values, or the product title when it has none. */
+/** A variant's stored columns that come straight from its input (not ids, options or its image). */
+export function variantInputColumns(variant: VariantInput) {
+  return {
+    sku: variant.sku ?? null,
+    barcode: variant.barcode ?? null,
+    priceAmount: variant.price.amount,
+    compareAtAmount: variant.compareAtPrice?.amount ?? null,
+    costAmount: variant.cost?.amount ?? null,
+    weightGrams: variant.weightGrams ?? null,
+    requiresShipping: variant.requiresShipping,
+    taxable: variant.taxable,
+    taxClass: variant.taxClass ?? null,
+    inventoryPolicy: variant.inventoryPolicy,
+  };
+}
+
 export function variantTitle(variant: { option1: string; option2: string; option3: string }): string {
   return [variant.option1, variant.option2, variant.option3].filter(Boolean).join(' / ');
 }

@@ -17,7 +17,19 @@ export async function insertJsonRows<T extends PgTable>(
   table: T,
   rows: ReadonlyArray<T['$inferInsert']>,
 ): Promise<void> {
-  if (rows.length === 0) return;
+  const statement = jsonRowsInsert(table, rows);
+  if (statement) await tx.execute(statement);
+}
+
+/**
+ * The statement insertJsonRows runs (null for no rows), built without a database: a caller can
+ * build it ahead, while the database is busy with something else, and run it later.
+ */
+export function jsonRowsInsert<T extends PgTable>(
+  table: T,
+  rows: ReadonlyArray<T['$inferInsert']>,
+): SQL | null {
+  if (rows.length === 0) return null;
   const columns = getTableColumns(table) as Record<string, { name: string; getSQLType(): string }>;
   const keys = Object.keys(rows[0]!).filter((key) => columns[key]);
   const types = keys.map((key) => columns[key]!.getSQLType());
@@ -34,8 +46,7 @@ export async function insertJsonRows<T extends PgTable>(
       return arrayColumns[i] && value !== null ? arrayLiteral(value as readonly unknown[]) : value;
     }),
   );
-  const statement: SQL = sql`insert into ${table} (${sql.raw(names)}) select ${sql.raw(reads.join(', '))} from jsonb_array_elements(${JSON.stringify(values)}::jsonb) as e`;
-  await tx.execute(statement);
+  return sql`insert into ${table} (${sql.raw(names)}) select ${sql.raw(reads.join(', '))} from jsonb_array_elements(${JSON.stringify(values)}::jsonb) as e`;
 }
 
 /** PostgreSQL's text form of an array (`{"a","b \"c\""}`), read back by a cast to the column's type. */

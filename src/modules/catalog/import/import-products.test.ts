@@ -309,6 +309,40 @@ for (const target of testDatabaseTargets()) {
       });
     });
 
+    test('a long file: categories made once and reused by later batches, a stored product among new ones updated, a broken product reported', async () => {
+      const own = await makeStore(database, 'long-file', 'USD');
+      const header = 'Handle,Title,Product Category,Variant Price,Variant SKU,Status\n';
+      await importText(database, own, `${header}p-400,Old title,,10.00,LF-400,active\n`);
+      const lines: string[] = [];
+      for (let i = 1; i <= 600; i++) {
+        const price = i === 560 ? 'ten' : '10.00';
+        lines.push(`p-${i},Product ${i},Apparel > Shirts,${price},LF-${i},active`);
+      }
+      const report = await importText(database, own, header + lines.join('\n'));
+      assert.deepEqual([report.created, report.updated, report.failed], [598, 1, 1]);
+      assert.deepEqual(
+        errorsOf(report).map((i) => [i.row, i.column]),
+        [[561, 'Variant Price']],
+      );
+      const [tree] = await database.execute<{ n: string; shirts: string }>(
+        `select count(*) as n, max(id) filter (where path = 'Apparel > Shirts') as shirts
+         from categories where store_id = $1`,
+        [own.id],
+      );
+      assert.equal(Number(tree!.n), 2);
+      const rows = await database.execute<{ handle: string; title: string; category_id: string }>(
+        'select handle, title, category_id from products where store_id = $1',
+        [own.id],
+      );
+      assert.equal(rows.length, 600 - 1);
+      assert.ok(rows.every((r) => r.category_id === tree!.shirts));
+      assert.equal(rows.find((r) => r.handle === 'p-400')!.title, 'Product 400');
+
+      // The same file again: nothing new, nothing changed (the broken product still fails).
+      const again = await importText(database, own, header + lines.join('\n'));
+      assert.deepEqual([again.created, again.updated, again.unchanged, again.failed], [0, 0, 599, 1]);
+    });
+
     test('without catalog:publish, products marked active are kept as drafts, with a warning', async () => {
       const own = await makeStore(database, 'no-publish', 'USD');
       const report = await importProducts(
