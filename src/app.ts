@@ -22,6 +22,11 @@ import {
   translationRoutes,
   unreferencedMediaSchedule,
 } from './modules/catalog/index.ts';
+import {
+  inventoryRoutes,
+  registerReservationExpiryJob,
+  reservationExpirySchedule,
+} from './modules/inventory/index.ts';
 import { registerWebhookJobs, webhookRoutes, webhooksConsumer } from './modules/webhooks/index.ts';
 import type { BlobStorage } from './platform/blob-storage/blob-storage.ts';
 import { LocalDiskBlobStorage } from './platform/blob-storage/local-disk-blob-storage.ts';
@@ -101,6 +106,7 @@ export async function buildApp(options: AppOptions) {
         publicUrl: config.publicUrl,
       });
       await scoped.register(webhookRoutes, routeOptions);
+      await scoped.register(inventoryRoutes, routeOptions);
     },
     { prefix: '/api/admin/stores/:store' },
   );
@@ -119,6 +125,7 @@ export async function buildApp(options: AppOptions) {
   // Housekeeping: uploaded CSVs nobody needs any more, media files nothing refers to.
   registerStaleImportUploadsJob(jobs, importStorage, { retentionDays: config.importFileRetentionDays });
   registerUnreferencedMediaJob(jobs, mediaStorage, { graceHours: config.mediaGraceHours });
+  registerReservationExpiryJob(jobs);
   jobs.register('access.purge-sessions', async (_payload, { db: jobDb }) => {
     await purgeExpiredSessions(jobDb);
   });
@@ -138,6 +145,7 @@ export async function buildApp(options: AppOptions) {
     });
     await jobs.schedule(staleImportUploadsSchedule);
     await jobs.schedule(unreferencedMediaSchedule);
+    await jobs.schedule(reservationExpirySchedule);
     jobs.start();
     dispatcher.start();
     // PGlite has no autovacuum: without this its planner never learns table sizes (search needs them).

@@ -27,6 +27,18 @@ export const idPrefixes = {
   webhookEndpoint: 'whep',
   webhookDelivery: 'whdl',
   webhookAttempt: 'what',
+  location: 'loc',
+  movement: 'mov',
+  reservation: 'rsv',
+  supplier: 'sup',
+  purchaseOrder: 'po',
+  purchaseOrderLine: 'pol',
+  transfer: 'trf',
+  transferLine: 'trfl',
+  stockCount: 'cnt',
+  salesChannel: 'chan',
+  mailMessage: 'mail',
+  notification: 'ntf',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

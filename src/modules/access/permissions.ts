@@ -15,6 +15,10 @@ export const permissions = [
   'apikeys:write',
   'webhooks:read',
   'webhooks:write',
+  'inventory:read',
+  'inventory:write',
+  'purchasing:read',
+  'purchasing:write',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -39,14 +43,33 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   owner: permissions,
   // Everything but nothing reserved to owners yet; owners differ in that only they can remove an owner.
   admin: permissions,
-  manager: [...readCatalog, 'catalog:write', 'catalog:publish', 'team:read', 'audit:read', 'webhooks:read'],
-  marketing: [...readCatalog, 'catalog:write'],
-  operations: [...readCatalog, 'webhooks:read'],
-  support: [...readCatalog],
+  manager: [
+    ...readCatalog,
+    'catalog:write',
+    'catalog:publish',
+    'team:read',
+    'audit:read',
+    'webhooks:read',
+    'inventory:read',
+    'inventory:write',
+    'purchasing:read',
+    'purchasing:write',
+  ],
+  marketing: [...readCatalog, 'catalog:write', 'inventory:read'],
+  // Operations keeps stock true: receipts, transfers, counts, suppliers and purchase orders.
+  operations: [
+    ...readCatalog,
+    'webhooks:read',
+    'inventory:read',
+    'inventory:write',
+    'purchasing:read',
+    'purchasing:write',
+  ],
+  support: [...readCatalog, 'inventory:read'],
   // Content editors write listings but a reviewer publishes them.
   content: [...readCatalog, 'catalog:write'],
-  analyst: [...readCatalog, 'audit:read'],
-  viewer: [...readCatalog],
+  analyst: [...readCatalog, 'audit:read', 'inventory:read', 'purchasing:read'],
+  viewer: [...readCatalog, 'inventory:read'],
 };
 
 export function isRole(value: string): value is Role {

@@ -67,6 +67,7 @@ export {
   updateProduct,
 } from './products.ts';
 export { findRedirect } from './redirects.ts';
+export { findStockVariants, type StockVariant } from './stock-variants.ts';
 export { catalogRoutes } from './routes.ts';
 export {
   type CatalogSearch,

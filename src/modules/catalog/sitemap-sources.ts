@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { productConditionsSql } from './collections/product-conditions.ts';
 import { collectionProducts, collections } from './collections/schema.ts';
 import { categories, products } from './schema.ts';
-import { resultRows } from './search/result-rows.ts';
+import { resultRows } from '../../platform/db/result-rows.ts';
 
 /**
  * What the storefront's sitemap reads from the catalog: every live product's address, and the

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.ts';
-import { resultRows } from '../search/result-rows.ts';
+import { resultRows } from '../../../platform/db/result-rows.ts';
 
 export interface FilterValue {
   value: string;

@@ -8,7 +8,7 @@ import {
 } from './listing-filters.ts';
 import { priceBuckets } from './price-buckets.ts';
 import { orderKeys, type PageOrder } from './result-page.ts';
-import { resultRows } from './result-rows.ts';
+import { resultRows } from '../../../platform/db/result-rows.ts';
 import type { CatalogSearch, FacetValue, SearchFacets } from './search-request.ts';
 import { type CategoryEntry, rollUpCounts } from './store-categories.ts';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../../../platform/db/database.ts';
-import { resultRows } from './result-rows.ts';
+import { resultRows } from '../../../platform/db/result-rows.ts';
 import { searchLimits } from './search-request.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.ts';
-import { resultRows } from './result-rows.ts';
+import { resultRows } from '../../../platform/db/result-rows.ts';
 
 /**
  * Typo tolerance: a misspelt word is read as the store's words that look like it (pg_trgm trigram

@@ -1,0 +1,132 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../../platform/db/database.ts';
+import { conflict, isUniqueViolation, notFound, unprocessable } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
+import { inventoryLocations, locationKinds } from '../schema.ts';
+
+export type Location = typeof inventoryLocations.$inferSelect;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const locationAddressInput = z
+  .object({
+    line1: text(200).optional(),
+    line2: text(200).optional(),
+    city: text(100).optional(),
+    region: text(100).optional(),
+    postalCode: text(20).optional(),
+    country: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, 'Use the two-letter country code (ISO 3166-1), e.g. DE.')
+      .transform((c) => c.toUpperCase())
+      .optional(),
+  })
+  .strict();
+
+export const createLocationInput = z
+  .object({
+    name: text(120),
+    kind: z.enum(locationKinds),
+    address: locationAddressInput.default({}),
+    fulfilmentPriority: z.number().int().min(0).max(1000).default(0),
+    active: z.boolean().default(true),
+  })
+  .strict();
+export type CreateLocationInput = z.input<typeof createLocationInput>;
+
+export const updateLocationInput = createLocationInput.partial().strict();
+export type UpdateLocationInput = z.input<typeof updateLocationInput>;
+
+/** The store's locations, in fulfilment order (lowest priority number first). */
+export function listLocations(db: Db, storeId: string): Promise<Location[]> {
+  return db
+    .select()
+    .from(inventoryLocations)
+    .where(eq(inventoryLocations.storeId, storeId))
+    .orderBy(asc(inventoryLocations.fulfilmentPriority), asc(inventoryLocations.createdAt));
+}
+
+export async function getLocation(db: Db, storeId: string, id: string): Promise<Location> {
+  const [location] = await db
+    .select()
+    .from(inventoryLocations)
+    .where(and(eq(inventoryLocations.storeId, storeId), eq(inventoryLocations.id, id)));
+  if (!location) throw notFound('Location', { id });
+  return location;
+}
+
+/**
+ * The store's locations among `ids`, checked: each must exist in the store (and be active when
+ * `active` is asked). `path` names the field in the error.
+ */
+export async function requireLocations(
+  db: Db,
+  storeId: string,
+  ids: readonly string[],
+  options: { active?: boolean; path?: string } = {},
+): Promise<Map<string, Location>> {
+  const unique = [...new Set(ids)];
+  const rows =
+    unique.length === 0
+      ? []
+      : await db
+          .select()
+          .from(inventoryLocations)
+          .where(and(eq(inventoryLocations.storeId, storeId), inArray(inventoryLocations.id, unique)));
+  const found = new Map(rows.map((l) => [l.id, l]));
+  for (const id of unique) {
+    const location = found.get(id);
+    if (!location) {
+      throw unprocessable('unknown_location', `No location ${id} in this store.`, {
+        path: options.path ?? 'locationId',
+        id,
+      });
+    }
+    if (options.active && !location.active) {
+      throw unprocessable('location_inactive', `${location.name} is not active.`, {
+        path: options.path ?? 'locationId',
+        id,
+      });
+    }
+  }
+  return found;
+}
+
+export async function createLocation(db: Db, storeId: string, input: CreateLocationInput): Promise<Location> {
+  const data = createLocationInput.parse(input);
+  try {
+    const [location] = await db
+      .insert(inventoryLocations)
+      .values({ id: newId('location'), storeId, ...data })
+      .returning();
+    return location!;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw nameTaken();
+    throw err;
+  }
+}
+
+export async function updateLocation(
+  db: Db,
+  storeId: string,
+  id: string,
+  input: UpdateLocationInput,
+): Promise<{ before: Location; after: Location }> {
+  const data = updateLocationInput.parse(input);
+  const before = await getLocation(db, storeId, id);
+  try {
+    const [after] = await db
+      .update(inventoryLocations)
+      .set({ ...data, updatedAt: new Date() })
+      .where(and(eq(inventoryLocations.storeId, storeId), eq(inventoryLocations.id, id)))
+      .returning();
+    return { before, after: after! };
+  } catch (err) {
+    if (isUniqueViolation(err)) throw nameTaken();
+    throw err;
+  }
+}
+
+const nameTaken = () =>
+  conflict('location_name_taken', 'Another location in this store has this name.', { path: 'name' });
