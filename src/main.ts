@@ -4,6 +4,7 @@ import { exportProductsCommand, importProductsCommand } from './cli/catalog-tran
 import { housekeepingCommands, isHousekeepingCommand } from './cli/housekeeping.ts';
 import { housekeepingCommand } from './cli/housekeeping-command.ts';
 import { CLI_TOKEN_HEADER } from './cli/internal-route.ts';
+import { inventoryVerifyCommand } from './cli/inventory-verify-command.ts';
 import { readRuntimeInfo } from './cli/runtime-file.ts';
 import { startServer } from './cli/start.ts';
 import { loadConfig } from './config.ts';
@@ -32,6 +33,9 @@ Commands:
   media gc [--dry-run]   Remove media files no product, collection, translation or
                          open revision refers to (older than STOREPILOT_MEDIA_GRACE_HOURS,
                          default 24). A daily job does this too.
+  inventory verify [--store H]
+                         Recompute every stock level from the ledger and the active
+                         reservations; list any drift (exit code 1 if there is any).
   imports gc [--dry-run] Remove uploaded import files nobody needs: not applied within
                          24 h (the import is discarded), or kept past
                          STOREPILOT_IMPORT_FILE_RETENTION_DAYS (default 7). Hourly job too.
@@ -110,11 +114,13 @@ async function main(argv: string[]): Promise<void> {
   }
 
   const name = `${command} ${sub ?? ''}`.trim();
+  if (name === 'inventory verify')
+    return inventoryVerifyCommand(config, values.store ? { store: values.store } : {});
   if (isHousekeepingCommand(name))
     return housekeepingCommand(config, name, { dryRun: values['dry-run'] ?? false });
   if (!isAdminCommand(name))
     fail(
-      `Unknown command "${name}". Commands: start, migrate, ${adminCommands.join(', ')}, import products, export products, ${housekeepingCommands.join(', ')}.\n\n${usage}`,
+      `Unknown command "${name}". Commands: start, migrate, ${adminCommands.join(', ')}, import products, export products, inventory verify, ${housekeepingCommands.join(', ')}.\n\n${usage}`,
     );
   const args = Object.fromEntries(
     Object.entries(values).filter(([k]) => !['port', 'host', 'data-dir', 'no-demo'].includes(k)),

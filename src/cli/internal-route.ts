@@ -14,6 +14,7 @@ import {
   runProductImport,
 } from './catalog-transfer.ts';
 import { type HousekeepingContext, isHousekeepingCommand, runHousekeepingCommand } from './housekeeping.ts';
+import { runInventoryVerify } from './inventory-verify.ts';
 
 export const CLI_TOKEN_HEADER = 'x-storepilot-cli-token';
 
@@ -71,6 +72,11 @@ export async function cliRoute(app: FastifyInstance, options: CliRouteOptions) {
     }
     const output = await runHousekeepingCommand({ db, ...options.housekeeping }, body.command, body.args);
     return { output };
+  });
+
+  app.post('/internal/cli/inventory-verify', { schema: { hide: true } }, async (request, reply) => {
+    if (!allowed(request)) return reply.status(403).send(errorBody('forbidden', 'Not allowed.'));
+    return runInventoryVerify(db, request.body ?? {});
   });
 
   app.post('/internal/cli/import-products', { schema: { hide: true } }, async (request, reply) => {

@@ -3,11 +3,11 @@ import { releaseExpiredReservations } from './settle-reservation.ts';
 
 const RESERVATION_EXPIRY_JOB = 'inventory.release-expired-reservations';
 
-/** Every 30 s: stock held by checkouts that were abandoned (or whose server died) goes back. */
+/** Every 10 s: stock held by checkouts that were abandoned (or whose server died) goes back. */
 export const reservationExpirySchedule: ScheduleDefinition = {
   name: RESERVATION_EXPIRY_JOB,
   jobName: RESERVATION_EXPIRY_JOB,
-  everySeconds: 30,
+  everySeconds: 10,
   payload: {},
 };
 
