@@ -10,6 +10,7 @@ import { verifyPassword } from '../modules/access/passwords.ts';
 import { createProduct, putProductTranslation } from '../modules/catalog/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { demoStores } from './demo-catalog.ts';
+import { seedDemoInventory } from './demo-inventory.ts';
 import { demoTranslations } from './demo-translations.ts';
 import { productArtPath } from './product-art.ts';
 
@@ -51,6 +52,7 @@ export async function seedDemo(db: Db, progress?: SeedProgress): Promise<boolean
     );
     await addMember(db, actor, store.id, { email: editor.email, role: 'content' });
     const productIds = new Map<string, string>();
+    const variantIds: string[] = [];
     for (const p of demo.products) {
       const created = await createProduct(db, { actor, canPublish: true }, store, {
         title: p.title,
@@ -66,8 +68,10 @@ export async function seedDemo(db: Db, progress?: SeedProgress): Promise<boolean
         imageUrl: productArtPath(demo.handle, p.handle),
       });
       productIds.set(p.handle, created.product.id);
+      variantIds.push(...created.variants.map((v) => v.id));
       progress?.(++done, total, demo.name);
     }
+    await seedDemoInventory(db, actor, store.id, variantIds);
     for (const { locale, products } of demoTranslations.filter((t) => t.storeHandle === demo.handle)) {
       for (const [handle, text] of Object.entries(products)) {
         const id = productIds.get(handle);
