@@ -115,8 +115,12 @@ async function run(label: string, databaseUrl?: string) {
     try {
       const hotVariant = setup.variantIds[0]!;
       hot = await load(setup, () => hotVariant);
-      let i = 0;
-      spread = await load(setup, () => setup.variantIds[(i = (i + 7919) % setup.variantIds.length)]!);
+      // Steps by a prime through the variants: every client hits a different row most of the time.
+      let next = 0;
+      spread = await load(setup, () => {
+        next = (next + 7919) % setup.variantIds.length;
+        return setup.variantIds[next]!;
+      });
     } finally {
       await stopBenchServer(server);
     }
