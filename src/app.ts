@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Config } from './config.ts';
-import { authRoutes, purgeExpiredSessions, registerAuth, storeAccessRoutes } from './modules/access/index.ts';
+import {
+  authRoutes,
+  purgeExpiredSessions,
+  registerAuth,
+  storeAccessRoutes,
+  storeOf,
+} from './modules/access/index.ts';
 import {
   bulkOperationRoutes,
   catalogRoutes,
@@ -23,10 +29,17 @@ import {
   unreferencedMediaSchedule,
 } from './modules/catalog/index.ts';
 import {
+  countRoutes,
+  inventoryChannelRoutes,
+  inventoryInterchangeRoutes,
   inventoryRoutes,
+  purchasingRoutes,
   registerReservationExpiryJob,
   reservationExpirySchedule,
+  storefrontStockSources,
+  transferRoutes,
 } from './modules/inventory/index.ts';
+import { inventoryAlertsConsumer, notificationRoutes } from './modules/notifications/index.ts';
 import { registerWebhookJobs, webhookRoutes, webhooksConsumer } from './modules/webhooks/index.ts';
 import type { BlobStorage } from './platform/blob-storage/blob-storage.ts';
 import { LocalDiskBlobStorage } from './platform/blob-storage/local-disk-blob-storage.ts';
@@ -39,6 +52,7 @@ import { serveAdminConsole } from './platform/http/admin-static.ts';
 import { createHttpServer } from './platform/http/server.ts';
 import { createJobRunner } from './platform/jobs/index.ts';
 import { createLogger, type Logger } from './platform/logging.ts';
+import { mailRoutes, registerMailJobs } from './platform/mail/index.ts';
 import { createMetrics } from './platform/metrics.ts';
 import { storefrontRoutes } from './storefront/index.ts';
 
@@ -107,12 +121,25 @@ export async function buildApp(options: AppOptions) {
       });
       await scoped.register(webhookRoutes, routeOptions);
       await scoped.register(inventoryRoutes, routeOptions);
+      await scoped.register(transferRoutes, routeOptions);
+      await scoped.register(countRoutes, routeOptions);
+      await scoped.register(inventoryChannelRoutes, routeOptions);
+      await scoped.register(inventoryInterchangeRoutes, { db, maxUploadBytes: config.maxImportBytes });
+      await scoped.register(notificationRoutes, routeOptions);
+      await scoped.register(purchasingRoutes, { db, mailFrom: config.mailFrom });
+      await scoped.register(mailRoutes, { db, storeIdOf: (request) => storeOf(request).store.id });
     },
     { prefix: '/api/admin/stores/:store' },
   );
   await serveAdminConsole(app);
   await app.register(mediaFileRoutes, { storage: mediaStorage });
-  await app.register(storefrontRoutes, { db, changes, publicUrl: config.publicUrl });
+  await app.register(storefrontRoutes, {
+    db,
+    changes,
+    publicUrl: config.publicUrl,
+    // Listings' in-stock filter, product pages' availability and the Merchant feed follow inventory.
+    ...storefrontStockSources(db),
+  });
 
   // Background work: durable jobs and the outbox dispatcher. Every instance runs both; claims in the
   // database make sure each job and each event is handled by one of them.
@@ -126,6 +153,7 @@ export async function buildApp(options: AppOptions) {
   registerStaleImportUploadsJob(jobs, importStorage, { retentionDays: config.importFileRetentionDays });
   registerUnreferencedMediaJob(jobs, mediaStorage, { graceHours: config.mediaGraceHours });
   registerReservationExpiryJob(jobs);
+  registerMailJobs(jobs, { smtpUrl: config.smtpUrl });
   jobs.register('access.purge-sessions', async (_payload, { db: jobDb }) => {
     await purgeExpiredSessions(jobDb);
   });
@@ -133,7 +161,7 @@ export async function buildApp(options: AppOptions) {
     database,
     logger,
     pollMs: config.jobPollMs,
-    consumers: [webhooksConsumer, remoteImageConsumer],
+    consumers: [webhooksConsumer, remoteImageConsumer, inventoryAlertsConsumer],
   });
   let statistics: { stop(): Promise<void> } | undefined;
   if (config.jobs) {

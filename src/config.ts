@@ -26,6 +26,13 @@ const configSchema = z.object({
   importFileRetentionDays: z.coerce.number().int().min(0).default(7),
   /** Hours a media file is kept before housekeeping may remove it as unreferenced (default 24). */
   mediaGraceHours: z.coerce.number().int().min(1).default(24),
+  /** Outgoing mail server, e.g. smtps://user:pass@smtp.example.com; without it mail stays in the admin's outbox. */
+  smtpUrl: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The address mail is sent from (stores' names are shown with it). */
+  mailFrom: z
+    .string()
+    .regex(/^[^\s@<>"]+@[^\s@<>"]+$/, 'Use a plain address such as shop@example.com.')
+    .default('storepilot@localhost'),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -53,6 +60,8 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     maxImportBytes: env.STOREPILOT_MAX_IMPORT_BYTES,
     importFileRetentionDays: env.STOREPILOT_IMPORT_FILE_RETENTION_DAYS,
     mediaGraceHours: env.STOREPILOT_MEDIA_GRACE_HOURS,
+    smtpUrl: env.STOREPILOT_SMTP_URL || undefined,
+    mailFrom: env.STOREPILOT_MAIL_FROM || undefined,
   };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {

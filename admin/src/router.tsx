@@ -17,6 +17,9 @@ import { sessionQuery } from './auth/session-queries.ts';
 import { CategoriesScreen } from './categories/CategoriesScreen.tsx';
 import { CollectionCreateScreen, CollectionEditScreen } from './collections/CollectionEditorScreen.tsx';
 import { CollectionsScreen } from './collections/CollectionsScreen.tsx';
+import { InventoryScreen } from './inventory/InventoryScreen.tsx';
+import { parseInventorySearch } from './inventory/inventory-search.ts';
+import { LocationsScreen } from './inventory/LocationsScreen.tsx';
 import { LanguagesScreen } from './languages/LanguagesScreen.tsx';
 import { StoreLayout } from './layout/StoreLayout.tsx';
 import { ProductImportDetailScreen } from './products/import/ProductImportDetailScreen.tsx';
@@ -171,6 +174,22 @@ export const collectionEditRoute = createRoute({
   component: guarded('catalog:read', 'see the catalog', CollectionEditScreen),
 });
 
+export const inventoryRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'inventory',
+  validateSearch: parseInventorySearch,
+  component: guarded('inventory:read', 'see inventory', InventoryScreen),
+});
+
+export const locationsRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'locations',
+  // `adding` opens the form for a new location (the inventory screen's "Add your first location").
+  validateSearch: (search: Record<string, unknown>): { adding?: boolean } =>
+    search.adding === true || search.adding === 'true' ? { adding: true } : {},
+  component: guarded('inventory:read', 'see inventory locations', LocationsScreen),
+});
+
 export const teamRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'team',
@@ -243,6 +262,8 @@ const routeTree = rootRoute.addChildren([
       collectionsRoute,
       collectionCreateRoute,
       collectionEditRoute,
+      inventoryRoute,
+      locationsRoute,
       seoAuditRoute,
       teamRoute,
       auditRoute,

@@ -6,6 +6,7 @@ import {
   findRedirect,
   loadCoverImageManifests,
   loadStoreCategories,
+  type StockSource,
   searchCatalog,
 } from '../modules/catalog/index.ts';
 import type { Db } from '../platform/db/database.ts';
@@ -76,6 +77,7 @@ export async function loadCollectionPage(
   site: StorefrontSite,
   handle: string,
   params: ListingParams,
+  stock?: StockSource,
 ): Promise<RenderedPage> {
   const { store } = site;
   const notFound = (): RenderedPage => ({
@@ -105,7 +107,7 @@ export async function loadCollectionPage(
   const category = listed.category ? categories.find((c) => c.handle === listed.category) : undefined;
   if (listed.category && !category) return notFound();
   const result = await searchCatalog(db, {
-    ...listingSearch(site, listed, listed.sort ?? sorts[0]!),
+    ...listingSearch(site, listed, listed.sort ?? sorts[0]!, stock),
     ...collectionSearchScope(collection),
     categories,
     ...(category ? { categoryId: category.id } : {}),

@@ -5,6 +5,7 @@ import {
   findRedirect,
   loadCoverImageManifests,
   loadStoreCategories,
+  type StockSource,
   searchCatalog,
 } from '../modules/catalog/index.ts';
 import type { Db } from '../platform/db/database.ts';
@@ -40,6 +41,8 @@ export interface ListingRouteContext {
   storeByHandle(handle: string): Promise<Store | undefined>;
   baseUrlFor(request: FastifyRequest, mount: 'path' | 'host'): string;
   noStore(reply: FastifyReply, message: string): FastifyReply;
+  /** Which variants are in stock (the in-stock filter and count); every variant without one. */
+  stock?: StockSource;
 }
 
 type ListingKind = 'search' | 'category' | 'collection';
@@ -55,7 +58,12 @@ const notFound = (site: StorefrontSite): RenderedPage => ({
 });
 
 /** Renders /search: nothing is read until something is asked. */
-async function searchPage(db: Db, site: StorefrontSite, params: ListingParams): Promise<RenderedPage> {
+async function searchPage(
+  db: Db,
+  site: StorefrontSite,
+  params: ListingParams,
+  stock?: StockSource,
+): Promise<RenderedPage> {
   const currency = site.store.baseCurrency;
   const links: ListingLinks = {
     path: searchPath(site),
@@ -72,7 +80,7 @@ async function searchPage(db: Db, site: StorefrontSite, params: ListingParams): 
   const category = params.category ? categories.find((c) => c.handle === params.category) : undefined;
   if (params.category && !category) return notFound(site);
   const result = await searchCatalog(db, {
-    ...listingSearch(site, params, params.sort ?? sorts[0]!),
+    ...listingSearch(site, params, params.sort ?? sorts[0]!, stock),
     categories,
     ...(category ? { categoryId: category.id } : {}),
   });
@@ -95,6 +103,7 @@ async function categoryPage(
   site: StorefrontSite,
   handle: string,
   params: ListingParams,
+  stock?: StockSource,
 ): Promise<RenderedPage> {
   const categories = await loadStoreCategories(db, site.store.id);
   const category = categories.find((c) => c.handle === handle);
@@ -117,7 +126,7 @@ async function categoryPage(
   const listed: ListingParams = { ...params, q: '' };
   delete listed.category;
   const result = await searchCatalog(db, {
-    ...listingSearch(site, listed, listed.sort ?? BROWSE_SORTS[0]!),
+    ...listingSearch(site, listed, listed.sort ?? BROWSE_SORTS[0]!, stock),
     categories,
     categoryId: category.id,
   });
@@ -149,7 +158,7 @@ async function categoryPage(
  * their parameters written one canonical way.
  */
 export function registerListingRoutes(app: FastifyInstance, context: ListingRouteContext): void {
-  const { db, pages } = context;
+  const { db, pages, stock } = context;
   const hidden = { schema: { hide: true } };
 
   async function serve(
@@ -200,10 +209,10 @@ export function registerListingRoutes(app: FastifyInstance, context: ListingRout
     const key = `${site.locale} ${site.baseUrl}${path}${listingQuery(params, store.baseCurrency)}`;
     const page = await pages.get(store.id, key, () =>
       kind === 'search'
-        ? searchPage(db, site, params)
+        ? searchPage(db, site, params, stock)
         : kind === 'category'
-          ? categoryPage(db, site, handle!, params)
-          : loadCollectionPage(db, site, handle!, params),
+          ? categoryPage(db, site, handle!, params, stock)
+          : loadCollectionPage(db, site, handle!, params, stock),
     );
     return sendCachedPage(pages, request, reply, page);
   }

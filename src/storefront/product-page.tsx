@@ -7,12 +7,13 @@ import {
   storefrontDescriptionHtml,
   variantTitle,
 } from '../modules/catalog/index.ts';
+import type { StockAvailability } from '../modules/inventory/index.ts';
 import { formatMinorAsDecimal, formatMoney } from '../platform/money.ts';
 import { CategoryBreadcrumbs } from './category-breadcrumbs.tsx';
 import { Document, renderDocument } from './document.tsx';
 import { JsonLdScript } from './json-ld.tsx';
 import { HreflangLinks } from './locales/locale-links.tsx';
-import { messagesFor } from './locales/messages/storefront-messages.ts';
+import { messagesFor, type StorefrontMessages } from './locales/messages/storefront-messages.ts';
 import { type CardImages, ProductGrid } from './product-card.tsx';
 import {
   openGraphLocale,
@@ -28,10 +29,25 @@ import { StoreLayout } from './store-layout.tsx';
 const MAIN_IMAGE_SIZES = '(min-width: 1180px) 600px, (min-width: 880px) 52vw, 100vw';
 const THUMB_SIZE = 96;
 
+/** What the page says of a variant's stock; a variant without stock information is in stock. */
+function availabilityText(t: StorefrontMessages, stock: StockAvailability | undefined): string {
+  switch (stock?.status) {
+    case 'low_stock':
+      return t.onlyLeft(stock.available ?? 0);
+    case 'out_of_stock':
+      return t.outOfStock;
+    case 'backorder':
+      return t.backorder;
+    default:
+      return t.inStock;
+  }
+}
+
 /**
  * One product: gallery, price, variants, facts, description, and a few more products to move on to.
  * `?variant=` (the links in the variant list and in the structured data) selects a variant without
- * any client script.
+ * any client script. `stock` is each variant's availability (the selected one's is shown, sold-out
+ * variants are marked in the list, and the structured data's offers carry it).
  */
 export function renderProductPage(
   site: StorefrontSite,
@@ -40,6 +56,7 @@ export function renderProductPage(
   selectedVariantId?: string,
   categoryTrail: readonly CategoryEntry[] = [],
   sizes: { gallery?: ReadonlyMap<string, ImageManifest>; related?: CardImages } = {},
+  stock?: ReadonlyMap<string, StockAvailability>,
 ): string {
   const { store } = site;
   const t = messagesFor(site.locale);
@@ -67,7 +84,9 @@ export function renderProductPage(
     detail,
     { canonical, image, images: gallery.map((i) => absoluteUrl(site.baseUrl, i.url)) },
     description,
+    stock,
   );
+  const selectedStock = selected ? stock?.get(selected.id) : undefined;
   const ogLocale = openGraphLocale(site.locale);
   const price = formatMoney(selected?.priceAmount ?? product.priceAmount, product.currency, site.locale);
   const compareAt =
@@ -159,24 +178,30 @@ export function renderProductPage(
             {variants.length > 1 ? (
               <nav class="variants" aria-label={t.chooseOption}>
                 <ul>
-                  {variants.map((v) => (
-                    <li key={v.id}>
-                      <a
-                        href={`?variant=${v.id}`}
-                        aria-current={v.id === selected?.id ? 'true' : undefined}
-                        rel="nofollow"
-                      >
-                        {variantTitle(v)} · {formatMoney(v.priceAmount, product.currency, site.locale)}
-                      </a>
-                    </li>
-                  ))}
+                  {variants.map((v) => {
+                    const soldOut = stock?.get(v.id)?.status === 'out_of_stock';
+                    return (
+                      <li key={v.id} class={soldOut ? 'sold-out' : undefined}>
+                        <a
+                          href={`?variant=${v.id}`}
+                          aria-current={v.id === selected?.id ? 'true' : undefined}
+                          rel="nofollow"
+                        >
+                          {variantTitle(v)} · {formatMoney(v.priceAmount, product.currency, site.locale)}
+                          {soldOut ? ` · ${t.outOfStock}` : null}
+                        </a>
+                      </li>
+                    );
+                  })}
                 </ul>
               </nav>
             ) : null}
             <dl class="facts">
               <dt>{t.availability}</dt>
               <dd>
-                <span class="stock">{t.inStock}</span>
+                <span class={`stock stock-${selectedStock?.status ?? 'in_stock'}`}>
+                  {availabilityText(t, selectedStock)}
+                </span>
               </dd>
               {selected?.sku ? (
                 <>

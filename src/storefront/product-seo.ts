@@ -1,4 +1,5 @@
 import { descriptionText, type Product, type ProductDetail, variantTitle } from '../modules/catalog/index.ts';
+import type { StockAvailability, StockAvailabilityStatus } from '../modules/inventory/index.ts';
 import { formatMinorAsDecimal } from '../platform/money.ts';
 import { messagesFor } from './locales/messages/storefront-messages.ts';
 import { summarise } from './product-text.ts';
@@ -16,14 +17,23 @@ export function productMetaDescription(site: StorefrontSite, product: Product): 
   );
 }
 
+/** schema.org's ItemAvailability for what the page shows: a few left is LimitedAvailability. */
+const schemaAvailability: Record<StockAvailabilityStatus, string> = {
+  in_stock: 'https://schema.org/InStock',
+  low_stock: 'https://schema.org/LimitedAvailability',
+  out_of_stock: 'https://schema.org/OutOfStock',
+  backorder: 'https://schema.org/BackOrder',
+};
+
 /**
- * schema.org Product with one Offer per variant (sku, price, optional GTIN), as search engines read
- * it for rich results. Availability is "in stock" until stock is tracked per variant.
+ * schema.org Product with one Offer per variant (sku, price, optional GTIN, availability), as search
+ * engines read it for rich results. A variant without stock information is in stock.
  */
 export function productStructuredData(
   detail: ProductDetail,
   urls: { canonical: string; image: string; images?: string[] },
   description: string,
+  stock?: ReadonlyMap<string, StockAvailability>,
 ) {
   const { product, variants } = detail;
   const offers = variants.map((variant) => ({
@@ -33,7 +43,7 @@ export function productStructuredData(
     ...(variant.barcode && /^\d{8}$|^\d{12,14}$/.test(variant.barcode) ? { gtin: variant.barcode } : {}),
     price: formatMinorAsDecimal(variant.priceAmount, product.currency),
     priceCurrency: product.currency,
-    availability: 'https://schema.org/InStock',
+    availability: schemaAvailability[stock?.get(variant.id)?.status ?? 'in_stock'],
     itemCondition: 'https://schema.org/NewCondition',
     url: variants.length > 1 ? `${urls.canonical}?variant=${variant.id}` : urls.canonical,
   }));

@@ -1,6 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accessTopic, listAllStores, type Store } from '../modules/access/index.ts';
-import { catalogTopic, type FeedStockSource, loadCategoryTrail } from '../modules/catalog/index.ts';
+import {
+  catalogTopic,
+  type FeedStockSource,
+  loadCategoryTrail,
+  type StockSource,
+} from '../modules/catalog/index.ts';
+import { inventoryTopic, type VariantAvailabilitySource } from '../modules/inventory/index.ts';
 import { type ChangeFeed, hasPendingChange } from '../platform/cache/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { requestBaseUrl } from '../platform/http/public-base-url.ts';
@@ -39,6 +45,10 @@ export interface StorefrontOptions {
   changes?: ChangeFeed;
   /** Variant availability for the Merchant Center feed (inventory plugs in here); all in stock by default. */
   feedStock?: FeedStockSource;
+  /** Which variants listings count and filter as in stock (inventory plugs in here); all by default. */
+  searchStock?: StockSource;
+  /** Each variant's availability on its product page (inventory plugs in here); all in stock by default. */
+  variantAvailability?: VariantAvailabilitySource;
   /** How much one sitemap file holds before a store's sitemap is split; the defaults suit production. */
   sitemap?: { urlsPerFile?: number; bytesPerFile?: number };
 }
@@ -87,8 +97,9 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
     ttlMs,
     maxEntries: options.cache?.maxEntries ?? 2_000,
     maxBytes: options.cache?.maxBytes ?? 64 * 1024 * 1024,
-    // While this instance's own catalog change is not yet confirmed, pages render without being kept.
-    mayStore: (storeId) => !changes || (changes.healthy && !hasPendingChange([catalogTopic(storeId)])),
+    // While this instance's own catalog or stock change is not yet confirmed, pages render without being kept.
+    mayStore: (storeId) =>
+      !changes || (changes.healthy && !hasPendingChange([catalogTopic(storeId), inventoryTopic(storeId)])),
   });
   const stores = new StoreLookup(db, { ttlMs, maxEntries: 5_000 });
   const instance = { pages, stores };
@@ -98,6 +109,9 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
       const storeId = topic.slice('catalog:'.length);
       pages.invalidate(storeId);
       pages.invalidate(INSTALLATION);
+    } else if (topic?.startsWith('inventory:')) {
+      // Stock shoppers can see changed (availability, in-stock counts, the feed); the store list did not.
+      pages.invalidate(topic.slice('inventory:'.length));
     } else if (topic === null || topic === accessTopic) {
       // Store names, handles and domains live in access data.
       pages.invalidate();
@@ -156,8 +170,22 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
       if (found.kind === 'missing') {
         return { status: 404, contentType: HTML, body: renderStoreNotFoundPage(site, 'product') };
       }
-      const trail = await loadCategoryTrail(db, site.store.id, found.detail.product.categoryId);
-      const body = renderProductPage(found.site, found.detail, found.related, variant, trail, found.images);
+      const [trail, stock] = await Promise.all([
+        loadCategoryTrail(db, site.store.id, found.detail.product.categoryId),
+        options.variantAvailability?.availability(
+          site.store.id,
+          found.detail.variants.map((v) => ({ variantId: v.id, inventoryPolicy: v.inventoryPolicy })),
+        ),
+      ]);
+      const body = renderProductPage(
+        found.site,
+        found.detail,
+        found.related,
+        variant,
+        trail,
+        found.images,
+        stock,
+      );
       return { status: 200, contentType: HTML, body };
     }
     if (kind === 'sitemap') return renderStoreSitemap(db, site, sitemapLimits);
@@ -328,6 +356,7 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
     storeByHandle: (handle) => stores.byHandle(handle),
     baseUrlFor,
     noStore: sendInstallationNotFound,
+    ...(options.searchStock ? { stock: options.searchStock } : {}),
   });
 
   // The Google Merchant Center feed: /feeds/google/<locale>.xml|tsv and /s/:store/feeds/google/… .

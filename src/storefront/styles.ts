@@ -56,6 +56,10 @@ h1,h2,h3{letter-spacing:-.02em;line-height:1.15}
 .facts dt{color:var(--muted)}.facts dd{margin:0}
 .stock{display:inline-flex;align-items:center;gap:8px;color:var(--ok);font-weight:600}
 .stock:before{content:"";width:8px;height:8px;border-radius:50%;background:currentColor;box-shadow:0 0 0 4px rgba(29,122,76,.14)}
+.stock-low_stock,.stock-backorder{color:#9a5b00}
+.stock-out_of_stock{color:#a3342b}
+.stock-low_stock:before,.stock-backorder:before,.stock-out_of_stock:before{box-shadow:none}
+.variants .sold-out a{color:var(--muted);border-style:dashed}
 .description{font-size:1.02rem;color:#2b2e35}
 .description p{margin:0 0 1em;white-space:pre-line}
 .related{padding-bottom:8px}.related:before{content:"";display:block;border-top:1px solid var(--line);margin:0 0 48px}

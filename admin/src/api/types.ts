@@ -12,7 +12,9 @@ export type Permission =
   | 'apikeys:read'
   | 'apikeys:write'
   | 'webhooks:read'
-  | 'webhooks:write';
+  | 'webhooks:write'
+  | 'inventory:read'
+  | 'inventory:write';
 
 export interface User {
   id: string;

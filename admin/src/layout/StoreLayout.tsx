@@ -16,9 +16,11 @@ import {
   IconLanguage,
   IconLayers,
   IconLogo,
+  IconMapPin,
   IconPackage,
   IconSearch,
   IconUsers,
+  IconWarehouse,
 } from '../ui/icons.tsx';
 import { AnchorLink, NavLinkLink } from '../ui/router-links.tsx';
 import { StoreSwitcher } from './StoreSwitcher.tsx';
@@ -31,6 +33,8 @@ interface Section {
     | '/stores/$store/products'
     | '/stores/$store/categories'
     | '/stores/$store/collections'
+    | '/stores/$store/inventory'
+    | '/stores/$store/locations'
     | '/stores/$store/seo'
     | '/stores/$store/team'
     | '/stores/$store/audit'
@@ -50,6 +54,13 @@ const sections: Section[] = [
     icon: <IconLayers />,
     permission: 'catalog:read',
   },
+  {
+    to: '/stores/$store/inventory',
+    label: 'Inventory',
+    icon: <IconWarehouse />,
+    permission: 'inventory:read',
+  },
+  { to: '/stores/$store/locations', label: 'Locations', icon: <IconMapPin />, permission: 'inventory:read' },
   { to: '/stores/$store/seo', label: 'SEO audit', icon: <IconSearch />, permission: 'catalog:read' },
   { to: '/stores/$store/team', label: 'Team', icon: <IconUsers />, permission: 'team:read' },
   { to: '/stores/$store/audit', label: 'Audit log', icon: <IconHistory />, permission: 'audit:read' },

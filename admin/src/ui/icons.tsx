@@ -257,3 +257,17 @@ export function IconLanguage(props: IconProps) {
     />
   );
 }
+
+export function IconWarehouse(props: IconProps) {
+  return <LineIcon {...props} paths={['M3 21V8l9-5 9 5v13', 'M7 21v-8h10v8', 'M7 17h10']} />;
+}
+
+export function IconMapPin(props: IconProps) {
+  return (
+    <LineIcon
+      {...props}
+      paths={['M12 21s-7-6.2-7-11a7 7 0 0 1 14 0c0 4.8-7 11-7 11z']}
+      circles={[[12, 10, 2.5]]}
+    />
+  );
+}

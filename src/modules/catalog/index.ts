@@ -30,6 +30,8 @@ export {
   type StaleImportUploadsReport,
   staleImportUploadsSchedule,
 } from './import-jobs/index.ts';
+// Spreadsheet formula guard for CSV cells (other modules' CSV files write and read cells the same way).
+export { guardFormula, unguardFormula } from './interchange/formula-guard.ts';
 export { loadCoverImageManifests, loadImageManifests } from './media/image-manifests.ts';
 export type { ImageManifest } from './media/image-sizes.ts';
 export { mediaPath } from './media/image-source.ts';
@@ -67,7 +69,6 @@ export {
   updateProduct,
 } from './products.ts';
 export { findRedirect } from './redirects.ts';
-export { findStockVariants, type StockVariant } from './stock-variants.ts';
 export { catalogRoutes } from './routes.ts';
 export {
   type CatalogSearch,
@@ -95,6 +96,14 @@ export {
   listLiveListings,
   listLiveProductAddresses,
 } from './sitemap-sources.ts';
+export {
+  findStockVariantsByHandle,
+  findStockVariantsBySku,
+  listStockVariants,
+  type StockVariantWithOptions,
+} from './stock-variant-lookup.ts';
+export { stockVariantRelation } from './stock-variant-relation.ts';
+export { findStockVariants, type StockVariant } from './stock-variants.ts';
 export {
   findLocalizedProduct,
   getProductTranslation,

@@ -1,9 +1,9 @@
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
+import { resultRows } from '../../platform/db/result-rows.ts';
 import { productConditionsSql } from './collections/product-conditions.ts';
 import { collectionProducts, collections } from './collections/schema.ts';
 import { categories, products } from './schema.ts';
-import { resultRows } from '../../platform/db/result-rows.ts';
 
 /**
  * What the storefront's sitemap reads from the catalog: every live product's address, and the

@@ -1,5 +1,25 @@
 /** Public face of the inventory module: locations, the stock ledger, reservations and levels. */
 
+export { inventoryTopic } from './availability/stock-change-topic.ts';
+export {
+  type AvailabilityQuery,
+  availabilityOf,
+  type StockAvailability,
+  type StockAvailabilityStatus,
+  type VariantAvailabilitySource,
+  variantAvailability,
+} from './availability/storefront-availability.ts';
+export { type StorefrontStockSources, storefrontStockSources } from './availability/storefront-stock.ts';
+export { channelStockCsv, listChannelStock } from './channels/channel-stock.ts';
+export { getChannel, listChannels, type SalesChannel } from './channels/channels.ts';
+export { inventoryChannelRoutes } from './channels/routes.ts';
+export { LEVEL_CHANGED_EVENT, type LevelChangedPayload } from './channels/sync-channel-stock.ts';
+export { countRoutes } from './counts/routes.ts';
+export { exportInventoryCsv } from './interchange/export-inventory-csv.ts';
+export { type InventoryImportReport, importInventoryCsv } from './interchange/import-inventory-csv.ts';
+export { type InventoryCsvFormat, inventoryCsvFormats } from './interchange/inventory-csv-formats.ts';
+export { readInventoryCsv } from './interchange/read-inventory-csv.ts';
+export { inventoryInterchangeRoutes } from './interchange/routes.ts';
 export { type InventoryItem, updateInventoryItem } from './items.ts';
 export { type Movement, type MovementInput, recordMovements } from './ledger/record-movements.ts';
 export {
@@ -10,6 +30,7 @@ export {
   variantStock,
 } from './levels.ts';
 export { getLocation, type Location, listLocations, requireLocations } from './locations/locations.ts';
+export { purchasingRoutes } from './purchase-orders/purchasing-routes.ts';
 export { registerReservationExpiryJob, reservationExpirySchedule } from './reservations/expiry-job.ts';
 export {
   availableOf,
@@ -25,5 +46,13 @@ export {
 export { inventoryRoutes } from './routes.ts';
 export { nextNumber } from './sequences.ts';
 export { getInventorySettings } from './settings.ts';
+export {
+  listStock,
+  type StockList,
+  type StockListQuery,
+  type StockListRow,
+  stockListQuery,
+} from './stock-list/stock-list.ts';
 export { type StockState, stockStateOf } from './stock-states.ts';
+export { transferRoutes } from './transfers/routes.ts';
 export { type VerifyReport, verifyInventory } from './verify/verify-ledger.ts';

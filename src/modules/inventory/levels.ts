@@ -44,7 +44,12 @@ export async function variantStock(
   const items = await db
     .select()
     .from(inventoryItems)
-    .where(and(eq(inventoryItems.storeId, storeId), sql`${inventoryItems.variantId} = any(${sql.param(ids)}::text[])`));
+    .where(
+      and(
+        eq(inventoryItems.storeId, storeId),
+        sql`${inventoryItems.variantId} = any(${sql.param(ids)}::text[])`,
+      ),
+    );
   const levels = await db
     .select({
       variantId: inventoryLevels.variantId,
@@ -56,7 +61,12 @@ export async function variantStock(
     })
     .from(inventoryLevels)
     .innerJoin(inventoryLocations, eq(inventoryLocations.id, inventoryLevels.locationId))
-    .where(and(eq(inventoryLevels.storeId, storeId), sql`${inventoryLevels.variantId} = any(${sql.param(ids)}::text[])`))
+    .where(
+      and(
+        eq(inventoryLevels.storeId, storeId),
+        sql`${inventoryLevels.variantId} = any(${sql.param(ids)}::text[])`,
+      ),
+    )
     .orderBy(asc(inventoryLocations.fulfilmentPriority), asc(inventoryLocations.createdAt));
   const incoming = await incomingStock(db, storeId, ids);
   for (const id of ids) {

@@ -19,6 +19,7 @@ import { reserveStock, reserveStockInput } from './reservations/reserve-stock.ts
 import { commitReservation, releaseReservation } from './reservations/settle-reservation.ts';
 import { adjustmentReasons } from './schema.ts';
 import { getInventorySettings, inventorySettingsInput, updateInventorySettings } from './settings.ts';
+import { listStock, stockListQuery } from './stock-list/stock-list.ts';
 
 const storeParams = z.object({ store: z.string().min(1).max(64) });
 const id = z.string().min(1).max(64);
@@ -153,6 +154,23 @@ export async function inventoryRoutes(app: FastifyInstance, { db }: { db: Db }) 
       });
       return { settings };
     },
+  );
+
+  r.get(
+    '/inventory/stock',
+    {
+      config: { permission: 'inventory:read' },
+      schema: {
+        tags,
+        summary:
+          'The inventory table: tracked variants with on hand, reserved, available, incoming and state ' +
+          '(of one location when `locationId` is given); filter by state (low, out, overstock) and ' +
+          'title/SKU, sort by title, SKU or available',
+        params: storeParams,
+        querystring: stockListQuery,
+      },
+    },
+    async (request) => listStock(db, storeOf(request).store, request.query),
   );
 
   r.get(

@@ -1,4 +1,4 @@
-import type { CatalogSearch, SearchSort } from '../../modules/catalog/index.ts';
+import type { CatalogSearch, SearchSort, StockSource } from '../../modules/catalog/index.ts';
 import type { StorefrontSite } from '../site.ts';
 import { LISTING_PAGE_SIZE, type ListingParams, type ListingSort } from './listing-params.ts';
 
@@ -16,9 +16,15 @@ const engineSorts: Record<ListingSort, SearchSort> = {
 /**
  * The catalog search a storefront listing asks for: the page's locale (translated titles are searched
  * and shown), products on sale only, the shopper's filters, one page, and the facet counts. The
- * caller adds what the listing is (a category, a collection).
+ * caller adds what the listing is (a category, a collection). `stock` decides what is in stock
+ * (inventory's levels; every variant without one).
  */
-export function listingSearch(site: StorefrontSite, params: ListingParams, sort: ListingSort): CatalogSearch {
+export function listingSearch(
+  site: StorefrontSite,
+  params: ListingParams,
+  sort: ListingSort,
+  stock?: StockSource,
+): CatalogSearch {
   return {
     store: site.store,
     text: params.q,
@@ -36,5 +42,6 @@ export function listingSearch(site: StorefrontSite, params: ListingParams, sort:
     limit: LISTING_PAGE_SIZE,
     offset: (params.page - 1) * LISTING_PAGE_SIZE,
     facets: true,
+    ...(stock ? { stock } : {}),
   };
 }

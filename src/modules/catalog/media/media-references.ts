@@ -1,10 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { blobContentTypes } from '../../../platform/blob-storage/blob-storage.ts';
 import type { Db } from '../../../platform/db/database.ts';
+import { resultRows } from '../../../platform/db/result-rows.ts';
 import { mediaKeysOfUndoableDeletions } from '../bulk/undoable-deletions.ts';
 import { collections } from '../collections/schema.ts';
 import { catalogTranslations, productImages, products } from '../schema.ts';
-import { resultRows } from '../../../platform/db/result-rows.ts';
 import { openRevisionStates, productRevisions } from '../workflow/schema.ts';
 import { MEDIA_PATH_PREFIX } from './image-source.ts';
 import { imageContentTypes } from './inspect-image.ts';

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.ts';
+import { resultRows } from '../../../platform/db/result-rows.ts';
 import {
   hasVariantFilters,
   type ListingFilters,
@@ -8,7 +9,6 @@ import {
 } from './listing-filters.ts';
 import { priceBuckets } from './price-buckets.ts';
 import { orderKeys, type PageOrder } from './result-page.ts';
-import { resultRows } from '../../../platform/db/result-rows.ts';
 import type { CatalogSearch, FacetValue, SearchFacets } from './search-request.ts';
 import { type CategoryEntry, rollUpCounts } from './store-categories.ts';
 

@@ -1,9 +1,9 @@
 import { inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../platform/db/database.ts';
+import { resultRows } from '../../../platform/db/result-rows.ts';
 import type { Product } from '../product-detail.ts';
 import { products } from '../schema.ts';
-import { resultRows } from '../../../platform/db/result-rows.ts';
 import type { SearchSort } from './search-request.ts';
 
 /** How a page is ordered: the sort, the relevance rank (when there is text) and the title shown. */

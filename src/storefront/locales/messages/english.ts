@@ -41,6 +41,11 @@ export function englishMessages(f: MessageFormat) {
     chooseOption: 'Choose an option',
     availability: 'Availability',
     inStock: 'In stock',
+    /** A variant with few units left (at or below its low-stock threshold). */
+    onlyLeft: (n: number) => `Only ${f.number(n)} left`,
+    outOfStock: 'Out of stock',
+    /** A variant with no units that is still sold, to be delivered when stock comes in. */
+    backorder: 'Available on back-order',
     sku: 'SKU',
     productType: 'Type',
     vendor: 'Vendor',

@@ -1,0 +1,25 @@
+/** Outgoing mail: queued in the writer's transaction, sent by a job over SMTP or kept by the development transport. */
+export {
+  type AttachmentSummary,
+  getMail,
+  getMailAttachment,
+  listMail,
+  type MailQuery,
+  type MailSummary,
+} from './list-mail.ts';
+export {
+  MAIL_SEND_ATTEMPTS,
+  type MailMessage,
+  mailboxWithName,
+  type OutgoingMail,
+  queueMail,
+  SEND_MAIL_JOB,
+} from './queue-mail.ts';
+export { type MailRouteOptions, mailRoutes } from './routes.ts';
+export type { MailAttachment, MailState } from './schema.ts';
+export {
+  createSendMailHandler,
+  type MailSenderSettings,
+  type MailTransportKind,
+  registerMailJobs,
+} from './send-mail-job.ts';

@@ -1,0 +1,91 @@
+import type { Db } from '../db/database.ts';
+import { unprocessable } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { enqueueJob } from '../jobs/enqueue.ts';
+import { type MailAttachment, mailMessages } from './schema.ts';
+
+export type MailMessage = typeof mailMessages.$inferSelect;
+
+export const SEND_MAIL_JOB = 'mail.send';
+
+/** With the default backoff (2^n s, capped at 1 h) 12 attempts span about two hours and a quarter. */
+export const MAIL_SEND_ATTEMPTS = 12;
+
+export interface SendMailJobPayload {
+  messageId: string;
+}
+
+export interface OutgoingMail {
+  /** Null for mail of the installation rather than of a store. */
+  storeId: string | null;
+  /** What it is about, e.g. 'purchase_order.sent'. */
+  topic: string;
+  /** An address, optionally with a display name: `"Linen & Co" <shop@example.com>`. */
+  from: string;
+  to: readonly string[];
+  replyTo?: string | null;
+  subject: string;
+  text: string;
+  html?: string | null;
+  attachments?: readonly MailAttachment[];
+  /** The record it was sent for, so the admin can list a purchase order's mail. */
+  entity?: { type: string; id: string };
+}
+
+/** One address: something@something, no spaces or angle brackets (display names go in `from` only). */
+const plainAddress = /^[^\s@<>"]+@[^\s@<>"]+$/;
+const base64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/**
+ * Queues a message: the row (state `queued`) and the job that sends it are written in the caller's
+ * transaction, so mail goes out if and only if the change it reports commits. The `mail.send` job
+ * delivers it over SMTP, or keeps it as sent by the development transport when no SMTP server is
+ * configured. Bad recipients are refused here (422), not discovered by a retrying job.
+ */
+export async function queueMail(tx: Db, message: OutgoingMail): Promise<MailMessage> {
+  if (message.to.length === 0) {
+    throw unprocessable('mail_recipient_missing', 'A message needs at least one recipient.', { path: 'to' });
+  }
+  for (const [index, address] of message.to.entries()) {
+    if (!plainAddress.test(address)) {
+      throw unprocessable('invalid_mail_address', `${JSON.stringify(address)} is not an e-mail address.`, {
+        path: `to.${index}`,
+      });
+    }
+  }
+  for (const [index, attachment] of (message.attachments ?? []).entries()) {
+    if (!attachment.filename || !base64.test(attachment.content)) {
+      throw new Error(`queueMail: attachment ${index} needs a file name and base64 content`);
+    }
+  }
+  const [row] = await tx
+    .insert(mailMessages)
+    .values({
+      id: newId('mailMessage'),
+      storeId: message.storeId,
+      topic: message.topic,
+      fromAddress: message.from,
+      toAddresses: [...message.to],
+      replyTo: message.replyTo ?? null,
+      subject: message.subject,
+      text: message.text,
+      html: message.html ?? null,
+      attachments: [...(message.attachments ?? [])],
+      entityType: message.entity?.type ?? null,
+      entityId: message.entity?.id ?? null,
+    })
+    .returning();
+  const payload: SendMailJobPayload = { messageId: row!.id };
+  await enqueueJob(tx, SEND_MAIL_JOB, payload, {
+    uniqueKey: `${SEND_MAIL_JOB}:${row!.id}`,
+    maxAttempts: MAIL_SEND_ATTEMPTS,
+  });
+  return row!;
+}
+
+/** A `From` value with a display name, quoted so commas and quotes in a store's name stay part of it. */
+export function mailboxWithName(name: string, address: string): string {
+  const clean = name.replace(/[\r\n]+/g, ' ').trim();
+  if (!clean) return address;
+  return `"${clean.replace(/(["\\])/g, '\\$1')}" <${address}>`;
+}
