@@ -233,7 +233,7 @@ for (const target of testDatabaseTargets()) {
       assert.ok(!line.includes(stray.key.slice(0, 64)), 'no file names in the log');
     });
 
-    test('with background work on, both housekeeping jobs are scheduled', async () => {
+    test('with background work on, the housekeeping jobs are scheduled', async () => {
       const config = {
         ...loadConfig({ dataDir: '/nonexistent', logLevel: 'silent' }, {}),
         jobPollMs: 60_000,
@@ -251,6 +251,7 @@ for (const target of testDatabaseTargets()) {
             ['access.purge-sessions', 3600],
             [STALE_IMPORT_UPLOADS_JOB, 3600],
             ['catalog.media.remove-unreferenced', 86_400],
+            ['inventory.release-expired-reservations', 10],
           ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
         );
       } finally {
