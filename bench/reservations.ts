@@ -3,7 +3,8 @@
 // over 10,000 variants — on PGlite and, when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set, on
 // PostgreSQL. The server runs as `storepilot start` in its own process. Prints reservations/s,
 // p50/p99 latency and refusals, then checks the ledger (no drift); asserts nothing.
-// Options: BENCH_DURATION=seconds (10), BENCH_CONNECTIONS=n (50), BENCH_ONLY=pglite|postgres.
+// Options: BENCH_DURATION=seconds (10), BENCH_CONNECTIONS=n (50), BENCH_ONLY=pglite|postgres,
+// BENCH_PROFILE_DIR=dir (a V8 CPU profile of the server).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import autocannon from 'autocannon';
 import { createApiKey, systemActor } from '../src/modules/access/index.ts';
 import { createStore } from '../src/modules/access/stores.ts';
 import { verifyInventory } from '../src/modules/inventory/index.ts';
+import { ensureDefaultChannel } from '../src/modules/inventory/channels/channels.ts';
 import { createLocation } from '../src/modules/inventory/locations/locations.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateDatabase } from '../src/platform/db/migrate.ts';
@@ -44,6 +46,8 @@ async function setUp(databaseUrl: string | undefined, dataDir: string): Promise<
     });
     await seedCatalog(database.db, store, { products: variantCount / 5, variantsPerProduct: 5 });
     const location = await createLocation(database.db, store.id, { name: 'Warehouse', kind: 'warehouse' });
+    // The store's own sales channel, made before the stock as it would be in use.
+    await ensureDefaultChannel(database.db, store.id);
     // Opening stock written as the ledger would have it: one receipt per variant and its level.
     await database.execute(
       `insert into inventory_items (variant_id, store_id) select id, store_id from product_variants where store_id = $1`,
@@ -109,7 +113,8 @@ async function run(label: string, databaseUrl?: string) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'storepilot-bench-stock-'));
   try {
     const setup = await setUp(databaseUrl, dataDir);
-    const server = await startBenchServer({ port, dataDir, databaseUrl, demo: false });
+    const nodeFlags = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+    const server = await startBenchServer({ port, dataDir, databaseUrl, demo: false, nodeFlags });
     let hot: Awaited<ReturnType<typeof load>>;
     let spread: Awaited<ReturnType<typeof load>>;
     try {

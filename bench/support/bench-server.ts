@@ -17,11 +17,13 @@ export async function startBenchServer(options: {
   dataDir: string;
   databaseUrl?: string;
   demo: boolean;
+  /** Node flags for the server process, e.g. a CPU profile. */
+  nodeFlags?: string[];
 }): Promise<BenchServer> {
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    ['bin/storepilot.js', 'start', '--port', String(options.port), '--data-dir', options.dataDir],
+    [...(options.nodeFlags ?? []), 'bin/storepilot.js', 'start', '--port', String(options.port), '--data-dir', options.dataDir],
     {
       cwd: root,
       env: {

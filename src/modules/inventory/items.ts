@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { announceChange } from '../../platform/cache/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { unprocessable } from '../../platform/errors.ts';
 import { findStockVariants } from '../catalog/index.ts';
+import { inventoryTopic } from './availability/stock-change-topic.ts';
 import { inventoryItems } from './schema.ts';
 import { stockChanged } from './stock-changes.ts';
 
@@ -43,6 +45,8 @@ export async function updateInventoryItem(
     .values({ variantId, storeId, ...change })
     .onConflictDoUpdate({ target: inventoryItems.variantId, set: { ...change, updatedAt: new Date() } })
     .returning();
-  await stockChanged(tx, storeId, [variantId]);
+  await stockChanged(tx, storeId, [variantId], variants);
+  // Tracking on or off changes what the storefront shows even when no state moves.
+  if ((before?.tracked ?? false) !== after!.tracked) await announceChange(tx, inventoryTopic(storeId));
   return { before: before ?? null, after: after! };
 }

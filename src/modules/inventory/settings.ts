@@ -17,11 +17,12 @@ export const inventorySettingsInput = z
   .partial()
   .strict();
 
-const defaults = { reservationStrategy: 'split', reservationTtlSeconds: 900 } as const;
+/** What a store without a settings row gets. */
+export const inventorySettingDefaults = { reservationStrategy: 'split', reservationTtlSeconds: 900 } as const;
 
 export async function getInventorySettings(db: Db, storeId: string): Promise<InventorySettings> {
   const [row] = await db.select().from(inventorySettings).where(eq(inventorySettings.storeId, storeId));
-  if (!row) return { storeId, ...defaults };
+  if (!row) return { storeId, ...inventorySettingDefaults };
   const { updatedAt: _u, ...settings } = row;
   return settings;
 }

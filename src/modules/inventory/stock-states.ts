@@ -12,19 +12,28 @@ export function stockStateOf(available: number, lowStockThreshold: number | null
   return 'ok';
 }
 
+export interface EvaluatedStock {
+  variantId: string;
+  /** The state recorded before this change. */
+  previous: StockState;
+  state: StockState;
+  available: number;
+  lowStockThreshold: number | null;
+}
+
 /**
  * Compares each tracked variant's available stock (all active locations) with its threshold and,
  * where the state moved, records it and emits one event: `inventory.low`, `inventory.out`, or
  * `inventory.restocked` when it is back above the threshold. The item row is locked, so concurrent
- * changes to one variant announce each crossing once.
+ * changes to one variant announce each crossing once. Returns each tracked variant's evaluation.
  */
 export async function refreshStockStates(
   tx: Db,
   storeId: string,
   variantIds: readonly string[],
-): Promise<void> {
+): Promise<EvaluatedStock[]> {
   const unique = [...new Set(variantIds)].sort();
-  if (unique.length === 0) return;
+  if (unique.length === 0) return [];
   const rows = resultRows<{
     variant_id: string;
     stock_state: StockState;
@@ -45,15 +54,21 @@ export async function refreshStockStates(
       left join inventory_locations loc on loc.id = l.location_id
       group by i.variant_id, i.stock_state, i.low_stock_threshold`),
   );
-  const moved = rows
-    .map((row) => {
-      const available = Number(row.available);
-      return { ...row, available, state: stockStateOf(available, row.low_stock_threshold) };
-    })
-    .filter((row) => row.state !== row.stock_state);
-  if (moved.length === 0) return;
+  const evaluated: EvaluatedStock[] = rows.map((row) => {
+    const available = Number(row.available);
+    const lowStockThreshold = row.low_stock_threshold === null ? null : Number(row.low_stock_threshold);
+    return {
+      variantId: row.variant_id,
+      previous: row.stock_state,
+      state: stockStateOf(available, lowStockThreshold),
+      available,
+      lowStockThreshold,
+    };
+  });
+  const moved = evaluated.filter((e) => e.state !== e.previous);
+  if (moved.length === 0) return evaluated;
   for (const state of ['ok', 'low', 'out'] as const) {
-    const ids = moved.filter((m) => m.state === state).map((m) => m.variant_id);
+    const ids = moved.filter((m) => m.state === state).map((m) => m.variantId);
     if (ids.length === 0) continue;
     await tx.execute(sql`
       update inventory_items set stock_state = ${state}, updated_at = now()
@@ -65,11 +80,12 @@ export async function refreshStockStates(
       storeId,
       type: m.state === 'ok' ? 'inventory.restocked' : `inventory.${m.state}`,
       payload: {
-        variantId: m.variant_id,
+        variantId: m.variantId,
         available: m.available,
-        lowStockThreshold: m.low_stock_threshold,
-        previousState: m.stock_state,
+        lowStockThreshold: m.lowStockThreshold,
+        previousState: m.previous,
       },
     })),
   );
+  return evaluated;
 }

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.ts';
 import { resultRows } from '../../../platform/db/result-rows.ts';
 import { emitEvents } from '../../../platform/events/index.ts';
-import { findStockVariants } from '../../catalog/index.ts';
+import { findStockVariants, type StockVariant } from '../../catalog/index.ts';
 import { channelStock, salesChannels } from '../schema.ts';
 import { ensureDefaultChannel } from './channels.ts';
 
@@ -80,7 +80,12 @@ function changedStockQuery(storeId: string, channelIds: readonly string[], varia
 }
 
 /** Stores the new quantities and emits one `inventory.level_changed` per row, in the caller's transaction. */
-async function writeChangedStock(tx: Db, storeId: string, changed: readonly ChangedStock[]): Promise<void> {
+async function writeChangedStock(
+  tx: Db,
+  storeId: string,
+  changed: readonly ChangedStock[],
+  known?: ReadonlyMap<string, StockVariant>,
+): Promise<void> {
   for (let start = 0; start < changed.length; start += writeBatch) {
     const batch = changed.slice(start, start + writeBatch);
     await tx.execute(sql`
@@ -93,7 +98,9 @@ async function writeChangedStock(tx: Db, storeId: string, changed: readonly Chan
       ) as t(c, v, s)
       on conflict (channel_id, variant_id)
       do update set sellable = excluded.sellable, updated_at = excluded.updated_at`);
-    const variants = await findStockVariants(tx, storeId, [...new Set(batch.map((r) => r.variant_id))]);
+    const ids = [...new Set(batch.map((r) => r.variant_id))];
+    const variants =
+      known && ids.every((id) => known.has(id)) ? known : await findStockVariants(tx, storeId, ids);
     await emitEvents(
       tx,
       batch.map((r) => {
@@ -123,6 +130,7 @@ export async function syncChannelStock(
   tx: Db,
   storeId: string,
   variantIds: readonly string[],
+  known?: ReadonlyMap<string, StockVariant>,
 ): Promise<void> {
   const unique = [...new Set(variantIds)].sort();
   if (unique.length === 0) return;
@@ -145,7 +153,7 @@ export async function syncChannelStock(
   const active = channels.filter((c) => c.active).map((c) => c.id);
   if (active.length === 0) return;
   const changed = resultRows<ChangedStock>(await tx.execute(changedStockQuery(storeId, active, unique)));
-  await writeChangedStock(tx, storeId, changed);
+  await writeChangedStock(tx, storeId, changed, known);
 }
 
 /** Recomputes one channel's stock of every tracked variant (a new channel, a new buffer or locations). */

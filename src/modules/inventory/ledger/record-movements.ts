@@ -117,6 +117,7 @@ export async function recordMovements(
     tx,
     storeId,
     inputs.map((i) => i.variantId),
+    variants,
   );
   return written;
 }

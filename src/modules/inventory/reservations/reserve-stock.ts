@@ -1,18 +1,18 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../platform/db/database.ts';
+import { jsonRowsInsert } from '../../../platform/db/json-rows-insert.ts';
 import { resultRows } from '../../../platform/db/result-rows.ts';
 import { conflict, unprocessable } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { findStockVariants } from '../../catalog/index.ts';
 import {
-  inventoryItems,
   inventoryReservationLines,
-  inventoryReservations,
+  type inventoryReservations,
   type ReservationStrategy,
   reservationStrategies,
 } from '../schema.ts';
-import { getInventorySettings } from '../settings.ts';
+import { inventorySettingDefaults } from '../settings.ts';
 import { stockChanged } from '../stock-changes.ts';
 
 export const reserveStockInput = z
@@ -68,11 +68,13 @@ export async function reserveStock(
   input: ReserveStockInput,
 ): Promise<ReservationWithLines> {
   const data = reserveStockInput.parse(input);
-  const settings = await getInventorySettings(tx, storeId);
-  const strategy = data.strategy ?? settings.reservationStrategy;
-  const ttlSeconds = data.ttlSeconds ?? settings.reservationTtlSeconds;
   const variantIds = data.items.map((i) => i.variantId);
-  const variants = await findStockVariants(tx, storeId, variantIds);
+  const [variants, context] = await Promise.all([
+    findStockVariants(tx, storeId, variantIds),
+    reservationContext(tx, storeId, variantIds),
+  ]);
+  const strategy = data.strategy ?? context.strategy;
+  const ttlSeconds = data.ttlSeconds ?? context.ttlSeconds;
   for (const [index, item] of data.items.entries()) {
     if (!variants.has(item.variantId)) {
       throw unprocessable('unknown_variant', `No variant ${item.variantId} in this store.`, {
@@ -81,14 +83,7 @@ export async function reserveStock(
       });
     }
   }
-  const tracked = new Set(
-    (
-      await tx
-        .select({ variantId: inventoryItems.variantId })
-        .from(inventoryItems)
-        .where(and(inArray(inventoryItems.variantId, variantIds), eq(inventoryItems.tracked, true)))
-    ).map((r) => r.variantId),
-  );
+  const { tracked } = context;
 
   const reservationId = newId('reservation');
   const lines: ReservationLine[] = [];
@@ -120,25 +115,77 @@ export async function reserveStock(
       });
     }
   }
-  const [reservation] = await tx
-    .insert(inventoryReservations)
-    .values({
-      id: reservationId,
-      storeId,
-      reference: data.reference ?? null,
-      state: 'active',
-      expiresAt: sql`now() + ${ttlSeconds}::integer * interval '1 second'`,
-    })
-    .returning();
+  const reservation = await insertReservation(tx, {
+    id: reservationId,
+    storeId,
+    reference: data.reference ?? null,
+    ttlSeconds,
+    lines,
+  });
   if (lines.length > 0) {
-    await tx.insert(inventoryReservationLines).values(lines);
     await stockChanged(
       tx,
       storeId,
       lines.map((l) => l.variantId),
+      variants,
     );
   }
-  return { ...reservation!, lines };
+  return { ...reservation, lines };
+}
+
+/** The store's reservation settings and which of the variants are tracked, in one statement. */
+async function reservationContext(
+  tx: Db,
+  storeId: string,
+  variantIds: readonly string[],
+): Promise<{ strategy: ReservationStrategy; ttlSeconds: number; tracked: Set<string> }> {
+  const [row] = resultRows<{ strategy: ReservationStrategy | null; ttl: number | null; tracked: string[] }>(
+    await tx.execute(sql`
+      select s.reservation_strategy as strategy, s.reservation_ttl_seconds as ttl,
+        array(select variant_id from inventory_items
+              where variant_id = any(${sql.param([...new Set(variantIds)])}::text[]) and tracked) as tracked
+      from (select 1) as one left join inventory_settings s on s.store_id = ${storeId}`),
+  );
+  return {
+    strategy: row?.strategy ?? inventorySettingDefaults.reservationStrategy,
+    ttlSeconds: Number(row?.ttl ?? inventorySettingDefaults.reservationTtlSeconds),
+    tracked: new Set(row?.tracked ?? []),
+  };
+}
+
+/** The reservation and its lines in one statement; its times are the database's. */
+async function insertReservation(
+  tx: Db,
+  values: {
+    id: string;
+    storeId: string;
+    reference: string | null;
+    ttlSeconds: number;
+    lines: ReservationLine[];
+  },
+): Promise<Reservation> {
+  const linesInsert = jsonRowsInsert(inventoryReservationLines, values.lines);
+  const [row] = resultRows<{ expires_ms: string | number; created_ms: string | number }>(
+    await tx.execute(sql`
+      with ${linesInsert ? sql`held as (${linesInsert}),` : sql``}
+      reservation as (
+        insert into inventory_reservations (id, store_id, reference, state, expires_at)
+        values (${values.id}, ${values.storeId}, ${values.reference}, 'active',
+                now() + ${values.ttlSeconds}::integer * interval '1 second')
+        returning expires_at, created_at
+      )
+      select extract(epoch from expires_at) * 1000 as expires_ms, extract(epoch from created_at) * 1000 as created_ms
+      from reservation`),
+  );
+  return {
+    id: values.id,
+    storeId: values.storeId,
+    reference: values.reference,
+    state: 'active',
+    expiresAt: new Date(Number(row!.expires_ms)),
+    createdAt: new Date(Number(row!.created_ms)),
+    settledAt: null,
+  };
 }
 
 /** Location → units held for one line, or null when the stock is not there. */
