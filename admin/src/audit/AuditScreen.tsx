@@ -4,7 +4,6 @@ import {
   Card,
   EmptyState,
   Group,
-  Pagination,
   Skeleton,
   Stack,
   Table,
@@ -18,6 +17,7 @@ import { Fragment, useState } from 'react';
 import { useCurrentStore } from '../stores/current-store.tsx';
 import { formatDateTime } from '../ui/format-date.ts';
 import { IconChevronRight, IconHistory } from '../ui/icons.tsx';
+import { ListPager } from '../ui/ListPager.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useSearchParamInput } from '../ui/use-search-param-input.ts';
 import { AuditChange } from './AuditChange.tsx';
@@ -50,7 +50,6 @@ export function AuditScreen() {
     }),
   );
   const total = log.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
   const filtered = Boolean(search.entityType || search.action);
 
   const toggle = (id: string) =>
@@ -189,26 +188,14 @@ export function AuditScreen() {
         )}
 
         {log.data && total > 0 ? (
-          <Group
-            justify="space-between"
-            p="md"
-            gap="sm"
-            style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
-          >
-            <Text size="sm" c="dimmed">
-              {(page - 1) * pageSize + 1}–{Math.min(page * pageSize, total)} of {total}
-            </Text>
-            {pages > 1 ? (
-              <Pagination
-                total={pages}
-                value={Math.min(page, pages)}
-                onChange={(next) =>
-                  void navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) })
-                }
-                size="sm"
-              />
-            ) : null}
-          </Group>
+          <ListPager
+            page={page}
+            pageSize={pageSize}
+            total={total}
+            onPage={(next) =>
+              void navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) })
+            }
+          />
         ) : null}
       </Card>
     </>

@@ -4,7 +4,6 @@ import {
   EmptyState,
   Group,
   Loader,
-  Pagination,
   SegmentedControl,
   Select,
   Text,
@@ -15,6 +14,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useCurrentStore } from '../stores/current-store.tsx';
 import { IconMapPin, IconPlus, IconSearch, IconWarehouse } from '../ui/icons.tsx';
+import { ListPager } from '../ui/ListPager.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { ButtonLink } from '../ui/router-links.tsx';
 import { useSearchParamInput } from '../ui/use-search-param-input.ts';
@@ -74,7 +74,6 @@ export function InventoryScreen(): ReactNode {
     stockListQuery(store.handle, { ...filter, limit: pageSize, offset: (page - 1) * pageSize }),
   );
   const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
   const filtered = Boolean(filter.q || filter.locationId || filter.state);
   const noLocations = locations.data?.length === 0;
 
@@ -215,30 +214,14 @@ export function InventoryScreen(): ReactNode {
           )}
 
           {list.data && total > 0 ? (
-            <Group
-              justify="space-between"
-              p="md"
-              gap="sm"
-              style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
-            >
-              <Text size="sm" c="dimmed">
-                {(page - 1) * pageSize + 1}–{Math.min(page * pageSize, total)} of {total}
-              </Text>
-              {pages > 1 ? (
-                <Pagination
-                  total={pages}
-                  value={Math.min(page, pages)}
-                  onChange={(next) =>
-                    void navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) })
-                  }
-                  size="sm"
-                  getControlProps={(control) => ({
-                    'aria-label':
-                      control === 'previous' ? 'Previous page' : control === 'next' ? 'Next page' : undefined,
-                  })}
-                />
-              ) : null}
-            </Group>
+            <ListPager
+              page={page}
+              pageSize={pageSize}
+              total={total}
+              onPage={(next) =>
+                void navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) })
+              }
+            />
           ) : null}
         </Card>
       )}

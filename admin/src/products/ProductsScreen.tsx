@@ -5,7 +5,6 @@ import {
   EmptyState,
   Group,
   Loader,
-  Pagination,
   SegmentedControl,
   Select,
   Skeleton,
@@ -22,6 +21,7 @@ import { formatMoney } from '../money/minor-units.ts';
 import { useCurrentStore } from '../stores/current-store.tsx';
 import { formatDate } from '../ui/format-date.ts';
 import { IconPackage, IconPlus, IconSearch } from '../ui/icons.tsx';
+import { ListPager } from '../ui/ListPager.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { AnchorLink, ButtonLink } from '../ui/router-links.tsx';
 import { useSearchParamInput } from '../ui/use-search-param-input.ts';
@@ -95,7 +95,6 @@ export function ProductsScreen() {
     }),
   );
   const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
   const filtered = Object.keys(filter).length > 0;
   const selection = useProductSelection(JSON.stringify(filter));
   const [bulkEditing, setBulkEditing] = useState(false);
@@ -327,30 +326,14 @@ export function ProductsScreen() {
         )}
 
         {list.data && total > 0 ? (
-          <Group
-            justify="space-between"
-            p="md"
-            gap="sm"
-            style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
-          >
-            <Text size="sm" c="dimmed">
-              {(page - 1) * pageSize + 1}–{Math.min(page * pageSize, total)} of {total}
-            </Text>
-            {pages > 1 ? (
-              <Pagination
-                total={pages}
-                value={Math.min(page, pages)}
-                onChange={(next) =>
-                  void navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) })
-                }
-                size="sm"
-                getControlProps={(control) => ({
-                  'aria-label':
-                    control === 'previous' ? 'Previous page' : control === 'next' ? 'Next page' : undefined,
-                })}
-              />
-            ) : null}
-          </Group>
+          <ListPager
+            page={page}
+            pageSize={pageSize}
+            total={total}
+            onPage={(next) =>
+              void navigate({ search: (prev) => ({ ...prev, page: next > 1 ? next : undefined }) })
+            }
+          />
         ) : null}
       </Card>
       <BulkSelectionBar

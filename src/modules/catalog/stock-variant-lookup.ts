@@ -31,7 +31,8 @@ const columns = {
   imageUrl: products.imageUrl,
 };
 
-async function selectVariants(db: Db, where: SQL | undefined, limit?: number) {
+/** Variants with their product's handle, title and options, by product handle then position. */
+export async function selectVariants(db: Db, where: SQL | undefined, limit?: number) {
   const query = db
     .select(columns)
     .from(productVariants)

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
-import { products, productVariants } from './schema.ts';
-import { variantTitle } from './variant-set.ts';
+import { productVariants } from './schema.ts';
+import { selectVariants } from './stock-variant-lookup.ts';
 
 /** What other modules (inventory, purchasing) need to know of a variant. */
 export interface StockVariant {
@@ -27,29 +27,9 @@ export async function findStockVariants(
   variantIds: readonly string[],
 ): Promise<Map<string, StockVariant>> {
   if (variantIds.length === 0) return new Map();
-  const rows = await db
-    .select({
-      variantId: productVariants.id,
-      productId: productVariants.productId,
-      productTitle: products.title,
-      productHandle: products.handle,
-      option1: productVariants.option1,
-      option2: productVariants.option2,
-      option3: productVariants.option3,
-      sku: productVariants.sku,
-      barcode: productVariants.barcode,
-      inventoryPolicy: productVariants.inventoryPolicy,
-      priceAmount: productVariants.priceAmount,
-      costAmount: productVariants.costAmount,
-      imageUrl: products.imageUrl,
-    })
-    .from(productVariants)
-    .innerJoin(products, eq(products.id, productVariants.productId))
-    .where(and(eq(productVariants.storeId, storeId), inArray(productVariants.id, [...new Set(variantIds)])));
-  return new Map(
-    rows.map(({ option1, option2, option3, ...row }) => [
-      row.variantId,
-      { ...row, title: variantTitle({ option1, option2, option3 }) },
-    ]),
+  const rows = await selectVariants(
+    db,
+    and(eq(productVariants.storeId, storeId), inArray(productVariants.id, [...new Set(variantIds)])),
   );
+  return new Map(rows.map((row) => [row.variantId, row]));
 }
