@@ -11,8 +11,8 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { createApiKey, systemActor } from '../src/modules/access/index.ts';
 import { createStore } from '../src/modules/access/stores.ts';
-import { verifyInventory } from '../src/modules/inventory/index.ts';
 import { ensureDefaultChannel } from '../src/modules/inventory/channels/channels.ts';
+import { verifyInventory } from '../src/modules/inventory/index.ts';
 import { createLocation } from '../src/modules/inventory/locations/locations.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateDatabase } from '../src/platform/db/migrate.ts';
@@ -113,7 +113,9 @@ async function run(label: string, databaseUrl?: string) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'storepilot-bench-stock-'));
   try {
     const setup = await setUp(databaseUrl, dataDir);
-    const nodeFlags = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+    const nodeFlags = process.env.BENCH_PROFILE_DIR
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+      : [];
     const server = await startBenchServer({ port, dataDir, databaseUrl, demo: false, nodeFlags });
     let hot: Awaited<ReturnType<typeof load>>;
     let spread: Awaited<ReturnType<typeof load>>;

@@ -23,7 +23,15 @@ export async function startBenchServer(options: {
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    [...(options.nodeFlags ?? []), 'bin/storepilot.js', 'start', '--port', String(options.port), '--data-dir', options.dataDir],
+    [
+      ...(options.nodeFlags ?? []),
+      'bin/storepilot.js',
+      'start',
+      '--port',
+      String(options.port),
+      '--data-dir',
+      options.dataDir,
+    ],
     {
       cwd: root,
       env: {
