@@ -28,7 +28,16 @@ import { parseProductsSearch } from './products/list/product-list-search.ts';
 import { ProductCreateScreen } from './products/ProductCreateScreen.tsx';
 import { ProductEditScreen } from './products/ProductEditScreen.tsx';
 import { ProductsScreen } from './products/ProductsScreen.tsx';
+import { PurchaseOrderCreateScreen } from './purchasing/PurchaseOrderCreateScreen.tsx';
+import { PurchaseOrderScreen } from './purchasing/PurchaseOrderScreen.tsx';
+import { PurchaseOrdersScreen } from './purchasing/PurchaseOrdersScreen.tsx';
+import { parsePurchaseOrdersSearch } from './purchasing/purchase-order-search.ts';
+import { SuppliersScreen } from './purchasing/SuppliersScreen.tsx';
 import { SeoAuditScreen } from './seo/SeoAuditScreen.tsx';
+import { CountSheetScreen } from './stock-moves/CountSheetScreen.tsx';
+import { CountsScreen } from './stock-moves/CountsScreen.tsx';
+import { TransferScreen } from './stock-moves/TransferScreen.tsx';
+import { parseTransfersSearch, TransfersScreen } from './stock-moves/TransfersScreen.tsx';
 import { readLastStore } from './stores/last-store.ts';
 import { RequirePermission } from './stores/RequirePermission.tsx';
 import { StoreNotFound } from './stores/StoreNotFound.tsx';
@@ -190,6 +199,56 @@ export const locationsRoute = createRoute({
   component: guarded('inventory:read', 'see inventory locations', LocationsScreen),
 });
 
+export const transfersRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'transfers',
+  validateSearch: parseTransfersSearch,
+  component: guarded('inventory:read', 'see transfers', TransfersScreen),
+});
+
+export const transferRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'transfers/$transferId',
+  component: guarded('inventory:read', 'see transfers', TransferScreen),
+});
+
+export const countsRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'counts',
+  component: guarded('inventory:read', 'see stock counts', CountsScreen),
+});
+
+export const countRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'counts/$countId',
+  component: guarded('inventory:read', 'see stock counts', CountSheetScreen),
+});
+
+export const purchaseOrdersRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'purchasing',
+  validateSearch: parsePurchaseOrdersSearch,
+  component: guarded('purchasing:read', 'see purchase orders', PurchaseOrdersScreen),
+});
+
+export const purchaseOrderCreateRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'purchasing/new',
+  component: guarded('purchasing:write', 'create purchase orders', PurchaseOrderCreateScreen),
+});
+
+export const suppliersRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'purchasing/suppliers',
+  component: guarded('purchasing:read', 'see suppliers', SuppliersScreen),
+});
+
+export const purchaseOrderRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'purchasing/$purchaseOrderId',
+  component: guarded('purchasing:read', 'see purchase orders', PurchaseOrderScreen),
+});
+
 export const teamRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'team',
@@ -264,6 +323,14 @@ const routeTree = rootRoute.addChildren([
       collectionEditRoute,
       inventoryRoute,
       locationsRoute,
+      purchaseOrdersRoute,
+      purchaseOrderCreateRoute,
+      suppliersRoute,
+      purchaseOrderRoute,
+      transfersRoute,
+      transferRoute,
+      countsRoute,
+      countRoute,
       seoAuditRoute,
       teamRoute,
       auditRoute,

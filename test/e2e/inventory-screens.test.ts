@@ -3,12 +3,14 @@
 // give it stock with the drawer's Adjust form, see the table update, set a low-stock threshold and
 // find the variant under "Low", read the ledger line, and have a removal of more than is there refused
 // on the quantity field. Screenshots of the table, the drawer and the locations go to scratch/screens/.
+
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser as ChromiumBrowser, Locator, Page } from 'playwright-core';
 import type { Database } from '../../src/platform/db/database.ts';
 import { testDatabaseTargets } from '../../src/platform/db/test-database.ts';
+import { eventually, screenshotWithoutToasts } from '../support/admin-page.ts';
 import { Browser, makeMember, makeStore, startTestApp, type TestApp } from '../support/app-harness.ts';
 import { browserSkipReason, launchChromium, signInToAdmin } from '../support/browser.ts';
 
@@ -29,17 +31,6 @@ function tableRows(table: Locator): Promise<string[][]> {
   );
 }
 
-/** Waits until `read` returns what `want` accepts (the table refetches after a change). */
-async function eventually<T>(read: () => Promise<T>, want: (value: T) => boolean, what: string): Promise<T> {
-  let value = await read();
-  for (let i = 0; i < 50 && !want(value); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  assert.ok(want(value), `${what}: got ${JSON.stringify(value)}`);
-  return value;
-}
-
 for (const target of testDatabaseTargets()) {
   describe(`inventory screens in Chromium on ${target.label}`, { skip }, () => {
     let database: Database;
@@ -51,18 +42,7 @@ for (const target of testDatabaseTargets()) {
       page.getByRole('navigation', { name: 'Store sections' }).getByRole('link', { name });
     /** A screenshot without the notifications in the corner, once transitions have settled. */
     const shot = async (name: string) => {
-      const closers = page.locator('.mantine-Notification-closeButton');
-      // Closing one can bring a queued one in, so close until none is left.
-      await eventually(
-        async () => {
-          for (const closer of await closers.all()) await closer.click({ force: true }).catch(() => {});
-          return closers.count();
-        },
-        (n) => n === 0,
-        'notifications closed',
-      );
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: `${shots}${name}-${target.kind}.png`, fullPage: true });
+      await screenshotWithoutToasts(page, `${shots}${name}-${target.kind}.png`);
     };
     /** The drawer scrolls inside the window: a tall window shows all of it at once. */
     const drawerShot = async (name: string) => {

@@ -14,7 +14,9 @@ export type Permission =
   | 'webhooks:read'
   | 'webhooks:write'
   | 'inventory:read'
-  | 'inventory:write';
+  | 'inventory:write'
+  | 'purchasing:read'
+  | 'purchasing:write';
 
 export interface User {
   id: string;

@@ -5,6 +5,8 @@ import { getRouteApi, Outlet, useMatchRoute } from '@tanstack/react-router';
 import { type ReactNode, useEffect } from 'react';
 import type { Permission } from '../api/types.ts';
 import { sessionQuery } from '../auth/session-queries.ts';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
+import { IconClipboardCheck, IconTransfer } from '../stock-moves/stock-move-icons.tsx';
 import { CurrentStoreProvider } from '../stores/current-store.tsx';
 import { rememberLastStore } from '../stores/last-store.ts';
 import { RoleBadge } from '../stores/RoleBadge.tsx';
@@ -35,6 +37,9 @@ interface Section {
     | '/stores/$store/collections'
     | '/stores/$store/inventory'
     | '/stores/$store/locations'
+    | '/stores/$store/purchasing'
+    | '/stores/$store/transfers'
+    | '/stores/$store/counts'
     | '/stores/$store/seo'
     | '/stores/$store/team'
     | '/stores/$store/audit'
@@ -61,6 +66,24 @@ const sections: Section[] = [
     permission: 'inventory:read',
   },
   { to: '/stores/$store/locations', label: 'Locations', icon: <IconMapPin />, permission: 'inventory:read' },
+  {
+    to: '/stores/$store/purchasing',
+    label: 'Purchasing',
+    icon: <IconPackage />,
+    permission: 'purchasing:read',
+  },
+  {
+    to: '/stores/$store/transfers',
+    label: 'Transfers',
+    icon: <IconTransfer />,
+    permission: 'inventory:read',
+  },
+  {
+    to: '/stores/$store/counts',
+    label: 'Counts',
+    icon: <IconClipboardCheck />,
+    permission: 'inventory:read',
+  },
   { to: '/stores/$store/seo', label: 'SEO audit', icon: <IconSearch />, permission: 'catalog:read' },
   { to: '/stores/$store/team', label: 'Team', icon: <IconUsers />, permission: 'team:read' },
   { to: '/stores/$store/audit', label: 'Audit log', icon: <IconHistory />, permission: 'audit:read' },
@@ -109,7 +132,10 @@ export function StoreLayout() {
               </AnchorLink>
               <StoreSwitcher currentHandle={store.handle} />
             </Group>
-            <UserMenu />
+            <Group gap="xs" wrap="nowrap">
+              <NotificationBell store={store.handle} />
+              <UserMenu />
+            </Group>
           </Group>
         </AppShell.Header>
 
