@@ -5,8 +5,6 @@ import {
   Code,
   EmptyState,
   Group,
-  Skeleton,
-  Stack,
   Table,
   Text,
   Tooltip,
@@ -19,6 +17,7 @@ import { useCurrentStore } from '../stores/current-store.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { formatDate, formatDateTime } from '../ui/format-date.ts';
 import { IconKey, IconPlus } from '../ui/icons.tsx';
+import { ListSkeleton } from '../ui/ListSkeleton.tsx';
 import { notifyError, notifySuccess } from '../ui/notify.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { apiKeysQuery, useRevokeApiKey } from './api-key-queries.ts';
@@ -68,11 +67,7 @@ export function ApiKeysScreen() {
             {keys.error.message}
           </Text>
         ) : keys.isPending ? (
-          <Stack p="md" gap="sm" aria-busy="true" aria-label="Loading API keys">
-            {[0, 1, 2].map((row) => (
-              <Skeleton key={row} height={36} />
-            ))}
-          </Stack>
+          <ListSkeleton label="Loading API keys" />
         ) : keys.data.length === 0 ? (
           <EmptyState
             py="xl"

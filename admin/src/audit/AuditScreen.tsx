@@ -4,8 +4,6 @@ import {
   Card,
   EmptyState,
   Group,
-  Skeleton,
-  Stack,
   Table,
   Text,
   TextInput,
@@ -18,6 +16,7 @@ import { useCurrentStore } from '../stores/current-store.tsx';
 import { formatDateTime } from '../ui/format-date.ts';
 import { IconChevronRight, IconHistory } from '../ui/icons.tsx';
 import { ListPager } from '../ui/ListPager.tsx';
+import { ListSkeleton } from '../ui/ListSkeleton.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useSearchParamInput } from '../ui/use-search-param-input.ts';
 import { AuditChange } from './AuditChange.tsx';
@@ -89,11 +88,7 @@ export function AuditScreen() {
             {log.error.message}
           </Text>
         ) : log.isPending ? (
-          <Stack p="md" gap="sm" aria-busy="true" aria-label="Loading the audit log">
-            {[0, 1, 2, 3, 4].map((row) => (
-              <Skeleton key={row} height={28} />
-            ))}
-          </Stack>
+          <ListSkeleton label="Loading the audit log" rows={5} height={28} />
         ) : log.data.items.length === 0 ? (
           <EmptyState
             py="xl"

@@ -1,9 +1,10 @@
-import { Badge, Button, Card, EmptyState, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Card, EmptyState, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useCurrentStore } from '../stores/current-store.tsx';
 import { IconArrowLeft, IconMapPin, IconPlus } from '../ui/icons.tsx';
+import { ListSkeleton } from '../ui/ListSkeleton.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { ButtonLink } from '../ui/router-links.tsx';
 import { InventorySettingsCard } from './InventorySettingsCard.tsx';
@@ -69,11 +70,7 @@ export function LocationsScreen(): ReactNode {
               {locations.error.message}
             </Text>
           ) : locations.isPending ? (
-            <Stack p="md" gap="sm" aria-busy="true" aria-label="Loading locations">
-              {[0, 1, 2].map((row) => (
-                <Skeleton key={row} height={36} />
-              ))}
-            </Stack>
+            <ListSkeleton label="Loading locations" />
           ) : list.length === 0 ? (
             <EmptyState
               py="xl"

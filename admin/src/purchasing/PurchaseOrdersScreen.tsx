@@ -1,4 +1,4 @@
-import { Card, EmptyState, Group, Select, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Card, EmptyState, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -8,6 +8,7 @@ import { useCurrentStore } from '../stores/current-store.tsx';
 import { formatDate } from '../ui/format-date.ts';
 import { IconPackage, IconPlus, IconUsers } from '../ui/icons.tsx';
 import { ListPager } from '../ui/ListPager.tsx';
+import { ListSkeleton } from '../ui/ListSkeleton.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { AnchorLink, ButtonLink } from '../ui/router-links.tsx';
 import { PurchaseOrderStateBadge } from './PurchaseOrderStateBadge.tsx';
@@ -95,11 +96,7 @@ export function PurchaseOrdersScreen(): ReactNode {
               {orders.error.message}
             </Text>
           ) : orders.isPending ? (
-            <Stack p="md" gap="sm" aria-busy="true" aria-label="Loading purchase orders">
-              {[0, 1, 2].map((row) => (
-                <Skeleton key={row} height={36} />
-              ))}
-            </Stack>
+            <ListSkeleton label="Loading purchase orders" />
           ) : rows.length === 0 ? (
             filtered ? (
               <EmptyState

@@ -1,8 +1,9 @@
-import { Badge, Button, Card, EmptyState, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Card, EmptyState, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useCurrentStore } from '../stores/current-store.tsx';
 import { IconArrowLeft, IconPlus, IconUsers } from '../ui/icons.tsx';
+import { ListSkeleton } from '../ui/ListSkeleton.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { ButtonLink } from '../ui/router-links.tsx';
 import { suppliersQuery } from './purchasing-queries.ts';
@@ -47,11 +48,7 @@ export function SuppliersScreen(): ReactNode {
             {suppliers.error.message}
           </Text>
         ) : suppliers.isPending ? (
-          <Stack p="md" gap="sm" aria-busy="true" aria-label="Loading suppliers">
-            {[0, 1, 2].map((row) => (
-              <Skeleton key={row} height={36} />
-            ))}
-          </Stack>
+          <ListSkeleton label="Loading suppliers" />
         ) : list.length === 0 ? (
           <EmptyState
             py="xl"

@@ -6,7 +6,6 @@ import {
   SegmentedControl,
   Select,
   SimpleGrid,
-  Skeleton,
   Stack,
   Table,
   Text,
@@ -17,6 +16,7 @@ import { ProductStatusBadge } from '../products/ProductStatusBadge.tsx';
 import { useCurrentStore } from '../stores/current-store.tsx';
 import { formatDateTime } from '../ui/format-date.ts';
 import { IconSearch } from '../ui/icons.tsx';
+import { ListSkeleton } from '../ui/ListSkeleton.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { AnchorLink } from '../ui/router-links.tsx';
 import { ruleLabel, scoreColor } from './rule-labels.ts';
@@ -127,11 +127,7 @@ export function SeoAuditScreen() {
               {audit.error.message}
             </Text>
           ) : !data ? (
-            <Stack p="md" gap="sm" aria-busy="true" aria-label="Auditing the catalog">
-              {[0, 1, 2, 3, 4].map((row) => (
-                <Skeleton key={row} height={36} />
-              ))}
-            </Stack>
+            <ListSkeleton label="Auditing the catalog" rows={5} />
           ) : data.items.length === 0 ? (
             <EmptyState
               py="xl"

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Modal, Select, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Card, Group, Modal, Select, Stack, Table, Text } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
@@ -7,6 +7,7 @@ import { numberCell } from '../inventory/StockTable.tsx';
 import { useCurrentStore } from '../stores/current-store.tsx';
 import { formatDateTime } from '../ui/format-date.ts';
 import { IconPlus } from '../ui/icons.tsx';
+import { ListSkeleton } from '../ui/ListSkeleton.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { AnchorLink } from '../ui/router-links.tsx';
 import { countsQuery, useCreateCount } from './stock-move-queries.ts';
@@ -41,11 +42,7 @@ export function CountsScreen(): ReactNode {
             {counts.error.message}
           </Text>
         ) : counts.isPending ? (
-          <Stack p="md" gap="sm" aria-busy="true" aria-label="Loading counts">
-            {[0, 1, 2].map((row) => (
-              <Skeleton key={row} height={36} />
-            ))}
-          </Stack>
+          <ListSkeleton label="Loading counts" />
         ) : items.length === 0 ? (
           <Text c="dimmed" p="xl" ta="center">
             No counts yet.

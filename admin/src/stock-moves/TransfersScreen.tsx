@@ -1,4 +1,4 @@
-import { Button, Card, Group, SegmentedControl, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Button, Card, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
@@ -6,6 +6,7 @@ import { numberCell } from '../inventory/StockTable.tsx';
 import { useCurrentStore } from '../stores/current-store.tsx';
 import { formatDateTime } from '../ui/format-date.ts';
 import { IconPlus } from '../ui/icons.tsx';
+import { ListSkeleton } from '../ui/ListSkeleton.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { AnchorLink } from '../ui/router-links.tsx';
 import { NewTransferModal } from './NewTransferModal.tsx';
@@ -69,11 +70,7 @@ export function TransfersScreen(): ReactNode {
               {transfers.error.message}
             </Text>
           ) : transfers.isPending ? (
-            <Stack p="md" gap="sm" aria-busy="true" aria-label="Loading transfers">
-              {[0, 1, 2].map((row) => (
-                <Skeleton key={row} height={36} />
-              ))}
-            </Stack>
+            <ListSkeleton label="Loading transfers" />
           ) : items.length === 0 ? (
             <Text c="dimmed" p="xl" ta="center">
               {search.state ? 'No transfers in this state.' : 'No transfers yet.'}

@@ -6,7 +6,6 @@ import {
   EmptyState,
   Group,
   NativeSelect,
-  Skeleton,
   Stack,
   Table,
   Text,
@@ -23,6 +22,7 @@ import { RoleBadge } from '../stores/RoleBadge.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { formatDate } from '../ui/format-date.ts';
 import { IconPlus, IconTrash, IconUsers } from '../ui/icons.tsx';
+import { ListSkeleton } from '../ui/ListSkeleton.tsx';
 import { notifyError, notifySuccess } from '../ui/notify.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { AddMemberModal } from './AddMemberModal.tsx';
@@ -98,11 +98,7 @@ export function TeamScreen() {
               {members.error.message}
             </Text>
           ) : members.isPending ? (
-            <Stack p="md" gap="sm" aria-busy="true" aria-label="Loading members">
-              {[0, 1, 2].map((row) => (
-                <Skeleton key={row} height={36} />
-              ))}
-            </Stack>
+            <ListSkeleton label="Loading members" />
           ) : members.data.length === 0 ? (
             <EmptyState py="xl" icon={<IconUsers size={28} />} variant="light" title="No members" />
           ) : (
