@@ -35,7 +35,9 @@ import {
   inventoryRoutes,
   purchasingRoutes,
   registerReservationExpiryJob,
+  registerRunningOutJob,
   reservationExpirySchedule,
+  runningOutSchedule,
   storefrontStockSources,
   transferRoutes,
 } from './modules/inventory/index.ts';
@@ -153,6 +155,7 @@ export async function buildApp(options: AppOptions) {
   registerStaleImportUploadsJob(jobs, importStorage, { retentionDays: config.importFileRetentionDays });
   registerUnreferencedMediaJob(jobs, mediaStorage, { graceHours: config.mediaGraceHours });
   registerReservationExpiryJob(jobs);
+  registerRunningOutJob(jobs);
   registerMailJobs(jobs, { smtpUrl: config.smtpUrl });
   jobs.register('access.purge-sessions', async (_payload, { db: jobDb }) => {
     await purgeExpiredSessions(jobDb);
@@ -174,6 +177,7 @@ export async function buildApp(options: AppOptions) {
     await jobs.schedule(staleImportUploadsSchedule);
     await jobs.schedule(unreferencedMediaSchedule);
     await jobs.schedule(reservationExpirySchedule);
+    await jobs.schedule(runningOutSchedule);
     jobs.start();
     dispatcher.start();
     // PGlite has no autovacuum: without this its planner never learns table sizes (search needs them).

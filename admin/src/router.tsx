@@ -15,6 +15,8 @@ import { AuditScreen } from './audit/AuditScreen.tsx';
 import { LoginScreen } from './auth/LoginScreen.tsx';
 import { sessionQuery } from './auth/session-queries.ts';
 import { CategoriesScreen } from './categories/CategoriesScreen.tsx';
+import { ChannelScreen } from './channels/ChannelScreen.tsx';
+import { ChannelsScreen } from './channels/ChannelsScreen.tsx';
 import { CollectionCreateScreen, CollectionEditScreen } from './collections/CollectionEditorScreen.tsx';
 import { CollectionsScreen } from './collections/CollectionsScreen.tsx';
 import { InventoryScreen } from './inventory/InventoryScreen.tsx';
@@ -32,6 +34,7 @@ import { PurchaseOrderCreateScreen } from './purchasing/PurchaseOrderCreateScree
 import { PurchaseOrderScreen } from './purchasing/PurchaseOrderScreen.tsx';
 import { PurchaseOrdersScreen } from './purchasing/PurchaseOrdersScreen.tsx';
 import { parsePurchaseOrdersSearch } from './purchasing/purchase-order-search.ts';
+import { SupplierScreen } from './purchasing/SupplierScreen.tsx';
 import { SuppliersScreen } from './purchasing/SuppliersScreen.tsx';
 import { SeoAuditScreen } from './seo/SeoAuditScreen.tsx';
 import { CountSheetScreen } from './stock-moves/CountSheetScreen.tsx';
@@ -199,6 +202,21 @@ export const locationsRoute = createRoute({
   component: guarded('inventory:read', 'see inventory locations', LocationsScreen),
 });
 
+export const channelsRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'channels',
+  component: guarded('inventory:read', 'see sales channels', ChannelsScreen),
+});
+
+export const channelRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'channels/$channelId',
+  // `sku` finds one variant in the channel's stock (the API matches SKUs exactly).
+  validateSearch: (search: Record<string, unknown>): { sku?: string } =>
+    typeof search.sku === 'string' && search.sku.trim() ? { sku: search.sku.trim().slice(0, 200) } : {},
+  component: guarded('inventory:read', 'see sales channels', ChannelScreen),
+});
+
 export const transfersRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'transfers',
@@ -241,6 +259,13 @@ export const suppliersRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'purchasing/suppliers',
   component: guarded('purchasing:read', 'see suppliers', SuppliersScreen),
+});
+
+/** Three segments, so it never meets `purchasing/$purchaseOrderId` (one segment after purchasing). */
+export const supplierRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'purchasing/suppliers/$supplierId',
+  component: guarded('purchasing:read', 'see suppliers', SupplierScreen),
 });
 
 export const purchaseOrderRoute = createRoute({
@@ -323,9 +348,12 @@ const routeTree = rootRoute.addChildren([
       collectionEditRoute,
       inventoryRoute,
       locationsRoute,
+      channelsRoute,
+      channelRoute,
       purchaseOrdersRoute,
       purchaseOrderCreateRoute,
       suppliersRoute,
+      supplierRoute,
       purchaseOrderRoute,
       transfersRoute,
       transferRoute,

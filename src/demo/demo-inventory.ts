@@ -3,14 +3,32 @@ import { recordMovements, updateInventoryItem } from '../modules/inventory/index
 import { createLocation } from '../modules/inventory/locations/locations.ts';
 import type { Db } from '../platform/db/database.ts';
 
-/** Units received at the warehouse, in turn per product: most sell well, a few run low or out. */
+/** Units at the warehouse today, in turn per product: most sell well, a few run low or out. */
 const warehouseUnits = [24, 3, 0, 60, 12, 7, 45, 2, 90, 18, 33, 5];
+/**
+ * Units sold per day over the last eight weeks, in turn per product, so the inventory table shows
+ * when each runs out: the fifth, a best-seller with 12 left, lasts under a week.
+ */
+const unitsPerDay = [1.4, 0.6, 0.9, 0.8, 1.8, 0.5, 1.2, 0.3, 2.5, 0.7, 1.0, 0.4];
+const historyDays = 56;
+/** The sold-out product sold until it ran out, this many days ago. */
+const soldOutDaysAgo = 6;
 const lowStockThreshold = 5;
+const day = 24 * 3600 * 1000;
 
 /**
- * A demo store's stock: a warehouse and a 3PL partner, opening stock received through the ledger
- * (so `storepilot inventory verify` agrees), low-stock thresholds, and so a few variants already
- * low or out for the alerts and the inventory table's filters to show something.
+ * Units sold by the start of day `t` of the history at `rate` a day, with a weekly rhythm (more at
+ * the weekend), so daily sales vary as a shop's do while their sum stays `rate` a day.
+ */
+function soldBy(t: number, rate: number): number {
+  return Math.floor(rate * t + 0.5 * rate * Math.sin((t * 2 * Math.PI) / 7));
+}
+
+/**
+ * A demo store's stock: a warehouse and a 3PL partner, opening stock received eight weeks ago and
+ * daily sales since, all through the ledger (so `storepilot inventory verify` agrees), low-stock
+ * thresholds, and so a few variants low, out or running out for the alerts and the inventory
+ * table's filters to show something.
  */
 export async function seedDemoInventory(
   db: Db,
@@ -30,9 +48,21 @@ export async function seedDemoInventory(
     fulfilmentPriority: 2,
     address: { line1: 'Logistikweg 4', city: 'Leipzig', postalCode: '04109', country: 'DE' },
   });
+  const start = Date.now() - historyDays * day;
+  const sales = (i: number, t: number) => {
+    const last = i % unitsPerDay.length === 2 ? historyDays - soldOutDaysAgo : historyDays;
+    return t >= last
+      ? 0
+      : soldBy(t + 1, unitsPerDay[i % unitsPerDay.length]!) - soldBy(t, unitsPerDay[i % unitsPerDay.length]!);
+  };
+  const soldInAll = variantIds.map((_, i) => {
+    let units = 0;
+    for (let t = 0; t < historyDays; t++) units += sales(i, t);
+    return units;
+  });
   await db.transaction(async (tx) => {
     const receipts = variantIds.flatMap((variantId, i) => {
-      const units = warehouseUnits[i % warehouseUnits.length]!;
+      const units = warehouseUnits[i % warehouseUnits.length]! + soldInAll[i]!;
       return [
         ...(units > 0
           ? [
@@ -58,8 +88,26 @@ export async function seedDemoInventory(
           : []),
       ];
     });
-    await recordMovements(tx, storeId, actor, receipts);
+    await recordMovements(tx, storeId, actor, receipts, { recordedAt: new Date(start) });
     for (const variantId of variantIds)
       await updateInventoryItem(tx, storeId, variantId, { tracked: true, lowStockThreshold });
+    // A day's online orders, shipped from the warehouse, at midday.
+    for (let t = 0; t < historyDays; t++) {
+      const sold = variantIds.flatMap((variantId, i) => {
+        const units = sales(i, t);
+        return units > 0
+          ? [
+              {
+                variantId,
+                locationId: warehouse.id,
+                kind: 'sale' as const,
+                quantity: -units,
+                note: 'Online orders',
+              },
+            ]
+          : [];
+      });
+      await recordMovements(tx, storeId, actor, sold, { recordedAt: new Date(start + t * day + day / 2) });
+    }
   });
 }

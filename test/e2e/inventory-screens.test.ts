@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser as ChromiumBrowser, Locator, Page } from 'playwright-core';
+import { systemActor } from '../../src/modules/access/index.ts';
+import { recordMovements } from '../../src/modules/inventory/index.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { testDatabaseTargets } from '../../src/platform/db/test-database.ts';
 import { eventually, screenshotWithoutToasts } from '../support/admin-page.ts';
@@ -17,6 +19,7 @@ import { browserSkipReason, launchChromium, signInToAdmin } from '../support/bro
 const skip = browserSkipReason();
 const shots = new URL('../../scratch/screens/', import.meta.url).pathname;
 const api = '/api/admin/stores/fell-depot';
+const day = 24 * 3600 * 1000;
 
 /** The text of each body row of a table as shown (hidden cells empty), cell by cell. */
 function tableRows(table: Locator): Promise<string[][]> {
@@ -38,6 +41,7 @@ for (const target of testDatabaseTargets()) {
     let chromium: ChromiumBrowser;
     let page: Page;
     let owner: Browser;
+    let storeId: string;
     const nav = (name: string) =>
       page.getByRole('navigation', { name: 'Store sections' }).getByRole('link', { name });
     /** A screenshot without the notifications in the corner, once transitions have settled. */
@@ -59,6 +63,7 @@ for (const target of testDatabaseTargets()) {
       sp = await startTestApp(database);
       const base = await sp.app.listen({ port: 0, host: '127.0.0.1' });
       const store = await makeStore(database, 'fell-depot', 'EUR');
+      storeId = store.id;
       const operations = await makeMember(database, store.id, 'operations');
       owner = await Browser.signIn(sp.app, (await makeMember(database, store.id, 'owner')).email);
       const products = [
@@ -233,13 +238,13 @@ for (const target of testDatabaseTargets()) {
         'Oat Mug is in the table',
       );
       const mug = rows.find((cells) => cells[1]!.includes('Oat Mug'))!;
-      // Image, variant, SKU, on hand, reserved, available, incoming, state.
-      assert.deepEqual(mug.slice(2, 7), ['MUG-OAT', '12', '0', '12', '0']);
+      // Image, variant, SKU, on hand, reserved, available, incoming, runs out, state.
+      assert.deepEqual(mug.slice(2, 8), ['MUG-OAT', '12', '0', '12', '0', '—']);
       assert.deepEqual(
         rows.map((cells) => cells[1]),
         ['Birch Board', 'Oat Mug', 'Wool Socks 39-42', 'Wool Socks 43-46'],
       );
-      assert.match(rows[3]![7]!, /out of stock/i);
+      assert.match(rows[3]![8]!, /out of stock/i);
       await shot('inventory-table');
     });
 
@@ -257,7 +262,7 @@ for (const target of testDatabaseTargets()) {
       await page.getByRole('radiogroup', { name: 'Filter by stock state' }).getByText('Low').click();
       await eventually(
         () => tableRows(table),
-        (rows) => rows.length === 1 && rows[0]![1] === 'Oat Mug' && /low/i.test(rows[0]![7]!),
+        (rows) => rows.length === 1 && rows[0]![1] === 'Oat Mug' && /low/i.test(rows[0]![8]!),
         'only Oat Mug is low',
       );
       assert.match(page.url(), /state=low/);
@@ -343,6 +348,56 @@ for (const target of testDatabaseTargets()) {
         'all 22 changes',
       );
       assert.equal(await drawer.getByRole('button', { name: 'Load more' }).count(), 0);
+      await page.keyboard.press('Escape');
+      await drawer.waitFor({ state: 'hidden' });
+    });
+
+    test('a best-seller shows when it runs out, in the table, under "Running out" and in its drawer', async () => {
+      // Four weeks of sales of the socks (43-46 were out): 2 a day from the warehouse.
+      const ids = await variantIdsBySku();
+      const socks = ids.get('SOCK-S')!;
+      const [warehouse] = (await owner.request({ method: 'GET', url: `${api}/inventory/locations` })).json()
+        .items as { id: string }[];
+      await database.db.transaction((tx) =>
+        recordMovements(
+          tx,
+          storeId,
+          systemActor('e2e history'),
+          [{ variantId: socks, locationId: warehouse!.id, kind: 'receive', quantity: 70 }],
+          { recordedAt: new Date(Date.now() - 30 * day) },
+        ),
+      );
+      for (let d = 28; d >= 1; d--) {
+        await database.db.transaction((tx) =>
+          recordMovements(
+            tx,
+            storeId,
+            systemActor('e2e history'),
+            [{ variantId: socks, locationId: warehouse!.id, kind: 'sale', quantity: -2 }],
+            { recordedAt: new Date(Date.now() - d * day + 3600_000) },
+          ),
+        );
+      }
+      const table = page.getByRole('table', { name: 'Inventory' });
+      await page.reload();
+      await page.getByRole('radiogroup', { name: 'Filter by stock state' }).getByText('Running out').click();
+      // 70 − 56 = 14 available (plus what the earlier tests left) at 2 a day.
+      const rows = await eventually(
+        () => tableRows(table),
+        (r) => r.length === 1 && r[0]![1] === 'Wool Socks 39-42',
+        'only the socks run out',
+      );
+      assert.match(rows[0]![7]!, /^in \d+ days$/);
+      assert.match(page.url(), /state=running-out/);
+      await shot('inventory-running-out');
+      await page.getByRole('button', { name: 'Open stock of Wool Socks 39-42' }).click();
+      const drawer = page.getByRole('dialog', { name: 'Variant stock' });
+      await drawer
+        .getByText(/Selling 2 a day over the last four weeks: the available stock runs out in \d+ days/)
+        .waitFor();
+      const byLocation = await tableRows(drawer.getByRole('table', { name: 'Stock by location' }));
+      assert.match(byLocation[0]!.at(-1)!, /^in \d+ days$/);
+      await drawerShot('inventory-drawer-running-out');
     });
   });
 }

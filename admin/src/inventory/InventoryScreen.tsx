@@ -18,6 +18,7 @@ import { ListPager } from '../ui/ListPager.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { ButtonLink } from '../ui/router-links.tsx';
 import { useSearchParamInput } from '../ui/use-search-param-input.ts';
+import { InventoryCsvActions } from './InventoryCsvActions.tsx';
 import { locationsQuery, stockListQuery } from './inventory-queries.ts';
 import {
   type InventorySearch,
@@ -37,6 +38,7 @@ const stateFilters = [
   { label: 'Low', value: 'low' },
   { label: 'Out', value: 'out' },
   { label: 'Overstock', value: 'overstock' },
+  { label: 'Running out', value: 'running-out' },
 ];
 
 const sortOptions: { value: StockSort; label: string }[] = [
@@ -44,6 +46,7 @@ const sortOptions: { value: StockSort; label: string }[] = [
   { value: 'sku', label: 'SKU' },
   { value: 'available', label: 'Available, lowest first' },
   { value: 'available-desc', label: 'Available, highest first' },
+  { value: 'runs-out', label: 'Runs out soonest' },
 ];
 
 const ALL_LOCATIONS = 'all';
@@ -92,6 +95,7 @@ export function InventoryScreen(): ReactNode {
             >
               Locations
             </ButtonLink>
+            <InventoryCsvActions hasLocations={!noLocations} />
             {can('inventory:write') && !noLocations ? (
               <Button leftSection={<IconPlus />} onClick={() => setFinding(true)}>
                 Track a variant
@@ -243,4 +247,5 @@ const stateWords: Record<StockStateFilter, string> = {
   low: 'low on stock',
   out: 'out of stock',
   overstock: 'overstocked',
+  'running-out': 'running out',
 };

@@ -1,5 +1,6 @@
 import { Badge, Group, Table, Text } from '@mantine/core';
 import type { InventoryLocation, LocationStock, VariantStock } from './inventory-types.ts';
+import { RunsOut } from './RunsOut.tsx';
 import { numberCell } from './StockTable.tsx';
 
 /**
@@ -27,6 +28,8 @@ export function LocationStockTable({
         reserved: 0,
         available: 0,
         incoming: 0,
+        soldPerDay: 0,
+        daysOfCover: null,
       });
     }
   }
@@ -39,7 +42,7 @@ export function LocationStockTable({
     );
   }
   return (
-    <Table.ScrollContainer minWidth={440}>
+    <Table.ScrollContainer minWidth={520}>
       <Table aria-label="Stock by location" withTableBorder verticalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
@@ -48,6 +51,7 @@ export function LocationStockTable({
             <Table.Th ta="right">Reserved</Table.Th>
             <Table.Th ta="right">Available</Table.Th>
             <Table.Th ta="right">Incoming</Table.Th>
+            <Table.Th ta="right">Runs out</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -74,6 +78,9 @@ export function LocationStockTable({
               </Table.Td>
               <Table.Td ta="right" style={numberCell}>
                 {row.incoming}
+              </Table.Td>
+              <Table.Td ta="right">
+                <RunsOut daysOfCover={row.daysOfCover} soldPerDay={row.soldPerDay} size="sm" />
               </Table.Td>
             </Table.Tr>
           ))}

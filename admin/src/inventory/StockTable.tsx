@@ -2,14 +2,15 @@ import { Box, Group, Skeleton, Stack, Table, Text, UnstyledButton, VisuallyHidde
 import type { CSSProperties } from 'react';
 import { ProductThumbnail } from '../products/ProductThumbnail.tsx';
 import type { StockRow } from './inventory-types.ts';
+import { RunsOut } from './RunsOut.tsx';
 import { StockStateBadge } from './StockStateBadge.tsx';
 
 /** Numbers line up by their last digit. */
 export const numberCell: CSSProperties = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' };
 
 /**
- * The inventory table's rows: a variant, its SKU, its numbers right-aligned, and a badge when it is
- * low, out or overstocked. A whole row opens the variant's drawer; its title is the keyboard's way in.
+ * The inventory table's rows: a variant, its SKU, its numbers right-aligned, when it runs out at
+ * its rate of sale, and a badge when it is low, out or overstocked. A whole row opens the variant's drawer; its title is the keyboard's way in.
  */
 export function StockTable({
   rows,
@@ -44,6 +45,9 @@ export function StockTable({
             <Table.Th ta="right">Available</Table.Th>
             <Table.Th ta="right" visibleFrom="sm">
               Incoming
+            </Table.Th>
+            <Table.Th ta="right" visibleFrom="md">
+              Runs out
             </Table.Th>
             <Table.Th visibleFrom="sm">
               <VisuallyHidden>State</VisuallyHidden>
@@ -122,6 +126,13 @@ export function StockTable({
                   {row.incoming}
                 </Text>
               </Table.Td>
+              <Table.Td ta="right" visibleFrom="md">
+                <RunsOut
+                  daysOfCover={row.daysOfCover}
+                  soldPerDay={row.soldPerDay}
+                  runningOut={row.runningOut}
+                />
+              </Table.Td>
               <Table.Td visibleFrom="sm">
                 <StockStateBadge state={row.state} overstock={row.overstock} />
               </Table.Td>
@@ -150,7 +161,7 @@ export function StockTableSkeleton() {
             <Table.Td>
               <Skeleton height={12} width={90} />
             </Table.Td>
-            {[0, 1, 2, 3].map((cell) => (
+            {[0, 1, 2, 3, 4].map((cell) => (
               <Table.Td key={cell}>
                 <Group justify="flex-end">
                   <Skeleton height={12} width={32} />

@@ -20,6 +20,7 @@ import { AdjustStockForm } from './AdjustStockForm.tsx';
 import { locationsQuery, variantStockQuery } from './inventory-queries.ts';
 import { LedgerHistory } from './LedgerHistory.tsx';
 import { LocationStockTable } from './LocationStockTable.tsx';
+import { RunsOutSummary } from './RunsOut.tsx';
 import { StockAlertsForm } from './StockAlertsForm.tsx';
 import { StockStateBadge } from './StockStateBadge.tsx';
 import { numberCell } from './StockTable.tsx';
@@ -120,6 +121,9 @@ function VariantStock({ variantId }: { variantId: string }) {
         <Figure label="Available" value={stock.available} strong />
         <Figure label="Incoming" value={stock.incoming} />
       </SimpleGrid>
+      {stock.tracked ? (
+        <RunsOutSummary daysOfCover={stock.daysOfCover} soldPerDay={stock.soldPerDay} />
+      ) : null}
 
       <Section title="By location">
         <LocationStockTable stock={stock} locations={locations.data ?? []} />

@@ -65,7 +65,7 @@ export const inventorySettingsQuery = (store: string) =>
   });
 
 /** After any inventory change: every stock number, ledger and location of the store may have moved. */
-function useInventoryRefresh(store: string) {
+export function useInventoryRefresh(store: string) {
   const queryClient = useQueryClient();
   return () => {
     void queryClient.invalidateQueries({ queryKey: inventoryKey(store) });

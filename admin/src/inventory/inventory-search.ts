@@ -3,10 +3,10 @@
  * page and the variant whose drawer is open. So a filtered table is a link, and back closes the drawer.
  */
 
-export const stockStateFilters = ['low', 'out', 'overstock'] as const;
+export const stockStateFilters = ['low', 'out', 'overstock', 'running-out'] as const;
 export type StockStateFilter = (typeof stockStateFilters)[number];
 
-export const stockSorts = ['title', 'sku', 'available', 'available-desc'] as const;
+export const stockSorts = ['title', 'sku', 'available', 'available-desc', 'runs-out'] as const;
 export type StockSort = (typeof stockSorts)[number];
 
 export interface InventorySearch {

@@ -44,6 +44,12 @@ export interface StockRow {
   reserved: number;
   available: number;
   incoming: number;
+  /** Units sold per day over the last four weeks. */
+  soldPerDay: number;
+  /** Days the available units last at that rate; null when nothing sells. */
+  daysOfCover: number | null;
+  /** Lasts no longer than two weeks or its supplier's lead time. */
+  runningOut: boolean;
 }
 
 export interface LocationStock {
@@ -54,6 +60,8 @@ export interface LocationStock {
   reserved: number;
   available: number;
   incoming: number;
+  soldPerDay: number;
+  daysOfCover: number | null;
 }
 
 export interface VariantStock {
@@ -67,6 +75,8 @@ export interface VariantStock {
   reserved: number;
   available: number;
   incoming: number;
+  soldPerDay: number;
+  daysOfCover: number | null;
   locations: LocationStock[];
 }
 

@@ -5,6 +5,7 @@ import { getRouteApi, Outlet, useMatchRoute } from '@tanstack/react-router';
 import { type ReactNode, useEffect } from 'react';
 import type { Permission } from '../api/types.ts';
 import { sessionQuery } from '../auth/session-queries.ts';
+import { IconChannels } from '../channels/channel-icons.tsx';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { IconClipboardCheck, IconTransfer } from '../stock-moves/stock-move-icons.tsx';
 import { CurrentStoreProvider } from '../stores/current-store.tsx';
@@ -37,6 +38,7 @@ interface Section {
     | '/stores/$store/collections'
     | '/stores/$store/inventory'
     | '/stores/$store/locations'
+    | '/stores/$store/channels'
     | '/stores/$store/purchasing'
     | '/stores/$store/transfers'
     | '/stores/$store/counts'
@@ -66,6 +68,12 @@ const sections: Section[] = [
     permission: 'inventory:read',
   },
   { to: '/stores/$store/locations', label: 'Locations', icon: <IconMapPin />, permission: 'inventory:read' },
+  {
+    to: '/stores/$store/channels',
+    label: 'Sales channels',
+    icon: <IconChannels />,
+    permission: 'inventory:read',
+  },
   {
     to: '/stores/$store/purchasing',
     label: 'Purchasing',

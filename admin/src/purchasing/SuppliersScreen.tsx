@@ -5,7 +5,7 @@ import { useCurrentStore } from '../stores/current-store.tsx';
 import { IconArrowLeft, IconPlus, IconUsers } from '../ui/icons.tsx';
 import { ListSkeleton } from '../ui/ListSkeleton.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
-import { ButtonLink } from '../ui/router-links.tsx';
+import { AnchorLink, ButtonLink } from '../ui/router-links.tsx';
 import { suppliersQuery } from './purchasing-queries.ts';
 import type { Supplier } from './purchasing-types.ts';
 import { SupplierFormModal } from './SupplierFormModal.tsx';
@@ -84,9 +84,14 @@ export function SuppliersScreen(): ReactNode {
                 {list.map((supplier) => (
                   <Table.Tr key={supplier.id}>
                     <Table.Td>
-                      <Text size="sm" fw={600}>
+                      <AnchorLink
+                        to="/stores/$store/purchasing/suppliers/$supplierId"
+                        params={{ store: store.handle, supplierId: supplier.id }}
+                        size="sm"
+                        fw={600}
+                      >
                         {supplier.name}
-                      </Text>
+                      </AnchorLink>
                       <Text size="xs" c="dimmed">
                         {[supplier.contactName, supplier.phone].filter(Boolean).join(' · ') || 'No contact'}
                       </Text>

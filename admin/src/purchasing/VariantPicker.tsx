@@ -13,27 +13,34 @@ export const variantLabel = (v: { productTitle: string | null; title?: string | 
 
 /**
  * Finds a variant by title or SKU among tracked and untracked stock (a variant not yet counted can be
- * ordered too: its first receipt starts tracking it) and hands the chosen one to `onPick`.
+ * ordered too: its first receipt starts tracking it) and hands the chosen one to `onPick`. With
+ * `trackedOnly`, among tracked stock alone (a transfer moves only stock that is kept).
  */
 export function VariantPicker({
   onPick,
   exclude,
   error,
+  trackedOnly = false,
 }: {
   onPick: (variant: StockRow) => void;
   /** Variants already on the order. */
   exclude: ReadonlySet<string>;
   error?: string;
+  trackedOnly?: boolean;
 }) {
   const { store } = useCurrentStore();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const args = { q: q || undefined, limit: 20, offset: 0 };
   const tracked = useQuery(stockListQuery(store.handle, { ...args, tracking: 'tracked' }));
-  const untracked = useQuery(stockListQuery(store.handle, { ...args, tracking: 'untracked' }));
-  const found = [...(tracked.data?.items ?? []), ...(untracked.data?.items ?? [])].filter(
-    (v) => !exclude.has(v.variantId),
-  );
+  const untracked = useQuery({
+    ...stockListQuery(store.handle, { ...args, tracking: 'untracked' }),
+    enabled: !trackedOnly,
+  });
+  const found = [
+    ...(tracked.data?.items ?? []),
+    ...(trackedOnly ? [] : (untracked.data?.items ?? [])),
+  ].filter((v) => !exclude.has(v.variantId));
   const byId = new Map(found.map((v) => [v.variantId, v]));
 
   return (

@@ -12,7 +12,7 @@ import type {
 
 /** Purchasing answers sit beside inventory's, so a receipt refreshes stock numbers too. */
 const inventoryKey = (store: string) => ['stores', store, 'inventory'] as const;
-const purchasingKey = (store: string) => [...inventoryKey(store), 'purchasing'] as const;
+export const purchasingKey = (store: string) => [...inventoryKey(store), 'purchasing'] as const;
 
 export const suppliersQuery = (store: string) =>
   queryOptions({
@@ -60,7 +60,7 @@ export const purchaseOrderQuery = (store: string, id: string) =>
   });
 
 /** After any purchasing change: orders, suppliers, stock and incoming numbers may all have moved. */
-function useRefresh(store: string) {
+export function useRefresh(store: string) {
   const queryClient = useQueryClient();
   return () => {
     void queryClient.invalidateQueries({ queryKey: inventoryKey(store) });
@@ -106,6 +106,8 @@ export interface DraftLineInput {
 export interface DraftInput {
   locationId: string;
   expectedOn: string | null;
+  /** Store base currency per 1 unit of the supplier's; only when the supplier bills in another currency. */
+  exchangeRate?: number;
   note: string | null;
   lines: DraftLineInput[];
 }

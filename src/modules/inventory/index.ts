@@ -44,6 +44,12 @@ export {
   releaseReservation,
 } from './reservations/settle-reservation.ts';
 export { inventoryRoutes } from './routes.ts';
+export {
+  type RunningOutPayload,
+  registerRunningOutJob,
+  runningOutSchedule,
+  watchRunningOut,
+} from './running-out-watch.ts';
 export { nextNumber } from './sequences.ts';
 export { getInventorySettings } from './settings.ts';
 export {

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { resultRows } from '../../platform/db/result-rows.ts';
+import { daysOfCover, roundRate, salesByLocation } from './sales-rate.ts';
 import { inventoryItems, inventoryLevels, inventoryLocations, inventoryMovements } from './schema.ts';
 import { type StockState, stockStateOf } from './stock-states.ts';
 
@@ -13,6 +14,10 @@ export interface LocationStock {
   available: number;
   /** Units on open purchase orders and transfers in transit to this location. */
   incoming: number;
+  /** Units sold here per day lately (see sales-rate.ts). */
+  soldPerDay: number;
+  /** Days this location's available units last at that rate; null when nothing sells here. */
+  daysOfCover: number | null;
 }
 
 export interface VariantStock {
@@ -26,6 +31,10 @@ export interface VariantStock {
   reserved: number;
   available: number;
   incoming: number;
+  /** Units sold per day lately, at active locations (see sales-rate.ts). */
+  soldPerDay: number;
+  /** Days the available units last at that rate; null when nothing sells. */
+  daysOfCover: number | null;
   locations: LocationStock[];
 }
 
@@ -69,18 +78,24 @@ export async function variantStock(
     )
     .orderBy(asc(inventoryLocations.fulfilmentPriority), asc(inventoryLocations.createdAt));
   const incoming = await incomingStock(db, storeId, ids);
+  const rates = await salesRatesByLocation(db, storeId, ids);
   for (const id of ids) {
     const item = items.find((i) => i.variantId === id);
     const own = levels.filter((l) => l.variantId === id);
-    const locations: LocationStock[] = own.map((l) => ({
-      locationId: l.locationId,
-      locationName: l.locationName,
-      active: l.active,
-      onHand: l.onHand,
-      reserved: l.reserved,
-      available: l.onHand - l.reserved,
-      incoming: incoming.get(`${id} ${l.locationId}`) ?? 0,
-    }));
+    const locations: LocationStock[] = own.map((l) => {
+      const perDay = rates.get(`${id} ${l.locationId}`) ?? 0;
+      return {
+        locationId: l.locationId,
+        locationName: l.locationName,
+        active: l.active,
+        onHand: l.onHand,
+        reserved: l.reserved,
+        available: l.onHand - l.reserved,
+        incoming: incoming.get(`${id} ${l.locationId}`) ?? 0,
+        soldPerDay: roundRate(perDay),
+        daysOfCover: daysOfCover(l.onHand - l.reserved, perDay),
+      };
+    });
     for (const [key, units] of incoming) {
       const [variantId, locationId] = key.split(' ');
       if (variantId !== id || locations.some((l) => l.locationId === locationId)) continue;
@@ -92,9 +107,13 @@ export async function variantStock(
         reserved: 0,
         available: 0,
         incoming: units,
+        soldPerDay: 0,
+        daysOfCover: null,
       });
     }
     const active = locations.filter((l) => l.active);
+    // The exact rates, not the rounded ones shown per location.
+    const perDay = active.reduce((n, l) => n + (rates.get(`${id} ${l.locationId}`) ?? 0), 0);
     const onHand = active.reduce((n, l) => n + l.onHand, 0);
     const reserved = active.reduce((n, l) => n + l.reserved, 0);
     const tracked = item?.tracked ?? false;
@@ -109,6 +128,8 @@ export async function variantStock(
       reserved,
       available: onHand - reserved,
       incoming: locations.reduce((n, l) => n + l.incoming, 0),
+      soldPerDay: roundRate(perDay),
+      daysOfCover: daysOfCover(onHand - reserved, perDay),
       locations,
     });
   }
@@ -136,6 +157,18 @@ export async function incomingStock(
       ) incoming group by variant_id, location_id having sum(units) > 0`),
   );
   return new Map(rows.map((r) => [`${r.variant_id} ${r.location_id}`, Number(r.units)]));
+}
+
+/** Units sold per day lately, keyed "variantId locationId" (only where something sold). */
+async function salesRatesByLocation(
+  db: Db,
+  storeId: string,
+  variantIds: readonly string[],
+): Promise<Map<string, number>> {
+  const rows = resultRows<{ variant_id: string; location_id: string; sold: string | number; days: number }>(
+    await db.execute(sql`select * from ${salesByLocation(storeId, variantIds)} s`),
+  );
+  return new Map(rows.map((r) => [`${r.variant_id} ${r.location_id}`, Number(r.sold) / Number(r.days)]));
 }
 
 /** A page of a variant's ledger, newest first (`before`: the `seq` of the last row of the previous page). */

@@ -76,6 +76,8 @@ export const inventoryItems = pgTable(
     averageCostAmount: bigint('average_cost_amount', { mode: 'number' }),
     /** The last alert state announced ('ok', 'low', 'out'), so each crossing is told once. */
     stockState: text('stock_state').notNull().default('ok'),
+    /** Last told "running out" (`inventory.running_out`), so each start and end is told once. */
+    runningOut: boolean('running_out').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('inventory_items_store_idx').on(t.storeId)],

@@ -69,8 +69,18 @@ export async function openNotification(db: Db, input: NewNotification): Promise<
     });
 }
 
-/** Resolves the open notification with this key if it is not newer than `at` (the condition cleared). */
-export async function resolveNotification(db: Db, storeId: string, key: string, at: Date): Promise<void> {
+/**
+ * Resolves the open notification with this key if it is not newer than `at` (the condition
+ * cleared); with `topic`, only if the open one is of that topic (a milder all-clear must not
+ * resolve a stronger alert that replaced its notification).
+ */
+export async function resolveNotification(
+  db: Db,
+  storeId: string,
+  key: string,
+  at: Date,
+  options: { topic?: string } = {},
+): Promise<void> {
   await db
     .update(notifications)
     .set({ resolvedAt: sql`now()` })
@@ -80,6 +90,7 @@ export async function resolveNotification(db: Db, storeId: string, key: string, 
         eq(notifications.key, key),
         isNull(notifications.resolvedAt),
         lte(notifications.createdAt, at),
+        options.topic ? eq(notifications.topic, options.topic) : undefined,
       ),
     );
 }

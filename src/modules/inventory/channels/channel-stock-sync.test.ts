@@ -121,6 +121,44 @@ for (const target of testDatabaseTargets()) {
       );
     });
 
+    test('switching a location off or on restates its variants at once: channels, events, low/out', async () => {
+      const depot = await makeLocation(database, store.id, 'Depot', { priority: 4 });
+      const [a] = await makeVariants(database, store, 1);
+      await move(a!, depot.id, 4);
+      await move(a!, shop.id, 2);
+      await database.db.transaction((tx) => updateInventoryItem(tx, store.id, a!, { lowStockThreshold: 3 }));
+      assert.deepEqual(await sellableOf(a!), { Marketplace: 0, 'Online store': 6 });
+      // Off: the depot's 4 leave every total with no other stock change.
+      await database.db.transaction((tx) => updateLocation(tx, store.id, depot.id, { active: false }));
+      assert.deepEqual(await sellableOf(a!), { Marketplace: 0, 'Online store': 2 });
+      assert.deepEqual(
+        (await eventsOf(a!)).filter((e) => e.channelId === online.id).map((e) => e.sellable),
+        [4, 6, 2],
+      );
+      const stateEvents = async () =>
+        (
+          await database.execute<{ type: string }>(
+            `select type from outbox_events where type in ('inventory.low', 'inventory.restocked')
+             and payload->>'variantId' = $1 order by created_at, id`,
+            [a!],
+          )
+        ).map((r) => r.type);
+      assert.deepEqual(await stateEvents(), ['inventory.low']);
+      // Renaming it changes nothing else (it stays off) and tells nothing.
+      const told = (await eventsOf(a!)).length;
+      await database.db.transaction((tx) => updateLocation(tx, store.id, depot.id, { name: 'Old depot' }));
+      assert.equal((await eventsOf(a!)).length, told);
+      const [renamed] = await database.execute<{ active: boolean; fulfilment_priority: number }>(
+        'select active, fulfilment_priority from inventory_locations where id = $1',
+        [depot.id],
+      );
+      assert.deepEqual(renamed, { active: false, fulfilment_priority: 4 });
+      // On again: back to 6, and no longer low.
+      await database.db.transaction((tx) => updateLocation(tx, store.id, depot.id, { active: true }));
+      assert.deepEqual(await sellableOf(a!), { Marketplace: 0, 'Online store': 6 });
+      assert.deepEqual(await stateEvents(), ['inventory.low', 'inventory.restocked']);
+    });
+
     test('one event per changed (channel, variant), none when the sellable quantity stays the same', async () => {
       const [a] = await makeVariants(database, store, 1);
       await move(a!, warehouse.id, 4);

@@ -40,7 +40,15 @@ export async function recordMovements(
   storeId: string,
   actor: Actor,
   inputs: readonly MovementInput[],
-  options: { variants?: Map<string, StockVariant>; path?: string } = {},
+  options: {
+    variants?: Map<string, StockVariant>;
+    path?: string;
+    /**
+     * When the movements happened, for history brought in from elsewhere (a demo store's past
+     * sales); now by default. Not for the API: the ledger's order is still the order of writing.
+     */
+    recordedAt?: Date;
+  } = {},
 ): Promise<Movement[]> {
   if (inputs.length === 0) return [];
   const path = options.path ?? 'items';
@@ -109,7 +117,7 @@ export async function recordMovements(
       unitCostAmount: input.unitCostAmount ?? null,
       note: input.note ?? null,
       actorLabel: actor.label,
-      createdAt: new Date(),
+      createdAt: options.recordedAt ?? new Date(),
     });
   }
   const written = await insertMovements(tx, movements);

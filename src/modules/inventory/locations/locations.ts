@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../platform/db/database.ts';
 import { conflict, isUniqueViolation, notFound, unprocessable } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { inventoryLocations, locationKinds } from '../schema.ts';
+import { inventoryLevels, inventoryLocations, locationKinds } from '../schema.ts';
+import { stockChanged } from '../stock-changes.ts';
 
 export type Location = typeof inventoryLocations.$inferSelect;
 
@@ -24,18 +25,26 @@ export const locationAddressInput = z
   })
   .strict();
 
+/** Fields without defaults, so an update that leaves one out leaves it as it is. */
+const locationFields = {
+  name: text(120),
+  kind: z.enum(locationKinds),
+  address: locationAddressInput,
+  fulfilmentPriority: z.number().int().min(0).max(1000),
+  active: z.boolean(),
+};
+
 export const createLocationInput = z
   .object({
-    name: text(120),
-    kind: z.enum(locationKinds),
-    address: locationAddressInput.default({}),
-    fulfilmentPriority: z.number().int().min(0).max(1000).default(0),
-    active: z.boolean().default(true),
+    ...locationFields,
+    address: locationFields.address.default({}),
+    fulfilmentPriority: locationFields.fulfilmentPriority.default(0),
+    active: locationFields.active.default(true),
   })
   .strict();
 export type CreateLocationInput = z.input<typeof createLocationInput>;
 
-export const updateLocationInput = createLocationInput.partial().strict();
+export const updateLocationInput = z.object(locationFields).partial().strict();
 export type UpdateLocationInput = z.input<typeof updateLocationInput>;
 
 /** The store's locations, in fulfilment order (lowest priority number first). */
@@ -121,11 +130,35 @@ export async function updateLocation(
       .set({ ...data, updatedAt: new Date() })
       .where(and(eq(inventoryLocations.storeId, storeId), eq(inventoryLocations.id, id)))
       .returning();
+    if (before.active !== after!.active) await restateLocationStock(db, storeId, id);
     return { before, after: after! };
   } catch (err) {
     if (isUniqueViolation(err)) throw nameTaken();
     throw err;
   }
+}
+
+/**
+ * A location switched on or off adds or takes its stock from every total: the variants it holds get
+ * their low/out states, the storefront's announcement and each channel's sellable quantity again.
+ */
+async function restateLocationStock(db: Db, storeId: string, locationId: string): Promise<void> {
+  const held = await db
+    .select({ variantId: inventoryLevels.variantId })
+    .from(inventoryLevels)
+    .where(
+      and(
+        eq(inventoryLevels.storeId, storeId),
+        eq(inventoryLevels.locationId, locationId),
+        sql`(${inventoryLevels.onHand} <> 0 or ${inventoryLevels.reserved} <> 0)`,
+      ),
+    );
+  if (held.length > 0)
+    await stockChanged(
+      db,
+      storeId,
+      held.map((h) => h.variantId),
+    );
 }
 
 const nameTaken = () =>

@@ -6,13 +6,24 @@ import type { Store } from '../../access/index.ts';
 import { findStockVariants, stockVariantRelation } from '../../catalog/index.ts';
 import { incomingStock } from '../levels.ts';
 import { requireLocations } from '../locations/locations.ts';
+import {
+  daysOfCover,
+  roundRate,
+  runningOutCondition,
+  supplierLeadTimes,
+  variantSalesRates,
+} from '../sales-rate.ts';
 import type { StockState } from '../stock-states.ts';
 
-export const stockListSorts = ['title', 'sku', 'available', 'available-desc'] as const;
+/** `runs-out`: soonest to run out at the current rate of sale first; variants that do not sell last. */
+export const stockListSorts = ['title', 'sku', 'available', 'available-desc', 'runs-out'] as const;
 export type StockListSort = (typeof stockListSorts)[number];
 
-/** `overstock`: available above the variant's overstock threshold. */
-export const stockListStates = ['low', 'out', 'overstock'] as const;
+/**
+ * `overstock`: available above the variant's overstock threshold. `running-out`: still available
+ * but lasting no longer than the running-out horizon or the quickest supplier's lead time.
+ */
+export const stockListStates = ['low', 'out', 'overstock', 'running-out'] as const;
 
 export const stockListQuery = z
   .object({
@@ -51,6 +62,12 @@ export interface StockListRow {
   reserved: number;
   available: number;
   incoming: number;
+  /** Units sold per day lately (see sales-rate.ts). */
+  soldPerDay: number;
+  /** Days the available units last at that rate; null when nothing sells. */
+  daysOfCover: number | null;
+  /** The row is "running out" (see `stockListStates`). */
+  runningOut: boolean;
 }
 
 export interface StockList {
@@ -67,6 +84,8 @@ interface PageRow {
   reserved: string | number;
   state: StockState | 'untracked';
   overstock: boolean;
+  per_day: number;
+  running_out: boolean;
   total: string | number;
 }
 
@@ -82,6 +101,8 @@ function orderOf(sort: StockListSort): SQL {
       return sql`s.on_hand - s.reserved, ${byTitle}`;
     case 'available-desc':
       return sql`s.on_hand - s.reserved desc, ${byTitle}`;
+    case 'runs-out':
+      return sql`s.cover nulls last, s.per_day desc, ${byTitle}`;
   }
 }
 
@@ -91,6 +112,8 @@ function stateCondition(state: (typeof stockListStates)[number] | undefined): SQ
       return sql`true`;
     case 'overstock':
       return sql`s.overstock`;
+    case 'running-out':
+      return sql`s.running_out`;
     default:
       return sql`s.state = ${state}`;
   }
@@ -98,7 +121,8 @@ function stateCondition(state: (typeof stockListStates)[number] | undefined): SQ
 
 /**
  * The inventory table: one row per tracked variant with its product, SKU and image, on hand,
- * reserved, available, incoming and state, filtered by location, state and text, sorted and paged.
+ * reserved, available, incoming, rate of sale, days of cover and state, filtered by location,
+ * state and text, sorted and paged.
  * One statement reads the page and the total (stock joined with the catalog's variants, so text
  * and titles sort and filter in the database); two more read what the page shows (the variants'
  * titles and images, incoming units). The state follows the row's numbers: with a location chosen,
@@ -113,6 +137,7 @@ export async function listStock(
   if (query.locationId) await requireLocations(db, store.id, [query.locationId]);
   const variants = await stockVariantRelation(db, store, query.q ? { text: query.q } : {});
   const levelScope = query.locationId ? sql`l.location_id = ${query.locationId}` : sql`loc.active`;
+  const rateScope = query.locationId ? sql`loc.id = ${query.locationId}` : sql`loc.active`;
   const tracking = query.tracking === 'tracked' ? sql`i.tracked` : sql`not coalesce(i.tracked, false)`;
 
   const statement = (limit: number, offset: number) => sql`
@@ -122,14 +147,24 @@ export async function listStock(
       where l.store_id = ${store.id} and ${levelScope}
       group by l.variant_id
     ),
+    rates as ${variantSalesRates(store.id, rateScope)},
+    lead_times as ${supplierLeadTimes(store.id)},
     stock as (
       select cv.variant_id, cv.product_title, cv.variant_position, cv.sku,
         coalesce(i.tracked, false) as tracked, i.low_stock_threshold, i.overstock_threshold,
-        coalesce(lv.on_hand, 0) as on_hand, coalesce(lv.reserved, 0) as reserved
+        coalesce(lv.on_hand, 0) as on_hand, coalesce(lv.reserved, 0) as reserved,
+        coalesce(rt.per_day, 0)::float8 as per_day, lt.days as lead_time_days
       from ${variants} cv
       left join inventory_items i on i.variant_id = cv.variant_id and i.store_id = ${store.id}
       left join levels lv on lv.variant_id = cv.variant_id
+      left join rates rt on rt.variant_id = cv.variant_id
+      left join lead_times lt on lt.variant_id = cv.variant_id
       where ${tracking}
+    ),
+    covered as (
+      select r.*,
+        case when r.per_day > 0 then greatest(r.on_hand - r.reserved, 0) / r.per_day end as cover
+      from stock r
     ),
     stated as (
       select r.*,
@@ -141,11 +176,13 @@ export async function listStock(
           else 'ok'
         end as state,
         (r.tracked and r.overstock_threshold is not null
-          and r.on_hand - r.reserved > r.overstock_threshold) as overstock
-      from stock r
+          and r.on_hand - r.reserved > r.overstock_threshold) as overstock,
+        r.tracked and ${runningOutCondition(sql`r.on_hand - r.reserved`, sql`r.per_day`, sql`r.lead_time_days`)}
+          as running_out
+      from covered r
     )
     select s.variant_id, s.tracked, s.low_stock_threshold, s.overstock_threshold, s.on_hand, s.reserved,
-      s.state, s.overstock, count(*) over () as total
+      s.state, s.overstock, s.per_day, s.running_out, count(*) over () as total
     from stated s
     where ${stateCondition(query.state)}
     order by ${orderOf(query.sort)}
@@ -190,6 +227,9 @@ export async function listStock(
         reserved,
         available: onHand - reserved,
         incoming: units,
+        soldPerDay: roundRate(row.per_day),
+        daysOfCover: daysOfCover(onHand - reserved, row.per_day),
+        runningOut: row.running_out,
       },
     ];
   });

@@ -27,8 +27,18 @@ export const supplierVariantInput = z
     /** Per unit, in minor units of the supplier's currency. */
     cost: z.object({ amount: minorUnits }).strict(),
     /** The supplier sells whole packs of this many units. */
-    packSize: z.number().int().min(1).max(100_000).default(1),
-    minimumOrderQuantity: z.number().int().min(1).max(1_000_000).default(1),
+    packSize: z
+      .number()
+      .int('A pack holds a whole number of units.')
+      .min(1, 'A pack holds at least 1 unit.')
+      .max(100_000, 'A pack holds at most 100,000 units.')
+      .default(1),
+    minimumOrderQuantity: z
+      .number()
+      .int('The minimum is a whole number of units.')
+      .min(1, 'The minimum is at least 1 unit.')
+      .max(1_000_000, 'The minimum is at most 1,000,000 units.')
+      .default(1),
     /** Reorder this variant from this supplier; marking one supplier preferred unmarks the others. */
     preferred: z.boolean().default(false),
   })

@@ -1,0 +1,1 @@
+ALTER TABLE "inventory_items" ADD COLUMN "running_out" boolean DEFAULT false NOT NULL;
