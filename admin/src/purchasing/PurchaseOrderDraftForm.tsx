@@ -20,6 +20,8 @@ import type { StockRow } from '../inventory/inventory-types.ts';
 import { currencyFractionDigits, formatMinorAsDecimal, parseDecimalToMinor } from '../money/minor-units.ts';
 import { useCurrentStore } from '../stores/current-store.tsx';
 import { IconTrash } from '../ui/icons.tsx';
+import { ExchangeRateField } from './ExchangeRateField.tsx';
+import { exchangeRateInputValue, needsExchangeRate, parseExchangeRate } from './exchange-rate.ts';
 import { type LineField, orderFormErrorsFrom } from './line-errors.ts';
 import { type DraftInput, supplierCatalogQuery, suppliersQuery, useSaveDraft } from './purchasing-queries.ts';
 import type { PurchaseOrderDetail } from './purchasing-types.ts';
@@ -33,18 +35,19 @@ interface LineDraft {
   unitCost: string;
 }
 
-type Field = 'supplier' | 'location' | 'expectedOn' | 'note' | 'lines';
+type Field = 'supplier' | 'location' | 'expectedOn' | 'exchangeRate' | 'note' | 'lines';
 const fieldFor: Record<string, Field> = {
   supplierId: 'supplier',
   locationId: 'location',
   expectedOn: 'expectedOn',
+  exchangeRate: 'exchangeRate',
   note: 'note',
   lines: 'lines',
 };
 
 /**
  * A new order (`order` null) or a draft's changes: supplier (fixed once created), delivery location,
- * expected date, note and lines. Picking a variant prefills its quantity and unit cost from the
+ * expected date, exchange rate (a supplier billing in another currency than the store), note and lines. Picking a variant prefills its quantity and unit cost from the
  * supplier's catalog; the server's objections show on the line they name.
  */
 export function PurchaseOrderDraftForm({
@@ -63,6 +66,12 @@ export function PurchaseOrderDraftForm({
   const supplier = suppliers.data?.find((s) => s.id === supplierId);
   const currency = order?.currency ?? supplier?.currency ?? store.baseCurrency;
   const digits = currencyFractionDigits(currency);
+  const needsRate = needsExchangeRate(currency, store.baseCurrency);
+  const [exchangeRate, setExchangeRate] = useState(
+    order && needsExchangeRate(order.currency, store.baseCurrency)
+      ? exchangeRateInputValue(order.exchangeRate)
+      : '',
+  );
   const [locationId, setLocationId] = useState(order?.location.id ?? '');
   const [expectedOn, setExpectedOn] = useState(order?.expectedOn ?? '');
   const [note, setNote] = useState(order?.note ?? '');
@@ -103,6 +112,8 @@ export function PurchaseOrderDraftForm({
     const foundLines: Record<number, Partial<Record<LineField, string>>> = {};
     if (!supplierId) found.supplier = 'Choose the supplier to order from.';
     if (!locationId) found.location = 'Choose where the goods are delivered.';
+    const rate = needsRate ? parseExchangeRate(exchangeRate, currency, store.baseCurrency) : null;
+    if (rate && !rate.ok) found.exchangeRate = rate.message;
     const sentLines: DraftInput['lines'] = [];
     lines.forEach((line, index) => {
       if (typeof line.quantity !== 'number' || line.quantity < 1) {
@@ -124,7 +135,13 @@ export function PurchaseOrderDraftForm({
       {
         id: order?.id ?? null,
         supplierId,
-        input: { locationId, expectedOn: expectedOn || null, note: note.trim() || null, lines: sentLines },
+        input: {
+          locationId,
+          expectedOn: expectedOn || null,
+          exchangeRate: rate?.ok ? rate.rate : undefined,
+          note: note.trim() || null,
+          lines: sentLines,
+        },
       },
       {
         onSuccess: onSaved,
@@ -172,6 +189,15 @@ export function PurchaseOrderDraftForm({
               onChange={(e) => setExpectedOn(e.currentTarget.value)}
               error={errors.expectedOn}
             />
+            {needsRate ? (
+              <ExchangeRateField
+                orderCurrency={currency}
+                baseCurrency={store.baseCurrency}
+                value={exchangeRate}
+                onChange={setExchangeRate}
+                error={errors.exchangeRate}
+              />
+            ) : null}
           </SimpleGrid>
           <Textarea
             mt="sm"

@@ -22,6 +22,7 @@ import { IconArrowLeft } from '../ui/icons.tsx';
 import { notifyError, notifySuccess } from '../ui/notify.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { ButtonLink } from '../ui/router-links.tsx';
+import { formatExchangeRate, formatWithBaseCurrency, needsExchangeRate } from './exchange-rate.ts';
 import { PurchaseOrderDraftForm } from './PurchaseOrderDraftForm.tsx';
 import { PurchaseOrderMail } from './PurchaseOrderMail.tsx';
 import { PurchaseOrderStateBadge } from './PurchaseOrderStateBadge.tsx';
@@ -78,6 +79,7 @@ function OrderPage({ order, back }: { order: PurchaseOrderDetail; back: ReactNod
   const [closeNote, setCloseNote] = useState('');
   const [closeError, setCloseError] = useState<string | null>(null);
   const open = order.state === 'sent' || order.state === 'partially_received';
+  const foreign = needsExchangeRate(order.currency, store.baseCurrency);
 
   const run = (which: Exclude<Confirming, null>, body: unknown, done: string) =>
     action.mutate(
@@ -126,12 +128,21 @@ function OrderPage({ order, back }: { order: PurchaseOrderDetail; back: ReactNod
       />
       <Stack gap="lg">
         <Card withBorder radius="md">
-          <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="md">
+          <SimpleGrid cols={{ base: 2, sm: foreign ? 3 : 5, lg: foreign ? 6 : 5 }} spacing="md">
             <Fact label="Supplier" value={order.supplier.name} />
             <Fact label="Deliver to" value={order.location.name} />
             <Fact label="Expected" value={formatDate(order.expectedOn)} />
             <Fact label="Received" value={`${order.unitsReceived} of ${order.unitsOrdered} units`} />
-            <Fact label="Total" value={formatMoney(order.total.amount, order.total.currency)} />
+            {foreign ? (
+              <Fact
+                label="Exchange rate"
+                value={formatExchangeRate(order.currency, store.baseCurrency, order.exchangeRate)}
+              />
+            ) : null}
+            <Fact
+              label="Total"
+              value={formatWithBaseCurrency(order.total, store.baseCurrency, order.exchangeRate)}
+            />
           </SimpleGrid>
           {order.state === 'draft' && !order.supplier.email ? (
             <Alert color="yellow" mt="md">
@@ -275,6 +286,8 @@ function Receipts({ order }: { order: PurchaseOrderDetail }) {
           <Text size="sm" key={receipt.movementId}>
             {formatDateTime(receipt.createdAt)}: {receipt.quantity} ×{' '}
             {labels.get(receipt.lineId ?? '') ?? 'variant'}
+            {/* The ledger keeps the cost in the store's currency, converted at the order's rate. */}
+            {receipt.unitCost ? ` at ${formatMoney(receipt.unitCost.amount, receipt.unitCost.currency)}` : ''}
             {receipt.actorLabel ? ` by ${receipt.actorLabel}` : ''}
           </Text>
         ))}

@@ -13,11 +13,12 @@ import { ButtonLink } from '../ui/router-links.tsx';
 import { lineErrorsFrom } from './line-errors.ts';
 import { transferQuery, useTransferStep } from './stock-move-queries.ts';
 import { type Transfer, variantLabel } from './stock-move-types.ts';
+import { TransferDraftEditor } from './TransferDraftEditor.tsx';
 import { TransferStateBadge } from './TransferStateBadge.tsx';
 
 const transferRoute = getRouteApi('/signed-in/stores/$store/transfers/$transferId');
 
-/** One transfer: its lines, and the step its state allows (ship a draft, receive what arrived, cancel). */
+/** One transfer: its lines, and the step its state allows (edit or ship a draft, receive what arrived, cancel). */
 export function TransferScreen(): ReactNode {
   const { store } = useCurrentStore();
   const { transferId } = transferRoute.useParams();
@@ -63,6 +64,7 @@ function TransferDetail({ transfer }: { transfer: Transfer }) {
   const { store, can } = useCurrentStore();
   const step = useTransferStep(store.handle, transfer.id);
   const [confirmCancel, setConfirmCancel] = useState(false);
+  const [editing, setEditing] = useState(false);
   // What arrived, per line: the rest still on its way unless changed.
   const [receipt, setReceipt] = useState<Record<string, number | string>>(() =>
     Object.fromEntries(transfer.lines.map((l) => [l.variantId, l.quantityOutstanding])),
@@ -87,6 +89,10 @@ function TransferDetail({ transfer }: { transfer: Transfer }) {
       },
     );
   };
+
+  if (editing && transfer.state === 'draft') {
+    return <TransferDraftEditor transfer={transfer} onClose={() => setEditing(false)} />;
+  }
 
   return (
     <Stack gap="lg">
@@ -178,6 +184,17 @@ function TransferDetail({ transfer }: { transfer: Transfer }) {
               Receive
             </Button>
           )}
+          {transfer.state === 'draft' ? (
+            <Button
+              variant="default"
+              onClick={() => {
+                step.reset();
+                setEditing(true);
+              }}
+            >
+              Edit
+            </Button>
+          ) : null}
           <Button variant="default" color="red" onClick={() => setConfirmCancel(true)}>
             Cancel transfer
           </Button>

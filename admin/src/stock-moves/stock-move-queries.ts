@@ -98,6 +98,29 @@ export function useCreateTransfer(store: string) {
   });
 }
 
+export interface TransferDraftInput {
+  fromLocationId: string;
+  toLocationId: string;
+  /** Replaces all the draft's lines. */
+  lines: LineQuantity[];
+  note: string | null;
+}
+
+/** Changes a draft transfer (PATCH); the server names the line it refuses (`lines.2.variantId`). */
+export function useUpdateTransfer(store: string, id: string) {
+  const refresh = useStockRefresh(store);
+  return useMutation({
+    mutationFn: async (input: TransferDraftInput) =>
+      (
+        await api.patch<{ transfer: Transfer }>(
+          storeApiPath(store, `/inventory/transfers/${encodeURIComponent(id)}`),
+          input,
+        )
+      ).transfer,
+    onSuccess: refresh,
+  });
+}
+
 /** ship, cancel, or receive (`lines`: what arrived; left out, everything still on its way). */
 export function useTransferStep(store: string, id: string) {
   const refresh = useStockRefresh(store);

@@ -48,7 +48,14 @@ const orderFields = {
     .nullish()
     .transform((v) => (v ? v : null)),
   /** Store base currency per one unit of the supplier's currency; only when they differ. */
-  exchangeRate: z.number().positive().max(1_000_000).optional(),
+  exchangeRate: z
+    .number()
+    .positive('The exchange rate is more than 0.')
+    .max(
+      1_000_000,
+      'The exchange rate is at most 1,000,000 (the store currency per 1 unit of the order currency).',
+    )
+    .optional(),
   lines: z.array(purchaseOrderLineInput).max(500),
 };
 
