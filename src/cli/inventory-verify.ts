@@ -33,18 +33,24 @@ export async function runInventoryVerify(
   });
   return {
     output: formatVerifyReport(report),
-    clean: report.drift.length === 0 && report.balanceBreaks.length === 0,
+    clean: isClean(report),
   };
+}
+
+function isClean(report: VerifyReport): boolean {
+  return (
+    report.drift.length === 0 && report.balanceBreaks.length === 0 && report.stateMismatches.length === 0
+  );
 }
 
 export function formatVerifyReport(report: VerifyReport): string {
   const head = `Checked ${report.levels} stock levels and ${report.movements} ledger movements in ${report.stores} store(s).`;
-  if (report.drift.length === 0 && report.balanceBreaks.length === 0) {
-    return `${head}\nNo drift: every level equals its ledger and its active reservations.`;
+  if (isClean(report)) {
+    return `${head}\nNo drift: every level equals its ledger and its active reservations, and every low/out state its stock.`;
   }
   const lines = [
     head,
-    `DRIFT in ${report.drift.length} level(s), ${report.balanceBreaks.length} broken running balance(s):`,
+    `DRIFT in ${report.drift.length} level(s), ${report.balanceBreaks.length} broken running balance(s), ${report.stateMismatches.length} wrong low/out state(s):`,
   ];
   for (const d of report.drift.slice(0, SHOWN)) {
     lines.push(
@@ -56,6 +62,13 @@ export function formatVerifyReport(report: VerifyReport): string {
       `  movement ${b.movementId}: balance after ${b.onHandAfter}, sum of movements ${b.runningSum}`,
     );
   }
-  if (report.drift.length + report.balanceBreaks.length > 2 * SHOWN) lines.push('  …');
+  for (const m of report.stateMismatches.slice(0, SHOWN)) {
+    lines.push(
+      `  ${m.variantId}: state "${m.recorded}", but ${m.available} available makes it "${m.expected}"`,
+    );
+  }
+  if (report.drift.length + report.balanceBreaks.length + report.stateMismatches.length > 3 * SHOWN) {
+    lines.push('  …');
+  }
   return lines.join('\n');
 }

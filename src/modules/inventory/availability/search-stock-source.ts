@@ -7,14 +7,13 @@ import type { StockSource } from '../../catalog/index.ts';
  * of stock. The same rule as the product page's availability (`availabilityOf`): a listing never
  * counts in stock what the page then calls out of stock.
  *
- * One correlated `not exists` per variant: an untracked variant stops at the item's primary key, a
- * tracked one sums its few level rows (primary key starts with the variant).
+ * It reads the item's kept state (`stock_state = 'out'`), not the levels: every writer of levels
+ * re-evaluates that state in its own transaction (`stockChanged`), so the two cannot disagree, and
+ * one primary-key lookup per variant is about seven times cheaper than summing its levels (100,000
+ * variants on PGlite: 0.25 s instead of 1.7 s). `storepilot inventory verify` checks the states.
  */
 export const inventoryStockSource: StockSource = {
   variantAvailable: (variant: SQL) => sql`(${variant}.inventory_policy = 'continue' or not exists (
     select 1 from inventory_items si
-    where si.variant_id = ${variant}.id and si.tracked
-      and coalesce((select sum(sl.on_hand - sl.reserved) from inventory_levels sl
-        join inventory_locations sloc on sloc.id = sl.location_id and sloc.active
-        where sl.variant_id = si.variant_id), 0) <= 0))`,
+    where si.variant_id = ${variant}.id and si.tracked and si.stock_state = 'out'))`,
 };

@@ -252,5 +252,27 @@ for (const target of testDatabaseTargets()) {
         /append-only/,
       );
     });
+
+    test('verify checks each kept low/out state against the stock, which the "in stock" filter reads', async () => {
+      const clean = await verifyInventory(database.db, { storeIds: [store.id] });
+      assert.deepEqual(clean.stateMismatches, []);
+      const [item] = await database.execute<{ variant_id: string; stock_state: string }>(
+        `select variant_id, stock_state from inventory_items
+         where store_id = $1 and tracked and stock_state <> 'out' order by variant_id limit 1`,
+        [store.id],
+      );
+      await database.execute(`update inventory_items set stock_state = 'out' where variant_id = $1`, [
+        item!.variant_id,
+      ]);
+      const tampered = await verifyInventory(database.db, { storeIds: [store.id] });
+      assert.deepEqual(
+        tampered.stateMismatches.map((m) => [m.variantId, m.recorded, m.expected]),
+        [[item!.variant_id, 'out', item!.stock_state]],
+      );
+      await database.execute('update inventory_items set stock_state = $2 where variant_id = $1', [
+        item!.variant_id,
+        item!.stock_state,
+      ]);
+    });
   });
 }

@@ -24,18 +24,32 @@ export interface BalanceBreak {
   runningSum: number;
 }
 
+/**
+ * A tracked variant whose kept low/out state is not what its available stock says. The storefront's
+ * "in stock" filter reads that state, so a mismatch would show a sold-out variant as in stock.
+ */
+export interface StateMismatch {
+  storeId: string;
+  variantId: string;
+  recorded: string;
+  expected: string;
+  available: number;
+}
+
 export interface VerifyReport {
   stores: number;
   levels: number;
   movements: number;
   drift: LevelDrift[];
   balanceBreaks: BalanceBreak[];
+  stateMismatches: StateMismatch[];
 }
 
 /**
  * Recomputes every stock level from the ledger (on hand = sum of movements) and from the active
  * reservations (reserved = sum of their lines), and checks each movement's running balance. There
- * must be no drift: levels change only together with a movement or a reservation line. One store
+ * must be no drift: levels change only together with a movement or a reservation line. Also checks
+ * each tracked variant's kept low/out state against its available stock. One store
  * at a time (`storeIds`, default all), reporting progress per store.
  */
 export async function verifyInventory(
@@ -49,7 +63,14 @@ export async function verifyInventory(
         select store_id from inventory_levels union select store_id from inventory_movements
         order by store_id`),
     ).map((r) => r.store_id);
-  const report: VerifyReport = { stores: 0, levels: 0, movements: 0, drift: [], balanceBreaks: [] };
+  const report: VerifyReport = {
+    stores: 0,
+    levels: 0,
+    movements: 0,
+    drift: [],
+    balanceBreaks: [],
+    stateMismatches: [],
+  };
   for (const storeId of storeIds) {
     const drift = resultRows<{
       variant_id: string;
@@ -96,6 +117,30 @@ export async function verifyInventory(
           from inventory_movements where store_id = ${storeId}
         ) m where on_hand_after <> running`),
     );
+    const states = resultRows<{
+      variant_id: string;
+      stock_state: string;
+      expected: string;
+      available: string | number;
+    }>(
+      await db.execute(sql`
+        select variant_id, stock_state, expected, available from (
+          select i.variant_id, i.stock_state, s.available,
+            -- The same rule as stockStateOf.
+            case
+              when s.available <= 0 then 'out'
+              when i.low_stock_threshold is not null and s.available <= i.low_stock_threshold then 'low'
+              else 'ok'
+            end as expected
+          from inventory_items i
+          cross join lateral (
+            select coalesce(sum(l.on_hand - l.reserved) filter (where loc.active), 0) as available
+            from inventory_levels l join inventory_locations loc on loc.id = l.location_id
+            where l.variant_id = i.variant_id
+          ) s
+          where i.store_id = ${storeId} and i.tracked
+        ) judged where stock_state <> expected`),
+    );
     const [counts] = resultRows<{ levels: string | number; movements: string | number }>(
       await db.execute(sql`
         select (select count(*) from inventory_levels where store_id = ${storeId}) as levels,
@@ -122,6 +167,15 @@ export async function verifyInventory(
         locationId: b.location_id,
         onHandAfter: Number(b.on_hand_after),
         runningSum: Number(b.running),
+      })),
+    );
+    report.stateMismatches.push(
+      ...states.map((m) => ({
+        storeId,
+        variantId: m.variant_id,
+        recorded: m.stock_state,
+        expected: m.expected,
+        available: Number(m.available),
       })),
     );
     options.onProgress?.(report.stores, storeIds.length);
