@@ -67,7 +67,7 @@ export async function startServer(config: Config): Promise<void> {
   let seeded = false;
   if (config.demo) {
     const progress = progressLine('Creating demo stores');
-    seeded = await seedDemo(db, progress.update);
+    seeded = await seedDemo(db, progress.update, { mailFrom: config.mailFrom });
     progress.done(seeded ? 'Demo stores created' : undefined);
   }
 

@@ -16,6 +16,12 @@ const soldOutDaysAgo = 6;
 const lowStockThreshold = 5;
 const day = 24 * 3600 * 1000;
 
+/** Where the demo keeps stock, and each variant's figures (in the order given) for purchasing. */
+export interface DemoInventory {
+  locations: { warehouse: string; partner: string };
+  variants: { unitsPerDay: number; warehouseUnits: number }[];
+}
+
 /**
  * Units sold by the start of day `t` of the history at `rate` a day, with a weekly rhythm (more at
  * the weekend), so daily sales vary as a shop's do while their sum stays `rate` a day.
@@ -35,7 +41,7 @@ export async function seedDemoInventory(
   actor: Actor,
   storeId: string,
   variantIds: readonly string[],
-): Promise<void> {
+): Promise<DemoInventory> {
   const warehouse = await createLocation(db, storeId, {
     name: 'Main warehouse',
     kind: 'warehouse',
@@ -110,4 +116,12 @@ export async function seedDemoInventory(
       await recordMovements(tx, storeId, actor, sold, { recordedAt: new Date(start + t * day + day / 2) });
     }
   });
+  return {
+    locations: { warehouse: warehouse.id, partner: partner.id },
+    variants: variantIds.map((_, i) => ({
+      // The sold-out one no longer sells.
+      unitsPerDay: i % unitsPerDay.length === 2 ? 0 : unitsPerDay[i % unitsPerDay.length]!,
+      warehouseUnits: warehouseUnits[i % warehouseUnits.length]!,
+    })),
+  };
 }

@@ -11,6 +11,7 @@ import { createProduct, putProductTranslation } from '../modules/catalog/index.t
 import type { Db } from '../platform/db/database.ts';
 import { demoStores } from './demo-catalog.ts';
 import { seedDemoInventory } from './demo-inventory.ts';
+import { seedDemoPurchasing } from './demo-purchasing.ts';
 import { demoTranslations } from './demo-translations.ts';
 import { productArtPath } from './product-art.ts';
 
@@ -29,7 +30,11 @@ export const DEMO_EDITOR = {
 export type SeedProgress = (done: number, total: number, label: string) => void;
 
 /** Creates the demo stores, their catalogs and a demo team, when the installation has no store yet. */
-export async function seedDemo(db: Db, progress?: SeedProgress): Promise<boolean> {
+export async function seedDemo(
+  db: Db,
+  progress?: SeedProgress,
+  options: { mailFrom?: string } = {},
+): Promise<boolean> {
   if ((await countStores(db)) > 0) return false;
   const actor = systemActor('demo seed');
   const owner = await createUser(db, actor, DEMO_OWNER);
@@ -53,6 +58,7 @@ export async function seedDemo(db: Db, progress?: SeedProgress): Promise<boolean
     await addMember(db, actor, store.id, { email: editor.email, role: 'content' });
     const productIds = new Map<string, string>();
     const variantIds: string[] = [];
+    const sold: { vendor: string; priceAmount: number }[] = [];
     for (const p of demo.products) {
       const created = await createProduct(db, { actor, canPublish: true }, store, {
         title: p.title,
@@ -69,9 +75,18 @@ export async function seedDemo(db: Db, progress?: SeedProgress): Promise<boolean
       });
       productIds.set(p.handle, created.product.id);
       variantIds.push(...created.variants.map((v) => v.id));
+      sold.push(...created.variants.map(() => ({ vendor: p.vendor, priceAmount: p.priceAmount })));
       progress?.(++done, total, demo.name);
     }
-    await seedDemoInventory(db, actor, store.id, variantIds);
+    const stock = await seedDemoInventory(db, actor, store.id, variantIds);
+    await seedDemoPurchasing(
+      db,
+      actor,
+      store,
+      variantIds.map((variantId, i) => ({ variantId, ...sold[i]!, ...stock.variants[i]! })),
+      stock.locations,
+      options.mailFrom ?? 'storepilot@localhost',
+    );
     for (const { locale, products } of demoTranslations.filter((t) => t.storeHandle === demo.handle)) {
       for (const [handle, text] of Object.entries(products)) {
         const id = productIds.get(handle);

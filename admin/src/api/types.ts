@@ -16,7 +16,11 @@ export type Permission =
   | 'inventory:read'
   | 'inventory:write'
   | 'purchasing:read'
-  | 'purchasing:write';
+  | 'purchasing:write'
+  | 'pricing:read'
+  | 'pricing:write'
+  | 'promotions:read'
+  | 'promotions:write';
 
 export interface User {
   id: string;

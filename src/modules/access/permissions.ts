@@ -19,6 +19,12 @@ export const permissions = [
   'inventory:write',
   'purchasing:read',
   'purchasing:write',
+  // Terms of sale: markets and currencies, price lists and exchange rates, tax, shipping.
+  'pricing:read',
+  'pricing:write',
+  // Discount codes and automatic discounts.
+  'promotions:read',
+  'promotions:write',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -54,8 +60,19 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'inventory:write',
     'purchasing:read',
     'purchasing:write',
+    'pricing:read',
+    'pricing:write',
+    'promotions:read',
+    'promotions:write',
   ],
-  marketing: [...readCatalog, 'catalog:write', 'inventory:read'],
+  marketing: [
+    ...readCatalog,
+    'catalog:write',
+    'inventory:read',
+    'pricing:read',
+    'promotions:read',
+    'promotions:write',
+  ],
   // Operations keeps stock true: receipts, transfers, counts, suppliers and purchase orders.
   operations: [
     ...readCatalog,
@@ -64,12 +81,20 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'inventory:write',
     'purchasing:read',
     'purchasing:write',
+    'pricing:read',
   ],
-  support: [...readCatalog, 'inventory:read'],
+  support: [...readCatalog, 'inventory:read', 'pricing:read', 'promotions:read'],
   // Content editors write listings but a reviewer publishes them.
   content: [...readCatalog, 'catalog:write'],
-  analyst: [...readCatalog, 'audit:read', 'inventory:read', 'purchasing:read'],
-  viewer: [...readCatalog, 'inventory:read'],
+  analyst: [
+    ...readCatalog,
+    'audit:read',
+    'inventory:read',
+    'purchasing:read',
+    'pricing:read',
+    'promotions:read',
+  ],
+  viewer: [...readCatalog, 'inventory:read', 'pricing:read', 'promotions:read'],
 };
 
 export function isRole(value: string): value is Role {
