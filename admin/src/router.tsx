@@ -24,6 +24,8 @@ import { parseInventorySearch } from './inventory/inventory-search.ts';
 import { LocationsScreen } from './inventory/LocationsScreen.tsx';
 import { LanguagesScreen } from './languages/LanguagesScreen.tsx';
 import { StoreLayout } from './layout/StoreLayout.tsx';
+import { MailScreen } from './mail/MailScreen.tsx';
+import { parseMailSearch } from './mail/mail-search.ts';
 import { ProductImportDetailScreen } from './products/import/ProductImportDetailScreen.tsx';
 import { ProductImportScreen } from './products/import/ProductImportScreen.tsx';
 import { parseProductsSearch } from './products/list/product-list-search.ts';
@@ -33,6 +35,7 @@ import { ProductsScreen } from './products/ProductsScreen.tsx';
 import { PurchaseOrderCreateScreen } from './purchasing/PurchaseOrderCreateScreen.tsx';
 import { PurchaseOrderScreen } from './purchasing/PurchaseOrderScreen.tsx';
 import { PurchaseOrdersScreen } from './purchasing/PurchaseOrdersScreen.tsx';
+import { parsePurchaseOrderPrefill } from './purchasing/purchase-order-prefill.ts';
 import { parsePurchaseOrdersSearch } from './purchasing/purchase-order-search.ts';
 import { SupplierScreen } from './purchasing/SupplierScreen.tsx';
 import { SuppliersScreen } from './purchasing/SuppliersScreen.tsx';
@@ -252,6 +255,8 @@ export const purchaseOrdersRoute = createRoute({
 export const purchaseOrderCreateRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'purchasing/new',
+  // `supplierId` and `lines` start the form filled in (reorder suggestions, a supplier's page).
+  validateSearch: parsePurchaseOrderPrefill,
   component: guarded('purchasing:write', 'create purchase orders', PurchaseOrderCreateScreen),
 });
 
@@ -325,6 +330,13 @@ export const languagesRoute = createRoute({
   component: guarded('store:read', 'see the store languages', LanguagesScreen),
 });
 
+export const mailRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'mail',
+  validateSearch: parseMailSearch,
+  component: guarded('store:read', 'read the store’s mail', MailScreen),
+});
+
 export const apiKeysRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'api-keys',
@@ -363,6 +375,7 @@ const routeTree = rootRoute.addChildren([
       teamRoute,
       auditRoute,
       languagesRoute,
+      mailRoute,
       apiKeysRoute,
     ]),
   ]),

@@ -26,6 +26,7 @@ import {
   type StockStateFilter,
   stockFilterOf,
 } from './inventory-search.ts';
+import { ReorderRunningOutBar } from './ReorderRunningOutBar.tsx';
 import { StartTrackingModal } from './StartTrackingModal.tsx';
 import { StockTable, StockTableSkeleton } from './StockTable.tsx';
 import { VariantStockDrawer } from './VariantStockDrawer.tsx';
@@ -176,6 +177,9 @@ export function InventoryScreen(): ReactNode {
               />
             </Group>
           </Group>
+          {filter.state === 'running-out' && list.data?.items.length ? (
+            <ReorderRunningOutBar locationId={filter.locationId} />
+          ) : null}
 
           {list.isError ? (
             <Text c="red" p="md" role="alert">

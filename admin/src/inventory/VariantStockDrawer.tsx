@@ -20,6 +20,7 @@ import { AdjustStockForm } from './AdjustStockForm.tsx';
 import { locationsQuery, variantStockQuery } from './inventory-queries.ts';
 import { LedgerHistory } from './LedgerHistory.tsx';
 import { LocationStockTable } from './LocationStockTable.tsx';
+import { ReorderSuggestion } from './ReorderSuggestion.tsx';
 import { RunsOutSummary } from './RunsOut.tsx';
 import { StockAlertsForm } from './StockAlertsForm.tsx';
 import { StockStateBadge } from './StockStateBadge.tsx';
@@ -124,6 +125,7 @@ function VariantStock({ variantId }: { variantId: string }) {
       {stock.tracked ? (
         <RunsOutSummary daysOfCover={stock.daysOfCover} soldPerDay={stock.soldPerDay} />
       ) : null}
+      {stock.tracked && stock.soldPerDay > 0 ? <ReorderSuggestion variantId={variantId} /> : null}
 
       <Section title="By location">
         <LocationStockTable stock={stock} locations={locations.data ?? []} />

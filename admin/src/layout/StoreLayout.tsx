@@ -6,6 +6,7 @@ import { type ReactNode, useEffect } from 'react';
 import type { Permission } from '../api/types.ts';
 import { sessionQuery } from '../auth/session-queries.ts';
 import { IconChannels } from '../channels/channel-icons.tsx';
+import { IconMail } from '../mail/mail-icons.tsx';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { IconClipboardCheck, IconTransfer } from '../stock-moves/stock-move-icons.tsx';
 import { CurrentStoreProvider } from '../stores/current-store.tsx';
@@ -44,6 +45,7 @@ interface Section {
     | '/stores/$store/counts'
     | '/stores/$store/seo'
     | '/stores/$store/team'
+    | '/stores/$store/mail'
     | '/stores/$store/audit'
     | '/stores/$store/languages'
     | '/stores/$store/api-keys';
@@ -94,6 +96,7 @@ const sections: Section[] = [
   },
   { to: '/stores/$store/seo', label: 'SEO audit', icon: <IconSearch />, permission: 'catalog:read' },
   { to: '/stores/$store/team', label: 'Team', icon: <IconUsers />, permission: 'team:read' },
+  { to: '/stores/$store/mail', label: 'Mail', icon: <IconMail />, permission: 'store:read' },
   { to: '/stores/$store/audit', label: 'Audit log', icon: <IconHistory />, permission: 'audit:read' },
   { to: '/stores/$store/languages', label: 'Languages', icon: <IconLanguage />, permission: 'store:read' },
   { to: '/stores/$store/api-keys', label: 'API keys', icon: <IconKey />, permission: 'apikeys:read' },

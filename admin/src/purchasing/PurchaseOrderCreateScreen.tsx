@@ -1,4 +1,4 @@
-import { useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useCurrentStore } from '../stores/current-store.tsx';
 import { IconArrowLeft } from '../ui/icons.tsx';
@@ -6,11 +6,18 @@ import { notifySuccess } from '../ui/notify.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { ButtonLink } from '../ui/router-links.tsx';
 import { PurchaseOrderDraftForm } from './PurchaseOrderDraftForm.tsx';
+import { parsePrefillLines } from './purchase-order-prefill.ts';
 
-/** Starts a draft order; once saved, its page takes over (send, receive). */
+const createRoute = getRouteApi('/signed-in/stores/$store/purchasing/new');
+
+/**
+ * Starts a draft order, filled in from the address when it names a supplier and lines (see
+ * purchase-order-prefill.ts); once saved, its page takes over (send, receive).
+ */
 export function PurchaseOrderCreateScreen(): ReactNode {
   const { store } = useCurrentStore();
   const navigate = useNavigate();
+  const search = createRoute.useSearch();
   return (
     <>
       <PageHeader
@@ -28,7 +35,10 @@ export function PurchaseOrderCreateScreen(): ReactNode {
         }
       />
       <PurchaseOrderDraftForm
+        // Another prefilled link opened from this screen starts a fresh form.
+        key={`${search.supplierId ?? ''} ${search.lines ?? ''}`}
         order={null}
+        prefill={{ supplierId: search.supplierId, lines: parsePrefillLines(search.lines) }}
         onSaved={(order) => {
           notifySuccess(`${order.label} created as a draft.`);
           void navigate({

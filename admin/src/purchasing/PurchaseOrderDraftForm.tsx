@@ -23,6 +23,7 @@ import { IconTrash } from '../ui/icons.tsx';
 import { ExchangeRateField } from './ExchangeRateField.tsx';
 import { exchangeRateInputValue, needsExchangeRate, parseExchangeRate } from './exchange-rate.ts';
 import { type LineField, orderFormErrorsFrom } from './line-errors.ts';
+import type { PrefillLine } from './purchase-order-prefill.ts';
 import { type DraftInput, supplierCatalogQuery, suppliersQuery, useSaveDraft } from './purchasing-queries.ts';
 import type { PurchaseOrderDetail } from './purchasing-types.ts';
 import { VariantPicker, variantLabel } from './VariantPicker.tsx';
@@ -48,20 +49,25 @@ const fieldFor: Record<string, Field> = {
 /**
  * A new order (`order` null) or a draft's changes: supplier (fixed once created), delivery location,
  * expected date, exchange rate (a supplier billing in another currency than the store), note and lines. Picking a variant prefills its quantity and unit cost from the
- * supplier's catalog; the server's objections show on the line they name.
+ * supplier's catalog; the server's objections show on the line they name. A new order can start
+ * with a supplier and lines (`prefill`): the lines take the catalog's cost once it has loaded, and
+ * variants the supplier does not list are left out.
  */
 export function PurchaseOrderDraftForm({
   order,
+  prefill,
   onSaved,
 }: {
   order: PurchaseOrderDetail | null;
+  prefill?: { supplierId?: string; lines: PrefillLine[] };
   onSaved: (order: PurchaseOrderDetail) => void;
 }) {
   const { store } = useCurrentStore();
   const save = useSaveDraft(store.handle);
   const suppliers = useQuery(suppliersQuery(store.handle));
   const locations = useQuery(locationsQuery(store.handle));
-  const [supplierId, setSupplierId] = useState(order?.supplier.id ?? '');
+  const [supplierId, setSupplierId] = useState(order?.supplier.id ?? prefill?.supplierId ?? '');
+  const [prefillLines, setPrefillLines] = useState(prefill?.lines.length ? prefill.lines : null);
   const catalog = useQuery(supplierCatalogQuery(store.handle, supplierId));
   const supplier = suppliers.data?.find((s) => s.id === supplierId);
   const currency = order?.currency ?? supplier?.currency ?? store.baseCurrency;
@@ -90,6 +96,41 @@ export function PurchaseOrderDraftForm({
 
   const activeLocations = (locations.data ?? []).filter((l) => l.active);
   if (!locationId && activeLocations[0]) setLocationId(activeLocations[0].id);
+  if (
+    !order &&
+    supplierId &&
+    suppliers.data &&
+    !suppliers.data.some((s) => s.id === supplierId && s.active)
+  ) {
+    // A prefilled supplier that is unknown or inactive: choose again.
+    setSupplierId('');
+    setPrefillLines(null);
+  }
+  if (prefillLines && catalog.data) {
+    setLines(
+      prefillLines.flatMap((line) => {
+        const terms = catalog.data.find((c) => c.variantId === line.variantId);
+        return terms
+          ? [
+              {
+                variantId: line.variantId,
+                label: variantLabel({
+                  productTitle: terms.productTitle,
+                  title: terms.variantTitle,
+                  sku: terms.sku,
+                }),
+                quantity: line.quantity,
+                unitCost: formatMinorAsDecimal(
+                  terms.cost.amount,
+                  currencyFractionDigits(terms.cost.currency),
+                ),
+              },
+            ]
+          : [];
+      }),
+    );
+    setPrefillLines(null);
+  }
 
   const pick = (variant: StockRow) => {
     const terms = catalog.data?.find((c) => c.variantId === variant.variantId);
@@ -170,6 +211,7 @@ export function PurchaseOrderDraftForm({
               onChange={(value) => setSupplierId(value ?? '')}
               disabled={order !== null}
               error={errors.supplier}
+              allowDeselect={false}
               searchable
               required
             />

@@ -83,6 +83,7 @@ function SupplierPage({ data, back }: { data: SupplierWithCatalog; back: ReactNo
               <ButtonLink
                 to="/stores/$store/purchasing/new"
                 params={{ store: store.handle }}
+                search={{ supplierId: supplier.id }}
                 leftSection={<IconPlus />}
               >
                 New purchase order

@@ -4,6 +4,7 @@ export {
   getMail,
   getMailAttachment,
   listMail,
+  listMailPage,
   type MailQuery,
   type MailSummary,
 } from './list-mail.ts';

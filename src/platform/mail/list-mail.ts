@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
-import { notFound } from '../errors.ts';
-import { mailMessages } from './schema.ts';
+import { badRequest, notFound } from '../errors.ts';
+import { type MailState, mailMessages } from './schema.ts';
 
 /** An attachment as lists show it: what it is, not its bytes. */
 export interface AttachmentSummary {
@@ -14,6 +14,9 @@ export interface AttachmentSummary {
 export interface MailQuery {
   entityType?: string;
   entityId?: string;
+  state?: MailState;
+  /** The id of the last message of the previous page: only messages older than it. */
+  before?: string;
   limit?: number;
 }
 
@@ -61,10 +64,35 @@ export async function listMail(db: Db, storeId: string, query: MailQuery = {}) {
         eq(mailMessages.storeId, storeId),
         query.entityType ? eq(mailMessages.entityType, query.entityType) : undefined,
         query.entityId ? eq(mailMessages.entityId, query.entityId) : undefined,
+        query.state ? eq(mailMessages.state, query.state) : undefined,
+        // Compared in the database: its timestamps have microseconds, JavaScript dates do not.
+        query.before
+          ? sql`(${mailMessages.createdAt}, ${mailMessages.id}) < (select m.created_at, m.id from ${mailMessages} m where m.id = ${query.before} and m.store_id = ${storeId})`
+          : undefined,
       ),
     )
     .orderBy(desc(mailMessages.createdAt), desc(mailMessages.id))
     .limit(query.limit ?? 50);
+}
+
+/**
+ * A page of the store's messages for the outbox screen: `nextBefore` asks for the next (older) page,
+ * null on the last. A `before` that is not one of the store's messages is refused (400), not read as
+ * an empty page.
+ */
+export async function listMailPage(db: Db, storeId: string, query: MailQuery & { limit: number }) {
+  if (query.before) {
+    const [cursor] = await db
+      .select({ id: mailMessages.id })
+      .from(mailMessages)
+      .where(and(eq(mailMessages.storeId, storeId), eq(mailMessages.id, query.before)));
+    if (!cursor) {
+      throw badRequest('invalid_cursor', 'before is not a message of this store.', { path: 'before' });
+    }
+  }
+  const rows = await listMail(db, storeId, { ...query, limit: query.limit + 1 });
+  const items = rows.slice(0, query.limit);
+  return { items, nextBefore: rows.length > query.limit ? items[items.length - 1]!.id : null };
 }
 
 /** One of a store's messages with its text and HTML; attachments by name only. */

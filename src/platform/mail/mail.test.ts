@@ -236,6 +236,7 @@ for (const target of testDatabaseTargets()) {
     let sp: TestApp;
     let viewer: Browser;
     let messageId: string;
+    let foreignMessageId: string;
     let storeId: string;
     const file = Buffer.from('sku,quantity\nA-1,12\n');
 
@@ -261,7 +262,7 @@ for (const target of testDatabaseTargets()) {
         }),
       );
       messageId = queued.id;
-      await database.db.transaction((tx) =>
+      const foreign = await database.db.transaction((tx) =>
         queueMail(tx, {
           storeId: other.id,
           topic: 'other',
@@ -271,6 +272,7 @@ for (const target of testDatabaseTargets()) {
           text: '',
         }),
       );
+      foreignMessageId = foreign.id;
     });
     after(async () => {
       await sp.close();
@@ -322,6 +324,62 @@ for (const target of testDatabaseTargets()) {
       const res = await withApiKey(sp.app, key)({ method: 'GET', url: '/api/admin/stores/outbox/mail' });
       assert.equal(res.statusCode, 403);
       assert.equal(res.json().error.code, 'permission_denied');
+    });
+
+    test('GET /mail filters by state and pages newest first with before; a bad state or cursor is a 400', async () => {
+      const list = async (query: string) => {
+        const res = await viewer.request({ method: 'GET', url: `/api/admin/stores/outbox/mail?${query}` });
+        assert.equal(res.statusCode, 200, res.body);
+        return res.json() as { items: { id: string; subject: string }[]; nextBefore: string | null };
+      };
+      for (const subject of ['Second', 'Third', 'Fourth']) {
+        await database.db.transaction((tx) =>
+          queueMail(tx, {
+            storeId,
+            topic: 'test.mail',
+            from: 'shop@example.test',
+            to: ['buyer@example.test'],
+            subject,
+            text: '',
+          }),
+        );
+      }
+      await database.db
+        .update(mailMessages)
+        .set({ state: 'failed', attempts: 1, lastError: '550: no such mailbox' })
+        .where(eq(mailMessages.subject, 'Third'));
+
+      const first = await list('limit=2');
+      assert.deepEqual(
+        first.items.map((m) => m.subject),
+        ['Fourth', 'Third'],
+      );
+      assert.equal(first.nextBefore, first.items[1]!.id);
+      const second = await list(`limit=2&before=${first.nextBefore}`);
+      assert.deepEqual(
+        second.items.map((m) => m.subject),
+        ['Second', 'Order'],
+      );
+      assert.equal(second.nextBefore, null);
+
+      assert.deepEqual(
+        (await list('state=failed')).items.map((m) => m.subject),
+        ['Third'],
+      );
+      assert.deepEqual(
+        (await list('state=queued')).items.map((m) => m.subject),
+        ['Fourth', 'Second', 'Order'],
+      );
+
+      for (const [query, code] of [
+        ['state=bounced', 'validation_failed'],
+        ['before=po_01jzzzzzzzzzzzzzzzzzzzzzzz', 'validation_failed'],
+        [`before=${foreignMessageId}`, 'invalid_cursor'],
+      ] as const) {
+        const res = await viewer.request({ method: 'GET', url: `/api/admin/stores/outbox/mail?${query}` });
+        assert.equal(res.statusCode, 400, `${query}: ${res.body}`);
+        assert.equal(res.json().error.code, code, query);
+      }
     });
   });
 }

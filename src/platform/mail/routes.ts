@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
-import { getMail, getMailAttachment, listMail } from './list-mail.ts';
+import { isId } from '../ids.ts';
+import { getMail, getMailAttachment, listMailPage } from './list-mail.ts';
+import { mailStates } from './schema.ts';
 
 export interface MailRouteOptions {
   db: Db;
@@ -30,16 +32,23 @@ export async function mailRoutes(app: FastifyInstance, { db, storeIdOf }: MailRo
       config: { permission: 'store:read' },
       schema: {
         tags,
-        summary: "The store's mail, newest first (attachments by name only)",
+        summary: "The store's mail, newest first (attachments by name only), paged by `before`",
         params: storeParams,
         querystring: z.object({
           entityType: z.string().min(1).max(60).optional(),
           entityId: z.string().min(1).max(64).optional(),
+          state: z.enum(mailStates).optional(),
+          /** `nextBefore` of the previous page. */
+          before: z
+            .string()
+            .max(64)
+            .refine((id) => isId('mailMessage', id), 'Not a message id.')
+            .optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
       },
     },
-    async (request) => ({ items: await listMail(db, storeIdOf(request), request.query) }),
+    async (request) => listMailPage(db, storeIdOf(request), request.query),
   );
 
   r.get(
