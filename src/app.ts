@@ -41,7 +41,11 @@ import {
   storefrontStockSources,
   transferRoutes,
 } from './modules/inventory/index.ts';
+import { marketRoutes } from './modules/markets/index.ts';
 import { inventoryAlertsConsumer, notificationRoutes } from './modules/notifications/index.ts';
+import { promotionRoutes } from './modules/promotions/index.ts';
+import { shippingRoutes } from './modules/shipping/index.ts';
+import { taxRoutes } from './modules/tax/index.ts';
 import { registerWebhookJobs, webhookRoutes, webhooksConsumer } from './modules/webhooks/index.ts';
 import type { BlobStorage } from './platform/blob-storage/blob-storage.ts';
 import { LocalDiskBlobStorage } from './platform/blob-storage/local-disk-blob-storage.ts';
@@ -129,6 +133,10 @@ export async function buildApp(options: AppOptions) {
       await scoped.register(inventoryInterchangeRoutes, { db, maxUploadBytes: config.maxImportBytes });
       await scoped.register(notificationRoutes, routeOptions);
       await scoped.register(purchasingRoutes, { db, mailFrom: config.mailFrom });
+      await scoped.register(marketRoutes, { db });
+      await scoped.register(promotionRoutes, { db });
+      await scoped.register(taxRoutes, { db });
+      await scoped.register(shippingRoutes, { db });
       await scoped.register(mailRoutes, { db, storeIdOf: (request) => storeOf(request).store.id });
     },
     { prefix: '/api/admin/stores/:store' },

@@ -39,6 +39,14 @@ export const idPrefixes = {
   salesChannel: 'chan',
   mailMessage: 'mail',
   notification: 'ntf',
+  discount: 'disc',
+  discountUsage: 'dusg',
+  market: 'mkt',
+  exchangeRate: 'fxr',
+  taxRate: 'txr',
+  shippingZone: 'shz',
+  shippingRate: 'shr',
+  pickupOption: 'pku',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -9,7 +9,10 @@ export {
   collectionRoutes,
   collectionSearchScope,
   collectionSortOrders,
+  collectionsOfProducts,
   findCollectionByHandle,
+  findCollectionIds,
+  findProductIds,
   listCollectionProducts,
 } from './collections/index.ts';
 export { descriptionText, storefrontDescriptionHtml } from './description-html.ts';
@@ -115,7 +118,9 @@ export {
   type TranslationInput,
   translationRoutes,
 } from './translations/index.ts';
+export { findVariantBasePrices, type VariantBasePrice } from './variant-base-prices.ts';
 export { variantTitle } from './variant-set.ts';
+export { findVariantShippingFacts, type VariantShippingFacts } from './variant-shipping-facts.ts';
 // Publishing goes through the review workflow (same signatures as the catalog's first versions).
 export { publishProduct, unpublishProduct } from './workflow/publishing.ts';
 // Media files that staged changes hold until published (media cleanup must keep them).

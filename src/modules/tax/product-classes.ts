@@ -1,0 +1,165 @@
+import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../platform/db/database.ts';
+import { pgErrorCode, unprocessable } from '../../platform/errors.ts';
+import { type Actor, recordAuditEntries } from '../access/index.ts';
+import { findProductIds } from '../catalog/index.ts';
+import { standardTaxClass, taxProductClasses } from './schema.ts';
+import { requireTaxClasses, taxClassHandle } from './tax-classes.ts';
+import { emitTaxUpdated } from './tax-events.ts';
+
+/** Products one call may move to a class. */
+export const maxProductsPerAssignment = 1000;
+
+const productId = z.string().trim().min(1).max(64);
+
+export const assignProductTaxClassInput = z
+  .object({
+    productIds: z
+      .array(productId)
+      .min(1)
+      .max(maxProductsPerAssignment)
+      .transform((ids) => [...new Set(ids)]),
+    /** 'standard' takes the products back to the default. */
+    taxClass: taxClassHandle,
+  })
+  .strict();
+export type AssignProductTaxClassInput = z.input<typeof assignProductTaxClassInput>;
+
+export const listProductTaxClassesQuery = z
+  .object({
+    /** Comma-separated product ids: each with its class (standard when it has none). */
+    productIds: z
+      .string()
+      .max(maxProductsPerAssignment * 70)
+      .transform((s) => [
+        ...new Set(
+          s
+            .split(',')
+            .map((id) => id.trim())
+            .filter(Boolean),
+        ),
+      ])
+      .refine(
+        (ids) => ids.length <= maxProductsPerAssignment,
+        `At most ${maxProductsPerAssignment} products.`,
+      )
+      .optional(),
+    /** Without product ids: the products assigned this class, a page at a time. */
+    taxClass: taxClassHandle.optional(),
+    after: productId.optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(200),
+  })
+  .strict();
+
+/** Every product id given → its tax class ('standard' unless assigned another). For carts and orders. */
+export async function taxClassesOfProducts(
+  db: Db,
+  storeId: string,
+  productIds: readonly string[],
+): Promise<Map<string, string>> {
+  const classes = new Map(productIds.map((id) => [id, standardTaxClass]));
+  const ids = [...classes.keys()];
+  for (let i = 0; i < ids.length; i += maxProductsPerAssignment) {
+    const rows = await db
+      .select({ productId: taxProductClasses.productId, classHandle: taxProductClasses.classHandle })
+      .from(taxProductClasses)
+      .where(
+        and(
+          eq(taxProductClasses.storeId, storeId),
+          inArray(taxProductClasses.productId, ids.slice(i, i + maxProductsPerAssignment)),
+        ),
+      );
+    for (const row of rows) classes.set(row.productId, row.classHandle);
+  }
+  return classes;
+}
+
+/** Products assigned a class other than standard, by product id (`after` for the next page). */
+export async function listProductTaxClasses(
+  db: Db,
+  storeId: string,
+  query: { taxClass?: string; after?: string; limit: number },
+) {
+  const rows = await db
+    .select({ productId: taxProductClasses.productId, taxClass: taxProductClasses.classHandle })
+    .from(taxProductClasses)
+    .where(
+      and(
+        eq(taxProductClasses.storeId, storeId),
+        query.taxClass ? eq(taxProductClasses.classHandle, query.taxClass) : undefined,
+        query.after ? gt(taxProductClasses.productId, query.after) : undefined,
+      ),
+    )
+    .orderBy(asc(taxProductClasses.productId))
+    .limit(query.limit);
+  return { items: rows, nextAfter: rows.length === query.limit ? rows.at(-1)!.productId : null };
+}
+
+/**
+ * Puts products into a class, all or none. Errors: 422 `unknown_products` naming the ids the
+ * catalog does not have in this store; 422 `unknown_tax_class`. Each product whose class changes
+ * gets an audit entry; one `tax.updated` lists them.
+ */
+export async function assignProductTaxClass(
+  tx: Db,
+  storeId: string,
+  actor: Actor,
+  input: AssignProductTaxClassInput,
+): Promise<{ changed: number; unchanged: number }> {
+  const { productIds, taxClass } = assignProductTaxClassInput.parse(input);
+  await requireTaxClasses(tx, storeId, [taxClass]);
+  const known = await findProductIds(tx, storeId, productIds);
+  const unknown = productIds.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw unprocessable('unknown_products', `${unknown.length} product(s) are not in this store.`, {
+      productIds: unknown.slice(0, 100),
+      count: unknown.length,
+    });
+  }
+  const before = await taxClassesOfProducts(tx, storeId, productIds);
+  const moving = productIds.filter((id) => before.get(id) !== taxClass);
+  if (moving.length === 0) return { changed: 0, unchanged: productIds.length };
+
+  if (taxClass === standardTaxClass) {
+    await tx
+      .delete(taxProductClasses)
+      .where(and(eq(taxProductClasses.storeId, storeId), inArray(taxProductClasses.productId, moving)));
+  } else {
+    const rows = moving.map((id) => ({
+      storeId,
+      productId: id,
+      classHandle: taxClass,
+      updatedAt: new Date(),
+    }));
+    try {
+      await tx
+        .insert(taxProductClasses)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: [taxProductClasses.storeId, taxProductClasses.productId],
+          set: { classHandle: taxClass, updatedAt: new Date() },
+        });
+    } catch (err) {
+      // The class went between the check and the write (deleted at the same moment).
+      if (pgErrorCode(err) === '23503') {
+        throw unprocessable('unknown_tax_class', 'The tax class no longer exists.', { path: 'taxClass' });
+      }
+      throw err;
+    }
+  }
+  await recordAuditEntries(
+    tx,
+    actor,
+    moving.map((id) => ({
+      storeId,
+      action: 'tax.product_class_changed',
+      entityType: 'product',
+      entityId: id,
+      before: { taxClass: before.get(id) },
+      after: { taxClass },
+    })),
+  );
+  await emitTaxUpdated(tx, storeId, 'product_classes', { taxClass, productIds: moving });
+  return { changed: moving.length, unchanged: productIds.length - moving.length };
+}

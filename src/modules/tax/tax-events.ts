@@ -1,0 +1,27 @@
+import type { Db } from '../../platform/db/database.ts';
+import { emitEvents } from '../../platform/events/index.ts';
+
+/**
+ * `tax.updated`: something that changes what a cart is taxed changed (docs/tax.md, "Events").
+ * Consumers that keep taxed amounts — rendered prices that include tax, open carts — recompute.
+ */
+export const taxUpdatedEvent = 'tax.updated';
+
+export type TaxChange = 'settings' | 'classes' | 'rates' | 'product_classes';
+
+export interface TaxUpdatedPayload {
+  changed: TaxChange;
+  [detail: string]: unknown;
+}
+
+/** One `tax.updated` event in the writer's transaction. */
+export async function emitTaxUpdated(
+  tx: Db,
+  storeId: string,
+  changed: TaxChange,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  await emitEvents(tx, [
+    { storeId, type: taxUpdatedEvent, payload: { ...details, changed } satisfies TaxUpdatedPayload },
+  ]);
+}
