@@ -6,34 +6,18 @@
 // words. A viewer sees the channels but no way to change them. Screenshots go to scratch/screens/.
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import type { Browser as ChromiumBrowser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { makeLocation } from '../../src/modules/inventory/testing/inventory-fixtures.ts';
-import type { Database } from '../../src/platform/db/database.ts';
 import { testDatabaseTargets } from '../../src/platform/db/test-database.ts';
-import { eventually, screenshotWithoutToasts } from '../support/admin-page.ts';
-import { Browser, makeMember, makeStore, startTestApp, type TestApp } from '../support/app-harness.ts';
-import { browserSkipReason, launchChromium, signInToAdmin } from '../support/browser.ts';
+import { eventually, screenshotScreen, storeNavLink, tableRows } from '../support/admin-page.ts';
+import { Browser, makeMember, makeStore } from '../support/app-harness.ts';
+import { type AdminInChromium, browserSkipReason, startAdminInChromium } from '../support/browser.ts';
 
 const skip = browserSkipReason();
-const shots = new URL('../../scratch/screens/', import.meta.url).pathname;
 const handle = 'fell-channels';
 const api = `/api/admin/stores/${handle}`;
-
-/** The text of each body row of a table as shown (hidden cells empty), cell by cell. */
-function tableRows(table: Locator): Promise<string[][]> {
-  return table.locator('tbody tr').evaluateAll((rows) =>
-    rows.map((row) =>
-      Array.from(
-        row.querySelectorAll('td'),
-        // biome-ignore lint/performance/useDomNodeTextContent: the text as shown is wanted (what this width hides reads empty).
-        (cell) => cell.innerText.replace(/\s+/g, ' ').trim(),
-      ),
-    ),
-  );
-}
 
 /** SKU → sellable of a stock table (variant, SKU, sellable, last changed), in SKU order. */
 async function sellableBySku(table: Locator): Promise<[string, string][]> {
@@ -43,29 +27,21 @@ async function sellableBySku(table: Locator): Promise<[string, string][]> {
 
 for (const target of testDatabaseTargets()) {
   describe(`sales channels screen in Chromium on ${target.label}`, { skip }, () => {
-    let database: Database;
-    let sp: TestApp;
-    let base: string;
-    let chromium: ChromiumBrowser;
+    let admin: AdminInChromium;
     let page: Page;
     let viewer: { email: string; password: string };
     let owner: Browser;
-    const nav = (name: string) =>
-      page.getByRole('navigation', { name: 'Store sections' }).getByRole('link', { name });
-    const shot = async (name: string, on: Page = page) => {
-      await screenshotWithoutToasts(on, `${shots}channels-${name}-${target.kind}.png`);
-    };
+    const nav = (name: string) => storeNavLink(page, name);
+    const shot = (name: string, on: Page = page) => screenshotScreen(on, `channels-${name}-${target.kind}`);
     const channelsTable = () => page.getByRole('table', { name: 'Sales channels' });
 
     before(async () => {
-      mkdirSync(shots, { recursive: true });
-      database = await target.create();
-      sp = await startTestApp(database);
-      base = await sp.app.listen({ port: 0, host: '127.0.0.1' });
+      admin = await startAdminInChromium(target);
+      const { database } = admin;
       const store = await makeStore(database, handle, 'EUR');
       const operations = await makeMember(database, store.id, 'operations');
       viewer = await makeMember(database, store.id, 'viewer');
-      owner = await Browser.signIn(sp.app, (await makeMember(database, store.id, 'owner')).email);
+      owner = await Browser.signIn(admin.sp.app, (await makeMember(database, store.id, 'owner')).email);
       const warehouse = await makeLocation(database, store.id, 'Fell warehouse');
       const shop = await makeLocation(database, store.id, 'Ambleside shop', { kind: 'retail', priority: 1 });
       const products = [
@@ -102,15 +78,9 @@ for (const target of testDatabaseTargets()) {
         },
       });
       assert.equal(seed.statusCode, 201, seed.body);
-      chromium = await launchChromium();
-      page = await signInToAdmin(chromium, base, operations);
-      page.setDefaultTimeout(10_000);
+      page = await admin.signIn(operations);
     });
-    after(async () => {
-      await chromium?.close();
-      await sp?.close();
-      await database?.close();
-    });
+    after(() => admin?.close());
 
     test('the store starts with its "Online store" channel, selling every active location', async () => {
       await nav('Sales channels').click();
@@ -216,7 +186,7 @@ for (const target of testDatabaseTargets()) {
           .locator('section', { hasText: 'Connecting other systems' })
           .locator('pre')
           .textContent()) ?? '';
-      assert.match(jsonUrl, new RegExp(`^${base}${api}/inventory/channels/chan_[0-9a-z]+/stock$`));
+      assert.match(jsonUrl, new RegExp(`^${admin.base}${api}/inventory/channels/chan_[0-9a-z]+/stock$`));
       const pulled = await page.evaluate(async (url) => {
         const res = await fetch(url, { headers: { accept: 'application/json' } });
         return { status: res.status, body: await res.json() };
@@ -288,10 +258,9 @@ for (const target of testDatabaseTargets()) {
     });
 
     test('a viewer sees the channels and their stock but no way to change them', async () => {
-      const viewerPage = await signInToAdmin(chromium, base, viewer);
+      const viewerPage = await admin.signIn(viewer);
       try {
-        viewerPage.setDefaultTimeout(10_000);
-        await viewerPage.goto(`${base}/admin/stores/${handle}/channels`);
+        await viewerPage.goto(`${admin.base}/admin/stores/${handle}/channels`);
         const table = viewerPage.getByRole('table', { name: 'Sales channels' });
         await eventually(
           () => tableRows(table),

@@ -7,38 +7,22 @@
 // scratch/screens/inventory-import-*.png.
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import type { Browser as ChromiumBrowser, Locator, Page } from 'playwright-core';
-import { buildApp, type StorepilotApp } from '../../src/app.ts';
+import type { Page } from 'playwright-core';
+import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { makeLocation } from '../../src/modules/inventory/testing/inventory-fixtures.ts';
-import type { Database } from '../../src/platform/db/database.ts';
 import { testDatabaseTargets } from '../../src/platform/db/test-database.ts';
-import { eventually, screenshotWithoutToasts } from '../support/admin-page.ts';
+import { eventually, screenshotScreen, storeNavLink, tableRows } from '../support/admin-page.ts';
 import { Browser, makeMember, makeStore } from '../support/app-harness.ts';
-import { browserSkipReason, launchChromium, signInToAdmin } from '../support/browser.ts';
+import { type AdminInChromium, browserSkipReason, startAdminInChromium } from '../support/browser.ts';
 
 const skip = browserSkipReason();
-const shots = new URL('../../scratch/screens/', import.meta.url).pathname;
 const api = '/api/admin/stores/tarn-stock';
 /** Small, so a file over it is quick to make; every real file here is far below it. */
 const maxImportBytes = 64 * 1024;
-
-/** The text of each body row of a table as shown, cell by cell. */
-function tableRows(table: Locator): Promise<string[][]> {
-  return table.locator('tbody tr').evaluateAll((rows) =>
-    rows.map((row) =>
-      Array.from(
-        row.querySelectorAll('td'),
-        // biome-ignore lint/performance/useDomNodeTextContent: the text as shown is wanted.
-        (cell) => cell.innerText.replace(/\s+/g, ' ').trim(),
-      ),
-    ),
-  );
-}
 
 const csvFile = (name: string, rows: string[][]) => ({
   name,
@@ -48,11 +32,8 @@ const csvFile = (name: string, rows: string[][]) => ({
 
 for (const target of testDatabaseTargets()) {
   describe(`inventory import and export in Chromium on ${target.label}`, { skip }, () => {
-    let database: Database;
-    let sp: StorepilotApp;
-    let chromium: ChromiumBrowser;
+    let admin: AdminInChromium;
     let page: Page;
-    let base: string;
     let owner: Browser;
     let viewer: { email: string; password: string };
     let warehouse: { id: string };
@@ -64,12 +45,8 @@ for (const target of testDatabaseTargets()) {
     const dialog = () => page.getByRole('dialog', { name: 'Import stock levels' });
     const dropzoneInput = () => page.getByTestId('inventory-import-dropzone').locator('input[type=file]');
     /** A screenshot with the window tall enough for the whole dialog. */
-    const shot = async (name: string, height = 900) => {
-      const viewport = page.viewportSize()!;
-      if (height !== viewport.height) await page.setViewportSize({ width: viewport.width, height });
-      await screenshotWithoutToasts(page, `${shots}inventory-import-${name}-${target.kind}.png`);
-      if (height !== viewport.height) await page.setViewportSize(viewport);
-    };
+    const shot = (name: string, height = 900) =>
+      screenshotScreen(page, `inventory-import-${name}-${target.kind}`, { height });
     const onHand = async (sku: string, location: { id: string }) => {
       const res = await owner.request({ method: 'GET', url: `${api}/inventory/variants/${ids.get(sku)}` });
       assert.equal(res.statusCode, 200, res.body);
@@ -82,21 +59,21 @@ for (const target of testDatabaseTargets()) {
     };
 
     before(async () => {
-      mkdirSync(shots, { recursive: true });
-      database = await target.create();
-      const config = {
-        ...loadConfig(
-          { dataDir: '/nonexistent', logLevel: 'silent' },
-          { STOREPILOT_MAX_IMPORT_BYTES: String(maxImportBytes) },
-        ),
-        jobs: false,
-      };
-      sp = await buildApp({ config, database });
-      base = await sp.app.listen({ port: 0, host: '127.0.0.1' });
+      admin = await startAdminInChromium(target, (database) => {
+        const config = {
+          ...loadConfig(
+            { dataDir: '/nonexistent', logLevel: 'silent' },
+            { STOREPILOT_MAX_IMPORT_BYTES: String(maxImportBytes) },
+          ),
+          jobs: false,
+        };
+        return buildApp({ config, database });
+      });
+      const { database } = admin;
       const store = await makeStore(database, 'tarn-stock', 'EUR');
       const operations = await makeMember(database, store.id, 'operations');
       viewer = await makeMember(database, store.id, 'viewer');
-      owner = await Browser.signIn(sp.app, (await makeMember(database, store.id, 'owner')).email);
+      owner = await Browser.signIn(admin.sp.app, (await makeMember(database, store.id, 'owner')).email);
       warehouse = await makeLocation(database, store.id, 'Tarn warehouse');
       shop = await makeLocation(database, store.id, 'Keswick shop', { kind: 'retail', priority: 1 });
       const products = [
@@ -133,21 +110,12 @@ for (const target of testDatabaseTargets()) {
         },
       });
       assert.equal(seed.statusCode, 201, seed.body);
-      chromium = await launchChromium();
-      page = await signInToAdmin(chromium, base, operations);
-      page.setDefaultTimeout(10_000);
+      page = await admin.signIn(operations);
     });
-    after(async () => {
-      await chromium?.close();
-      await sp?.close();
-      await database?.close();
-    });
+    after(() => admin?.close());
 
     test('the Export menu links to every stock level as CSV, in our layout and Shopify’s', async () => {
-      await page
-        .getByRole('navigation', { name: 'Store sections' })
-        .getByRole('link', { name: 'Inventory' })
-        .click();
+      await storeNavLink(page, 'Inventory').click();
       await page.getByRole('table', { name: 'Inventory' }).waitFor();
       await page.getByRole('button', { name: 'Export' }).click();
       const ours = page.getByRole('menuitem', { name: /Storepilot CSV/ });
@@ -384,9 +352,9 @@ for (const target of testDatabaseTargets()) {
     });
 
     test('a viewer can export but sees no Import', async () => {
-      const viewerPage = await signInToAdmin(chromium, base, viewer);
+      const viewerPage = await admin.signIn(viewer);
       try {
-        await viewerPage.goto(`${base}/admin/stores/tarn-stock/inventory`);
+        await viewerPage.goto(`${admin.base}/admin/stores/tarn-stock/inventory`);
         await viewerPage.getByRole('table', { name: 'Inventory' }).waitFor();
         await viewerPage.getByRole('button', { name: 'Export' }).waitFor();
         assert.equal(await viewerPage.getByRole('button', { name: 'Import', exact: true }).count(), 0);

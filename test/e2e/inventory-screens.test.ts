@@ -5,67 +5,41 @@
 // on the quantity field. Screenshots of the table, the drawer and the locations go to scratch/screens/.
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser as ChromiumBrowser, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { systemActor } from '../../src/modules/access/index.ts';
 import { recordMovements } from '../../src/modules/inventory/index.ts';
-import type { Database } from '../../src/platform/db/database.ts';
 import { testDatabaseTargets } from '../../src/platform/db/test-database.ts';
-import { eventually, screenshotWithoutToasts } from '../support/admin-page.ts';
-import { Browser, makeMember, makeStore, startTestApp, type TestApp } from '../support/app-harness.ts';
-import { browserSkipReason, launchChromium, signInToAdmin } from '../support/browser.ts';
+import { eventually, screenshotScreen, storeNavLink, tableRows } from '../support/admin-page.ts';
+import { Browser, makeMember, makeStore } from '../support/app-harness.ts';
+import { type AdminInChromium, browserSkipReason, startAdminInChromium } from '../support/browser.ts';
 
 const skip = browserSkipReason();
-const shots = new URL('../../scratch/screens/', import.meta.url).pathname;
 const api = '/api/admin/stores/fell-depot';
 const day = 24 * 3600 * 1000;
 
-/** The text of each body row of a table as shown (hidden cells empty), cell by cell. */
-function tableRows(table: Locator): Promise<string[][]> {
-  return table.locator('tbody tr').evaluateAll((rows) =>
-    rows.map((row) =>
-      Array.from(
-        row.querySelectorAll('td'),
-        // biome-ignore lint/performance/useDomNodeTextContent: the text as shown is wanted (what this width hides reads empty).
-        (cell) => cell.innerText.replace(/\s+/g, ' ').trim(),
-      ),
-    ),
-  );
-}
-
 for (const target of testDatabaseTargets()) {
   describe(`inventory screens in Chromium on ${target.label}`, { skip }, () => {
-    let database: Database;
-    let sp: TestApp;
-    let chromium: ChromiumBrowser;
+    let admin: AdminInChromium;
     let page: Page;
     let owner: Browser;
     let storeId: string;
-    const nav = (name: string) =>
-      page.getByRole('navigation', { name: 'Store sections' }).getByRole('link', { name });
-    /** A screenshot without the notifications in the corner, once transitions have settled. */
-    const shot = async (name: string) => {
-      await screenshotWithoutToasts(page, `${shots}${name}-${target.kind}.png`);
-    };
+    const nav = (name: string) => storeNavLink(page, name);
+    const shot = (name: string) => screenshotScreen(page, `${name}-${target.kind}`);
     /** The drawer scrolls inside the window: a tall window shows all of it at once. */
-    const drawerShot = async (name: string) => {
-      const viewport = page.viewportSize()!;
-      await page.setViewportSize({ width: viewport.width, height: 2000 });
-      await page.getByRole('dialog', { name: 'Variant stock' }).evaluate((element) => element.scrollTo(0, 0));
-      await shot(name);
-      await page.setViewportSize(viewport);
-    };
+    const drawerShot = (name: string) =>
+      screenshotScreen(page, `${name}-${target.kind}`, {
+        height: 2000,
+        scrollToTop: page.getByRole('dialog', { name: 'Variant stock' }),
+      });
 
     before(async () => {
-      mkdirSync(shots, { recursive: true });
-      database = await target.create();
-      sp = await startTestApp(database);
-      const base = await sp.app.listen({ port: 0, host: '127.0.0.1' });
+      admin = await startAdminInChromium(target);
+      const { database } = admin;
       const store = await makeStore(database, 'fell-depot', 'EUR');
       storeId = store.id;
       const operations = await makeMember(database, store.id, 'operations');
-      owner = await Browser.signIn(sp.app, (await makeMember(database, store.id, 'owner')).email);
+      owner = await Browser.signIn(admin.sp.app, (await makeMember(database, store.id, 'owner')).email);
       const products = [
         { title: 'Oat Mug', price: { amount: 1800 }, sku: 'MUG-OAT' },
         { title: 'Birch Board', price: { amount: 4200 }, sku: 'BRD-BIRCH' },
@@ -83,15 +57,9 @@ for (const target of testDatabaseTargets()) {
         const res = await owner.request({ method: 'POST', url: `${api}/products`, payload });
         assert.equal(res.statusCode, 201, res.body);
       }
-      chromium = await launchChromium();
-      page = await signInToAdmin(chromium, base, operations);
-      page.setDefaultTimeout(10_000);
+      page = await admin.signIn(operations);
     });
-    after(async () => {
-      await chromium?.close();
-      await sp?.close();
-      await database?.close();
-    });
+    after(() => admin?.close());
 
     /** The variant ids of the products created above, by SKU (tracked or not). */
     const variantIdsBySku = async (): Promise<Map<string, string>> => {
@@ -358,7 +326,7 @@ for (const target of testDatabaseTargets()) {
       const socks = ids.get('SOCK-S')!;
       const [warehouse] = (await owner.request({ method: 'GET', url: `${api}/inventory/locations` })).json()
         .items as { id: string }[];
-      await database.db.transaction((tx) =>
+      await admin.database.db.transaction((tx) =>
         recordMovements(
           tx,
           storeId,
@@ -368,7 +336,7 @@ for (const target of testDatabaseTargets()) {
         ),
       );
       for (let d = 28; d >= 1; d--) {
-        await database.db.transaction((tx) =>
+        await admin.database.db.transaction((tx) =>
           recordMovements(
             tx,
             storeId,

@@ -9,40 +9,25 @@
 // Screenshots go to scratch/screens/mail-*.png.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import pino from 'pino';
-import type { Browser as ChromiumBrowser, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { createStore, systemActor } from '../../src/modules/access/index.ts';
 import { makeLocation } from '../../src/modules/inventory/testing/inventory-fixtures.ts';
-import type { Database } from '../../src/platform/db/database.ts';
 import { testDatabaseTargets } from '../../src/platform/db/test-database.ts';
 import { createJobRunner } from '../../src/platform/jobs/index.ts';
 import { registerMailJobs } from '../../src/platform/mail/index.ts';
-import { eventually, screenshotWithoutToasts } from '../support/admin-page.ts';
-import { Browser, makeMember, startTestApp, type TestApp } from '../support/app-harness.ts';
-import { browserSkipReason, launchChromium, signInToAdmin } from '../support/browser.ts';
+import { eventually, screenshotScreen, storeNavLink, tableRows } from '../support/admin-page.ts';
+import { Browser, makeMember } from '../support/app-harness.ts';
+import { type AdminInChromium, browserSkipReason, startAdminInChromium } from '../support/browser.ts';
 
 const skip = browserSkipReason();
-const shots = new URL('../../scratch/screens/', import.meta.url).pathname;
 const api = '/api/admin/stores/kiln-post';
 /** Both would run if the console ever put a subject or a text in the page as HTML. */
 const storeName = 'Kiln <script>window.__mailInjected = 1</script> Post';
 const contactName = '<img src=x onerror="window.__mailInjected = 2">Ada Lind';
-
-/** The text of each body row of a table, cell by cell. */
-function tableRows(table: Locator): Promise<string[][]> {
-  return table
-    .locator('tbody tr')
-    .evaluateAll((rows) =>
-      rows.map((row) =>
-        Array.from(row.querySelectorAll('td'), (cell) =>
-          (cell.textContent ?? '').replace(/\s+/g, ' ').trim(),
-        ),
-      ),
-    );
-}
 
 /** An SMTP server on a free local port that refuses every recipient for good (550). */
 async function startRefusingSmtpServer() {
@@ -64,10 +49,7 @@ async function startRefusingSmtpServer() {
 
 for (const target of testDatabaseTargets()) {
   describe(`mail screen in Chromium on ${target.label}`, { skip }, () => {
-    let database: Database;
-    let sp: TestApp;
-    let base: string;
-    let chromium: ChromiumBrowser;
+    let admin: AdminInChromium;
     let page: Page;
     let owner: Browser;
     let viewer: { email: string; password: string };
@@ -75,10 +57,7 @@ for (const target of testDatabaseTargets()) {
     let locationId: string;
     let pdfOrderId: string;
 
-    const nav = (p: Page, name: string) =>
-      p.getByRole('navigation', { name: 'Store sections' }).getByRole('link', { name });
-    const shot = (p: Page, name: string) =>
-      screenshotWithoutToasts(p, `${shots}mail-${name}-${target.kind}.png`);
+    const shot = (p: Page, name: string) => screenshotScreen(p, `mail-${name}-${target.kind}`);
     const mailTable = (p: Page) => p.getByRole('table', { name: 'Mail' });
     const drawer = (p: Page) => p.getByRole('dialog', { name: 'Message' });
     /** The drawer's headers, label → text, once the message has loaded. */
@@ -130,7 +109,7 @@ for (const target of testDatabaseTargets()) {
     /** Runs the queued `mail.send` jobs once, as the server would: development transport without `smtpUrl`. */
     const runMailJobs = async (smtpUrl?: string) => {
       const runner = createJobRunner({
-        database,
+        database: admin.database,
         logger: pino({ level: 'silent' }),
         retry: { baseMs: 1, maxMs: 5 },
       });
@@ -139,10 +118,8 @@ for (const target of testDatabaseTargets()) {
     };
 
     before(async () => {
-      mkdirSync(shots, { recursive: true });
-      database = await target.create();
-      sp = await startTestApp(database);
-      base = await sp.app.listen({ port: 0, host: '127.0.0.1' });
+      admin = await startAdminInChromium(target);
+      const { database } = admin;
       const store = await createStore(database.db, systemActor('test'), {
         handle: 'kiln-post',
         name: storeName,
@@ -150,7 +127,7 @@ for (const target of testDatabaseTargets()) {
       });
       const operations = await makeMember(database, store.id, 'operations');
       viewer = await makeMember(database, store.id, 'viewer');
-      owner = await Browser.signIn(sp.app, (await makeMember(database, store.id, 'owner')).email);
+      owner = await Browser.signIn(admin.sp.app, (await makeMember(database, store.id, 'owner')).email);
       locationId = (await makeLocation(database, store.id, 'Kiln warehouse')).id;
       const product = await owner.request({
         method: 'POST',
@@ -159,18 +136,12 @@ for (const target of testDatabaseTargets()) {
       });
       assert.equal(product.statusCode, 201, product.body);
       variantId = product.json().product.variants[0].id;
-      chromium = await launchChromium();
-      page = await signInToAdmin(chromium, base, operations);
-      page.setDefaultTimeout(10_000);
+      page = await admin.signIn(operations);
     });
-    after(async () => {
-      await chromium?.close();
-      await sp?.close();
-      await database?.close();
-    });
+    after(() => admin?.close());
 
     test('with no mail yet, Mail says where mail comes from and that without SMTP nothing leaves the machine', async () => {
-      await nav(page, 'Mail').click();
+      await storeNavLink(page, 'Mail').click();
       await page.getByText('No mail yet').waitFor();
       await page.getByText('nothing leaves this machine', { exact: false }).waitFor();
       await page.getByText('STOREPILOT_SMTP_URL').first().waitFor();
@@ -182,10 +153,10 @@ for (const target of testDatabaseTargets()) {
       pdfOrderId = await sendOrder({ name: 'Nordic Ceramics', contactName, email: 'orders@nordic.example' });
       await sendOrder({ name: 'Lisbon Clay', email: 'orders@lisbon.example', orderFormat: 'csv' });
       // Another section and back: the list looks again on every visit.
-      await nav(page, 'Purchasing').click();
-      await nav(page, 'Mail').click();
+      await storeNavLink(page, 'Purchasing').click();
+      await storeNavLink(page, 'Mail').click();
       const rows = await eventually(
-        () => tableRows(mailTable(page)),
+        () => tableRows(mailTable(page), 'text'),
         (r) => r.length === 2,
         'mail rows',
       );
@@ -206,7 +177,7 @@ for (const target of testDatabaseTargets()) {
       assert.equal(await runMailJobs(), 2);
       // No reload: the list looks again by itself while a message is queued.
       await mailTable(page).getByText('Queued').first().waitFor({ state: 'detached', timeout: 15_000 });
-      for (const row of await tableRows(mailTable(page))) assert.match(row[4]!, /^Sent\s*kept here$/);
+      for (const row of await tableRows(mailTable(page), 'text')) assert.match(row[4]!, /^Sent\s*kept here$/);
       await page.getByText('Mail is not leaving this machine').waitFor();
       assert.equal(await mailTable(page).locator('script, img').count(), 0, 'the subject is text');
       assert.equal(await injected(page), undefined);
@@ -249,7 +220,7 @@ for (const target of testDatabaseTargets()) {
     });
 
     test("the CSV order's attachment link serves the CSV", async () => {
-      await nav(page, 'Mail').click();
+      await storeNavLink(page, 'Mail').click();
       await mailTable(page)
         .getByRole('button', { name: /^Open Purchase order/ })
         .first()
@@ -278,10 +249,10 @@ for (const target of testDatabaseTargets()) {
       } finally {
         await smtp.close();
       }
-      await nav(page, 'Purchasing').click();
-      await nav(page, 'Mail').click();
+      await storeNavLink(page, 'Purchasing').click();
+      await storeNavLink(page, 'Mail').click();
       await eventually(
-        () => tableRows(mailTable(page)),
+        () => tableRows(mailTable(page), 'text'),
         (r) => r.length === 3,
         'mail rows',
       );
@@ -291,7 +262,7 @@ for (const target of testDatabaseTargets()) {
       await page.getByRole('combobox', { name: 'State' }).click();
       await page.getByRole('option', { name: 'Failed' }).click();
       const rows = await eventually(
-        () => tableRows(mailTable(page)),
+        () => tableRows(mailTable(page), 'text'),
         (r) => r.length === 1,
         'failed rows',
       );
@@ -334,7 +305,7 @@ for (const target of testDatabaseTargets()) {
         await held;
         await route.continue();
       });
-      await page.goto(`${base}/admin/stores/kiln-post/mail`);
+      await page.goto(`${admin.base}/admin/stores/kiln-post/mail`);
       await page.getByLabel('Loading mail').waitFor();
       await shot(page, 'loading');
       release();
@@ -356,20 +327,19 @@ for (const target of testDatabaseTargets()) {
       await page.unroute(isList);
       await alert.getByRole('button', { name: 'Try again' }).click();
       await eventually(
-        () => tableRows(mailTable(page)),
+        () => tableRows(mailTable(page), 'text'),
         (r) => r.length === 3,
         'mail rows after trying again',
       );
     });
 
     test('on a phone a viewer finds Mail in the menu; the list and the drawer fit, and the order is named, not linked', async () => {
-      const phone = await signInToAdmin(chromium, base, viewer, { viewport: { width: 390, height: 844 } });
-      phone.setDefaultTimeout(10_000);
+      const phone = await admin.signIn(viewer, { viewport: { width: 390, height: 844 } });
       try {
         await phone.getByRole('button', { name: 'Open navigation' }).click();
-        await nav(phone, 'Mail').click();
+        await storeNavLink(phone, 'Mail').click();
         await eventually(
-          () => tableRows(mailTable(phone)),
+          () => tableRows(mailTable(phone), 'text'),
           (r) => r.length === 3,
           'mail rows on a phone',
         );

@@ -7,35 +7,27 @@
 // scratch/screens/po-currency-*.png.
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser as ChromiumBrowser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { makeLocation } from '../../src/modules/inventory/testing/inventory-fixtures.ts';
-import type { Database } from '../../src/platform/db/database.ts';
 import { testDatabaseTargets } from '../../src/platform/db/test-database.ts';
-import { eventually, screenshotWithoutToasts } from '../support/admin-page.ts';
-import { Browser, makeMember, makeStore, startTestApp, type TestApp } from '../support/app-harness.ts';
-import { browserSkipReason, launchChromium, signInToAdmin } from '../support/browser.ts';
+import { badge, eventually, screenshotScreen, storeNavLink } from '../support/admin-page.ts';
+import { Browser, makeMember, makeStore } from '../support/app-harness.ts';
+import { type AdminInChromium, browserSkipReason, startAdminInChromium } from '../support/browser.ts';
 
 const skip = browserSkipReason();
-const shots = new URL('../../scratch/screens/', import.meta.url).pathname;
 const api = '/api/admin/stores/harbor-eur';
 
 for (const target of testDatabaseTargets()) {
   describe(`purchase orders in a foreign currency in Chromium on ${target.label}`, { skip }, () => {
-    let database: Database;
-    let sp: TestApp;
-    let chromium: ChromiumBrowser;
+    let admin: AdminInChromium;
     let page: Page;
     let owner: Browser;
     let lamp: string;
     let mug: string;
     let orderId: string;
-    const nav = (name: string) =>
-      page.getByRole('navigation', { name: 'Store sections' }).getByRole('link', { name });
-    const shot = (name: string) =>
-      screenshotWithoutToasts(page, `${shots}po-currency-${name}-${target.kind}.png`);
-    const badge = (text: string) => page.locator('.mantine-Badge-root', { hasText: new RegExp(`^${text}$`) });
+    const nav = (name: string) => storeNavLink(page, name);
+    const shot = (name: string) => screenshotScreen(page, `po-currency-${name}-${target.kind}`);
     const rateField = () => page.getByRole('textbox', { name: 'Exchange rate' });
     const get = async (url: string) => {
       const res = await owner.request({ method: 'GET', url });
@@ -63,27 +55,19 @@ for (const target of testDatabaseTargets()) {
     };
 
     before(async () => {
-      mkdirSync(shots, { recursive: true });
-      database = await target.create();
-      sp = await startTestApp(database);
-      const base = await sp.app.listen({ port: 0, host: '127.0.0.1' });
+      admin = await startAdminInChromium(target);
+      const { database } = admin;
       const store = await makeStore(database, 'harbor-eur', 'EUR');
       const operations = await makeMember(database, store.id, 'operations');
-      owner = await Browser.signIn(sp.app, (await makeMember(database, store.id, 'owner')).email);
+      owner = await Browser.signIn(admin.sp.app, (await makeMember(database, store.id, 'owner')).email);
       await makeLocation(database, store.id, 'Harbor warehouse');
       lamp = await makeProduct('Brass Lamp', 'LAMP-BR');
       mug = await makeProduct('Oat Mug', 'MUG-OAT');
       await makeSupplier('Boston Brass', 'USD');
       await makeSupplier('Lisbon Clay', 'EUR');
-      chromium = await launchChromium();
-      page = await signInToAdmin(chromium, base, operations);
-      page.setDefaultTimeout(10_000);
+      page = await admin.signIn(operations);
     });
-    after(async () => {
-      await chromium?.close();
-      await sp?.close();
-      await database?.close();
-    });
+    after(() => admin?.close());
 
     test('the rate is asked for a dollar supplier only, and required: on its field, by the form and by the server', async () => {
       await nav('Purchasing').click();
@@ -127,7 +111,7 @@ for (const target of testDatabaseTargets()) {
 
       await rateField().fill('0.9');
       await page.getByRole('button', { name: 'Create draft' }).click();
-      await badge('Draft').waitFor();
+      await badge(page, 'Draft').waitFor();
       orderId = page.url().split('/').pop()!;
       const order = (await get(`${api}/inventory/purchase-orders/${orderId}`)).purchaseOrder;
       assert.deepEqual(
@@ -153,7 +137,7 @@ for (const target of testDatabaseTargets()) {
     test('sent, one line received at $12.50: its average cost is €11.50 at the order’s rate', async () => {
       await page.getByRole('button', { name: 'Send to supplier' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Send order' }).click();
-      await badge('Sent').waitFor();
+      await badge(page, 'Sent').waitFor();
       assert.equal(await rateField().count(), 0, 'the rate is fixed once the order is sent');
       await page.getByText('1 USD = 0.92 EUR', { exact: true }).waitFor();
 
@@ -161,7 +145,7 @@ for (const target of testDatabaseTargets()) {
       await page.getByLabel('Receive now of Oat Mug (MUG-OAT)').fill('0');
       await page.getByLabel('Unit cost of Brass Lamp (LAMP-BR)').fill('12.50');
       await page.getByRole('button', { name: 'Receive into stock' }).click();
-      await badge('Partially received').waitFor();
+      await badge(page, 'Partially received').waitFor();
 
       // 12.50 USD × 0.92 = 11.50 EUR, in euro cents.
       await eventually(

@@ -6,46 +6,25 @@
 // suppliers go to scratch/screens/.
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser as ChromiumBrowser, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { makeLocation } from '../../src/modules/inventory/testing/inventory-fixtures.ts';
-import type { Database } from '../../src/platform/db/database.ts';
 import { testDatabaseTargets } from '../../src/platform/db/test-database.ts';
-import { eventually, screenshotWithoutToasts } from '../support/admin-page.ts';
-import { Browser, makeMember, makeStore, startTestApp, type TestApp } from '../support/app-harness.ts';
-import { browserSkipReason, launchChromium, signInToAdmin } from '../support/browser.ts';
+import { badge, eventually, screenshotScreen, storeNavLink, tableRows } from '../support/admin-page.ts';
+import { Browser, makeMember, makeStore } from '../support/app-harness.ts';
+import { type AdminInChromium, browserSkipReason, startAdminInChromium } from '../support/browser.ts';
 
 const skip = browserSkipReason();
-const shots = new URL('../../scratch/screens/', import.meta.url).pathname;
 const api = '/api/admin/stores/kiln-supply';
-
-/** The text of each body row of a table, cell by cell. */
-function tableRows(table: Locator): Promise<string[][]> {
-  return table
-    .locator('tbody tr')
-    .evaluateAll((rows) =>
-      rows.map((row) =>
-        Array.from(row.querySelectorAll('td'), (cell) =>
-          (cell.textContent ?? '').replace(/\s+/g, ' ').trim(),
-        ),
-      ),
-    );
-}
 
 for (const target of testDatabaseTargets()) {
   describe(`purchasing screens in Chromium on ${target.label}`, { skip }, () => {
-    let database: Database;
-    let sp: TestApp;
-    let chromium: ChromiumBrowser;
+    let admin: AdminInChromium;
     let page: Page;
     let owner: Browser;
     let orderUrl: string;
-    const nav = (name: string) =>
-      page.getByRole('navigation', { name: 'Store sections' }).getByRole('link', { name });
-    const shot = async (name: string) => {
-      await screenshotWithoutToasts(page, `${shots}${name}-${target.kind}.png`);
-    };
+    const nav = (name: string) => storeNavLink(page, name);
+    const shot = (name: string) => screenshotScreen(page, `${name}-${target.kind}`);
     /** The mug's on hand over all locations, as the API reports it (0 before it is tracked). */
     const mugOnHand = async (): Promise<number> => {
       const res = await owner.request({
@@ -57,16 +36,13 @@ for (const target of testDatabaseTargets()) {
       return item?.onHand ?? 0;
     };
     const receiveQuantity = () => page.getByLabel('Receive now of Oat Mug (MUG-OAT)');
-    const badge = (text: string) => page.locator('.mantine-Badge-root', { hasText: new RegExp(`^${text}$`) });
 
     before(async () => {
-      mkdirSync(shots, { recursive: true });
-      database = await target.create();
-      sp = await startTestApp(database);
-      const base = await sp.app.listen({ port: 0, host: '127.0.0.1' });
+      admin = await startAdminInChromium(target);
+      const { database } = admin;
       const store = await makeStore(database, 'kiln-supply', 'EUR');
       const operations = await makeMember(database, store.id, 'operations');
-      owner = await Browser.signIn(sp.app, (await makeMember(database, store.id, 'owner')).email);
+      owner = await Browser.signIn(admin.sp.app, (await makeMember(database, store.id, 'owner')).email);
       await makeLocation(database, store.id, 'Kiln warehouse');
       const res = await owner.request({
         method: 'POST',
@@ -74,15 +50,9 @@ for (const target of testDatabaseTargets()) {
         payload: { title: 'Oat Mug', price: { amount: 1800 }, sku: 'MUG-OAT' },
       });
       assert.equal(res.statusCode, 201, res.body);
-      chromium = await launchChromium();
-      page = await signInToAdmin(chromium, base, operations);
-      page.setDefaultTimeout(10_000);
+      page = await admin.signIn(operations);
     });
-    after(async () => {
-      await chromium?.close();
-      await sp?.close();
-      await database?.close();
-    });
+    after(() => admin?.close());
 
     test('no suppliers yet: Purchasing points to Suppliers; the supplier form shows what the server refuses', async () => {
       await nav('Purchasing').click();
@@ -103,7 +73,7 @@ for (const target of testDatabaseTargets()) {
       await form.waitFor({ state: 'detached' });
 
       const rows = await eventually(
-        () => tableRows(page.getByRole('table', { name: 'Suppliers' })),
+        () => tableRows(page.getByRole('table', { name: 'Suppliers' }), 'text'),
         (r) => r.length === 1,
         'supplier rows',
       );
@@ -137,13 +107,13 @@ for (const target of testDatabaseTargets()) {
       );
       await cost.fill('4.50');
       await page.getByRole('button', { name: 'Create draft' }).click();
-      await badge('Draft').waitFor();
+      await badge(page, 'Draft').waitFor();
       orderUrl = page.url();
       assert.match(orderUrl, /\/purchasing\/[^/]+$/);
 
       await page.getByRole('button', { name: 'Send to supplier' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Send order' }).click();
-      await badge('Sent').waitFor();
+      await badge(page, 'Sent').waitFor();
       await page.getByText(/^(Queued|Sent) to orders@nordic\.example/).waitFor();
       const attachment = page.getByRole('link', { name: /\.pdf$/ });
       const href = await attachment.getAttribute('href');
@@ -158,10 +128,10 @@ for (const target of testDatabaseTargets()) {
       assert.equal(await receiveQuantity().inputValue(), '10');
       await receiveQuantity().fill('4');
       await page.getByRole('button', { name: 'Receive into stock' }).click();
-      await badge('Partially received').waitFor();
+      await badge(page, 'Partially received').waitFor();
       await eventually(mugOnHand, (n) => n === 4, 'on hand after receiving 4');
       const lines = page.getByRole('table', { name: 'Lines to receive' });
-      assert.deepEqual((await tableRows(lines))[0]?.slice(1, 4), ['10', '4', '6']);
+      assert.deepEqual((await tableRows(lines, 'text'))[0]?.slice(1, 4), ['10', '4', '6']);
       assert.equal(await receiveQuantity().inputValue(), '6');
 
       await receiveQuantity().fill('20');
@@ -173,7 +143,7 @@ for (const target of testDatabaseTargets()) {
 
       await receiveQuantity().fill('6');
       await page.getByRole('button', { name: 'Receive into stock' }).click();
-      await badge('Received').waitFor();
+      await badge(page, 'Received').waitFor();
       await eventually(mugOnHand, (n) => n === 10, 'on hand after receiving the rest');
       await page.getByText('Receipts').waitFor();
       assert.equal(await page.getByRole('button', { name: 'Receive into stock' }).count(), 0);
@@ -183,7 +153,7 @@ for (const target of testDatabaseTargets()) {
       await nav('Purchasing').click();
       const table = page.getByRole('table', { name: 'Purchase orders' });
       const rows = await eventually(
-        () => tableRows(table),
+        () => tableRows(table, 'text'),
         (r) => r.length === 1,
         'order rows',
       );

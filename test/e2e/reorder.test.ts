@@ -9,22 +9,19 @@
 // Screenshots go to scratch/screens/reorder-*.png.
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser as ChromiumBrowser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { systemActor } from '../../src/modules/access/index.ts';
 import { recordMovements } from '../../src/modules/inventory/index.ts';
 import { makeLocation } from '../../src/modules/inventory/testing/inventory-fixtures.ts';
-import type { Database } from '../../src/platform/db/database.ts';
 import { testDatabaseTargets } from '../../src/platform/db/test-database.ts';
-import { eventually, screenshotWithoutToasts } from '../support/admin-page.ts';
-import { Browser, makeMember, makeStore, startTestApp, type TestApp } from '../support/app-harness.ts';
-import { browserSkipReason, launchChromium, signInToAdmin } from '../support/browser.ts';
+import { badge, eventually, screenshotScreen } from '../support/admin-page.ts';
+import { Browser, makeMember, makeStore } from '../support/app-harness.ts';
+import { type AdminInChromium, browserSkipReason, startAdminInChromium } from '../support/browser.ts';
 
 const skip = browserSkipReason();
-const shots = new URL('../../scratch/screens/', import.meta.url).pathname;
 const api = '/api/admin/stores/kiln-supply';
-const admin = '/admin/stores/kiln-supply';
+const storeAdmin = '/admin/stores/kiln-supply';
 const day = 24 * 3600 * 1000;
 
 interface OrderLine {
@@ -44,27 +41,20 @@ interface Order {
 
 for (const target of testDatabaseTargets()) {
   describe(`reorder suggestions in Chromium on ${target.label}`, { skip }, () => {
-    let database: Database;
-    let sp: TestApp;
-    let base: string;
-    let chromium: ChromiumBrowser;
+    let admin: AdminInChromium;
     let page: Page;
     let owner: Browser;
     let analystLogin: { email: string; password: string };
     let warehouse: { id: string };
     const ids: Record<string, string> = {};
     const suppliers: Record<string, string> = {};
-    const shot = async (name: string, on: Page = page) => {
-      await screenshotWithoutToasts(on, `${shots}reorder-${name}-${target.kind}.png`);
-    };
+    const shot = (name: string, on: Page = page) => screenshotScreen(on, `reorder-${name}-${target.kind}`);
     /** The drawer scrolls inside the window: a tall window shows all of it at once. */
-    const drawerShot = async (name: string, on: Page = page) => {
-      const viewport = on.viewportSize()!;
-      await on.setViewportSize({ width: viewport.width, height: 1600 });
-      await on.getByRole('dialog', { name: 'Variant stock' }).evaluate((element) => element.scrollTo(0, 0));
-      await shot(name, on);
-      await on.setViewportSize(viewport);
-    };
+    const drawerShot = (name: string, on: Page = page) =>
+      screenshotScreen(on, `reorder-${name}-${target.kind}`, {
+        height: 1600,
+        scrollToTop: on.getByRole('dialog', { name: 'Variant stock' }),
+      });
     const orders = async (): Promise<Order[]> => {
       const res = await owner.request({ method: 'GET', url: `${api}/inventory/purchase-orders?limit=50` });
       assert.equal(res.statusCode, 200, res.body);
@@ -80,14 +70,12 @@ for (const target of testDatabaseTargets()) {
       order?.lines.map((l) => [l.sku, l.quantityOrdered, l.unitCost.amount]).sort();
 
     before(async () => {
-      mkdirSync(shots, { recursive: true });
-      database = await target.create();
-      sp = await startTestApp(database);
-      base = await sp.app.listen({ port: 0, host: '127.0.0.1' });
+      admin = await startAdminInChromium(target);
+      const { database } = admin;
       const store = await makeStore(database, 'kiln-supply', 'EUR');
       const operations = await makeMember(database, store.id, 'operations');
       analystLogin = await makeMember(database, store.id, 'analyst');
-      owner = await Browser.signIn(sp.app, (await makeMember(database, store.id, 'owner')).email);
+      owner = await Browser.signIn(admin.sp.app, (await makeMember(database, store.id, 'owner')).email);
       warehouse = await makeLocation(database, store.id, 'Kiln warehouse');
       for (const [title, sku] of [
         ['Oat Mug', 'MUG-OAT'],
@@ -166,18 +154,12 @@ for (const target of testDatabaseTargets()) {
         });
         assert.equal(catalog.statusCode, 200, catalog.body);
       }
-      chromium = await launchChromium();
-      page = await signInToAdmin(chromium, base, operations);
-      page.setDefaultTimeout(10_000);
+      page = await admin.signIn(operations);
     });
-    after(async () => {
-      await chromium?.close();
-      await sp?.close();
-      await database?.close();
-    });
+    after(() => admin?.close());
 
     test('the drawer suggests whole packs with the reason, and "Draft purchase order" opens the form filled in', async () => {
-      await page.goto(`${base}${admin}/inventory?variant=${ids['MUG-OAT']}`);
+      await page.goto(`${admin.base}${storeAdmin}/inventory?variant=${ids['MUG-OAT']}`);
       const drawer = page.getByRole('dialog', { name: 'Variant stock' });
       const reorder = drawer.getByRole('region', { name: 'Reorder' });
       // 2 a day × (10 + 28) days = 76; 76 − 12 = 64 short → 11 packs of 6.
@@ -199,7 +181,7 @@ for (const target of testDatabaseTargets()) {
       await reorder.getByRole('link', { name: 'Draft purchase order' }).click();
       await page.getByRole('heading', { name: 'New purchase order' }).waitFor();
       const url = new URL(page.url());
-      assert.equal(url.pathname, `${admin}/purchasing/new`);
+      assert.equal(url.pathname, `${storeAdmin}/purchasing/new`);
       assert.equal(url.searchParams.get('supplierId'), suppliers['Nordic Ceramics']);
       assert.equal(url.searchParams.get('lines'), `${ids['MUG-OAT']}:66`);
       const quantity = page.getByLabel('Quantity of Oat Mug (MUG-OAT)');
@@ -217,7 +199,7 @@ for (const target of testDatabaseTargets()) {
       await shot('prefilled');
 
       await page.getByRole('button', { name: 'Create draft' }).click();
-      await page.locator('.mantine-Badge-root', { hasText: /^Draft$/ }).waitFor();
+      await badge(page, 'Draft').waitFor();
       const orderId = /\/purchasing\/([^/?]+)$/.exec(page.url())?.[1];
       assert.ok(orderId, page.url());
       const [order] = await orders();
@@ -228,7 +210,7 @@ for (const target of testDatabaseTargets()) {
       );
 
       // Back in the drawer, the draft is named: it is not incoming until it is sent.
-      await page.goto(`${base}${admin}/inventory?variant=${ids['MUG-OAT']}`);
+      await page.goto(`${admin.base}${storeAdmin}/inventory?variant=${ids['MUG-OAT']}`);
       await page
         .getByRole('dialog', { name: 'Variant stock' })
         .getByRole('region', { name: 'Reorder' })
@@ -245,7 +227,7 @@ for (const target of testDatabaseTargets()) {
         `${ids.BOWL}:0`,
       ].join(',');
       await page.goto(
-        `${base}${admin}/purchasing/new?supplierId=${suppliers['Nordic Ceramics']}&lines=${encodeURIComponent(lines)}`,
+        `${admin.base}${storeAdmin}/purchasing/new?supplierId=${suppliers['Nordic Ceramics']}&lines=${encodeURIComponent(lines)}`,
       );
       const table = page.getByRole('table', { name: 'Order lines' });
       await eventually(
@@ -259,14 +241,16 @@ for (const target of testDatabaseTargets()) {
         'only the jar: the cloth is not in the catalog',
       );
       // A supplier that does not exist is not chosen.
-      await page.goto(`${base}${admin}/purchasing/new?supplierId=sup_missing&lines=${ids['JAR-L']}:8`);
+      await page.goto(
+        `${admin.base}${storeAdmin}/purchasing/new?supplierId=sup_missing&lines=${ids['JAR-L']}:8`,
+      );
       await page.getByText('Choose a supplier, then add the variants to order.').waitFor();
       assert.equal(await page.getByRole('combobox', { name: 'Supplier' }).inputValue(), '');
     });
 
     test('"Reorder running-out stock" makes one draft per supplier, refusing what is not whole packs first', async () => {
       const before = (await orders()).length;
-      await page.goto(`${base}${admin}/inventory?state=running-out`);
+      await page.goto(`${admin.base}${storeAdmin}/inventory?state=running-out`);
       await page.getByRole('button', { name: 'Open stock of Clay Bowl' }).waitFor();
       await shot('running-out');
       await page.getByRole('button', { name: 'Reorder running-out stock' }).click();
@@ -335,20 +319,19 @@ for (const target of testDatabaseTargets()) {
       });
       assert.equal(sent.statusCode, 200, sent.body);
 
-      const analyst = await signInToAdmin(chromium, base, analystLogin);
+      const analyst = await admin.signIn(analystLogin);
       try {
-        analyst.setDefaultTimeout(10_000);
         const reorder = analyst
           .getByRole('dialog', { name: 'Variant stock' })
           .getByRole('region', { name: 'Reorder' });
-        await analyst.goto(`${base}${admin}/inventory?variant=${ids['MUG-OAT']}`);
+        await analyst.goto(`${admin.base}${storeAdmin}/inventory?variant=${ids['MUG-OAT']}`);
         await reorder
           .getByText('Suggested: 66 (11 packs of 6) from Nordic Ceramics', { exact: false })
           .waitFor();
         assert.equal(await reorder.getByRole('link', { name: 'Draft purchase order' }).count(), 0);
 
         // 1 a day × 33 days = 33 = 5 available + 28 incoming.
-        await analyst.goto(`${base}${admin}/inventory?variant=${ids.BOWL}`);
+        await analyst.goto(`${admin.base}${storeAdmin}/inventory?variant=${ids.BOWL}`);
         await reorder.getByText('No reorder needed from Clay Works:', { exact: false }).waitFor();
         assert.match(
           ((await reorder.textContent()) ?? '').replace(/\s+/g, ' '),
@@ -356,7 +339,7 @@ for (const target of testDatabaseTargets()) {
         );
         await drawerShot('drawer-covered', analyst);
 
-        await analyst.goto(`${base}${admin}/inventory?variant=${ids.CLOTH}`);
+        await analyst.goto(`${admin.base}${storeAdmin}/inventory?variant=${ids.CLOTH}`);
         await analyst
           .getByRole('dialog', { name: 'Variant stock' })
           .getByText('No active supplier sells this variant, so there is no reorder suggestion.', {
@@ -365,7 +348,7 @@ for (const target of testDatabaseTargets()) {
           .waitFor();
         await drawerShot('drawer-no-supplier', analyst);
 
-        await analyst.goto(`${base}${admin}/inventory?state=running-out`);
+        await analyst.goto(`${admin.base}${storeAdmin}/inventory?state=running-out`);
         await analyst.getByRole('button', { name: 'Open stock of Clay Bowl' }).waitFor();
         assert.equal(await analyst.getByRole('button', { name: 'Reorder running-out stock' }).count(), 0);
       } finally {

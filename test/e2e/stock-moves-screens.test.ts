@@ -7,41 +7,26 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser as ChromiumBrowser, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { recordMovements, updateInventoryItem } from '../../src/modules/inventory/index.ts';
 import {
   inventoryTestActor as actor,
   makeLocation,
   makeVariants,
 } from '../../src/modules/inventory/testing/inventory-fixtures.ts';
-import type { Database } from '../../src/platform/db/database.ts';
 import { testDatabaseTargets } from '../../src/platform/db/test-database.ts';
-import { eventually, screenshotWithoutToasts } from '../support/admin-page.ts';
-import { Browser, makeMember, makeStore, startTestApp, type TestApp } from '../support/app-harness.ts';
-import { browserSkipReason, launchChromium, signInToAdmin } from '../support/browser.ts';
+import { eventually, screenshotScreen, storeNavLink, tableRows } from '../support/admin-page.ts';
+import { Browser, makeMember, makeStore } from '../support/app-harness.ts';
+import { type AdminInChromium, browserSkipReason, startAdminInChromium } from '../support/browser.ts';
 
 const skip = browserSkipReason();
+/** For the bell's clipped screenshot; the others are taken by screenshotScreen. */
 const shots = new URL('../../scratch/screens/', import.meta.url).pathname;
 const api = '/api/admin/stores/fell-moves';
 
-/** The text of each body row of a table as shown, cell by cell (inputs read as their value). */
-function tableRows(table: Locator): Promise<string[][]> {
-  return table.locator('tbody tr').evaluateAll((rows) =>
-    rows.map((row) =>
-      Array.from(row.querySelectorAll('td'), (cell) => {
-        const input = cell.querySelector('input');
-        // biome-ignore lint/performance/useDomNodeTextContent: the text as shown is wanted.
-        return input ? input.value : cell.innerText.replace(/\s+/g, ' ').trim();
-      }),
-    ),
-  );
-}
-
 for (const target of testDatabaseTargets()) {
   describe(`transfer, count and notification screens in Chromium on ${target.label}`, { skip }, () => {
-    let database: Database;
-    let sp: TestApp;
-    let chromium: ChromiumBrowser;
+    let admin: AdminInChromium;
     let page: Page;
     let owner: Browser;
     let store: { id: string; baseCurrency: string };
@@ -50,14 +35,11 @@ for (const target of testDatabaseTargets()) {
     let mug: string;
     let lantern: string;
     let board: string;
-    const nav = (name: string) =>
-      page.getByRole('navigation', { name: 'Store sections' }).getByRole('link', { name });
-    const shot = async (name: string) => {
-      await screenshotWithoutToasts(page, `${shots}${name}-${target.kind}.png`);
-    };
+    const nav = (name: string) => storeNavLink(page, name);
+    const shot = (name: string) => screenshotScreen(page, `${name}-${target.kind}`);
     /** Moves stock as the app does and lets the dispatcher hand the events to the alert consumer. */
     const move = async (variantId: string, locationId: string, quantity: number) => {
-      await database.db.transaction((tx) =>
+      await admin.database.db.transaction((tx) =>
         recordMovements(tx, store.id, actor, [
           {
             variantId,
@@ -68,7 +50,7 @@ for (const target of testDatabaseTargets()) {
           },
         ]),
       );
-      while ((await sp.dispatcher.dispatchOnce()).dispatched > 0);
+      while ((await admin.sp.dispatcher.dispatchOnce()).dispatched > 0);
     };
     /** On hand of a variant per location id, as the API reports it. */
     const onHandOf = async (variantId: string): Promise<Record<string, number>> => {
@@ -80,12 +62,11 @@ for (const target of testDatabaseTargets()) {
 
     before(async () => {
       mkdirSync(shots, { recursive: true });
-      database = await target.create();
-      sp = await startTestApp(database);
-      const base = await sp.app.listen({ port: 0, host: '127.0.0.1' });
+      admin = await startAdminInChromium(target);
+      const { database } = admin;
       store = await makeStore(database, 'fell-moves', 'EUR');
       const operations = await makeMember(database, store.id, 'operations');
-      owner = await Browser.signIn(sp.app, (await makeMember(database, store.id, 'owner')).email);
+      owner = await Browser.signIn(admin.sp.app, (await makeMember(database, store.id, 'owner')).email);
       warehouse = await makeLocation(database, store.id, 'Fell warehouse');
       thirdParty = await makeLocation(database, store.id, 'Kendal 3PL', { kind: '3pl', priority: 1 });
       [mug] = (await makeVariants(database, store, 1, { title: 'Oat Mug' })) as [string];
@@ -95,15 +76,9 @@ for (const target of testDatabaseTargets()) {
       await move(mug, warehouse.id, 10);
       await move(lantern, warehouse.id, 10);
       await move(board, warehouse.id, 10);
-      chromium = await launchChromium();
-      page = await signInToAdmin(chromium, base, operations);
-      page.setDefaultTimeout(10_000);
+      page = await admin.signIn(operations);
     });
-    after(async () => {
-      await chromium?.close();
-      await sp?.close();
-      await database?.close();
-    });
+    after(() => admin?.close());
 
     test('running low rings the bell; opening it marks it seen and its link opens the variant', async () => {
       await page.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
@@ -174,8 +149,9 @@ for (const target of testDatabaseTargets()) {
       await nav('Transfers').click();
       const list = await eventually(
         () => tableRows(page.getByRole('table', { name: 'Transfers' })),
-        (r) => r.length === 1,
-        'one transfer listed',
+        // The list may first show what it read before the receipt, then its refetch.
+        (r) => r.length === 1 && r[0]?.[4] === '4',
+        'one transfer listed, received',
       );
       assert.deepEqual(list[0]!.slice(0, 6), [
         'TR-1001',

@@ -7,18 +7,15 @@
 // Screenshots go to scratch/screens/supplier-*.png.
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser as ChromiumBrowser, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { makeLocation } from '../../src/modules/inventory/testing/inventory-fixtures.ts';
-import type { Database } from '../../src/platform/db/database.ts';
 import { testDatabaseTargets } from '../../src/platform/db/test-database.ts';
-import { eventually, screenshotWithoutToasts } from '../support/admin-page.ts';
-import { Browser, makeMember, makeStore, startTestApp, type TestApp } from '../support/app-harness.ts';
-import { browserSkipReason, launchChromium, signInToAdmin } from '../support/browser.ts';
+import { badge, eventually, screenshotScreen, storeNavLink, tableRows } from '../support/admin-page.ts';
+import { Browser, makeMember, makeStore } from '../support/app-harness.ts';
+import { type AdminInChromium, browserSkipReason, startAdminInChromium } from '../support/browser.ts';
 
 const skip = browserSkipReason();
-const shots = new URL('../../scratch/screens/', import.meta.url).pathname;
 const api = '/api/admin/stores/fjord-pottery';
 
 interface CatalogRow {
@@ -30,32 +27,14 @@ interface CatalogRow {
   minimumOrderQuantity: number;
 }
 
-/** The text of each body row of a table, cell by cell. */
-function tableRows(table: Locator): Promise<string[][]> {
-  return table
-    .locator('tbody tr')
-    .evaluateAll((rows) =>
-      rows.map((row) =>
-        Array.from(row.querySelectorAll('td'), (cell) =>
-          (cell.textContent ?? '').replace(/\s+/g, ' ').trim(),
-        ),
-      ),
-    );
-}
-
 for (const target of testDatabaseTargets()) {
   describe(`supplier screen in Chromium on ${target.label}`, { skip }, () => {
-    let database: Database;
-    let sp: TestApp;
-    let base: string;
-    let chromium: ChromiumBrowser;
+    let admin: AdminInChromium;
     let page: Page;
     let owner: Browser;
     let supplierId: string;
     let analystLogin: { email: string; password: string };
-    const shot = async (name: string, on: Page = page) => {
-      await screenshotWithoutToasts(on, `${shots}supplier-${name}-${target.kind}.png`);
-    };
+    const shot = (name: string, on: Page = page) => screenshotScreen(on, `supplier-${name}-${target.kind}`);
     /** The supplier's catalog as the API holds it, by our SKU. */
     const catalog = async (): Promise<Map<string | null, CatalogRow>> => {
       const res = await owner.request({ method: 'GET', url: `${api}/inventory/suppliers/${supplierId}` });
@@ -66,7 +45,7 @@ for (const target of testDatabaseTargets()) {
     /** The catalog table's rows as "our SKU → [supplier SKU, cost, pack size, minimum]". */
     const shownRows = async () =>
       new Map(
-        (await tableRows(catalogTable())).map((cells) => [
+        (await tableRows(catalogTable(), 'text')).map((cells) => [
           /SKU (\S+)/.exec(cells[0] ?? '')?.[1] ?? '',
           cells.slice(1, 5),
         ]),
@@ -77,14 +56,12 @@ for (const target of testDatabaseTargets()) {
     };
 
     before(async () => {
-      mkdirSync(shots, { recursive: true });
-      database = await target.create();
-      sp = await startTestApp(database);
-      base = await sp.app.listen({ port: 0, host: '127.0.0.1' });
+      admin = await startAdminInChromium(target);
+      const { database } = admin;
       const store = await makeStore(database, 'fjord-pottery', 'EUR');
       const operations = await makeMember(database, store.id, 'operations');
       analystLogin = await makeMember(database, store.id, 'analyst');
-      owner = await Browser.signIn(sp.app, (await makeMember(database, store.id, 'owner')).email);
+      owner = await Browser.signIn(admin.sp.app, (await makeMember(database, store.id, 'owner')).email);
       await makeLocation(database, store.id, 'Fjord warehouse');
       const products = [
         { title: 'Oat Mug', price: { amount: 1800 }, sku: 'MUG-OAT' },
@@ -116,21 +93,12 @@ for (const target of testDatabaseTargets()) {
       });
       assert.equal(created.statusCode, 201, created.body);
       supplierId = created.json().supplier.id;
-      chromium = await launchChromium();
-      page = await signInToAdmin(chromium, base, operations);
-      page.setDefaultTimeout(10_000);
+      page = await admin.signIn(operations);
     });
-    after(async () => {
-      await chromium?.close();
-      await sp?.close();
-      await database?.close();
-    });
+    after(() => admin?.close());
 
     test('the supplier opens from the list with its terms, an empty catalog and no orders; its terms can be edited', async () => {
-      await page
-        .getByRole('navigation', { name: 'Store sections' })
-        .getByRole('link', { name: 'Purchasing' })
-        .click();
+      await storeNavLink(page, 'Purchasing').click();
       await page.getByRole('link', { name: 'Suppliers' }).click();
       await page
         .getByRole('table', { name: 'Suppliers' })
@@ -184,7 +152,9 @@ for (const target of testDatabaseTargets()) {
       const rows = await eventually(shownRows, (r) => r.size === 2, 'catalog rows');
       assert.deepEqual(rows.get('MUG-OAT'), ['NC-MUG-01', '€4.20', '6', '12']);
       assert.deepEqual(rows.get('JAR-L'), ['—', '€7.50', '4', '1']);
-      const jarCell = (await tableRows(catalogTable())).find((cells) => cells[0]?.includes('JAR-L'))?.[0];
+      const jarCell = (await tableRows(catalogTable(), 'text')).find((cells) =>
+        cells[0]?.includes('JAR-L'),
+      )?.[0];
       assert.match(jarCell ?? '', /^Glaze Jar – L\s*SKU JAR-L$/, 'product title, variant title and our SKU');
       let stored = await catalog();
       assert.deepEqual(
@@ -286,7 +256,7 @@ for (const target of testDatabaseTargets()) {
       await quantity.fill('24');
       await unitCost.fill('');
       await page.getByRole('button', { name: 'Create draft' }).click();
-      await page.locator('.mantine-Badge-root', { hasText: /^Draft$/ }).waitFor();
+      await badge(page, 'Draft').waitFor();
       const orderId = /\/purchasing\/([^/?]+)$/.exec(page.url())?.[1];
       assert.ok(orderId, page.url());
       const res = await owner.request({ method: 'GET', url: `${api}/inventory/purchase-orders/${orderId}` });
@@ -303,10 +273,10 @@ for (const target of testDatabaseTargets()) {
       assert.equal(order.total.amount, 24 * 395);
 
       // Back on the supplier's page, the order is among its recent ones.
-      await page.goto(`${base}/admin/stores/fjord-pottery/purchasing/suppliers/${supplierId}`);
+      await page.goto(`${admin.base}/admin/stores/fjord-pottery/purchasing/suppliers/${supplierId}`);
       const recent = page.getByRole('table', { name: 'Recent purchase orders' });
       const rows = await eventually(
-        () => tableRows(recent),
+        () => tableRows(recent, 'text'),
         (r) => r.length === 1,
         'recent orders',
       );
@@ -318,14 +288,13 @@ for (const target of testDatabaseTargets()) {
     });
 
     test('an analyst reads the supplier without its write actions; an unknown supplier says so', async () => {
-      const analyst = await signInToAdmin(chromium, base, analystLogin);
+      const analyst = await admin.signIn(analystLogin);
       try {
-        analyst.setDefaultTimeout(10_000);
-        await analyst.goto(`${base}/admin/stores/fjord-pottery/purchasing/suppliers/${supplierId}`);
+        await analyst.goto(`${admin.base}/admin/stores/fjord-pottery/purchasing/suppliers/${supplierId}`);
         await analyst.getByRole('heading', { name: 'Nordic Ceramics' }).waitFor();
         const table = analyst.getByRole('table', { name: 'Supplier catalog' });
         await eventually(
-          () => tableRows(table),
+          () => tableRows(table, 'text'),
           (r) => r.length === 1,
           'catalog rows for the analyst',
         );
@@ -337,7 +306,7 @@ for (const target of testDatabaseTargets()) {
         assert.equal(await analyst.getByRole('combobox', { name: 'Add a variant' }).count(), 0);
         await shot('read-only', analyst);
 
-        await analyst.goto(`${base}/admin/stores/fjord-pottery/purchasing/suppliers/sup_missing`);
+        await analyst.goto(`${admin.base}/admin/stores/fjord-pottery/purchasing/suppliers/sup_missing`);
         await analyst.getByRole('alert').getByText('Supplier not found.').waitFor();
         await analyst.getByRole('link', { name: 'Suppliers' }).waitFor();
         await shot('not-found', analyst);

@@ -6,43 +6,25 @@
 // warehouse accordingly. Screenshots: scratch/screens/transfer-edit-*.png.
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser as ChromiumBrowser, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { recordMovements } from '../../src/modules/inventory/index.ts';
 import {
   inventoryTestActor as actor,
   makeLocation,
   makeVariants,
 } from '../../src/modules/inventory/testing/inventory-fixtures.ts';
-import type { Database } from '../../src/platform/db/database.ts';
 import { testDatabaseTargets } from '../../src/platform/db/test-database.ts';
-import { eventually, screenshotWithoutToasts } from '../support/admin-page.ts';
-import { Browser, makeMember, makeStore, startTestApp, type TestApp } from '../support/app-harness.ts';
-import { browserSkipReason, launchChromium, signInToAdmin } from '../support/browser.ts';
+import { eventually, screenshotScreen, storeNavLink, tableRows } from '../support/admin-page.ts';
+import { Browser, makeMember, makeStore } from '../support/app-harness.ts';
+import { type AdminInChromium, browserSkipReason, startAdminInChromium } from '../support/browser.ts';
 
 const skip = browserSkipReason();
-const shots = new URL('../../scratch/screens/', import.meta.url).pathname;
 const api = '/api/admin/stores/fell-edits';
-
-/** The text of each body row of a table as shown, cell by cell (inputs read as their value). */
-function tableRows(table: Locator): Promise<string[][]> {
-  return table.locator('tbody tr').evaluateAll((rows) =>
-    rows.map((row) =>
-      Array.from(row.querySelectorAll('td'), (cell) => {
-        const input = cell.querySelector('input');
-        // biome-ignore lint/performance/useDomNodeTextContent: the text as shown is wanted.
-        return input ? input.value : cell.innerText.replace(/\s+/g, ' ').trim();
-      }),
-    ),
-  );
-}
 
 for (const target of testDatabaseTargets()) {
   describe(`editing a draft transfer in Chromium on ${target.label}`, { skip }, () => {
-    let database: Database;
-    let sp: TestApp;
-    let chromium: ChromiumBrowser;
+    let admin: AdminInChromium;
     let page: Page;
     let owner: Browser;
     let warehouse: { id: string };
@@ -52,8 +34,7 @@ for (const target of testDatabaseTargets()) {
     let board: string;
     let candle: string;
     let transferId: string;
-    const shot = (name: string) =>
-      screenshotWithoutToasts(page, `${shots}transfer-edit-${name}-${target.kind}.png`);
+    const shot = (name: string) => screenshotScreen(page, `transfer-edit-${name}-${target.kind}`);
     const lines = () => page.getByRole('table', { name: 'Transfer lines' });
     const quantityOf = (label: string) => page.getByLabel(`Quantity of ${label}`);
     /** The draft's lines as the API has them: [variant id, quantity], in its order. */
@@ -72,13 +53,11 @@ for (const target of testDatabaseTargets()) {
     };
 
     before(async () => {
-      mkdirSync(shots, { recursive: true });
-      database = await target.create();
-      sp = await startTestApp(database);
-      const base = await sp.app.listen({ port: 0, host: '127.0.0.1' });
+      admin = await startAdminInChromium(target);
+      const { database } = admin;
       const store = await makeStore(database, 'fell-edits', 'EUR');
       const operations = await makeMember(database, store.id, 'operations');
-      owner = await Browser.signIn(sp.app, (await makeMember(database, store.id, 'owner')).email);
+      owner = await Browser.signIn(admin.sp.app, (await makeMember(database, store.id, 'owner')).email);
       warehouse = await makeLocation(database, store.id, 'Fell warehouse');
       thirdParty = await makeLocation(database, store.id, 'Kendal 3PL', { kind: '3pl', priority: 1 });
       [lantern] = (await makeVariants(database, store, 1, { title: 'Flint Lantern' })) as [string];
@@ -114,21 +93,12 @@ for (const target of testDatabaseTargets()) {
       });
       assert.equal(created.statusCode, 201, created.body);
       transferId = created.json().transfer.id;
-      chromium = await launchChromium();
-      page = await signInToAdmin(chromium, base, operations);
-      page.setDefaultTimeout(10_000);
+      page = await admin.signIn(operations);
     });
-    after(async () => {
-      await chromium?.close();
-      await sp?.close();
-      await database?.close();
-    });
+    after(() => admin?.close());
 
     test('a draft opens for editing with its lines and note', async () => {
-      await page
-        .getByRole('navigation', { name: 'Store sections' })
-        .getByRole('link', { name: 'Transfers' })
-        .click();
+      await storeNavLink(page, 'Transfers').click();
       await page.getByRole('link', { name: 'TR-1001' }).click();
       await page.getByRole('heading', { name: 'TR-1001' }).waitFor();
       await page.getByText('Weekly top-up', { exact: false }).waitFor();

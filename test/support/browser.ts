@@ -1,5 +1,9 @@
 import { existsSync } from 'node:fs';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import type { StorepilotApp } from '../../src/app.ts';
+import type { Database } from '../../src/platform/db/database.ts';
+import type { TestDatabaseTarget } from '../../src/platform/db/test-database.ts';
+import { startTestApp } from './app-harness.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -50,4 +54,51 @@ export async function signInToAdmin(
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByTestId('store-switcher').waitFor();
   return page;
+}
+
+/** What a browser test of the admin console runs against (see startAdminInChromium). */
+export interface AdminInChromium {
+  database: Database;
+  sp: StorepilotApp;
+  /** Where the app listens, e.g. http://127.0.0.1:41234. */
+  base: string;
+  chromium: Browser;
+  /** signInToAdmin on this app; the page gives up waiting for what it looks for after 10 s. */
+  signIn(login: { email: string; password: string }, options?: BrowserContextOptions): Promise<Page>;
+  /** Closes Chromium, the app and the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * The app on a new database of `target` (built by `startApp`: startTestApp, with background work
+ * off, unless the test needs another), listening on a free local port, and Chromium to drive it.
+ * What was started is closed again if a later step fails.
+ */
+export async function startAdminInChromium(
+  target: TestDatabaseTarget,
+  startApp: (database: Database) => Promise<StorepilotApp> = startTestApp,
+): Promise<AdminInChromium> {
+  const database = await target.create();
+  let sp: StorepilotApp | undefined;
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await sp?.close();
+    await database.close();
+  };
+  try {
+    sp = await startApp(database);
+    const base = await sp.app.listen({ port: 0, host: '127.0.0.1' });
+    const chromium = await launchChromium();
+    browser = chromium;
+    const signIn = async (login: { email: string; password: string }, options?: BrowserContextOptions) => {
+      const page = await signInToAdmin(chromium, base, login, options);
+      page.setDefaultTimeout(10_000);
+      return page;
+    };
+    return { database, sp, base, chromium, signIn, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

@@ -1,22 +1,11 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  TextInput,
-} from '@mantine/core';
+import { Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { formErrorsFrom } from '../inventory/form-errors.ts';
 import { locationsQuery } from '../inventory/inventory-queries.ts';
 import { useCurrentStore } from '../stores/current-store.tsx';
+import { FormFooter } from '../ui/FormFooter.tsx';
 import { notifySuccess } from '../ui/notify.ts';
+import { useFormErrors } from '../ui/use-form-errors.ts';
 import { channelKindLabels } from './channel-labels.ts';
 import { useSaveChannel } from './channel-queries.ts';
 import type { ChannelInput, ChannelKind, SalesChannel } from './channel-types.ts';
@@ -55,8 +44,7 @@ export function ChannelFormModal({
   const [buffer, setBuffer] = useState<number | string>(channel?.safetyBuffer ?? 0);
   const [locationIds, setLocationIds] = useState<string[]>(channel?.locationIds ?? []);
   const [active, setActive] = useState(channel?.active ?? true);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [general, setGeneral] = useState<string | null>(null);
+  const { errors, general, showFound, showServerError } = useFormErrors(fieldFor);
 
   // A location the channel names stays choosable (and removable) even when it is switched off.
   const locationOptions = (locations.data ?? []).map((l) => ({
@@ -71,9 +59,7 @@ export function ChannelFormModal({
     if (typeof buffer !== 'number' || !Number.isInteger(buffer) || buffer < 0 || buffer > maxBuffer) {
       found.buffer = `Use a whole number from 0 to ${maxBuffer.toLocaleString('en')}.`;
     }
-    setErrors(found);
-    setGeneral(null);
-    if (Object.keys(found).length > 0) return;
+    if (!showFound(found)) return;
     const input: ChannelInput = {
       name: name.trim(),
       kind,
@@ -88,11 +74,7 @@ export function ChannelFormModal({
           notifySuccess(channel ? `${saved.name} saved.` : `${saved.name} added.`);
           onClose();
         },
-        onError: (error) => {
-          const placed = formErrorsFrom(error, fieldFor);
-          setErrors(placed.fields);
-          setGeneral(placed.general);
-        },
+        onError: showServerError,
       },
     );
   };
@@ -154,19 +136,12 @@ export function ChannelFormModal({
             error={errors.active}
             mt="xs"
           />
-          {general ? (
-            <Alert color="red" role="alert">
-              {general}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose} disabled={save.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {channel ? 'Save channel' : 'Add channel'}
-            </Button>
-          </Group>
+          <FormFooter
+            general={general}
+            submitLabel={channel ? 'Save channel' : 'Add channel'}
+            pending={save.isPending}
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </Modal>

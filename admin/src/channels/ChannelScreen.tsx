@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Card,
   EmptyState,
@@ -16,6 +15,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { locationsQuery } from '../inventory/inventory-queries.ts';
 import { useCurrentStore } from '../stores/current-store.tsx';
+import { ActiveBadge } from '../ui/ActiveBadge.tsx';
 import { IconArrowLeft, IconDownload, IconSearch, IconTrash, IconWarehouse } from '../ui/icons.tsx';
 import { ListSkeleton } from '../ui/ListSkeleton.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
@@ -52,13 +52,7 @@ export function ChannelScreen(): ReactNode {
     <>
       <PageHeader
         title={data?.name ?? 'Sales channel'}
-        badge={
-          data ? (
-            <Badge color={data.active ? 'teal' : 'gray'} variant="light">
-              {data.active ? 'Active' : 'Inactive'}
-            </Badge>
-          ) : null
-        }
+        badge={data ? <ActiveBadge active={data.active} /> : null}
         description={
           data
             ? [

@@ -1,9 +1,10 @@
-import { Badge, Button, Card, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Card, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { locationsQuery } from '../inventory/inventory-queries.ts';
 import { numberCell } from '../inventory/StockTable.tsx';
 import { useCurrentStore } from '../stores/current-store.tsx';
+import { ActiveBadge } from '../ui/ActiveBadge.tsx';
 import { IconArrowLeft, IconPlus } from '../ui/icons.tsx';
 import { ListSkeleton } from '../ui/ListSkeleton.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
@@ -106,9 +107,7 @@ export function ChannelsScreen(): ReactNode {
                       {channel.safetyBuffer > 0 ? channel.safetyBuffer.toLocaleString() : '—'}
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={channel.active ? 'teal' : 'gray'} variant="light" size="sm">
-                        {channel.active ? 'Active' : 'Inactive'}
-                      </Badge>
+                      <ActiveBadge active={channel.active} size="sm" />
                     </Table.Td>
                     {writable ? (
                       <Table.Td>

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Button,
   Group,
   NumberInput,
   SegmentedControl,
@@ -11,8 +10,9 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useCurrentStore } from '../stores/current-store.tsx';
+import { FormFooter } from '../ui/FormFooter.tsx';
 import { notifySuccess } from '../ui/notify.ts';
-import { formErrorsFrom } from './form-errors.ts';
+import { useFormErrors } from '../ui/use-form-errors.ts';
 import { adjustmentReasonLabels, signed } from './inventory-labels.ts';
 import { useAdjustStock } from './inventory-queries.ts';
 import type { AdjustmentReason, InventoryLocation, VariantStock } from './inventory-types.ts';
@@ -52,8 +52,7 @@ export function AdjustStockForm({
   const [amount, setAmount] = useState<number | string>('');
   const [reason, setReason] = useState<AdjustmentReason>('correction');
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [general, setGeneral] = useState<string | null>(null);
+  const { errors, general, setErrors, showFound, showServerError } = useFormErrors(fieldFor);
 
   const location = locationId ?? firstActive;
   const here = stock.locations.find((l) => l.locationId === location);
@@ -64,9 +63,7 @@ export function AdjustStockForm({
     if (!location) found.location = 'Choose a location.';
     const units = typeof amount === 'number' ? amount : Number.NaN;
     if (!Number.isInteger(units) || units < 1) found.quantity = 'Enter a whole number of units, 1 or more.';
-    setErrors(found);
-    setGeneral(null);
-    if (Object.keys(found).length > 0 || !location) return;
+    if (!showFound(found) || !location) return;
     const quantity = direction === 'add' ? units : -units;
     adjust.mutate(
       { variantId, locationId: location, quantity, reason, ...(note.trim() ? { note: note.trim() } : {}) },
@@ -77,11 +74,7 @@ export function AdjustStockForm({
           setAmount('');
           setNote('');
         },
-        onError: (error) => {
-          const placed = formErrorsFrom(error, fieldFor);
-          setErrors(placed.fields);
-          setGeneral(placed.general);
-        },
+        onError: showServerError,
       },
     );
   };
@@ -165,16 +158,7 @@ export function AdjustStockForm({
           onChange={(e) => setNote(e.currentTarget.value)}
           error={errors.note}
         />
-        {general ? (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button type="submit" loading={adjust.isPending}>
-            Adjust stock
-          </Button>
-        </Group>
+        <FormFooter general={general} submitLabel="Adjust stock" pending={adjust.isPending} />
       </Stack>
     </form>
   );

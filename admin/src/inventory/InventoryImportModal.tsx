@@ -1,12 +1,13 @@
-import '@mantine/dropzone/styles.css';
-import { Alert, Button, Group, Modal, Progress, Select, Stack, Stepper, Text } from '@mantine/core';
-import { Dropzone, type FileRejection } from '@mantine/dropzone';
+import { Alert, Button, Group, Modal, Select, Stack, Stepper, Text } from '@mantine/core';
+import type { FileRejection } from '@mantine/dropzone';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { ApiError } from '../api/http.ts';
 import type { UploadProgress } from '../api/upload-with-progress.ts';
 import { sessionQuery } from '../auth/session-queries.ts';
+import { CsvFileDropzone } from '../products/import/CsvFileDropzone.tsx';
 import { formatBytes } from '../products/import/import-stage.ts';
+import { UploadProgressBar } from '../products/import/UploadProgressBar.tsx';
 import { useCurrentStore } from '../stores/current-store.tsx';
 import { IconAlertTriangle, IconCheck, IconUpload } from '../ui/icons.tsx';
 import { notifySuccess } from '../ui/notify.ts';
@@ -27,14 +28,6 @@ const formatChoices: { value: InventoryImportFormat; label: string }[] = [
   { value: 'storepilot', label: 'Storepilot (SKU, Variant ID, Location, On hand)' },
   { value: 'shopify', label: 'Shopify inventory CSV' },
 ];
-
-// Browsers report CSV files under several types (Excel on Windows says vnd.ms-excel); the server
-// reads the content anyway.
-const csvTypes = {
-  'text/csv': ['.csv'],
-  'application/vnd.ms-excel': ['.csv'],
-  'text/plain': ['.csv', '.txt'],
-};
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
@@ -162,7 +155,13 @@ export function InventoryImportModal({ opened, onClose }: { opened: boolean; onC
           </Text>
         )}
 
-        {sending ? <SendProgress sending={sending} onCancel={() => cancel.current?.abort()} /> : null}
+        {sending ? (
+          <UploadProgressBar
+            progress={sending.progress}
+            onCancel={() => cancel.current?.abort()}
+            afterUpload={sending.dryRun ? 'Checking every row…' : 'Setting the stock levels…'}
+          />
+        ) : null}
 
         {problem ? (
           <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={problem.title} role="alert">
@@ -242,41 +241,16 @@ function ChooseFile({
         in the right layout, change the numbers, and import the file back. It is checked first; nothing
         changes until you apply it.
       </Text>
-      <Dropzone
-        onDrop={(files) => onFile(files[0] ?? null)}
+      <CsvFileDropzone
+        file={file}
+        onFile={onFile}
         onReject={onReject}
-        accept={csvTypes}
-        multiple={false}
         disabled={busy}
-        aria-label="Inventory CSV file"
-        data-testid="inventory-import-dropzone"
-      >
-        <Group justify="center" gap="lg" mih={110} style={{ pointerEvents: 'none' }}>
-          <IconUpload size={36} color="var(--mantine-color-dimmed)" />
-          <Stack gap={4}>
-            <Dropzone.Idle>
-              <Text size="md" fw={600}>
-                {file ? file.name : 'Drop a CSV file here, or click to choose one'}
-              </Text>
-            </Dropzone.Idle>
-            <Dropzone.Accept>
-              <Text size="md" fw={600}>
-                Drop it
-              </Text>
-            </Dropzone.Accept>
-            <Dropzone.Reject>
-              <Text size="md" fw={600} c="red">
-                Only .csv files
-              </Text>
-            </Dropzone.Reject>
-            <Text size="sm" c="dimmed">
-              {file
-                ? `${formatBytes(file.size)} · click or drop to choose another file`
-                : 'An inventory export from Storepilot or Shopify'}
-            </Text>
-          </Stack>
-        </Group>
-      </Dropzone>
+        label="Inventory CSV file"
+        hint="An inventory export from Storepilot or Shopify"
+        testId="inventory-import-dropzone"
+        compact
+      />
       <Select
         label="Layout"
         data={formatChoices}
@@ -287,31 +261,6 @@ function ChooseFile({
         w={340}
       />
     </>
-  );
-}
-
-function SendProgress({ sending, onCancel }: { sending: Sending; onCancel: () => void }) {
-  const { loaded, total } = sending.progress;
-  const uploaded = total > 0 && loaded >= total;
-  const percent = total > 0 ? Math.min(100, Math.round((loaded / total) * 100)) : 0;
-  return (
-    <Stack gap={6}>
-      <Progress value={uploaded ? 100 : percent} animated striped={uploaded} aria-label="Upload progress" />
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed" role="status">
-          {uploaded
-            ? sending.dryRun
-              ? 'Checking every row…'
-              : 'Setting the stock levels…'
-            : `Uploading ${formatBytes(loaded)} of ${formatBytes(total)} (${percent}%)`}
-        </Text>
-        {uploaded ? null : (
-          <Button variant="subtle" size="xs" color="gray" onClick={onCancel}>
-            Cancel upload
-          </Button>
-        )}
-      </Group>
-    </Stack>
   );
 }
 

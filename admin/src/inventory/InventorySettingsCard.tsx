@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Group, NumberInput, Radio, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Card, NumberInput, Radio, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useCurrentStore } from '../stores/current-store.tsx';
+import { FormFooter } from '../ui/FormFooter.tsx';
 import { notifySuccess } from '../ui/notify.ts';
-import { formErrorsFrom } from './form-errors.ts';
+import { useFormErrors } from '../ui/use-form-errors.ts';
 import { inventorySettingsQuery, useUpdateInventorySettings } from './inventory-queries.ts';
 import type { InventorySettings, ReservationStrategy } from './inventory-types.ts';
 
@@ -48,8 +49,7 @@ function SettingsForm({ settings, writable }: { settings: InventorySettings; wri
   const update = useUpdateInventorySettings(store.handle);
   const [strategy, setStrategy] = useState<ReservationStrategy>(settings.reservationStrategy);
   const [minutes, setMinutes] = useState<number | string>(Math.round(settings.reservationTtlSeconds / 60));
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [general, setGeneral] = useState<string | null>(null);
+  const { errors, general, setErrors, showFound, showServerError } = useFormErrors(fieldFor);
   const changed =
     strategy !== settings.reservationStrategy ||
     (typeof minutes === 'number' && minutes * 60 !== settings.reservationTtlSeconds);
@@ -60,17 +60,12 @@ function SettingsForm({ settings, writable }: { settings: InventorySettings; wri
       setErrors({ ttl: 'Use a whole number of minutes from 1 to 10080 (7 days).' });
       return;
     }
-    setErrors({});
-    setGeneral(null);
+    showFound({});
     update.mutate(
       { reservationStrategy: strategy, reservationTtlSeconds: minutes * 60 },
       {
         onSuccess: () => notifySuccess('Reservation settings saved.'),
-        onError: (error) => {
-          const placed = formErrorsFrom(error, fieldFor);
-          setErrors(placed.fields);
-          setGeneral(placed.general);
-        },
+        onError: showServerError,
       },
     );
   };
@@ -113,17 +108,15 @@ function SettingsForm({ settings, writable }: { settings: InventorySettings; wri
           disabled={!writable}
           maw={280}
         />
-        {general ? (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        ) : null}
+        {/* Read-only, the form cannot be sent, so there is no refusal to show either. */}
         {writable ? (
-          <Group justify="flex-end">
-            <Button type="submit" variant="default" loading={update.isPending} disabled={!changed}>
-              Save settings
-            </Button>
-          </Group>
+          <FormFooter
+            general={general}
+            submitLabel="Save settings"
+            pending={update.isPending}
+            submitVariant="default"
+            submitDisabled={!changed}
+          />
         ) : null}
       </Stack>
     </form>

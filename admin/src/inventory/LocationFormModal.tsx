@@ -1,20 +1,9 @@
-import {
-  Alert,
-  Button,
-  Divider,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  TextInput,
-} from '@mantine/core';
+import { Divider, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useCurrentStore } from '../stores/current-store.tsx';
+import { FormFooter } from '../ui/FormFooter.tsx';
 import { notifySuccess } from '../ui/notify.ts';
-import { formErrorsFrom } from './form-errors.ts';
+import { useFormErrors } from '../ui/use-form-errors.ts';
 import { locationKindLabels } from './inventory-labels.ts';
 import { type LocationInput, useSaveLocation } from './inventory-queries.ts';
 import type { InventoryLocation, LocationAddress, LocationKind } from './inventory-types.ts';
@@ -58,8 +47,7 @@ export function LocationFormModal({
   );
   const [priority, setPriority] = useState<number | string>(location?.fulfilmentPriority ?? nextPriority);
   const [active, setActive] = useState(location?.active ?? true);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [general, setGeneral] = useState<string | null>(null);
+  const { errors, general, showFound, showServerError } = useFormErrors(fieldFor);
 
   const addressInput = (
     field: AddressField,
@@ -85,9 +73,7 @@ export function LocationFormModal({
     if (typeof priority !== 'number' || !Number.isInteger(priority) || priority < 0 || priority > 1000) {
       found.priority = 'Use a whole number from 0 to 1000.';
     }
-    setErrors(found);
-    setGeneral(null);
-    if (Object.keys(found).length > 0) return;
+    if (!showFound(found)) return;
     const sentAddress: LocationAddress = {};
     for (const field of addressFields) {
       const value = address[field].trim();
@@ -107,11 +93,7 @@ export function LocationFormModal({
           notifySuccess(location ? `${saved.name} saved.` : `${saved.name} added.`);
           onClose();
         },
-        onError: (error) => {
-          const placed = formErrorsFrom(error, fieldFor);
-          setErrors(placed.fields);
-          setGeneral(placed.general);
-        },
+        onError: showServerError,
       },
     );
   };
@@ -171,19 +153,12 @@ export function LocationFormModal({
             onChange={(e) => setActive(e.currentTarget.checked)}
             mt="xs"
           />
-          {general ? (
-            <Alert color="red" role="alert">
-              {general}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose} disabled={save.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {location ? 'Save location' : 'Add location'}
-            </Button>
-          </Group>
+          <FormFooter
+            general={general}
+            submitLabel={location ? 'Save location' : 'Add location'}
+            pending={save.isPending}
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,8 +1,9 @@
-import { Badge, Button, Card, EmptyState, Stack, Table, Text } from '@mantine/core';
+import { Button, Card, EmptyState, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useCurrentStore } from '../stores/current-store.tsx';
+import { ActiveBadge } from '../ui/ActiveBadge.tsx';
 import { IconArrowLeft, IconMapPin, IconPlus } from '../ui/icons.tsx';
 import { ListSkeleton } from '../ui/ListSkeleton.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
@@ -119,15 +120,7 @@ export function LocationsScreen(): ReactNode {
                         <Text size="sm">{locationKindLabels[location.kind] ?? location.kind}</Text>
                       </Table.Td>
                       <Table.Td>
-                        {location.active ? (
-                          <Badge color="teal" variant="light" size="sm">
-                            Active
-                          </Badge>
-                        ) : (
-                          <Badge color="gray" variant="light" size="sm">
-                            Inactive
-                          </Badge>
-                        )}
+                        <ActiveBadge active={location.active} size="sm" />
                       </Table.Td>
                       {writable ? (
                         <Table.Td ta="right">

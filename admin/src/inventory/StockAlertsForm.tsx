@@ -1,8 +1,9 @@
-import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Switch } from '@mantine/core';
+import { NumberInput, SimpleGrid, Stack, Switch } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useCurrentStore } from '../stores/current-store.tsx';
+import { FormFooter } from '../ui/FormFooter.tsx';
 import { notifyError, notifySuccess } from '../ui/notify.ts';
-import { formErrorsFrom } from './form-errors.ts';
+import { useFormErrors } from '../ui/use-form-errors.ts';
 import { useUpdateInventoryItem } from './inventory-queries.ts';
 import type { VariantStock } from './inventory-types.ts';
 
@@ -24,8 +25,7 @@ export function StockAlertsForm({ stock }: { stock: VariantStock }) {
   const tracking = useUpdateInventoryItem(store.handle, stock.variantId);
   const [low, setLow] = useState<number | string>(stock.lowStockThreshold ?? '');
   const [overstock, setOverstock] = useState<number | string>(stock.overstockThreshold ?? '');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [general, setGeneral] = useState<string | null>(null);
+  const { errors, general, setErrors, showFound, showServerError } = useFormErrors(fieldFor);
   const changed =
     threshold(low) !== stock.lowStockThreshold || threshold(overstock) !== stock.overstockThreshold;
 
@@ -37,17 +37,12 @@ export function StockAlertsForm({ stock }: { stock: VariantStock }) {
       setErrors({ overstock: 'Make it higher than the low-stock threshold.' });
       return;
     }
-    setErrors({});
-    setGeneral(null);
+    showFound({});
     update.mutate(
       { lowStockThreshold: lowValue, overstockThreshold: overValue },
       {
         onSuccess: () => notifySuccess('Thresholds saved.'),
-        onError: (error) => {
-          const placed = formErrorsFrom(error, fieldFor);
-          setErrors(placed.fields);
-          setGeneral(placed.general);
-        },
+        onError: showServerError,
       },
     );
   };
@@ -99,16 +94,13 @@ export function StockAlertsForm({ stock }: { stock: VariantStock }) {
             inputWrapperOrder={['label', 'input', 'description', 'error']}
           />
         </SimpleGrid>
-        {general ? (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button type="submit" variant="default" loading={update.isPending} disabled={!changed}>
-            Save thresholds
-          </Button>
-        </Group>
+        <FormFooter
+          general={general}
+          submitLabel="Save thresholds"
+          pending={update.isPending}
+          submitVariant="default"
+          submitDisabled={!changed}
+        />
       </Stack>
     </form>
   );

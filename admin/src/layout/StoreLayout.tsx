@@ -5,24 +5,25 @@ import { getRouteApi, Outlet, useMatchRoute } from '@tanstack/react-router';
 import { type ReactNode, useEffect } from 'react';
 import type { Permission } from '../api/types.ts';
 import { sessionQuery } from '../auth/session-queries.ts';
-import { IconChannels } from '../channels/channel-icons.tsx';
-import { IconMail } from '../mail/mail-icons.tsx';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
-import { IconClipboardCheck, IconTransfer } from '../stock-moves/stock-move-icons.tsx';
 import { CurrentStoreProvider } from '../stores/current-store.tsx';
 import { rememberLastStore } from '../stores/last-store.ts';
 import { RoleBadge } from '../stores/RoleBadge.tsx';
 import { StoreNotFound } from '../stores/StoreNotFound.tsx';
 import {
+  IconChannels,
+  IconClipboardCheck,
   IconFolder,
   IconHistory,
   IconKey,
   IconLanguage,
   IconLayers,
   IconLogo,
+  IconMail,
   IconMapPin,
   IconPackage,
   IconSearch,
+  IconTransfer,
   IconUsers,
   IconWarehouse,
 } from '../ui/icons.tsx';

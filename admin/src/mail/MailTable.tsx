@@ -1,7 +1,7 @@
 import { Group, Stack, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { formatDateTime } from '../ui/format-date.ts';
+import { IconPaperclip } from '../ui/icons.tsx';
 import { MailStateBadge } from './MailStateBadge.tsx';
-import { IconPaperclip } from './mail-icons.tsx';
 import { mailTime, mailTopicLabel, mailTransportShortLabels } from './mail-labels.ts';
 import type { MailSummary } from './mail-types.ts';
 

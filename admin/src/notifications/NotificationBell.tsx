@@ -14,6 +14,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import { useState } from 'react';
 import { formatDateTime } from '../ui/format-date.ts';
+import { IconBell } from '../ui/icons.tsx';
 import { notifyError } from '../ui/notify.ts';
 import {
   type NotificationItem,
@@ -21,25 +22,6 @@ import {
   useDismissNotification,
   useMarkNotificationsSeen,
 } from './notification-queries.ts';
-
-function BellIcon() {
-  return (
-    <svg
-      width={20}
-      height={20}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-    >
-      <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
-      <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-    </svg>
-  );
-}
 
 const severityColor: Record<string, string> = { critical: 'red', warning: 'orange', info: 'blue' };
 
@@ -86,7 +68,7 @@ export function NotificationBell({ store }: { store: string }) {
             onClick={toggle}
             aria-label={unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'}
           >
-            <BellIcon />
+            <IconBell size={20} />
           </ActionIcon>
         </Indicator>
       </Popover.Target>

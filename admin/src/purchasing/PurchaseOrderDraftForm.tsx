@@ -1,9 +1,6 @@
 import {
   ActionIcon,
-  Alert,
-  Button,
   Card,
-  Group,
   NumberInput,
   Select,
   SimpleGrid,
@@ -19,6 +16,7 @@ import { locationsQuery } from '../inventory/inventory-queries.ts';
 import type { StockRow } from '../inventory/inventory-types.ts';
 import { currencyFractionDigits, formatMinorAsDecimal, parseDecimalToMinor } from '../money/minor-units.ts';
 import { useCurrentStore } from '../stores/current-store.tsx';
+import { FormFooter } from '../ui/FormFooter.tsx';
 import { IconTrash } from '../ui/icons.tsx';
 import { ExchangeRateField } from './ExchangeRateField.tsx';
 import { exchangeRateInputValue, needsExchangeRate, parseExchangeRate } from './exchange-rate.ts';
@@ -329,16 +327,11 @@ export function PurchaseOrderDraftForm({
             ) : null}
           </Stack>
         </Card>
-        {general ? (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {order ? 'Save draft' : 'Create draft'}
-          </Button>
-        </Group>
+        <FormFooter
+          general={general}
+          submitLabel={order ? 'Save draft' : 'Create draft'}
+          pending={save.isPending}
+        />
       </Stack>
     </form>
   );

@@ -1,17 +1,14 @@
-import { Card, EmptyState, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Card, EmptyState, Group, Select, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { numberCell } from '../inventory/StockTable.tsx';
-import { formatMoney } from '../money/minor-units.ts';
 import { useCurrentStore } from '../stores/current-store.tsx';
-import { formatDate } from '../ui/format-date.ts';
 import { IconPackage, IconPlus, IconUsers } from '../ui/icons.tsx';
 import { ListPager } from '../ui/ListPager.tsx';
 import { ListSkeleton } from '../ui/ListSkeleton.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
-import { AnchorLink, ButtonLink } from '../ui/router-links.tsx';
-import { PurchaseOrderStateBadge } from './PurchaseOrderStateBadge.tsx';
+import { ButtonLink } from '../ui/router-links.tsx';
+import { PurchaseOrderTable } from './PurchaseOrderTable.tsx';
 import { orderStateLabels, orderStates } from './purchasing-labels.ts';
 import { purchaseOrdersQuery, suppliersQuery } from './purchasing-queries.ts';
 import type { PurchaseOrderState } from './purchasing-types.ts';
@@ -143,49 +140,7 @@ export function PurchaseOrdersScreen(): ReactNode {
             )
           ) : (
             <>
-              <Table.ScrollContainer minWidth={860}>
-                <Table aria-label="Purchase orders" verticalSpacing="sm" highlightOnHover>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Order</Table.Th>
-                      <Table.Th>Supplier</Table.Th>
-                      <Table.Th>Deliver to</Table.Th>
-                      <Table.Th ta="right">Received</Table.Th>
-                      <Table.Th ta="right">Total</Table.Th>
-                      <Table.Th>State</Table.Th>
-                      <Table.Th>Expected</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {rows.map((order) => (
-                      <Table.Tr key={order.id}>
-                        <Table.Td>
-                          <AnchorLink
-                            to="/stores/$store/purchasing/$purchaseOrderId"
-                            params={{ store: store.handle, purchaseOrderId: order.id }}
-                            fw={600}
-                            size="sm"
-                          >
-                            {order.label}
-                          </AnchorLink>
-                        </Table.Td>
-                        <Table.Td>{order.supplier.name}</Table.Td>
-                        <Table.Td>{order.location.name}</Table.Td>
-                        <Table.Td ta="right" style={numberCell}>
-                          {order.unitsReceived} / {order.unitsOrdered}
-                        </Table.Td>
-                        <Table.Td ta="right" style={numberCell}>
-                          {formatMoney(order.total.amount, order.total.currency)}
-                        </Table.Td>
-                        <Table.Td>
-                          <PurchaseOrderStateBadge state={order.state} />
-                        </Table.Td>
-                        <Table.Td>{formatDate(order.expectedOn)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <PurchaseOrderTable orders={rows} label="Purchase orders" />
               <ListPager
                 page={page}
                 pageSize={pageSize}

@@ -1,21 +1,10 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  NumberInput,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Card, Checkbox, Group, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/http.ts';
 import { numberCell } from '../inventory/StockTable.tsx';
 import { currencyFractionDigits, formatMinorAsDecimal, parseDecimalToMinor } from '../money/minor-units.ts';
 import { useCurrentStore } from '../stores/current-store.tsx';
+import { FormFooter } from '../ui/FormFooter.tsx';
 import { notifySuccess } from '../ui/notify.ts';
 import { type LineField, orderFormErrorsFrom } from './line-errors.ts';
 import { type ReceiptInput, useReceive } from './purchasing-queries.ts';
@@ -191,16 +180,7 @@ export function ReceiveForm({ order }: { order: PurchaseOrderDetail }) {
             checked={allowOver}
             onChange={(e) => setAllowOver(e.currentTarget.checked)}
           />
-          {general ? (
-            <Alert color="red" role="alert">
-              {general}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end">
-            <Button type="submit" loading={receive.isPending}>
-              Receive into stock
-            </Button>
-          </Group>
+          <FormFooter general={general} submitLabel="Receive into stock" pending={receive.isPending} />
         </Stack>
       </form>
     </Card>

@@ -1,20 +1,10 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Checkbox, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { formErrorsFrom } from '../inventory/form-errors.ts';
 import { currencyFractionDigits, formatMinorAsDecimal, parseDecimalToMinor } from '../money/minor-units.ts';
 import { useCurrentStore } from '../stores/current-store.tsx';
+import { FormFooter } from '../ui/FormFooter.tsx';
 import { notifySuccess } from '../ui/notify.ts';
+import { useFormErrors } from '../ui/use-form-errors.ts';
 import type { Supplier, SupplierVariant } from './purchasing-types.ts';
 import { useSaveSupplierVariant } from './supplier-catalog-queries.ts';
 
@@ -58,8 +48,7 @@ export function SupplierCatalogRowModal({
   const [packSize, setPackSize] = useState<number | string>(terms?.packSize ?? 1);
   const [minimum, setMinimum] = useState<number | string>(terms?.minimumOrderQuantity ?? 1);
   const [preferred, setPreferred] = useState(terms?.preferred ?? false);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [general, setGeneral] = useState<string | null>(null);
+  const { errors, general, showFound, showServerError } = useFormErrors(fieldFor);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -69,9 +58,7 @@ export function SupplierCatalogRowModal({
     if (!parsed.ok) found.cost = parsed.message;
     if (typeof packSize !== 'number') found.packSize = 'Units per pack, a whole number.';
     if (typeof minimum !== 'number') found.minimumOrderQuantity = 'Units per order, a whole number.';
-    setErrors(found);
-    setGeneral(null);
-    if (!parsed.ok || Object.keys(found).length > 0) return;
+    if (!showFound(found) || !parsed.ok) return;
     save.mutate(
       {
         variantId: target.variantId,
@@ -90,11 +77,7 @@ export function SupplierCatalogRowModal({
           );
           onClose();
         },
-        onError: (error) => {
-          const placed = formErrorsFrom(error, fieldFor);
-          setErrors(placed.fields);
-          setGeneral(placed.general);
-        },
+        onError: showServerError,
       },
     );
   };
@@ -162,19 +145,12 @@ export function SupplierCatalogRowModal({
             onChange={(e) => setPreferred(e.currentTarget.checked)}
             mt="xs"
           />
-          {general ? (
-            <Alert color="red" role="alert">
-              {general}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose} disabled={save.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {terms ? 'Save' : 'Add to catalog'}
-            </Button>
-          </Group>
+          <FormFooter
+            general={general}
+            submitLabel={terms ? 'Save' : 'Add to catalog'}
+            pending={save.isPending}
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </Modal>

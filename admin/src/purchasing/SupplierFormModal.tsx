@@ -1,7 +1,4 @@
 import {
-  Alert,
-  Button,
-  Group,
   Modal,
   NumberInput,
   SegmentedControl,
@@ -12,9 +9,10 @@ import {
   TextInput,
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { formErrorsFrom } from '../inventory/form-errors.ts';
 import { useCurrentStore } from '../stores/current-store.tsx';
+import { FormFooter } from '../ui/FormFooter.tsx';
 import { notifySuccess } from '../ui/notify.ts';
+import { useFormErrors } from '../ui/use-form-errors.ts';
 import { type SupplierInput, useSaveSupplier } from './purchasing-queries.ts';
 import type { OrderFormat, Supplier } from './purchasing-types.ts';
 
@@ -49,17 +47,14 @@ export function SupplierFormModal({ supplier, onClose }: { supplier: Supplier | 
   const [minimum, setMinimum] = useState<number | string>(supplier?.minimumOrderQuantity ?? '');
   const [orderFormat, setOrderFormat] = useState<OrderFormat>(supplier?.orderFormat ?? 'pdf');
   const [active, setActive] = useState(supplier?.active ?? true);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [general, setGeneral] = useState<string | null>(null);
+  const { errors, general, showFound, showServerError } = useFormErrors(fieldFor);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: Partial<Record<Field, string>> = {};
     if (!name.trim()) found.name = 'Give the supplier a name.';
     if (typeof leadTimeDays !== 'number') found.leadTimeDays = 'Days from order to delivery, 0 to 365.';
-    setErrors(found);
-    setGeneral(null);
-    if (Object.keys(found).length > 0) return;
+    if (!showFound(found)) return;
     const text = (value: string) => value.trim() || null;
     const input: SupplierInput = {
       name: name.trim(),
@@ -79,11 +74,7 @@ export function SupplierFormModal({ supplier, onClose }: { supplier: Supplier | 
           notifySuccess(supplier ? `${saved.name} saved.` : `${saved.name} added.`);
           onClose();
         },
-        onError: (error) => {
-          const placed = formErrorsFrom(error, fieldFor);
-          setErrors(placed.fields);
-          setGeneral(placed.general);
-        },
+        onError: showServerError,
       },
     );
   };
@@ -180,19 +171,12 @@ export function SupplierFormModal({ supplier, onClose }: { supplier: Supplier | 
             onChange={(e) => setActive(e.currentTarget.checked)}
             mt="xs"
           />
-          {general ? (
-            <Alert color="red" role="alert">
-              {general}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose} disabled={save.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {supplier ? 'Save supplier' : 'Add supplier'}
-            </Button>
-          </Group>
+          <FormFooter
+            general={general}
+            submitLabel={supplier ? 'Save supplier' : 'Add supplier'}
+            pending={save.isPending}
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </Modal>

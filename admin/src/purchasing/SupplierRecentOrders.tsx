@@ -1,12 +1,9 @@
-import { Box, Card, Group, Table, Text, Title } from '@mantine/core';
+import { Box, Card, Group, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { numberCell } from '../inventory/StockTable.tsx';
-import { formatMoney } from '../money/minor-units.ts';
 import { useCurrentStore } from '../stores/current-store.tsx';
-import { formatDate } from '../ui/format-date.ts';
 import { ListSkeleton } from '../ui/ListSkeleton.tsx';
 import { AnchorLink } from '../ui/router-links.tsx';
-import { PurchaseOrderStateBadge } from './PurchaseOrderStateBadge.tsx';
+import { PurchaseOrderTable } from './PurchaseOrderTable.tsx';
 import { purchaseOrdersQuery } from './purchasing-queries.ts';
 import type { Supplier } from './purchasing-types.ts';
 
@@ -51,47 +48,12 @@ export function SupplierRecentOrders({ supplier }: { supplier: Supplier }) {
           </Text>
         </Box>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table aria-label="Recent purchase orders" verticalSpacing="xs" highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Order</Table.Th>
-                <Table.Th>Deliver to</Table.Th>
-                <Table.Th ta="right">Received</Table.Th>
-                <Table.Th ta="right">Total</Table.Th>
-                <Table.Th>State</Table.Th>
-                <Table.Th>Expected</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((order) => (
-                <Table.Tr key={order.id}>
-                  <Table.Td>
-                    <AnchorLink
-                      to="/stores/$store/purchasing/$purchaseOrderId"
-                      params={{ store: store.handle, purchaseOrderId: order.id }}
-                      fw={600}
-                      size="sm"
-                    >
-                      {order.label}
-                    </AnchorLink>
-                  </Table.Td>
-                  <Table.Td>{order.location.name}</Table.Td>
-                  <Table.Td ta="right" style={numberCell}>
-                    {order.unitsReceived} / {order.unitsOrdered}
-                  </Table.Td>
-                  <Table.Td ta="right" style={numberCell}>
-                    {formatMoney(order.total.amount, order.total.currency)}
-                  </Table.Td>
-                  <Table.Td>
-                    <PurchaseOrderStateBadge state={order.state} />
-                  </Table.Td>
-                  <Table.Td>{formatDate(order.expectedOn)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <PurchaseOrderTable
+          orders={rows}
+          label="Recent purchase orders"
+          withSupplier={false}
+          verticalSpacing="xs"
+        />
       )}
     </Card>
   );

@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Skeleton, Stack } from '@mantine/core';
+import { Alert, Button, Skeleton, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useCurrentStore } from '../stores/current-store.tsx';
+import { ActiveBadge } from '../ui/ActiveBadge.tsx';
 import { IconArrowLeft, IconPlus } from '../ui/icons.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { ButtonLink } from '../ui/router-links.tsx';
@@ -61,11 +62,7 @@ function SupplierPage({ data, back }: { data: SupplierWithCatalog; back: ReactNo
     <>
       <PageHeader
         title={supplier.name}
-        badge={
-          <Badge color={supplier.active ? 'teal' : 'gray'} variant="light">
-            {supplier.active ? 'Active' : 'Inactive'}
-          </Badge>
-        }
+        badge={<ActiveBadge active={supplier.active} />}
         description={
           supplier.active
             ? 'Its terms, what it sells you and at what cost, and your orders to it.'

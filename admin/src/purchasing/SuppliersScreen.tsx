@@ -1,7 +1,8 @@
-import { Badge, Button, Card, EmptyState, Table, Text } from '@mantine/core';
+import { Button, Card, EmptyState, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useCurrentStore } from '../stores/current-store.tsx';
+import { ActiveBadge } from '../ui/ActiveBadge.tsx';
 import { IconArrowLeft, IconPlus, IconUsers } from '../ui/icons.tsx';
 import { ListSkeleton } from '../ui/ListSkeleton.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
@@ -106,9 +107,7 @@ export function SuppliersScreen(): ReactNode {
                     <Table.Td ta="right">{supplier.minimumOrderQuantity ?? '—'}</Table.Td>
                     <Table.Td>{supplier.orderFormat.toUpperCase()}</Table.Td>
                     <Table.Td>
-                      <Badge color={supplier.active ? 'teal' : 'gray'} variant="light" size="sm">
-                        {supplier.active ? 'Active' : 'Inactive'}
-                      </Badge>
+                      <ActiveBadge active={supplier.active} size="sm" />
                     </Table.Td>
                     {writable ? (
                       <Table.Td ta="right">

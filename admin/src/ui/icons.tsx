@@ -271,3 +271,62 @@ export function IconMapPin(props: IconProps) {
     />
   );
 }
+
+/** One stock shared out to several places: sales channels. */
+export function IconChannels(props: IconProps) {
+  return (
+    <LineIcon
+      {...props}
+      paths={['M8.7 10.7l6.6-3.4', 'M8.7 13.3l6.6 3.4']}
+      circles={[
+        [6, 12, 3],
+        [18, 6, 3],
+        [18, 18, 3],
+      ]}
+    />
+  );
+}
+
+/** Two opposite arrows: stock moving between places. */
+export function IconTransfer(props: IconProps) {
+  return <LineIcon {...props} paths={['M4 8h14', 'M14 4l4 4-4 4', 'M20 16H6', 'M10 12l-4 4 4 4']} />;
+}
+
+/** A clipboard with ticks: a count sheet. */
+export function IconClipboardCheck(props: IconProps) {
+  return (
+    <LineIcon
+      {...props}
+      paths={[
+        'M9 4H7a2 2 0 0 0-2 2v13a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V6a2 2 0 0 0-2-2h-2',
+        'M9 3h6v3H9z',
+        'M9 14l2 2 4-4',
+      ]}
+    />
+  );
+}
+
+/** An envelope: mail. */
+export function IconMail(props: IconProps) {
+  return <LineIcon {...props} paths={['M3 6h18v12H3z', 'M3 7l9 6 9-6']} />;
+}
+
+/** A paper clip: a message's attachments. */
+export function IconPaperclip(props: IconProps) {
+  return (
+    <LineIcon
+      {...props}
+      paths={['M15 7l-6.5 6.5a1.5 1.5 0 0 0 3 3L18 10a3 3 0 0 0-6-6l-6.5 6.5a4.5 4.5 0 0 0 9 9L21 13']}
+    />
+  );
+}
+
+/** A bell: notifications. */
+export function IconBell(props: IconProps) {
+  return (
+    <LineIcon
+      {...props}
+      paths={['M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9', 'M10.3 21a1.94 1.94 0 0 0 3.4 0']}
+    />
+  );
+}

@@ -1,33 +1,26 @@
-import '@mantine/dropzone/styles.css';
-import { Alert, Button, Card, Group, Progress, Select, Stack, Text } from '@mantine/core';
-import { Dropzone, type FileRejection } from '@mantine/dropzone';
+import { Alert, Button, Card, Group, Select, Stack } from '@mantine/core';
+import type { FileRejection } from '@mantine/dropzone';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
 import { ApiError } from '../../api/http.ts';
+import type { UploadProgress } from '../../api/upload-with-progress.ts';
 import { sessionQuery } from '../../auth/session-queries.ts';
 import { useCurrentStore } from '../../stores/current-store.tsx';
 import { IconAlertTriangle, IconArrowLeft, IconUpload } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ButtonLink } from '../../ui/router-links.tsx';
+import { CsvFileDropzone } from './CsvFileDropzone.tsx';
 import { ImportWizardSteps } from './ImportWizardSteps.tsx';
-import { formatBytes } from './import-stage.ts';
 import { formatLabels, type ImportFormat } from './import-types.ts';
 import { RecentImports } from './RecentImports.tsx';
-import { type UploadProgress, uploadImportFile } from './upload-import-file.ts';
+import { UploadProgressBar } from './UploadProgressBar.tsx';
+import { uploadImportFile } from './upload-import-file.ts';
 
 const formatChoices = (Object.keys(formatLabels) as ImportFormat[]).map((value) => ({
   value,
   label: formatLabels[value],
 }));
-
-// Browsers report CSV files under several types (Excel on Windows says vnd.ms-excel); the server
-// checks the content anyway.
-const csvTypes = {
-  'text/csv': ['.csv'],
-  'application/vnd.ms-excel': ['.csv'],
-  'text/plain': ['.csv', '.txt'],
-};
 
 /** Step 1 of the import wizard: choose a file and its format, upload it, then follow its check. */
 export function ProductImportScreen() {
@@ -41,9 +34,9 @@ export function ProductImportScreen() {
   const cancel = useRef<AbortController | null>(null);
   const uploading = progress !== null;
 
-  const choose = (files: File[]) => {
+  const choose = (chosen: File | null) => {
     setProblem(null);
-    setFile(files[0] ?? null);
+    setFile(chosen);
   };
   const refuse = (rejections: FileRejection[]) => {
     const reason = rejections[0]?.errors[0];
@@ -82,8 +75,6 @@ export function ProductImportScreen() {
     }
   }
 
-  const percent = progress && progress.total > 0 ? Math.round((progress.loaded / progress.total) * 100) : 0;
-
   return (
     <>
       <PageHeader
@@ -103,41 +94,15 @@ export function ProductImportScreen() {
       <ImportWizardSteps active={0} />
       <Card withBorder radius="md" padding="lg">
         <Stack gap="md">
-          <Dropzone
-            onDrop={choose}
+          <CsvFileDropzone
+            file={file}
+            onFile={choose}
             onReject={refuse}
-            accept={csvTypes}
-            multiple={false}
             disabled={uploading}
-            aria-label="Product CSV file"
-            data-testid="import-dropzone"
-          >
-            <Group justify="center" gap="lg" mih={140} style={{ pointerEvents: 'none' }}>
-              <IconUpload size={40} color="var(--mantine-color-dimmed)" />
-              <Stack gap={4}>
-                <Dropzone.Idle>
-                  <Text size="lg" fw={600}>
-                    {file ? file.name : 'Drop a CSV file here, or click to choose one'}
-                  </Text>
-                </Dropzone.Idle>
-                <Dropzone.Accept>
-                  <Text size="lg" fw={600}>
-                    Drop it
-                  </Text>
-                </Dropzone.Accept>
-                <Dropzone.Reject>
-                  <Text size="lg" fw={600} c="red">
-                    Only .csv files
-                  </Text>
-                </Dropzone.Reject>
-                <Text size="sm" c="dimmed">
-                  {file
-                    ? `${formatBytes(file.size)} · click or drop to choose another file`
-                    : 'A product export from Shopify or WooCommerce, or a Storepilot export'}
-                </Text>
-              </Stack>
-            </Group>
-          </Dropzone>
+            label="Product CSV file"
+            hint="A product export from Shopify or WooCommerce, or a Storepilot export"
+            testId="import-dropzone"
+          />
 
           <Group align="flex-end" gap="md" wrap="wrap">
             <Select
@@ -160,17 +125,7 @@ export function ProductImportScreen() {
           </Group>
 
           {uploading ? (
-            <Stack gap={6}>
-              <Progress value={percent} animated aria-label="Upload progress" />
-              <Group justify="space-between">
-                <Text size="sm" c="dimmed" role="status">
-                  Uploading {formatBytes(progress.loaded)} of {formatBytes(progress.total)} ({percent}%)
-                </Text>
-                <Button variant="subtle" size="xs" color="gray" onClick={() => cancel.current?.abort()}>
-                  Cancel upload
-                </Button>
-              </Group>
-            </Stack>
+            <UploadProgressBar progress={progress} onCancel={() => cancel.current?.abort()} />
           ) : null}
 
           {problem ? (
