@@ -1,11 +1,14 @@
 // One import measured in its own process (see bench/import.ts). BENCH_PHASE=setup creates the
-// database and the store and exits; BENCH_PHASE=import opens that installation and imports, as
-// `storepilot import products` does on an existing one (a new embedded database's first start costs
-// memory of its own, which is not the import's).
+// database and the store (with a warehouse, so the file's stock is imported) and exits;
+// BENCH_PHASE=import opens that installation and imports, as `storepilot import products` does on an
+// existing one (a new embedded database's first start costs memory of its own, which is not the
+// import's). BENCH_STOCK=0 imports without stock, as before stock came with product files.
 import { createReadStream } from 'node:fs';
 import { systemActor } from '../src/modules/access/actor.ts';
 import { createStore, getStore } from '../src/modules/access/index.ts';
 import { importProducts } from '../src/modules/catalog/index.ts';
+import { productStockPort } from '../src/modules/inventory/index.ts';
+import { createLocation } from '../src/modules/inventory/locations/locations.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateDatabase } from '../src/platform/db/migrate.ts';
 import { enterLeanMemoryMode } from '../src/platform/runtime/v8-memory-mode.ts';
@@ -18,9 +21,15 @@ const database = await openDatabase({
   dataDir: process.env.BENCH_DATA_DIR,
 });
 const actor = systemActor('bench');
+const withStock = process.env.BENCH_STOCK !== '0';
 if (process.env.BENCH_PHASE === 'setup') {
   await migrateDatabase(database);
-  await createStore(database.db, actor, { handle: 'bench-import', name: 'Bench', baseCurrency: 'USD' });
+  const created = await createStore(database.db, actor, {
+    handle: 'bench-import',
+    name: 'Bench',
+    baseCurrency: 'USD',
+  });
+  if (withStock) await createLocation(database.db, created.id, { name: 'Warehouse', kind: 'warehouse' });
   await database.close();
   process.exit(0);
 }
@@ -36,6 +45,7 @@ const report = await importProducts(
   {
     format: 'shopify',
     dryRun: process.env.BENCH_DRY_RUN === '1',
+    stock: withStock ? { port: productStockPort, allowed: true } : undefined,
     onProgress: (p) => {
       if (performance.now() - lastPrint < 5_000) return;
       lastPrint = performance.now();
@@ -56,6 +66,11 @@ console.log(
 console.log(
   `  ${Math.round(report.rowsRead / seconds).toLocaleString('en')} rows/s (this process used ${cpuSeconds.toFixed(1)} s of CPU: ${Math.round(report.rowsRead / cpuSeconds).toLocaleString('en')} rows per CPU second)`,
 );
+if (withStock) {
+  console.log(
+    `  stock: ${report.stock.changed.toLocaleString('en')} variants set, ${report.stock.unchanged.toLocaleString('en')} unchanged, ${report.stock.skipped} not set`,
+  );
+}
 console.log(
   `  peak RSS ${Math.round(peakMb)} MB (process at start of import ${Math.round(baseline / 1024 / 1024)} MB)`,
 );

@@ -3,8 +3,10 @@
 // `storepilot import products` does, into a fresh store on
 // PGlite (on disk) and, when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set, on PostgreSQL.
 // Each database runs in its own process so peak RSS is that import's alone. Prints rows/s and peak
-// RSS; asserts nothing. Options: BENCH_PRODUCTS (20000), BENCH_VARIANTS (5), BENCH_DRY_RUN=1,
-// BENCH_ONLY=pglite|postgres (one database only), BENCH_PROFILE_DIR (CPU profiles).
+// RSS; asserts nothing. The store has a warehouse, so the file's stock (80 % of the variants are
+// tracked) is set too. Options: BENCH_PRODUCTS (20000), BENCH_VARIANTS (5), BENCH_DRY_RUN=1,
+// BENCH_ONLY=pglite|postgres (one database only), BENCH_STOCK=0 (no stock), BENCH_PROFILE_DIR
+// (CPU profiles).
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

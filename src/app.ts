@@ -33,6 +33,7 @@ import {
   inventoryChannelRoutes,
   inventoryInterchangeRoutes,
   inventoryRoutes,
+  productStockPort,
   purchasingRoutes,
   registerReservationExpiryJob,
   registerRunningOutJob,
@@ -124,6 +125,8 @@ export async function buildApp(options: AppOptions) {
         storage: importStorage,
         maxUploadBytes: config.maxImportBytes,
         publicUrl: config.publicUrl,
+        // Product files carry stock: the catalog reaches the inventory module through its port.
+        stock: productStockPort,
       });
       await scoped.register(webhookRoutes, routeOptions);
       await scoped.register(inventoryRoutes, routeOptions);
@@ -158,7 +161,7 @@ export async function buildApp(options: AppOptions) {
   registerBulkOperationJobs(jobs);
   registerCatalogWorkflowJobs(jobs);
   registerMediaJobs(jobs, { storage: mediaStorage });
-  registerProductImportJobs(jobs, importStorage);
+  registerProductImportJobs(jobs, importStorage, { stock: productStockPort });
   // Housekeeping: uploaded CSVs nobody needs any more, media files nothing refers to.
   registerStaleImportUploadsJob(jobs, importStorage, { retentionDays: config.importFileRetentionDays });
   registerUnreferencedMediaJob(jobs, mediaStorage, { graceHours: config.mediaGraceHours });

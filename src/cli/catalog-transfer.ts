@@ -7,6 +7,7 @@ import {
   type ImportReport,
   importProducts,
 } from '../modules/catalog/index.ts';
+import { productStockPort } from '../modules/inventory/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
 
@@ -41,7 +42,10 @@ export function parseTransferArgs<T extends z.ZodType>(schema: T, raw: unknown):
   return parsed.data;
 }
 
-/** Runs an import as the CLI does: the system actor, allowed to publish (the operator owns the install). */
+/**
+ * Runs an import as the CLI does: the system actor, allowed to publish and to set stock (the
+ * operator owns the install).
+ */
 export async function runProductImport(
   db: Db,
   args: ImportArgs,
@@ -53,13 +57,14 @@ export async function runProductImport(
     format: args.format,
     dryRun: args.dryRun,
     onProgress,
+    stock: { port: productStockPort, allowed: true },
   });
 }
 
 /** `publicBaseUrl`: where the installation is reached; uploaded images are exported as URLs under it. */
 export async function runProductExport(db: Db, args: ExportArgs, publicBaseUrl: string): Promise<Readable> {
   const store = await getStore(db, args.store);
-  return exportProducts(db, store, args.format, { publicBaseUrl });
+  return exportProducts(db, store, args.format, { publicBaseUrl, stock: productStockPort });
 }
 
 /** The report as a person reads it: counts, then each issue on its row. */
@@ -69,6 +74,12 @@ export function formatImportReport(report: ImportReport, shownIssues = 50): stri
     `${report.dryRun ? 'Dry run (nothing written): ' : ''}${report.products} products in ${report.rowsRead} rows${report.format ? ` (${report.format} format)` : ''}, ${(report.durationMs / 1000).toFixed(1)} s.`,
     `  ${report.created} ${verb} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed} not imported.`,
   ];
+  const { stock } = report;
+  if (stock.changed + stock.unchanged + stock.skipped > 0) {
+    lines.push(
+      `  Stock: ${stock.changed} variants ${report.dryRun ? 'would be' : 'were'} set, ${stock.unchanged} already right, ${stock.skipped} not set.`,
+    );
+  }
   if (report.staged > 0) {
     lines.push(
       `  ${report.staged} live products' changes ${report.dryRun ? 'would wait' : 'wait'} for review (publishing needs catalog:publish).`,

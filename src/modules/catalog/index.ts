@@ -24,6 +24,13 @@ export {
   type ImportReport,
   importProducts,
 } from './import/import-products.ts';
+// Stock in product files comes and goes through a port the inventory module implements.
+export type {
+  ProductStockPort,
+  StockSetOutcome,
+  StockSetRequest,
+  VariantStockQuantity,
+} from './import/product-stock-port.ts';
 export {
   productImportRoutes,
   productImportStorage,

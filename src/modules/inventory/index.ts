@@ -18,6 +18,7 @@ export { countRoutes } from './counts/routes.ts';
 export { exportInventoryCsv } from './interchange/export-inventory-csv.ts';
 export { type InventoryImportReport, importInventoryCsv } from './interchange/import-inventory-csv.ts';
 export { type InventoryCsvFormat, inventoryCsvFormats } from './interchange/inventory-csv-formats.ts';
+export { productStockPort } from './interchange/product-stock-port.ts';
 export { readInventoryCsv } from './interchange/read-inventory-csv.ts';
 export { inventoryInterchangeRoutes } from './interchange/routes.ts';
 export { type InventoryItem, updateInventoryItem } from './items.ts';

@@ -74,18 +74,20 @@ export async function refreshStockStates(
       update inventory_items set stock_state = ${state}, updated_at = now()
       where variant_id = any(${sql.param(ids)}::text[])`);
   }
-  await emitEvents(
-    tx,
-    moved.map((m) => ({
-      storeId,
-      type: m.state === 'ok' ? 'inventory.restocked' : `inventory.${m.state}`,
-      payload: {
-        variantId: m.variantId,
-        available: m.available,
-        lowStockThreshold: m.lowStockThreshold,
-        previousState: m.previous,
-      },
-    })),
-  );
+  await emitEvents(tx, stockStateEvents(storeId, moved));
   return evaluated;
+}
+
+/** The events of states that moved: `inventory.low`, `inventory.out` or `inventory.restocked`. */
+export function stockStateEvents(storeId: string, moved: readonly EvaluatedStock[]) {
+  return moved.map((m) => ({
+    storeId,
+    type: m.state === 'ok' ? 'inventory.restocked' : `inventory.${m.state}`,
+    payload: {
+      variantId: m.variantId,
+      available: m.available,
+      lowStockThreshold: m.lowStockThreshold,
+      previousState: m.previous,
+    },
+  }));
 }

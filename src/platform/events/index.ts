@@ -7,4 +7,4 @@ export {
   type OutboxDispatcher,
   type OutboxDispatcherOptions,
 } from './dispatcher.ts';
-export { type DomainEvent, emitEvent, emitEvents, findEvent } from './outbox.ts';
+export { type DomainEvent, emitEvent, emitEvents, eventsInsert, findEvent } from './outbox.ts';

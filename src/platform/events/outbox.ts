@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
-import { insertJsonRows } from '../db/json-rows-insert.ts';
+import { jsonRowsInsert } from '../db/json-rows-insert.ts';
 import { newId } from '../ids.ts';
 import { outboxEvents } from './schema.ts';
 
@@ -27,13 +27,20 @@ export async function emitEvent(
   return id;
 }
 
+type NewEvent = { storeId: string | null; type: string; payload: Record<string, unknown> };
+
 /** Many events in one statement (bulk writes); same rule: in the writer's transaction. */
-export async function emitEvents(
-  tx: Db,
-  events: ReadonlyArray<{ storeId: string | null; type: string; payload: Record<string, unknown> }>,
-): Promise<void> {
-  await insertJsonRows(
-    tx,
+export async function emitEvents(tx: Db, events: ReadonlyArray<NewEvent>): Promise<void> {
+  const statement = eventsInsert(events);
+  if (statement) await tx.execute(statement);
+}
+
+/**
+ * The statement emitEvents runs (null for no events), for a bulk writer that sends it together with
+ * its own writes (one statement of several data-modifying parts); same rule: in its transaction.
+ */
+export function eventsInsert(events: ReadonlyArray<NewEvent>): SQL | null {
+  return jsonRowsInsert(
     outboxEvents,
     events.map((event) => ({ id: newId('event'), ...event })),
   );

@@ -32,9 +32,16 @@ export function importAuditView(row: ProductImportRow) {
   };
 }
 
+/** What a stage's job is given: the import, and whether its actor may change stock (inventory:write). */
+export interface ImportStagePayload {
+  importId: string;
+  canSetStock?: boolean;
+}
+
 /**
  * Records an uploaded file as a new import and queues its check (a dry run), in one transaction:
- * the job exists exactly when the record does.
+ * the job exists exactly when the record does. `canSetStock`: whether the uploader holds
+ * inventory:write, so the check shows whether the file's stock quantities would be set.
  */
 export async function createProductImport(
   db: Db,
@@ -42,6 +49,7 @@ export async function createProductImport(
   store: { id: string },
   upload: ReceivedImportUpload,
   canPublish: boolean,
+  canSetStock = false,
 ): Promise<ProductImportRow> {
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -58,7 +66,8 @@ export async function createProductImport(
         createdCanPublish: canPublish,
       })
       .returning();
-    await enqueueJob(tx, IMPORT_CHECK_JOB, { importId: row!.id }, { maxAttempts: IMPORT_JOB_ATTEMPTS });
+    const payload: ImportStagePayload = { importId: row!.id, canSetStock };
+    await enqueueJob(tx, IMPORT_CHECK_JOB, payload, { maxAttempts: IMPORT_JOB_ATTEMPTS });
     await recordAudit(tx, actor, {
       storeId: store.id,
       action: 'product_import.created',
@@ -126,7 +135,8 @@ function refuseTransition(row: ProductImportRow, wanted: 'apply' | 'discard'): n
 }
 
 /**
- * Starts the real import of a checked file, acting with the rights of the person who applies it.
+ * Starts the real import of a checked file, acting with the rights of the person who applies it
+ * (`canSetStock`: inventory:write, which the file's stock quantities need).
  * Refused while the check runs, once applied, and for a file with no product to import.
  */
 export async function applyProductImport(
@@ -135,6 +145,7 @@ export async function applyProductImport(
   storeId: string,
   id: string,
   canPublish: boolean,
+  canSetStock = false,
 ): Promise<ProductImportRow> {
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -158,14 +169,15 @@ export async function applyProductImport(
       })
       .where(eq(productImports.id, id))
       .returning();
-    await enqueueJob(tx, IMPORT_APPLY_JOB, { importId: id }, { maxAttempts: IMPORT_JOB_ATTEMPTS });
+    const payload: ImportStagePayload = { importId: id, canSetStock };
+    await enqueueJob(tx, IMPORT_APPLY_JOB, payload, { maxAttempts: IMPORT_JOB_ATTEMPTS });
     await recordAudit(tx, actor, {
       storeId,
       action: 'product_import.applied',
       entityType: 'product_import',
       entityId: id,
       before: importAuditView(row),
-      after: { ...importAuditView(updated!), canPublish },
+      after: { ...importAuditView(updated!), canPublish, canSetStock },
     });
     return updated!;
   });

@@ -7,6 +7,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import { requestBaseUrl } from '../../../platform/http/public-base-url.ts';
 import { storeOf } from '../../access/index.ts';
 import { exportProducts } from '../import/export-products.ts';
+import type { ProductStockPort } from '../import/product-stock-port.ts';
 import { productImportListItemView, productImportView } from './product-import-view.ts';
 import {
   applyProductImport,
@@ -25,6 +26,8 @@ export interface ProductImportRouteOptions {
   maxUploadBytes: number;
   /** The installation's public URL; exports write uploaded images' addresses under it (else the request's host). */
   publicUrl?: string;
+  /** Stock in the files (the inventory module's port): exported for callers with inventory:read. */
+  stock?: ProductStockPort;
 }
 
 const storeParams = z.object({ store: z.string().min(1).max(64) });
@@ -32,6 +35,9 @@ const importParams = storeParams.extend({ importId: z.string().min(1).max(64) })
 const exportFormats = ['shopify', 'woocommerce', 'storepilot'] as const;
 
 const canPublish = (request: FastifyRequest) => storeOf(request).permissions.has('catalog:publish');
+// Stock quantities in a file are set only for callers who may change stock, and shown to those who may see it.
+const canSetStock = (request: FastifyRequest) => storeOf(request).permissions.has('inventory:write');
+const canSeeStock = (request: FastifyRequest) => storeOf(request).permissions.has('inventory:read');
 
 /** Product CSV import (upload → check → apply) and export, registered under /api/admin/stores/:store. */
 export async function productImportRoutes(app: FastifyInstance, options: ProductImportRouteOptions) {
@@ -59,7 +65,14 @@ export async function productImportRoutes(app: FastifyInstance, options: Product
     async (request, reply) => {
       const { store, actor } = storeOf(request);
       const upload = await receiveImportUpload(request, storage, maxUploadBytes);
-      const row = await createProductImport(db, actor, store, upload, canPublish(request));
+      const row = await createProductImport(
+        db,
+        actor,
+        store,
+        upload,
+        canPublish(request),
+        canSetStock(request),
+      );
       return reply.status(202).send({ import: productImportView(row, { offset: 0, limit: 0 }) });
     },
   );
@@ -118,13 +131,21 @@ export async function productImportRoutes(app: FastifyInstance, options: Product
         summary: 'Apply a checked import: write its products in the background',
         description:
           'Products marked active are published only when the caller holds catalog:publish; otherwise they are kept unpublished and the report says so. ' +
+          'Stock quantities in the file are set only when the caller holds inventory:write; otherwise they are left alone, with a warning. ' +
           '409 `import_not_checked` while the check runs, `import_already_applied` the second time.',
         params: importParams,
       },
     },
     async (request, reply) => {
       const { store, actor } = storeOf(request);
-      const row = await applyProductImport(db, actor, store.id, request.params.importId, canPublish(request));
+      const row = await applyProductImport(
+        db,
+        actor,
+        store.id,
+        request.params.importId,
+        canPublish(request),
+        canSetStock(request),
+      );
       return reply.status(202).send({ import: productImportView(row, { offset: 0, limit: 0 }) });
     },
   );
@@ -153,6 +174,8 @@ export async function productImportRoutes(app: FastifyInstance, options: Product
       schema: {
         tags: ['catalog'],
         summary: 'Download every product as CSV (Shopify, WooCommerce or Storepilot layout), streamed',
+        description:
+          'Tracked variants carry their on hand over the active locations when the caller holds inventory:read; other variants are written untracked.',
         params: storeParams,
         querystring: z.object({ format: z.enum(exportFormats).default('storepilot') }),
       },
@@ -166,7 +189,10 @@ export async function productImportRoutes(app: FastifyInstance, options: Product
         .header('content-disposition', `attachment; filename="${store.handle}-products-${format}-${day}.csv"`)
         .header('cache-control', 'no-store')
         .send(
-          exportProducts(db, store, format, { publicBaseUrl: requestBaseUrl(request, options.publicUrl) }),
+          exportProducts(db, store, format, {
+            publicBaseUrl: requestBaseUrl(request, options.publicUrl),
+            stock: canSeeStock(request) ? options.stock : undefined,
+          }),
         );
     },
   );

@@ -6,12 +6,18 @@ import { emitEvent } from '../../../platform/events/outbox.ts';
 import type { JobContext, JobRunner } from '../../../platform/jobs/index.ts';
 import { findStore, recordAudit } from '../../access/index.ts';
 import { importProducts } from '../import/import-products.ts';
+import type { ProductStockPort } from '../import/product-stock-port.ts';
 import type { CatalogFormat } from '../interchange/index.ts';
 import type { CatalogWriter } from '../products.ts';
 import type { ImportStage, PreviewProduct } from './import-documents.ts';
 import { previewWithReport, readFirstProducts } from './import-preview.ts';
 import { ImportProgressRecorder } from './import-progress-recorder.ts';
-import { IMPORT_APPLY_JOB, IMPORT_CHECK_JOB, releaseImportFile } from './product-imports.ts';
+import {
+  IMPORT_APPLY_JOB,
+  IMPORT_CHECK_JOB,
+  type ImportStagePayload,
+  releaseImportFile,
+} from './product-imports.ts';
 import { type ProductImportRow, type ProductImportStatus, productImports } from './schema.ts';
 
 /** Issues kept per report (all are counted): enough to fix a file, small enough to store and send. */
@@ -36,6 +42,12 @@ function writerFor(row: ProductImportRow, stage: ImportStage): CatalogWriter {
     : { actor: row.appliedBy!, canPublish: row.appliedCanPublish ?? false };
 }
 
+/** Where the file's stock quantities go, and whether the stage's actor may change stock. */
+export interface ImportStageStock {
+  port: ProductStockPort;
+  allowed: boolean;
+}
+
 /**
  * Runs one stage of an import: the check (a dry run that also reads the preview) or the apply
  * (the real import). Progress is saved after every batch; the report is stored at the end. A stage
@@ -47,6 +59,7 @@ export async function runImportStage(
   importId: string,
   stage: ImportStage,
   signal?: AbortSignal,
+  stock?: ImportStageStock,
 ): Promise<void> {
   const status = runningStatus[stage];
   const row = await loadImport(db, importId);
@@ -103,6 +116,8 @@ export async function runImportStage(
       dryRun: stage === 'check',
       maxIssues: ISSUE_CAP,
       onProgress: (progress) => recorder.record(progress),
+      // The import's id is the ledger's reference for the stock it sets.
+      stock: stock && { ...stock, importId: row.id },
     });
     await recorder.settle();
   } catch (err) {
@@ -188,10 +203,11 @@ async function markFailed(
   if (failed) await releaseImportFile(db, storage, failed);
 }
 
-function stageHandler(storage: BlobStorage, stage: ImportStage) {
-  return async ({ importId }: { importId: string }, context: JobContext) => {
+function stageHandler(storage: BlobStorage, stage: ImportStage, stockPort: ProductStockPort | undefined) {
+  return async ({ importId, canSetStock }: ImportStagePayload, context: JobContext) => {
+    const stock = stockPort && { port: stockPort, allowed: canSetStock === true };
     try {
-      await runImportStage(context.db, storage, importId, stage, context.signal);
+      await runImportStage(context.db, storage, importId, stage, context.signal, stock);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       if (err instanceof ImportCannotRun || context.attempt >= context.maxAttempts) {
@@ -205,10 +221,17 @@ function stageHandler(storage: BlobStorage, stage: ImportStage) {
 
 /**
  * The check and apply jobs. A stage restarts from the top when retried: the check is a dry run,
- * and the import matches products by handle, so a second run never duplicates what the first wrote.
+ * and the import matches products by handle, so a second run never duplicates what the first wrote
+ * (and sets stock, never adds to it). `stock`: the inventory module's port for the files' stock
+ * quantities (without it they are not read).
  */
-export function registerProductImportJobs(jobs: JobRunner, storage: BlobStorage): void {
+export function registerProductImportJobs(
+  jobs: JobRunner,
+  storage: BlobStorage,
+  options: { stock?: ProductStockPort } = {},
+): void {
   const timeoutMs = 60 * 60_000;
-  jobs.register(IMPORT_CHECK_JOB, stageHandler(storage, 'check'), { concurrency: 2, timeoutMs });
-  jobs.register(IMPORT_APPLY_JOB, stageHandler(storage, 'apply'), { concurrency: 1, timeoutMs });
+  const { stock } = options;
+  jobs.register(IMPORT_CHECK_JOB, stageHandler(storage, 'check', stock), { concurrency: 2, timeoutMs });
+  jobs.register(IMPORT_APPLY_JOB, stageHandler(storage, 'apply', stock), { concurrency: 1, timeoutMs });
 }

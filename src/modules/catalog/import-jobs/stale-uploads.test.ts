@@ -252,6 +252,7 @@ for (const target of testDatabaseTargets()) {
             [STALE_IMPORT_UPLOADS_JOB, 3600],
             ['catalog.media.remove-unreferenced', 86_400],
             ['inventory.release-expired-reservations', 10],
+            ['inventory.watch-running-out', 3600],
           ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
         );
       } finally {

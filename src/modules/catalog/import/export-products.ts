@@ -6,13 +6,21 @@ import { writeProductCsv } from '../interchange/index.ts';
 import type { CatalogFormat, ProductRecord } from '../interchange/product-record.ts';
 import { loadProductDetails } from '../product-detail.ts';
 import { products } from '../schema.ts';
+import type { ProductStockPort } from './product-stock-port.ts';
 import { recordFromDetail } from './record-mapping.ts';
 import { withAbsoluteMediaUrls } from './record-media-urls.ts';
 
 const PAGE = 200;
 
-/** Every product of a store as file records, read page by page (never the whole catalog at once). */
-export async function* storeProductRecords(db: Db, storeId: string): AsyncGenerator<ProductRecord> {
+/**
+ * Every product of a store as file records, read page by page (never the whole catalog at once),
+ * with the stock of tracked variants when `stock` is given.
+ */
+export async function* storeProductRecords(
+  db: Db,
+  storeId: string,
+  stock?: ProductStockPort,
+): AsyncGenerator<ProductRecord> {
   const paths = await categoryPathsById(db, storeId);
   let after = '';
   for (;;) {
@@ -23,10 +31,17 @@ export async function* storeProductRecords(db: Db, storeId: string): AsyncGenera
       .orderBy(asc(products.id))
       .limit(PAGE);
     if (rows.length === 0) return;
-    for (const detail of await loadProductDetails(db, rows)) {
+    const details = await loadProductDetails(db, rows);
+    const onHand = await stock?.onHandOf(
+      db,
+      storeId,
+      details.flatMap((d) => d.variants.map((v) => v.id)),
+    );
+    for (const detail of details) {
       yield recordFromDetail(
         detail,
         detail.product.categoryId ? (paths.get(detail.product.categoryId) ?? null) : null,
+        onHand,
       );
     }
     after = rows.at(-1)!.id;
@@ -41,6 +56,11 @@ export interface ExportOptions {
    * installation can read back. The admin route and the CLI always pass it.
    */
   publicBaseUrl?: string;
+  /**
+   * Where tracked variants' stock is read (the inventory module's port); without it (or for a
+   * caller who may not see stock) every variant is written untracked, with no quantity.
+   */
+  stock?: ProductStockPort;
 }
 
 /** A store's catalog as CSV in the given format, streamed. */
@@ -50,8 +70,8 @@ export function exportProducts(
   format: CatalogFormat,
   options: ExportOptions = {},
 ): Readable {
-  const records = storeProductRecords(db, store.id);
-  const { publicBaseUrl } = options;
+  const { publicBaseUrl, stock } = options;
+  const records = storeProductRecords(db, store.id, stock);
   return writeProductCsv(publicBaseUrl ? withMediaUrls(records, publicBaseUrl) : records, {
     format,
     currency: store.baseCurrency,

@@ -3,6 +3,7 @@ import { and, eq, inArray, or } from 'drizzle-orm';
 import { type Db, databaseKindOf } from '../../../platform/db/database.ts';
 import { growthAnalyzer } from '../../../platform/db/statistics-upkeep.ts';
 import { AppError, isUniqueViolation } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
 import { withThroughputMode } from '../../../platform/runtime/v8-memory-mode.ts';
 import { ensureCategoryPath, knownCategoryId } from '../categories.ts';
 import { type CarriedField, carriedFieldNames, parseProductCsv } from '../interchange/index.ts';
@@ -19,6 +20,14 @@ import type { CreateProductInput } from '../product-input.ts';
 import { type CatalogWriter, createProduct, updateProduct } from '../products.ts';
 import { productImages, products, productVariants } from '../schema.ts';
 import { changesAreStagedFor, stageProductChange } from '../workflow/stage-product-change.ts';
+import {
+  type FileStock,
+  fileStockOf,
+  ImportStock,
+  type ImportStockCounts,
+  type ImportStockOptions,
+  type StockTarget,
+} from './import-stock.ts';
 import { inputFromRecord, inputMatchesStored, recordFromDetail, withStoredFields } from './record-mapping.ts';
 
 export interface ImportOptions {
@@ -29,6 +38,11 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Issues kept in the report (all are counted). */
   maxIssues?: number;
+  /**
+   * Where the file's stock quantities go (the inventory module's port, wired by the caller). Without
+   * it the quantities are not read.
+   */
+  stock?: ImportStockOptions;
 }
 
 export interface ImportProgress {
@@ -48,6 +62,8 @@ export interface ImportReport extends ImportProgress {
   format: CatalogFormat | null;
   issues: RowIssue[];
   issueCount: { errors: number; warnings: number };
+  /** The variants the file tracks stock for: set, already equal, or left alone (with a warning). */
+  stock: ImportStockCounts;
   durationMs: number;
 }
 
@@ -87,6 +103,7 @@ async function runImport(
 ): Promise<ImportReport> {
   const started = performance.now();
   const maxIssues = options.maxIssues ?? 1_000;
+  const stock = new ImportStock(options.stock, options.stock?.importId ?? newId('importRun'));
   const report: ImportReport = {
     dryRun: options.dryRun,
     format: null,
@@ -99,6 +116,7 @@ async function runImport(
     failed: 0,
     issues: [],
     issueCount: { errors: 0, warnings: 0 },
+    stock: stock.counts,
     durationMs: 0,
   };
   const note = (issue: RowIssue) => {
@@ -111,8 +129,13 @@ async function runImport(
   // Until the header is read, assume every field is carried (a file without a layout has no products).
   let carries: ReadonlySet<CarriedField> = new Set(carriedFieldNames);
   let batch: ParsedProduct[] = [];
-  // The store's catalog may grow from nothing to 100,000 rows within the import.
-  const statistics = growthAnalyzer(db, [products, productVariants, productImages]);
+  // The store's catalog (and stock) may grow from nothing to 100,000 rows within the import.
+  const statistics = growthAnalyzer(db, [
+    products,
+    productVariants,
+    productImages,
+    ...(options.stock?.allowed ? options.stock.port.writtenTables : []),
+  ]);
 
   // A batch is written while the next is read: on PostgreSQL the database works while this process
   // parses. Batches are still written one after another, in file order.
@@ -131,8 +154,9 @@ async function runImport(
     writing.catch(() => {});
   };
   // A batch prepared in its transaction: stored products matched and updated, new ones created.
-  const applyBatch = async (tx: Db, current: ParsedProduct[], issues: RowIssue[]) => {
+  const applyBatch = async (tx: Db, current: ParsedProduct[], issues: RowIssue[]): Promise<BatchResult> => {
     const outcomes: Outcome[] = [];
+    const targets: StockTarget[] = [];
     const matches = await findStoredProducts(tx, store.id, current, carries);
     const fresh: PreparedProduct[] = [];
     for (const parsed of current) {
@@ -143,11 +167,24 @@ async function runImport(
         issues,
       });
       if (!prepared) outcomes.push('failed');
-      else if (stored) outcomes.push(await updateOne(tx, writer, store, prepared, stored, issues));
-      else fresh.push(prepared);
+      else if (stored) {
+        const outcome = await updateOne(tx, writer, store, prepared, stored, issues);
+        outcomes.push(outcome);
+        // An updated product's variants are read again (new ones have ids only now).
+        if (outcome !== 'failed') {
+          targets.push(
+            stockTarget(
+              prepared,
+              stored.product.id,
+              outcome === 'updated' ? undefined : stored.variants,
+              false,
+            ),
+          );
+        }
+      } else fresh.push(prepared);
     }
-    outcomes.push(...(await createAll(tx, writer, store, fresh, issues)));
-    return outcomes;
+    const created = await createAll(tx, writer, store, fresh, issues);
+    return { outcomes: [...outcomes, ...created.outcomes], targets: [...targets, ...created.targets] };
   };
   const write = async (current: ParsedProduct[], head: HeadStart | null) => {
     const outcomes: Outcome[] = [];
@@ -155,12 +192,16 @@ async function runImport(
     try {
       await db.transaction(async (tx) => {
         const planned = head ? await createPlanned(tx, writer, store, head) : null;
+        let written: BatchResult;
         if (planned) {
-          outcomes.push(...planned);
+          written = planned;
           issues.push(...head!.issues);
         } else {
-          outcomes.push(...(await applyBatch(tx, current, issues)));
+          written = await applyBatch(tx, current, issues);
         }
+        outcomes.push(...written.outcomes);
+        // In the batch's transaction: a batch that fails (or a dry run) leaves no stock behind.
+        await stock.apply(tx, store.id, writer.actor, written.targets, issues);
         if (options.dryRun) throw new DryRunRollback();
       });
     } catch (err) {
@@ -204,6 +245,12 @@ async function runImport(
 }
 
 type Outcome = 'created' | 'updated' | 'unchanged' | 'staged' | 'failed';
+
+/** What a batch did with each product, and the written products whose stock the file gives. */
+interface BatchResult {
+  outcomes: Outcome[];
+  targets: StockTarget[];
+}
 
 /**
  * The stored product each file product updates: by handle when the file has handles; by SKU when it
@@ -258,7 +305,24 @@ interface PreparedProduct {
   handle: string;
   input: CreateProductInput;
   categoryId: string | null;
+  /** The file's quantities of the variants it tracks. */
+  stock: FileStock[];
 }
+
+/** Where a written product's stock goes: its variants, when at hand. */
+const stockTarget = (
+  prepared: PreparedProduct,
+  productId: string,
+  variants: StockTarget['variants'],
+  created: boolean,
+): StockTarget => ({
+  row: prepared.row,
+  handle: prepared.handle,
+  productId,
+  variants,
+  created,
+  stock: prepared.stock,
+});
 
 /**
  * The catalog input for a file product: stored values for what the file does not carry, drafts
@@ -323,7 +387,7 @@ function preparedFrom(
 ): PreparedProduct {
   const { input, warnings } = inputFromRecord(record, categoryId, row);
   issues.push(...warnings);
-  return { row, handle: record.handle, input, categoryId };
+  return { row, handle: record.handle, input, categoryId, stock: fileStockOf(record) };
 }
 
 /**
@@ -400,13 +464,13 @@ async function createPlanned(
   writer: CatalogWriter,
   store: { id: string },
   head: HeadStart,
-): Promise<Outcome[] | null> {
+): Promise<BatchResult | null> {
   try {
     const results = await tx.transaction((savepoint) =>
       writeNewProducts(savepoint, writer, store, head.plan, { optimistic: true }),
     );
-    const failed = new Array<Outcome>(head.failed).fill('failed');
-    return [...failed, ...outcomesOf(results, head.fresh, head.issues)];
+    const written = outcomesOf(results, head.fresh, head.issues);
+    return { ...written, outcomes: [...new Array<Outcome>(head.failed).fill('failed'), ...written.outcomes] };
   } catch (err) {
     if (isUniqueViolation(err)) return null;
     throw err;
@@ -483,8 +547,8 @@ async function createAll(
   store: { id: string; baseCurrency: string },
   fresh: PreparedProduct[],
   issues: RowIssue[],
-): Promise<Outcome[]> {
-  if (fresh.length === 0) return [];
+): Promise<BatchResult> {
+  if (fresh.length === 0) return { outcomes: [], targets: [] };
   const inputs = fresh.map((p) => p.input);
   for (const optimistic of [true, false]) {
     try {
@@ -496,25 +560,34 @@ async function createAll(
       if (!isUniqueViolation(err)) throw err;
     }
   }
-  const outcomes: Outcome[] = [];
+  const result: BatchResult = { outcomes: [], targets: [] };
   for (const prepared of fresh) {
     try {
-      await tx.transaction((savepoint) => createProduct(savepoint, writer, store, prepared.input));
-      outcomes.push('created');
+      const detail = await tx.transaction((savepoint) =>
+        createProduct(savepoint, writer, store, prepared.input),
+      );
+      result.outcomes.push('created');
+      result.targets.push(stockTarget(prepared, detail.product.id, detail.variants, true));
     } catch (err) {
       issues.push(...issuesFromError(err, prepared.row, prepared.handle));
-      outcomes.push('failed');
+      result.outcomes.push('failed');
     }
   }
-  return outcomes;
+  return result;
 }
 
-function outcomesOf(results: BatchOutcome[], fresh: PreparedProduct[], issues: RowIssue[]): Outcome[] {
-  return results.map((result, i) => {
-    if (result.ok) return 'created';
-    issues.push(...issuesFromError(result.error, fresh[i]!.row, fresh[i]!.handle));
+function outcomesOf(results: BatchOutcome[], fresh: PreparedProduct[], issues: RowIssue[]): BatchResult {
+  const targets: StockTarget[] = [];
+  const outcomes = results.map((result, i): Outcome => {
+    const prepared = fresh[i]!;
+    if (result.ok) {
+      targets.push(stockTarget(prepared, result.detail.product.id, result.detail.variants, true));
+      return 'created';
+    }
+    issues.push(...issuesFromError(result.error, prepared.row, prepared.handle));
     return 'failed';
   });
+  return { outcomes, targets };
 }
 
 /** A rejected product's reasons, pinned to its first row. */

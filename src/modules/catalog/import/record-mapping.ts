@@ -100,8 +100,15 @@ function inGridOrder(record: ProductRecord): VariantRecord[] {
  */
 const imageAddress = (image: ProductImage) => image.sourceUrl ?? imageSrc(image);
 
-/** A stored product as a file record (exports), with its category path. */
-export function recordFromDetail(detail: ProductDetail, categoryPath: string | null): ProductRecord {
+/**
+ * A stored product as a file record (exports), with its category path and, for its tracked
+ * variants, their on hand (`onHand`; variants it leaves out are written as untracked).
+ */
+export function recordFromDetail(
+  detail: ProductDetail,
+  categoryPath: string | null,
+  onHand?: ReadonlyMap<string, number>,
+): ProductRecord {
   const { product, variants, images } = detail;
   const variantImage = (imageId: string | null) => {
     const image = imageId ? images.find((i) => i.id === imageId) : undefined;
@@ -130,7 +137,7 @@ export function recordFromDetail(detail: ProductDetail, categoryPath: string | n
       requiresShipping: v.requiresShipping,
       taxable: v.taxable,
       taxClass: v.taxClass,
-      inventoryQuantity: null,
+      inventoryQuantity: onHand?.get(v.id) ?? null,
       inventoryPolicy: v.inventoryPolicy as VariantRecord['inventoryPolicy'],
       imageSrc: variantImage(v.imageId),
     })),

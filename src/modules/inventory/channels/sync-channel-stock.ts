@@ -6,6 +6,9 @@ import { findStockVariants, type StockVariant } from '../../catalog/index.ts';
 import { channelStock, salesChannels } from '../schema.ts';
 import { ensureDefaultChannel } from './channels.ts';
 
+/** What the channels' events say of a variant (a caller that has it spares the lookup). */
+export type KnownVariant = Pick<StockVariant, 'sku' | 'inventoryPolicy'>;
+
 /** The event announcing a channel's new sellable quantity of a variant. */
 export const LEVEL_CHANGED_EVENT = 'inventory.level_changed';
 
@@ -84,7 +87,7 @@ async function writeChangedStock(
   tx: Db,
   storeId: string,
   changed: readonly ChangedStock[],
-  known?: ReadonlyMap<string, StockVariant>,
+  known?: ReadonlyMap<string, KnownVariant>,
 ): Promise<void> {
   for (let start = 0; start < changed.length; start += writeBatch) {
     const batch = changed.slice(start, start + writeBatch);
@@ -99,25 +102,87 @@ async function writeChangedStock(
       on conflict (channel_id, variant_id)
       do update set sellable = excluded.sellable, updated_at = excluded.updated_at`);
     const ids = [...new Set(batch.map((r) => r.variant_id))];
-    const variants =
+    const variants: ReadonlyMap<string, KnownVariant> =
       known && ids.every((id) => known.has(id)) ? known : await findStockVariants(tx, storeId, ids);
-    await emitEvents(
-      tx,
-      batch.map((r) => {
-        const variant = variants.get(r.variant_id);
-        const payload: LevelChangedPayload = {
-          channelId: r.channel_id,
-          channelName: r.channel_name,
-          variantId: r.variant_id,
-          sku: variant?.sku ?? null,
-          sellable: Number(r.sellable),
-          previous: r.previous === null ? null : Number(r.previous),
-          backorder: variant?.inventoryPolicy === 'continue',
-        };
-        return { storeId, type: LEVEL_CHANGED_EVENT, payload };
-      }),
-    );
+    await emitEvents(tx, levelChangedEvents(storeId, batch, variants));
   }
+}
+
+/** One `inventory.level_changed` per (channel, variant) row. */
+function levelChangedEvents(
+  storeId: string,
+  rows: readonly ChangedStock[],
+  variants: ReadonlyMap<string, KnownVariant>,
+) {
+  return rows.map((r) => {
+    const variant = variants.get(r.variant_id);
+    const payload: LevelChangedPayload = {
+      channelId: r.channel_id,
+      channelName: r.channel_name,
+      variantId: r.variant_id,
+      sku: variant?.sku ?? null,
+      sellable: Number(r.sellable),
+      previous: r.previous === null ? null : Number(r.previous),
+      backorder: variant?.inventoryPolicy === 'continue',
+    };
+    return { storeId, type: LEVEL_CHANGED_EVENT, payload };
+  });
+}
+
+/**
+ * What each active channel may sell of variants getting their first stock, `onHand` at
+ * `locationId` (an active location), and the events telling it: the rule of changedStockQuery
+ * worked out from the numbers instead of read back (they had no stock, so nothing was announced).
+ * The store's first channel is made (and filled with its other variants) if it has none. For a
+ * bulk writer that writes the rows itself (`recordFirstStock`).
+ */
+export async function firstChannelStock(
+  tx: Db,
+  storeId: string,
+  locationId: string,
+  onHand: ReadonlyMap<string, number>,
+  variants: ReadonlyMap<string, KnownVariant>,
+) {
+  // Shared locks, as syncChannelStock takes them: a channel being changed waits for this writer.
+  const storeChannels = () =>
+    tx
+      .select({
+        id: salesChannels.id,
+        name: salesChannels.name,
+        active: salesChannels.active,
+        safetyBuffer: salesChannels.safetyBuffer,
+        locationIds: salesChannels.locationIds,
+      })
+      .from(salesChannels)
+      .where(eq(salesChannels.storeId, storeId))
+      .for('share');
+  let channels = await storeChannels();
+  if (channels.length === 0) {
+    await ensureDefaultChannel(tx, storeId);
+    channels = await storeChannels();
+  }
+  const changed: ChangedStock[] = [];
+  for (const channel of channels.filter((c) => c.active)) {
+    const sells = channel.locationIds.length === 0 || channel.locationIds.includes(locationId);
+    for (const [variantId, quantity] of onHand) {
+      changed.push({
+        channel_id: channel.id,
+        channel_name: channel.name,
+        variant_id: variantId,
+        sellable: Math.max((sells ? quantity : 0) - channel.safetyBuffer, 0),
+        previous: null,
+      });
+    }
+  }
+  return {
+    rows: changed.map((c) => ({
+      channelId: c.channel_id,
+      variantId: c.variant_id,
+      storeId,
+      sellable: c.sellable,
+    })),
+    events: levelChangedEvents(storeId, changed, variants),
+  };
 }
 
 /**
@@ -130,7 +195,7 @@ export async function syncChannelStock(
   tx: Db,
   storeId: string,
   variantIds: readonly string[],
-  known?: ReadonlyMap<string, StockVariant>,
+  known?: ReadonlyMap<string, KnownVariant>,
 ): Promise<void> {
   const unique = [...new Set(variantIds)].sort();
   if (unique.length === 0) return;

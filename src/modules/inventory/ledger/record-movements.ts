@@ -159,12 +159,21 @@ export async function insertMovements(tx: Db, movements: NewMovement[]): Promise
   return tx.insert(inventoryMovements).values(movements).returning();
 }
 
-/** Variants get an inventory item (tracked) with their first stock; existing items are kept. */
-export async function startTracking(tx: Db, storeId: string, variantIds: readonly string[]): Promise<void> {
+/**
+ * Variants get an inventory item (tracked) with their first stock; existing items are kept.
+ * Returns the variants tracked from now on (those that had no item).
+ */
+export async function startTracking(
+  tx: Db,
+  storeId: string,
+  variantIds: readonly string[],
+): Promise<string[]> {
   const unique = [...new Set(variantIds)];
-  if (unique.length === 0) return;
-  await tx.execute(sql`
+  if (unique.length === 0) return [];
+  const added = await tx.execute(sql`
     insert into inventory_items (variant_id, store_id)
     select v, ${storeId} from unnest(${sql.param(unique)}::text[]) as v
-    on conflict (variant_id) do nothing`);
+    on conflict (variant_id) do nothing
+    returning variant_id`);
+  return resultRows<{ variant_id: string }>(added).map((r) => r.variant_id);
 }
