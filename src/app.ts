@@ -29,6 +29,12 @@ import {
   unreferencedMediaSchedule,
 } from './modules/catalog/index.ts';
 import {
+  draftOrderRoutes,
+  idempotencyPurgeSchedule,
+  registerIdempotencyPurgeJob,
+} from './modules/checkout/index.ts';
+import { customerRoutes, purgeExpiredCustomerSessions } from './modules/customers/index.ts';
+import {
   countRoutes,
   inventoryChannelRoutes,
   inventoryInterchangeRoutes,
@@ -44,9 +50,16 @@ import {
 } from './modules/inventory/index.ts';
 import { marketRoutes } from './modules/markets/index.ts';
 import { inventoryAlertsConsumer, notificationRoutes } from './modules/notifications/index.ts';
+import { orderRoutes, paymentUpdatesConsumer } from './modules/orders/index.ts';
+import { paymentRoutes, paymentWebhookRoutes } from './modules/payments/index.ts';
 import { promotionRoutes } from './modules/promotions/index.ts';
 import { shippingRoutes } from './modules/shipping/index.ts';
 import { taxRoutes } from './modules/tax/index.ts';
+import {
+  configureTransactionalMail,
+  transactionalMailConsumer,
+  transactionalMailRoutes,
+} from './modules/transactional-mail/index.ts';
 import { registerWebhookJobs, webhookRoutes, webhooksConsumer } from './modules/webhooks/index.ts';
 import type { BlobStorage } from './platform/blob-storage/blob-storage.ts';
 import { LocalDiskBlobStorage } from './platform/blob-storage/local-disk-blob-storage.ts';
@@ -56,6 +69,7 @@ import { migrateDatabase } from './platform/db/migrate.ts';
 import { startStatisticsUpkeep } from './platform/db/statistics-upkeep.ts';
 import { createOutboxDispatcher } from './platform/events/index.ts';
 import { serveAdminConsole } from './platform/http/admin-static.ts';
+import { installationBaseUrl } from './platform/http/public-base-url.ts';
 import { createHttpServer } from './platform/http/server.ts';
 import { createJobRunner } from './platform/jobs/index.ts';
 import { createLogger, type Logger } from './platform/logging.ts';
@@ -140,12 +154,19 @@ export async function buildApp(options: AppOptions) {
       await scoped.register(promotionRoutes, { db });
       await scoped.register(taxRoutes, { db });
       await scoped.register(shippingRoutes, { db });
+      await scoped.register(customerRoutes, { db });
+      await scoped.register(transactionalMailRoutes, { db });
+      await scoped.register(paymentRoutes, { db });
+      await scoped.register(orderRoutes, { db });
+      await scoped.register(draftOrderRoutes, { db, publicUrl: config.publicUrl });
       await scoped.register(mailRoutes, { db, storeIdOf: (request) => storeOf(request).store.id });
     },
     { prefix: '/api/admin/stores/:store' },
   );
   await serveAdminConsole(app);
   await app.register(mediaFileRoutes, { storage: mediaStorage });
+  // Payment providers' events: public, verified by their Standard Webhooks signature.
+  await app.register(paymentWebhookRoutes, { db });
   await app.register(storefrontRoutes, {
     db,
     changes,
@@ -166,16 +187,26 @@ export async function buildApp(options: AppOptions) {
   registerStaleImportUploadsJob(jobs, importStorage, { retentionDays: config.importFileRetentionDays });
   registerUnreferencedMediaJob(jobs, mediaStorage, { graceHours: config.mediaGraceHours });
   registerReservationExpiryJob(jobs);
+  registerIdempotencyPurgeJob(jobs);
   registerRunningOutJob(jobs);
   registerMailJobs(jobs, { smtpUrl: config.smtpUrl });
+  // Customers' e-mails go out from the installation's address, with each store's name.
+  configureTransactionalMail({ mailFrom: config.mailFrom, publicBaseUrl: installationBaseUrl(config) });
   jobs.register('access.purge-sessions', async (_payload, { db: jobDb }) => {
     await purgeExpiredSessions(jobDb);
+    await purgeExpiredCustomerSessions(jobDb);
   });
   const dispatcher = createOutboxDispatcher({
     database,
     logger,
     pollMs: config.jobPollMs,
-    consumers: [webhooksConsumer, remoteImageConsumer, inventoryAlertsConsumer],
+    consumers: [
+      webhooksConsumer,
+      remoteImageConsumer,
+      inventoryAlertsConsumer,
+      paymentUpdatesConsumer,
+      transactionalMailConsumer,
+    ],
   });
   let statistics: { stop(): Promise<void> } | undefined;
   if (config.jobs) {
@@ -188,6 +219,7 @@ export async function buildApp(options: AppOptions) {
     await jobs.schedule(staleImportUploadsSchedule);
     await jobs.schedule(unreferencedMediaSchedule);
     await jobs.schedule(reservationExpirySchedule);
+    await jobs.schedule(idempotencyPurgeSchedule);
     await jobs.schedule(runningOutSchedule);
     jobs.start();
     dispatcher.start();

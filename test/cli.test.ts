@@ -193,10 +193,18 @@ describe('CLI on the embedded database', () => {
     assert.match(unknown.err, /Store not found/);
     // The loopback endpoint behind it refuses a body that is not a file stream, with a code.
     const { cliToken } = JSON.parse(readFileSync(path.join(dataDir, 'storepilot.runtime.json'), 'utf8'));
-    const json = await fetch(`${url}/internal/cli/import-products?store=cli-shop`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-storepilot-cli-token': cliToken },
-      body: JSON.stringify({ rows: [] }),
+    const post = () =>
+      fetch(`${url}/internal/cli/import-products?store=cli-shop`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-storepilot-cli-token': cliToken },
+        body: JSON.stringify({ rows: [] }),
+      });
+    // The CLI commands above run longer than the server keeps an idle connection (72 s) on a busy
+    // machine; fetch may pick that closed connection from its pool. A POST is not retried by fetch
+    // itself, so this test retries once on a socket the server closed.
+    const json = await post().catch((err: { cause?: { code?: string } }) => {
+      if (err.cause?.code !== 'UND_ERR_SOCKET') throw err;
+      return post();
     });
     assert.equal(json.status, 415);
     assert.equal(((await json.json()) as { error: { code: string } }).error.code, 'unsupported_media_type');

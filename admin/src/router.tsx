@@ -19,6 +19,16 @@ import { ChannelScreen } from './channels/ChannelScreen.tsx';
 import { ChannelsScreen } from './channels/ChannelsScreen.tsx';
 import { CollectionCreateScreen, CollectionEditScreen } from './collections/CollectionEditorScreen.tsx';
 import { CollectionsScreen } from './collections/CollectionsScreen.tsx';
+import { DiscountCreateScreen, DiscountEditScreen } from './discounts/DiscountEditorScreen.tsx';
+import { DiscountEvaluateScreen } from './discounts/DiscountEvaluateScreen.tsx';
+import { DiscountsScreen } from './discounts/DiscountsScreen.tsx';
+import { parseDiscountsSearch } from './discounts/discount-search.ts';
+import { DraftOrderScreen, NewDraftOrderScreen } from './draft-orders/DraftOrderScreen.tsx';
+import { DraftOrdersScreen } from './draft-orders/DraftOrdersScreen.tsx';
+import { parseDraftOrdersSearch } from './draft-orders/draft-orders-search.ts';
+import { EmailTemplateScreen } from './email-templates/EmailTemplateScreen.tsx';
+import { EmailTemplatesScreen } from './email-templates/EmailTemplatesScreen.tsx';
+import { parseEmailTemplateSearch } from './email-templates/email-template-search.ts';
 import { InventoryScreen } from './inventory/InventoryScreen.tsx';
 import { parseInventorySearch } from './inventory/inventory-search.ts';
 import { LocationsScreen } from './inventory/LocationsScreen.tsx';
@@ -26,6 +36,12 @@ import { LanguagesScreen } from './languages/LanguagesScreen.tsx';
 import { StoreLayout } from './layout/StoreLayout.tsx';
 import { MailScreen } from './mail/MailScreen.tsx';
 import { parseMailSearch } from './mail/mail-search.ts';
+import { ExchangeRatesScreen } from './markets/ExchangeRatesScreen.tsx';
+import { MarketScreen } from './markets/MarketScreen.tsx';
+import { MarketsScreen } from './markets/MarketsScreen.tsx';
+import { OrderScreen } from './orders/OrderScreen.tsx';
+import { OrdersScreen } from './orders/OrdersScreen.tsx';
+import { parseOrdersSearch } from './orders/order-search.ts';
 import { ProductImportDetailScreen } from './products/import/ProductImportDetailScreen.tsx';
 import { ProductImportScreen } from './products/import/ProductImportScreen.tsx';
 import { parseProductsSearch } from './products/list/product-list-search.ts';
@@ -39,7 +55,11 @@ import { parsePurchaseOrderPrefill } from './purchasing/purchase-order-prefill.t
 import { parsePurchaseOrdersSearch } from './purchasing/purchase-order-search.ts';
 import { SupplierScreen } from './purchasing/SupplierScreen.tsx';
 import { SuppliersScreen } from './purchasing/SuppliersScreen.tsx';
+import { ReturnsScreen } from './returns/ReturnsScreen.tsx';
+import { parseReturnsSearch } from './returns/returns-search.ts';
 import { SeoAuditScreen } from './seo/SeoAuditScreen.tsx';
+import { parseShippingSearch, ShippingScreen } from './shipping/ShippingScreen.tsx';
+import { ZoneScreen } from './shipping/ZoneScreen.tsx';
 import { CountSheetScreen } from './stock-moves/CountSheetScreen.tsx';
 import { CountsScreen } from './stock-moves/CountsScreen.tsx';
 import { TransferScreen } from './stock-moves/TransferScreen.tsx';
@@ -48,6 +68,8 @@ import { readLastStore } from './stores/last-store.ts';
 import { RequirePermission } from './stores/RequirePermission.tsx';
 import { StoreNotFound } from './stores/StoreNotFound.tsx';
 import { WelcomeScreen } from './stores/WelcomeScreen.tsx';
+import { TaxScreen } from './tax/TaxScreen.tsx';
+import { parseTaxSearch } from './tax/tax-search.ts';
 import { TeamScreen } from './team/TeamScreen.tsx';
 import { CenteredLoader, RouteError, RouteNotFound } from './ui/route-states.tsx';
 
@@ -279,6 +301,108 @@ export const purchaseOrderRoute = createRoute({
   component: guarded('purchasing:read', 'see purchase orders', PurchaseOrderScreen),
 });
 
+export const marketsRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'markets',
+  component: guarded('pricing:read', 'see markets and prices', MarketsScreen),
+});
+
+export const exchangeRatesRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'markets/exchange-rates',
+  component: guarded('pricing:read', 'see exchange rates', ExchangeRatesScreen),
+});
+
+export const marketRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'markets/$marketId',
+  component: guarded('pricing:read', 'see markets and prices', MarketScreen),
+});
+
+export const ordersRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'orders',
+  validateSearch: parseOrdersSearch,
+  component: guarded('orders:read', 'see orders', OrdersScreen),
+});
+
+export const orderRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'orders/$orderId',
+  component: guarded('orders:read', 'see orders', OrderScreen),
+});
+
+export const draftOrdersRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'draft-orders',
+  validateSearch: parseDraftOrdersSearch,
+  component: guarded('orders:read', 'see draft orders', DraftOrdersScreen),
+});
+
+export const draftOrderCreateRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'draft-orders/new',
+  component: guarded('orders:write', 'create draft orders', NewDraftOrderScreen),
+});
+
+export const draftOrderRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'draft-orders/$draftId',
+  component: guarded('orders:read', 'see draft orders', DraftOrderScreen),
+});
+
+export const returnsRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'returns',
+  validateSearch: parseReturnsSearch,
+  component: guarded('orders:read', 'see returns', ReturnsScreen),
+});
+
+export const taxRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'tax',
+  validateSearch: parseTaxSearch,
+  component: guarded('pricing:read', 'see tax settings and rates', TaxScreen),
+});
+
+export const shippingRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'shipping',
+  validateSearch: parseShippingSearch,
+  component: guarded('pricing:read', 'see shipping zones and rates', ShippingScreen),
+});
+
+export const shippingZoneRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'shipping/zones/$zoneId',
+  component: guarded('pricing:read', 'see shipping zones and rates', ZoneScreen),
+});
+
+export const discountsRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'discounts',
+  validateSearch: parseDiscountsSearch,
+  component: guarded('promotions:read', 'see discounts', DiscountsScreen),
+});
+
+export const discountCreateRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'discounts/new',
+  component: guarded('promotions:write', 'create discounts', DiscountCreateScreen),
+});
+
+export const discountEvaluateRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'discounts/evaluate',
+  component: guarded('promotions:read', 'try discounts on a cart', DiscountEvaluateScreen),
+});
+
+export const discountRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'discounts/$discountId',
+  component: guarded('promotions:read', 'see discounts', DiscountEditScreen),
+});
+
 export const teamRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'team',
@@ -337,6 +461,19 @@ export const mailRoute = createRoute({
   component: guarded('store:read', 'read the store’s mail', MailScreen),
 });
 
+export const emailTemplatesRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'settings/email-templates',
+  component: guarded('store:read', 'see the e-mail templates', EmailTemplatesScreen),
+});
+
+export const emailTemplateRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'settings/email-templates/$templateKey',
+  validateSearch: parseEmailTemplateSearch,
+  component: guarded('store:read', 'see the e-mail templates', EmailTemplateScreen),
+});
+
 export const apiKeysRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'api-keys',
@@ -371,11 +508,29 @@ const routeTree = rootRoute.addChildren([
       transferRoute,
       countsRoute,
       countRoute,
+      marketsRoute,
+      exchangeRatesRoute,
+      marketRoute,
+      taxRoute,
+      shippingRoute,
+      shippingZoneRoute,
+      discountsRoute,
+      discountCreateRoute,
+      discountEvaluateRoute,
+      discountRoute,
       seoAuditRoute,
+      ordersRoute,
+      orderRoute,
+      draftOrdersRoute,
+      draftOrderCreateRoute,
+      draftOrderRoute,
+      returnsRoute,
       teamRoute,
       auditRoute,
       languagesRoute,
       mailRoute,
+      emailTemplatesRoute,
+      emailTemplateRoute,
       apiKeysRoute,
     ]),
   ]),

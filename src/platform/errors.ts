@@ -2,7 +2,7 @@
  * The one error model. Every failure a client can cause is an AppError with a stable,
  * machine-readable code; the HTTP layer turns it into `{ error: { code, message, details } }`.
  */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
+export type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
 
 export class AppError extends Error {
   constructor(
@@ -20,6 +20,9 @@ export const badRequest = (code: string, message: string, details?: unknown) =>
   new AppError(400, code, message, details);
 export const unauthenticated = (message = 'Sign in to continue.') =>
   new AppError(401, 'unauthenticated', message);
+/** A payment the shopper's card (or other method) refused; nothing was charged or kept. */
+export const paymentRequired = (code: string, message: string, details?: unknown) =>
+  new AppError(402, code, message, details);
 export const forbidden = (code: string, message: string, details?: unknown) =>
   new AppError(403, code, message, details);
 export const notFound = (what: string, details?: unknown) =>

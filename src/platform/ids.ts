@@ -47,6 +47,18 @@ export const idPrefixes = {
   shippingZone: 'shz',
   shippingRate: 'shr',
   pickupOption: 'pku',
+  cart: 'cart',
+  cartLine: 'cartl',
+  customer: 'cus',
+  customerAddress: 'caddr',
+  payment: 'pay',
+  paymentTransaction: 'ptx',
+  order: 'ord',
+  orderLine: 'ordl',
+  orderEvent: 'oev',
+  fulfilment: 'ful',
+  refund: 'rfd',
+  orderReturn: 'ret',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

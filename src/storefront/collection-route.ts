@@ -21,6 +21,7 @@ import {
 } from './listing/listing-params.ts';
 import { collectionPath } from './listing/listing-paths.ts';
 import { listingSearch } from './listing/listing-search.ts';
+import { withCardPrices } from './market/market-prices.ts';
 import { renderStoreNotFoundPage } from './not-found-page.tsx';
 import type { RenderedPage } from './page-cache.ts';
 import type { StorefrontSite } from './site.ts';
@@ -121,7 +122,7 @@ export async function loadCollectionPage(
     categoryHref: (c, p) => `${path}${listingQuery({ ...p, category: c.handle, page: 1 }, currency)}`,
   };
   const images = await loadCoverImageManifests(db, store.id, result.items);
-  const body = renderCollectionPage(site, {
+  const body = renderCollectionPage(await withCardPrices(db, site, result.items), {
     collection,
     params: listed,
     result,

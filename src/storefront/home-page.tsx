@@ -39,7 +39,7 @@ export function renderHomePage(site: StorefrontSite, products: Product[], images
           <div class="wrap">
             <p class="eyebrow">{t.onlineStore}</p>
             <h1>{store.name}</h1>
-            <p>{t.homeIntro(products.length, store.baseCurrency)}</p>
+            <p>{t.homeIntro(products.length, site.market?.currency ?? store.baseCurrency)}</p>
           </div>
         </section>
         <section id="products" class="wrap" aria-labelledby="products-heading">

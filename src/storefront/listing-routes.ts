@@ -27,6 +27,8 @@ import { categoryPath, collectionPath, searchPath } from './listing/listing-path
 import { listingSearch } from './listing/listing-search.ts';
 import { storefrontSite } from './locales/locale-site.ts';
 import { pageLocale, sendLocaleRedirect } from './locales/page-locale.ts';
+import { withCardPrices } from './market/market-prices.ts';
+import { marketCacheKey, marketVary, type ShopperMarkets } from './market/shopper-market.ts';
 import { renderStoreNotFoundPage } from './not-found-page.tsx';
 import type { PageCache, RenderedPage } from './page-cache.ts';
 import { sendCachedPage } from './page-response.ts';
@@ -43,6 +45,8 @@ export interface ListingRouteContext {
   noStore(reply: FastifyReply, message: string): FastifyReply;
   /** Which variants are in stock (the in-stock filter and count); every variant without one. */
   stock?: StockSource;
+  /** The shopper's market, for the cards' prices (base prices without one). */
+  markets?: ShopperMarkets;
 }
 
 type ListingKind = 'search' | 'category' | 'collection';
@@ -85,7 +89,7 @@ async function searchPage(
     ...(category ? { categoryId: category.id } : {}),
   });
   if (params.page > lastPage(result.total, LISTING_PAGE_SIZE)) return notFound(site);
-  const body = renderSearchPage(site, {
+  const body = renderSearchPage(await withCardPrices(db, site, result.items), {
     params,
     result,
     links,
@@ -138,7 +142,7 @@ async function categoryPage(
     categoryHref: (child, p) =>
       `${categoryPath(site, child.handle)}${listingQuery({ ...p, page: 1 }, currency)}`,
   };
-  const body = renderCategoryPage(site, {
+  const body = renderCategoryPage(await withCardPrices(db, site, result.items), {
     category,
     trail,
     params: listed,
@@ -178,7 +182,7 @@ export function registerListingRoutes(app: FastifyInstance, context: ListingRout
       localeSegment,
     );
     if (located.kind === 'redirect') return sendLocaleRedirect(reply, located);
-    const { site } = located;
+    const site = context.markets ? await context.markets.siteFor(request, located.site) : located.site;
     if (located.unknownLocale) {
       return reply
         .status(404)
@@ -206,7 +210,7 @@ export function registerListingRoutes(app: FastifyInstance, context: ListingRout
           ? categoryPath(site, handle!)
           : collectionPath(site, handle!);
     // The locale and every parameter that changes the page, written one way: one entry per listing.
-    const key = `${site.locale} ${site.baseUrl}${path}${listingQuery(params, store.baseCurrency)}`;
+    const key = `${site.locale} ${marketCacheKey(site.market)} ${site.baseUrl}${path}${listingQuery(params, store.baseCurrency)}`;
     const page = await pages.get(store.id, key, () =>
       kind === 'search'
         ? searchPage(db, site, params, stock)
@@ -214,7 +218,7 @@ export function registerListingRoutes(app: FastifyInstance, context: ListingRout
           ? categoryPage(db, site, handle!, params, stock)
           : loadCollectionPage(db, site, handle!, params, stock),
     );
-    return sendCachedPage(pages, request, reply, page);
+    return sendCachedPage(pages, request, reply, page, marketVary(site.market));
   }
 
   type Params = { Params: { store?: string; locale?: string; handle?: string } };

@@ -1,5 +1,6 @@
 import type { ImageManifest, Product } from '../modules/catalog/index.ts';
 import { formatMoney } from '../platform/money.ts';
+import { cardPrice } from './market/market-prices.ts';
 import { imageAttributes } from './responsive-image.ts';
 import { productImagePath, productPath, type StorefrontSite } from './site.ts';
 
@@ -41,6 +42,7 @@ function ProductCard({
   product: Product;
   image: ImageManifest | undefined;
 }) {
+  const price = cardPrice(site, product);
   const picture = imageAttributes(productImagePath(site, product), image, {
     sizes: CARD_SIZES,
     fallbackWidth: 480,
@@ -62,7 +64,12 @@ function ProductCard({
       <div class="card-body">
         {product.vendor ? <span class="card-vendor">{product.vendor}</span> : null}
         <h3 class="card-title">{product.title}</h3>
-        <span class="price">{formatMoney(product.priceAmount, product.currency, site.locale)}</span>
+        <span class="price">
+          {formatMoney(price.amount, price.currency, site.locale)}
+          {price.compareAtAmount ? (
+            <s>{formatMoney(price.compareAtAmount, price.currency, site.locale)}</s>
+          ) : null}
+        </span>
       </div>
     </a>
   );

@@ -9,11 +9,13 @@ import {
 } from '../modules/catalog/index.ts';
 import type { StockAvailability } from '../modules/inventory/index.ts';
 import { formatMinorAsDecimal, formatMoney } from '../platform/money.ts';
+import { AddToCartForm } from './cart/add-to-cart-form.tsx';
 import { CategoryBreadcrumbs } from './category-breadcrumbs.tsx';
 import { Document, renderDocument } from './document.tsx';
 import { JsonLdScript } from './json-ld.tsx';
 import { HreflangLinks } from './locales/locale-links.tsx';
 import { messagesFor, type StorefrontMessages } from './locales/messages/storefront-messages.ts';
+import { variantPrice } from './market/market-prices.ts';
 import { type CardImages, ProductGrid } from './product-card.tsx';
 import {
   openGraphLocale,
@@ -80,19 +82,24 @@ export function renderProductPage(
     width: 800,
     height: 800,
   });
+  // Every price on the page is the shopper's market's (markets' priceVariants), the structured data's too.
+  const priceOf = (v: (typeof variants)[number]) => variantPrice(site, v, product.currency);
   const structuredData = productStructuredData(
     detail,
     { canonical, image, images: gallery.map((i) => absoluteUrl(site.baseUrl, i.url)) },
     description,
     stock,
+    priceOf,
   );
   const selectedStock = selected ? stock?.get(selected.id) : undefined;
   const ogLocale = openGraphLocale(site.locale);
-  const price = formatMoney(selected?.priceAmount ?? product.priceAmount, product.currency, site.locale);
-  const compareAt =
-    selected?.compareAtAmount && selected.compareAtAmount > selected.priceAmount
-      ? formatMoney(selected.compareAtAmount, product.currency, site.locale)
-      : null;
+  const shownPrice = selected
+    ? priceOf(selected)
+    : { amount: product.priceAmount, compareAtAmount: null, currency: product.currency };
+  const price = formatMoney(shownPrice.amount, shownPrice.currency, site.locale);
+  const compareAt = shownPrice.compareAtAmount
+    ? formatMoney(shownPrice.compareAtAmount, shownPrice.currency, site.locale)
+    : null;
   const descriptionHtml = storefrontDescriptionHtml(product.description);
 
   return renderDocument(
@@ -113,9 +120,9 @@ export function renderProductPage(
           {ogLocale ? <meta property="og:locale" content={ogLocale} /> : null}
           <meta
             property="product:price:amount"
-            content={formatMinorAsDecimal(product.priceAmount, product.currency)}
+            content={formatMinorAsDecimal(shownPrice.amount, shownPrice.currency)}
           />
-          <meta property="product:price:currency" content={product.currency} />
+          <meta property="product:price:currency" content={shownPrice.currency} />
           <meta name="twitter:card" content="summary_large_image" />
           <JsonLdScript data={structuredData} />
           <HreflangLinks site={site} />
@@ -187,7 +194,8 @@ export function renderProductPage(
                           aria-current={v.id === selected?.id ? 'true' : undefined}
                           rel="nofollow"
                         >
-                          {variantTitle(v)} · {formatMoney(v.priceAmount, product.currency, site.locale)}
+                          {variantTitle(v)} ·{' '}
+                          {formatMoney(priceOf(v).amount, priceOf(v).currency, site.locale)}
                           {soldOut ? ` · ${t.outOfStock}` : null}
                         </a>
                       </li>
@@ -196,6 +204,13 @@ export function renderProductPage(
                 </ul>
               </nav>
             ) : null}
+            <AddToCartForm
+              site={site}
+              variants={variants}
+              selectedId={selected?.id}
+              stock={stock}
+              priceOf={priceOf}
+            />
             <dl class="facts">
               <dt>{t.availability}</dt>
               <dd>

@@ -34,15 +34,18 @@ export function productStructuredData(
   urls: { canonical: string; image: string; images?: string[] },
   description: string,
   stock?: ReadonlyMap<string, StockAvailability>,
+  /** The price the page shows for a variant (the shopper's market); the base price when left out. */
+  priceOf?: (variant: ProductDetail['variants'][number]) => { amount: number; currency: string },
 ) {
   const { product, variants } = detail;
+  const shown = priceOf ?? ((v) => ({ amount: v.priceAmount, currency: product.currency }));
   const offers = variants.map((variant) => ({
     '@type': 'Offer',
     ...(variants.length > 1 ? { name: `${product.title} – ${variantTitle(variant)}` } : {}),
     ...(variant.sku ? { sku: variant.sku } : {}),
     ...(variant.barcode && /^\d{8}$|^\d{12,14}$/.test(variant.barcode) ? { gtin: variant.barcode } : {}),
-    price: formatMinorAsDecimal(variant.priceAmount, product.currency),
-    priceCurrency: product.currency,
+    price: formatMinorAsDecimal(shown(variant).amount, shown(variant).currency),
+    priceCurrency: shown(variant).currency,
     availability: schemaAvailability[stock?.get(variant.id)?.status ?? 'in_stock'],
     itemCondition: 'https://schema.org/NewCondition',
     url: variants.length > 1 ? `${urls.canonical}?variant=${variant.id}` : urls.canonical,

@@ -7,9 +7,13 @@ import {
   type StockSource,
 } from '../modules/catalog/index.ts';
 import { inventoryTopic, type VariantAvailabilitySource } from '../modules/inventory/index.ts';
+import { marketsTopic } from '../modules/markets/index.ts';
 import { type ChangeFeed, hasPendingChange } from '../platform/cache/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { requestBaseUrl } from '../platform/http/public-base-url.ts';
+import { accountRoutes } from './account/account-routes.ts';
+import { cartRoutes } from './cart/cart-routes.ts';
+import { checkoutRoutes } from './checkout/checkout-routes.ts';
 import { serveProductArt } from './demo-art-route.ts';
 import { renderHomePage } from './home-page.tsx';
 import { registerListingRoutes } from './listing-routes.ts';
@@ -17,8 +21,11 @@ import { registerLocalePages } from './locales/locale-routes.ts';
 import { storefrontSite } from './locales/locale-site.ts';
 import { loadLocalizedHome, loadLocalizedProductPage } from './locales/localized-pages.ts';
 import { pageLocale, sendLocaleRedirect } from './locales/page-locale.ts';
+import { withCardPrices, withVariantPrices } from './market/market-prices.ts';
+import { marketCacheKey, marketVary, ShopperMarkets } from './market/shopper-market.ts';
 import { registerMerchantFeedRoutes } from './merchant-feed-page.ts';
 import { renderInstallationNotFoundPage, renderStoreNotFoundPage } from './not-found-page.tsx';
+import { storefrontOrderRoutes } from './orders/order-routes.ts';
 import { PageCache, type RenderedPage } from './page-cache.ts';
 import { sendCachedPage } from './page-response.ts';
 import { renderProductPage } from './product-page.tsx';
@@ -99,9 +106,13 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
     maxBytes: options.cache?.maxBytes ?? 64 * 1024 * 1024,
     // While this instance's own catalog or stock change is not yet confirmed, pages render without being kept.
     mayStore: (storeId) =>
-      !changes || (changes.healthy && !hasPendingChange([catalogTopic(storeId), inventoryTopic(storeId)])),
+      !changes ||
+      (changes.healthy &&
+        !hasPendingChange([catalogTopic(storeId), inventoryTopic(storeId), marketsTopic(storeId)])),
   });
   const stores = new StoreLookup(db, { ttlMs, maxEntries: 5_000 });
+  // The shopper's market (currency, prices shown) per request; page cache keys include it (market/).
+  const shopperMarkets = new ShopperMarkets(db, changes);
   const instance = { pages, stores };
   liveStorefronts.add(instance);
   const unsubscribe = changes?.subscribe((topic) => {
@@ -109,6 +120,9 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
       const storeId = topic.slice('catalog:'.length);
       pages.invalidate(storeId);
       pages.invalidate(INSTALLATION);
+    } else if (topic?.startsWith('markets:')) {
+      // Markets, price lists or exchange rates changed: the prices pages show did.
+      pages.invalidate(topic.slice('markets:'.length));
     } else if (topic?.startsWith('inventory:')) {
       // Stock shoppers can see changed (availability, in-stock counts, the feed); the store list did not.
       pages.invalidate(topic.slice('inventory:'.length));
@@ -153,7 +167,8 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
   ): Promise<RenderedPage> {
     if (kind === 'home') {
       const home = await loadLocalizedHome(db, site, HOME_PRODUCT_LIMIT);
-      return { status: 200, contentType: HTML, body: renderHomePage(home.site, home.products, home.images) };
+      const priced = await withCardPrices(db, home.site, home.products);
+      return { status: 200, contentType: HTML, body: renderHomePage(priced, home.products, home.images) };
     }
     if (kind === 'product') {
       // In the page's locale; a renamed or localized handle answers with a permanent redirect.
@@ -177,8 +192,18 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
           found.detail.variants.map((v) => ({ variantId: v.id, inventoryPolicy: v.inventoryPolicy })),
         ),
       ]);
+      // The variants' and the related cards' prices in the shopper's market.
+      const priced = await withCardPrices(
+        db,
+        await withVariantPrices(
+          db,
+          found.site,
+          found.detail.variants.map((v) => v.id),
+        ),
+        found.related,
+      );
       const body = renderProductPage(
-        found.site,
+        priced,
         found.detail,
         found.related,
         variant,
@@ -218,16 +243,20 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
     if (kind === 'sitemap-part' && !SITEMAP_PART.test(handle ?? '')) {
       return serveStorePage(request, reply, store, mount, 'missing');
     }
-    const { site } = located;
+    // Pages with prices and the country selector depend on the shopper's market.
+    const site =
+      kind === 'home' || kind === 'product' || kind === 'missing'
+        ? await shopperMarkets.siteFor(request, located.site)
+        : located.site;
     // Only well-formed variant ids vary the page, so junk query strings cannot flood the cache.
     const requested = (request.query as { variant?: unknown }).variant;
     const variant =
       kind === 'product' && typeof requested === 'string' && VARIANT_ID.test(requested)
         ? requested
         : undefined;
-    const key = `${site.locale} ${site.baseUrl}${sitePath(site, kind, handle)}${variant ? `?variant=${variant}` : ''}`;
+    const key = `${site.locale} ${marketCacheKey(site.market)} ${site.baseUrl}${sitePath(site, kind, handle)}${variant ? `?variant=${variant}` : ''}`;
     const page = await pages.get(store.id, key, () => renderStorePage(site, kind, handle, variant));
-    return sendCachedPage(pages, request, reply, page, located.vary);
+    return sendCachedPage(pages, request, reply, page, [...(located.vary ?? []), ...marketVary(site.market)]);
   }
 
   function sendInstallationNotFound(reply: FastifyReply, message: string) {
@@ -352,6 +381,7 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
   registerListingRoutes(app, {
     db,
     pages,
+    markets: shopperMarkets,
     storeByHost: (hostname) => stores.byHost(hostname),
     storeByHandle: (handle) => stores.byHandle(handle),
     baseUrlFor,
@@ -369,6 +399,36 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
     noStore: sendInstallationNotFound,
     ...(options.feedStock ? { stock: options.feedStock } : {}),
   });
+
+  // Customer accounts: /account/… under both mounts and every locale; never page-cached (account/).
+  // The cart and the country selector's post: /cart, /cart/…, /market; never page-cached (cart/).
+  await app.register(cartRoutes, {
+    db,
+    markets: shopperMarkets,
+    storeByHost: (hostname) => stores.byHost(hostname),
+    storeByHandle: (handle) => stores.byHandle(handle),
+    baseUrlFor,
+    noStore: sendInstallationNotFound,
+  });
+
+  await app.register(accountRoutes, {
+    db,
+    storeByHost: (hostname) => stores.byHost(hostname),
+    storeByHandle: (handle) => stores.byHandle(handle),
+    baseUrlFor,
+    noStore: sendInstallationNotFound,
+  });
+
+  // Checkout and the customer's order pages: /checkout/…, /orders/…; never page-cached (checkout/, orders/).
+  const shopperPages = {
+    db,
+    storeByHost: (hostname: string) => stores.byHost(hostname),
+    storeByHandle: (handle: string) => stores.byHandle(handle),
+    baseUrlFor,
+    noStore: sendInstallationNotFound,
+  };
+  await app.register(checkoutRoutes, shopperPages);
+  await app.register(storefrontOrderRoutes, shopperPages);
 
   app.get<{ Params: { store: string; file: string } }>(
     '/assets/demo/:store/:file',

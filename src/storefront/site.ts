@@ -2,6 +2,7 @@ import { productArtPath } from '../demo/product-art.ts';
 import type { Store } from '../modules/access/index.ts';
 import type { Product } from '../modules/catalog/index.ts';
 import type { LocaleAlternate } from './locales/locale-site.ts';
+import type { SiteMarket } from './market/shopper-market.ts';
 
 /** One store as this request sees it: where it is mounted, in which language, where absolute URLs start. */
 export interface StorefrontSite {
@@ -19,6 +20,8 @@ export interface StorefrontSite {
   locale: string;
   /** This page in every locale the store serves, for hreflang links and the language switcher. */
   alternates?: LocaleAlternate[];
+  /** The shopper's market: the currency and prices the page shows, the country selector (market/). */
+  market?: SiteMarket;
 }
 
 export function homePath(site: StorefrontSite): string {

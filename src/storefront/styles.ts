@@ -16,9 +16,11 @@ h1,h2,h3{letter-spacing:-.02em;line-height:1.15}
 .site-header{background:rgba(255,255,255,.92);backdrop-filter:saturate(1.4) blur(8px);border-bottom:1px solid var(--line);position:sticky;top:0;z-index:10}
 .site-header .wrap{display:flex;align-items:center;justify-content:space-between;gap:16px;min-height:64px}
 .brand{font-weight:750;font-size:1.2rem;letter-spacing:-.02em;text-decoration:none;display:flex;align-items:center;gap:10px}
-.brand-mark{width:30px;height:30px;border-radius:9px;background:var(--ink);color:#fff;display:grid;place-items:center;font-size:.95rem;font-weight:700}
+.brand-mark{flex:none;width:30px;height:30px;border-radius:9px;background:var(--ink);color:#fff;display:grid;place-items:center;font-size:.95rem;font-weight:700}
 .nav{display:flex;gap:20px;font-size:.95rem}
 .nav a{text-decoration:none;color:var(--muted)}.nav a:hover{color:var(--ink)}
+.site-header .nav{margin-left:auto}
+.account-link{text-decoration:none;white-space:nowrap;font-size:.95rem;font-weight:600;padding:6px 14px;border:1px solid var(--line);border-radius:999px;background:#fff}.account-link:hover{border-color:var(--ink)}
 .hero{padding:64px 0 44px}
 .eyebrow{color:var(--accent);font-weight:650;font-size:.8rem;text-transform:uppercase;letter-spacing:.12em;margin:0 0 12px}
 .hero h1{font-size:clamp(2.2rem,6vw,3.8rem);letter-spacing:-.035em;margin:0 0 16px;max-width:16ch}
@@ -79,6 +81,15 @@ h1,h2,h3{letter-spacing:-.02em;line-height:1.15}
 .site-footer nav{display:flex;gap:20px}
 .site-footer a{text-decoration:none}.site-footer a:hover{color:var(--ink)}
 .site-footer a[aria-current]{color:var(--ink);font-weight:600}
+.cart-link{display:inline-flex;align-items:center;gap:8px;text-decoration:none;white-space:nowrap;font-size:.95rem;font-weight:600;padding:6px 8px 6px 14px;border-radius:999px;background:var(--ink);color:#fff}.cart-link:hover{background:#000}
+.cart-count{display:inline-grid;place-items:center;min-width:22px;height:22px;padding:0 6px;border-radius:999px;background:#fff;color:var(--ink);font-size:.78rem;font-weight:700}.cart-count[hidden]{display:none}.cart-link:has(.cart-count[hidden]){padding-right:14px}
+.js .js-hide{display:none}
+.compare-at,.price s{color:var(--muted);font-weight:500;font-size:.8em;margin-left:6px}
+.buy{display:flex;flex-wrap:wrap;gap:12px;align-items:end;margin:0 0 24px}
+.buy label{display:grid;gap:6px;font-weight:600;font-size:.9rem}
+.buy select,.buy input{font:inherit;height:48px;padding:0 12px;border:1px solid #cfccc6;border-radius:10px;background:#fff}.buy input{width:88px}
+.buy button{font:inherit;font-weight:650;font-size:1.02rem;height:48px;padding:0 28px;border-radius:999px;border:0;background:var(--ink);color:#fff;cursor:pointer;flex:1;min-width:200px}.buy button:hover{background:#000}.buy button:disabled{background:#8d9097;cursor:not-allowed}
+.market-form{display:flex;align-items:center;gap:8px}.market-form select,.market-form button{font:inherit;font-size:.88rem;padding:5px 8px;border:1px solid var(--line);border-radius:8px;background:#fff;color:var(--ink)}.market-form button{cursor:pointer}
 @media (max-width:560px){.wrap{padding-left:16px;padding-right:16px}.hero{padding:48px 0 32px}.grid{grid-template-columns:repeat(2,minmax(0,1fr));gap:12px}.card-body{padding:12px}.nav{display:none}}
 @media (prefers-reduced-motion:reduce){.card,.store-card{transition:none}.card:hover{transform:none}}
 `

@@ -57,7 +57,7 @@ export async function screenshotScreen(
 
 /** A link of the store's section navigation (Inventory, Purchasing, …). */
 export function storeNavLink(page: Page, name: string): Locator {
-  return page.getByRole('navigation', { name: 'Store sections' }).getByRole('link', { name });
+  return page.getByRole('navigation', { name: 'Store sections' }).getByRole('link', { name, exact: true });
 }
 
 /** The badges that read exactly `text` (a state such as "Draft"). */

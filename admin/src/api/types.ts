@@ -20,7 +20,12 @@ export type Permission =
   | 'pricing:read'
   | 'pricing:write'
   | 'promotions:read'
-  | 'promotions:write';
+  | 'promotions:write'
+  | 'orders:read'
+  | 'orders:write'
+  | 'orders:refund'
+  | 'customers:read'
+  | 'customers:write';
 
 export interface User {
   id: string;

@@ -6,13 +6,17 @@ export interface UploadProgress {
 }
 
 /**
- * POSTs a multipart body and reports how much of it has gone. XMLHttpRequest rather than fetch
- * because only it reports upload progress; the answer is read like `apiRequest` reads one (JSON,
- * the server's error body as an ApiError), and a cancelled upload rejects with code `aborted`.
+ * POSTs a multipart body (or a file as the whole body, with its `contentType`) and reports how much
+ * of it has gone. XMLHttpRequest rather than fetch because only it reports upload progress; the
+ * answer is read like `apiRequest` reads one (JSON, the server's error body as an ApiError), and a
+ * cancelled upload rejects with code `aborted`.
  */
 export function postWithProgress<T>(options: {
   path: string;
-  body: FormData;
+  /** A multipart form; or a file sent as it is, for endpoints that read the body as CSV text. */
+  body: FormData | Blob;
+  /** The body's content type when it is a file (a form's is written by the browser). */
+  contentType?: string;
   /** The session's CSRF token (every non-GET request with the cookie needs it). */
   csrfToken: string | null;
   /** Total to report when the browser cannot tell (the file's size). */
@@ -20,7 +24,7 @@ export function postWithProgress<T>(options: {
   onProgress: (progress: UploadProgress) => void;
   signal?: AbortSignal;
 }): Promise<T> {
-  const { path, body, csrfToken, expectedBytes, onProgress, signal } = options;
+  const { path, body, contentType, csrfToken, expectedBytes, onProgress, signal } = options;
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(new ApiError(0, 'aborted', 'The upload was cancelled.'));
@@ -31,6 +35,7 @@ export function postWithProgress<T>(options: {
     request.withCredentials = true;
     request.setRequestHeader('accept', 'application/json');
     if (csrfToken) request.setRequestHeader('x-csrf-token', csrfToken);
+    if (contentType && !(body instanceof FormData)) request.setRequestHeader('content-type', contentType);
     request.upload.onprogress = (event) => {
       onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : expectedBytes });
     };

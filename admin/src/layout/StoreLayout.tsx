@@ -1,8 +1,8 @@
-import { AppShell, Badge, Burger, Group, ScrollArea, Stack, Text, ThemeIcon } from '@mantine/core';
+import { AppShell, Badge, Burger, Divider, Group, ScrollArea, Stack, Text, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Outlet, useMatchRoute } from '@tanstack/react-router';
-import { type ReactNode, useEffect } from 'react';
+import { Fragment, type ReactNode, useEffect } from 'react';
 import type { Permission } from '../api/types.ts';
 import { sessionQuery } from '../auth/session-queries.ts';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
@@ -14,6 +14,7 @@ import {
   IconChannels,
   IconClipboardCheck,
   IconFolder,
+  IconGlobe,
   IconHistory,
   IconKey,
   IconLanguage,
@@ -22,8 +23,14 @@ import {
   IconMail,
   IconMapPin,
   IconPackage,
+  IconPencil,
+  IconReceipt,
+  IconReceiptTax,
+  IconReturn,
   IconSearch,
+  IconTag,
   IconTransfer,
+  IconTruck,
   IconUsers,
   IconWarehouse,
 } from '../ui/icons.tsx';
@@ -35,6 +42,9 @@ const storeRoute = getRouteApi('/signed-in/stores/$store');
 
 interface Section {
   to:
+    | '/stores/$store/orders'
+    | '/stores/$store/draft-orders'
+    | '/stores/$store/returns'
     | '/stores/$store/products'
     | '/stores/$store/categories'
     | '/stores/$store/collections'
@@ -44,18 +54,42 @@ interface Section {
     | '/stores/$store/purchasing'
     | '/stores/$store/transfers'
     | '/stores/$store/counts'
+    | '/stores/$store/markets'
+    | '/stores/$store/tax'
+    | '/stores/$store/shipping'
+    | '/stores/$store/discounts'
     | '/stores/$store/seo'
     | '/stores/$store/team'
     | '/stores/$store/mail'
+    | '/stores/$store/settings/email-templates'
     | '/stores/$store/audit'
     | '/stores/$store/languages'
     | '/stores/$store/api-keys';
   label: string;
   icon: ReactNode;
   permission: Permission;
+  /** Sections of one group follow each other under its name ("Selling"); the first after it gets a rule. */
+  group?: string;
+  /** Shown indented under the section before it (Returns under Orders). */
+  nested?: boolean;
 }
 
 const sections: Section[] = [
+  { to: '/stores/$store/orders', label: 'Orders', icon: <IconReceipt />, permission: 'orders:read' },
+  {
+    to: '/stores/$store/draft-orders',
+    label: 'Drafts',
+    icon: <IconPencil />,
+    permission: 'orders:read',
+    nested: true,
+  },
+  {
+    to: '/stores/$store/returns',
+    label: 'Returns',
+    icon: <IconReturn />,
+    permission: 'orders:read',
+    nested: true,
+  },
   { to: '/stores/$store/products', label: 'Products', icon: <IconPackage />, permission: 'catalog:read' },
   { to: '/stores/$store/categories', label: 'Categories', icon: <IconFolder />, permission: 'catalog:read' },
   {
@@ -95,9 +129,44 @@ const sections: Section[] = [
     icon: <IconClipboardCheck />,
     permission: 'inventory:read',
   },
+  // The terms of sale: what a cart costs (docs/selling.md).
+  {
+    to: '/stores/$store/markets',
+    label: 'Markets',
+    icon: <IconGlobe />,
+    permission: 'pricing:read',
+    group: 'Selling',
+  },
+  {
+    to: '/stores/$store/tax',
+    label: 'Tax',
+    icon: <IconReceiptTax />,
+    permission: 'pricing:read',
+    group: 'Selling',
+  },
+  {
+    to: '/stores/$store/shipping',
+    label: 'Shipping',
+    icon: <IconTruck />,
+    permission: 'pricing:read',
+    group: 'Selling',
+  },
+  {
+    to: '/stores/$store/discounts',
+    label: 'Discounts',
+    icon: <IconTag />,
+    permission: 'promotions:read',
+    group: 'Selling',
+  },
   { to: '/stores/$store/seo', label: 'SEO audit', icon: <IconSearch />, permission: 'catalog:read' },
   { to: '/stores/$store/team', label: 'Team', icon: <IconUsers />, permission: 'team:read' },
   { to: '/stores/$store/mail', label: 'Mail', icon: <IconMail />, permission: 'store:read' },
+  {
+    to: '/stores/$store/settings/email-templates',
+    label: 'E-mail templates',
+    icon: <IconMail />,
+    permission: 'store:read',
+  },
   { to: '/stores/$store/audit', label: 'Audit log', icon: <IconHistory />, permission: 'audit:read' },
   { to: '/stores/$store/languages', label: 'Languages', icon: <IconLanguage />, permission: 'store:read' },
   { to: '/stores/$store/api-keys', label: 'API keys', icon: <IconKey />, permission: 'apikeys:read' },
@@ -154,18 +223,29 @@ export function StoreLayout() {
         <AppShell.Navbar p="sm" aria-label="Store sections">
           <AppShell.Section grow component={ScrollArea}>
             <Stack gap={2}>
-              {visibleSections.map((section) => (
-                <NavLinkLink
-                  key={section.to}
-                  to={section.to}
-                  params={{ store: store.handle }}
-                  label={section.label}
-                  leftSection={section.icon}
-                  active={Boolean(
-                    matchRoute({ to: section.to, params: { store: store.handle }, fuzzy: true }),
-                  )}
-                  onClick={closeNav}
-                />
+              {visibleSections.map((section, i) => (
+                <Fragment key={section.to}>
+                  {i > 0 && section.group !== visibleSections[i - 1]!.group ? (
+                    section.group ? (
+                      <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
+                        {section.group}
+                      </Text>
+                    ) : (
+                      <Divider my={6} />
+                    )
+                  ) : null}
+                  <NavLinkLink
+                    to={section.to}
+                    params={{ store: store.handle }}
+                    label={section.label}
+                    leftSection={section.icon}
+                    pl={section.nested ? 'xl' : undefined}
+                    active={Boolean(
+                      matchRoute({ to: section.to, params: { store: store.handle }, fuzzy: true }),
+                    )}
+                    onClick={closeNav}
+                  />
+                </Fragment>
               ))}
             </Stack>
           </AppShell.Section>

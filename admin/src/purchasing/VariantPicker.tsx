@@ -21,12 +21,17 @@ export function VariantPicker({
   exclude,
   error,
   trackedOnly = false,
+  label = 'Add a variant',
+  labelHidden = false,
 }: {
   onPick: (variant: StockRow) => void;
   /** Variants already on the order. */
   exclude: ReadonlySet<string>;
   error?: string;
   trackedOnly?: boolean;
+  label?: string;
+  /** The label is for screen readers only (a picker in a table cell, under the column's heading). */
+  labelHidden?: boolean;
 }) {
   const { store } = useCurrentStore();
   const [search, setSearch] = useState('');
@@ -45,7 +50,8 @@ export function VariantPicker({
 
   return (
     <Select
-      label="Add a variant"
+      label={labelHidden ? undefined : label}
+      aria-label={labelHidden ? label : undefined}
       placeholder="Search by title or SKU"
       searchable
       searchValue={search}

@@ -330,3 +330,79 @@ export function IconBell(props: IconProps) {
     />
   );
 }
+
+/** A globe: markets, the places a store sells to. */
+export function IconGlobe(props: IconProps) {
+  return (
+    <LineIcon
+      {...props}
+      paths={['M3 12h18', 'M12 3a14 14 0 0 1 0 18', 'M12 3a14 14 0 0 0 0 18']}
+      circles={[[12, 12, 9]]}
+    />
+  );
+}
+
+/** A receipt with a percent sign: tax. */
+export function IconReceiptTax(props: IconProps) {
+  return (
+    <LineIcon
+      {...props}
+      paths={['M5 21V4a1 1 0 0 1 1-1h12a1 1 0 0 1 1 1v17l-3-2-2 2-2-2-2 2-2-2z', 'M9 14l6-6']}
+      circles={[
+        [9.5, 8.5, 1],
+        [14.5, 13.5, 1],
+      ]}
+    />
+  );
+}
+
+/** A delivery truck: shipping. */
+export function IconTruck(props: IconProps) {
+  return (
+    <LineIcon
+      {...props}
+      paths={['M3 6h11v10H3z', 'M14 9h4l3 3v4h-7', 'M7.5 18h6', 'M3 16v2h2']}
+      circles={[
+        [7, 18, 2],
+        [17, 18, 2],
+      ]}
+    />
+  );
+}
+
+/** A price tag: discounts. */
+export function IconTag(props: IconProps) {
+  return <LineIcon {...props} paths={['M3 12V4a1 1 0 0 1 1-1h8l9 9-9 9z']} circles={[[7.5, 7.5, 1.5]]} />;
+}
+
+/** A pencil: edit. */
+export function IconPencil(props: IconProps) {
+  return <LineIcon {...props} paths={['M4 20h4L19 9l-4-4L4 16z', 'M13.5 6.5l4 4']} />;
+}
+
+/** A flask: try a setup out on a made-up cart (the previews). */
+export function IconFlask(props: IconProps) {
+  return (
+    <LineIcon
+      {...props}
+      paths={['M9 3h6', 'M10 3v6L4.5 19a1.5 1.5 0 0 0 1.3 2h12.4a1.5 1.5 0 0 0 1.3-2L14 9V3', 'M7 15h10']}
+    />
+  );
+}
+
+/** A receipt: orders. */
+export function IconReceipt(props: IconProps) {
+  return (
+    <LineIcon {...props} paths={['M5 3h14v18l-3-2-2 2-2-2-2 2-2-2-3 2z', 'M9 8h6', 'M9 12h6', 'M9 16h3']} />
+  );
+}
+
+/** An arrow turning back: returns. */
+export function IconReturn(props: IconProps) {
+  return <LineIcon {...props} paths={['M9 14L4 9l5-5', 'M4 9h11a5 5 0 0 1 0 10h-3']} />;
+}
+
+/** A card: card payments. */
+export function IconCreditCard(props: IconProps) {
+  return <LineIcon {...props} paths={['M3 6h18v12H3z', 'M3 10h18', 'M7 15h3']} />;
+}

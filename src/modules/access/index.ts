@@ -13,6 +13,7 @@ export {
   storeOf,
 } from './http-auth.ts';
 export { addMember, changeMemberRole, listMembers, removeMember } from './members.ts';
+export { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
 export {
   type Permission,
   permissions,
@@ -22,7 +23,13 @@ export {
   roles,
 } from './permissions.ts';
 export { authRoutes, storeAccessRoutes } from './routes.ts';
-export { login, purgeExpiredSessions } from './sessions.ts';
+export {
+  assertNotThrottled,
+  clearFailedSignIns,
+  login,
+  purgeExpiredSessions,
+  recordFailedSignIn,
+} from './sessions.ts';
 export {
   canonicalLocale,
   localeOfPathSegment,
@@ -41,4 +48,5 @@ export {
   listStoresForUser,
   type Store,
 } from './stores.ts';
+export { randomToken, tokenDigest } from './tokens.ts';
 export { createUser, findUserByEmail, setUserPassword, type User } from './users.ts';

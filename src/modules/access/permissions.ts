@@ -25,6 +25,13 @@ export const permissions = [
   // Discount codes and automatic discounts.
   'promotions:read',
   'promotions:write',
+  // Orders: see them; work them (fulfil, cancel, notes, returns, draft orders); give money back.
+  'orders:read',
+  'orders:write',
+  'orders:refund',
+  // Customer accounts and their addresses.
+  'customers:read',
+  'customers:write',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -64,6 +71,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'pricing:write',
     'promotions:read',
     'promotions:write',
+    'orders:read',
+    'orders:write',
+    'orders:refund',
+    'customers:read',
+    'customers:write',
   ],
   marketing: [
     ...readCatalog,
@@ -72,6 +84,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'pricing:read',
     'promotions:read',
     'promotions:write',
+    'orders:read',
+    'customers:read',
   ],
   // Operations keeps stock true: receipts, transfers, counts, suppliers and purchase orders.
   operations: [
@@ -82,8 +96,22 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'purchasing:read',
     'purchasing:write',
     'pricing:read',
+    'orders:read',
+    'orders:write',
+    'customers:read',
   ],
-  support: [...readCatalog, 'inventory:read', 'pricing:read', 'promotions:read'],
+  // Support answers customers: their orders, refunds and returns.
+  support: [
+    ...readCatalog,
+    'inventory:read',
+    'pricing:read',
+    'promotions:read',
+    'orders:read',
+    'orders:write',
+    'orders:refund',
+    'customers:read',
+    'customers:write',
+  ],
   // Content editors write listings but a reviewer publishes them.
   content: [...readCatalog, 'catalog:write'],
   analyst: [
@@ -93,8 +121,17 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'purchasing:read',
     'pricing:read',
     'promotions:read',
+    'orders:read',
+    'customers:read',
   ],
-  viewer: [...readCatalog, 'inventory:read', 'pricing:read', 'promotions:read'],
+  viewer: [
+    ...readCatalog,
+    'inventory:read',
+    'pricing:read',
+    'promotions:read',
+    'orders:read',
+    'customers:read',
+  ],
 };
 
 export function isRole(value: string): value is Role {

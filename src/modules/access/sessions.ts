@@ -22,7 +22,11 @@ export interface SessionGrant {
   expiresAt: Date;
 }
 
-async function assertNotThrottled(db: Db, emailKey: string, ip: string): Promise<void> {
+/**
+ * 429 when the e-mail key or the client address has too many recent failures. Exported for the
+ * storefront's customer sign-in, which counts its failures here too (its own e-mail keys).
+ */
+export async function assertNotThrottled(db: Db, emailKey: string, ip: string): Promise<void> {
   const since = new Date(Date.now() - LOGIN_WINDOW_MS);
   const [byEmail, byIp] = await Promise.all([
     db
@@ -53,11 +57,21 @@ export async function login(
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyPassword(await decoyPasswordHash(), input.password).then(() => false);
   if (!user || !ok) {
-    await db.insert(loginAttempts).values({ emailKey, ip: input.ip });
+    await recordFailedSignIn(db, emailKey, input.ip);
     throw new AppError(401, 'invalid_credentials', 'The e-mail or password is not right.');
   }
-  await db.delete(loginAttempts).where(eq(loginAttempts.emailKey, emailKey));
+  await clearFailedSignIns(db, emailKey);
   return openSession(db, user.id, publicUser(user));
+}
+
+/** Counts one failed sign-in against the e-mail key and the client address. */
+export async function recordFailedSignIn(db: Db, emailKey: string, ip: string): Promise<void> {
+  await db.insert(loginAttempts).values({ emailKey, ip });
+}
+
+/** A successful sign-in forgives the e-mail key's failures (the address keeps its count). */
+export async function clearFailedSignIns(db: Db, emailKey: string): Promise<void> {
+  await db.delete(loginAttempts).where(eq(loginAttempts.emailKey, emailKey));
 }
 
 export async function openSession(db: Db, userId: string, user: PublicUser): Promise<SessionGrant> {

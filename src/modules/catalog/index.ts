@@ -1,6 +1,8 @@
 /** Public face of the catalog module. */
 
 export { bulkOperationRoutes, registerBulkOperationJobs } from './bulk/index.ts';
+// What carts and listings in a shopper's market read of variants (the checkout module, the storefront).
+export { type CartVariant, findCartVariants, findVariantIdsOfProducts } from './cart-variants.ts';
 export { categoryRoutes } from './category-tree/index.ts';
 export { catalogTopic } from './change-topic.ts';
 export {

@@ -22,6 +22,7 @@ export { productStockPort } from './interchange/product-stock-port.ts';
 export { readInventoryCsv } from './interchange/read-inventory-csv.ts';
 export { inventoryInterchangeRoutes } from './interchange/routes.ts';
 export { type InventoryItem, updateInventoryItem } from './items.ts';
+export { movementsByReference } from './ledger/movements-by-reference.ts';
 export { type Movement, type MovementInput, recordMovements } from './ledger/record-movements.ts';
 export {
   incomingStock,

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 import { storeOf } from '../access/index.ts';
-import { listStockVariants } from '../catalog/index.ts';
+import { findStockVariants, findVariantBasePrices, listStockVariants } from '../catalog/index.ts';
 import { marketView, marketViews } from './market-view.ts';
 import {
   createMarket,
@@ -170,6 +170,7 @@ export async function marketCrudRoutes(app: FastifyInstance, { db }: { db: Db })
         summary: "What the market's shoppers would pay: the calculated prices of variants",
         description:
           'The same calculation as the storefront and checkout (`priceVariants`). Inactive markets are priced too. ' +
+          'Each item also names its variant (`productId`, `productTitle`, `variantTitle`, `sku`) and its `base` price. ' +
           '422 `exchange_rate_missing` when a price must be converted and no rate applies on the day.',
         params: marketParams,
         querystring: previewQuery,
@@ -180,19 +181,41 @@ export async function marketCrudRoutes(app: FastifyInstance, { db }: { db: Db })
       const { variantIds, limit, on } = request.query;
       const listed = variantIds ? null : await listStockVariants(db, store.id, { limit });
       const ids = variantIds ?? listed!.map((v) => v.variantId);
-      const priced = await priceVariants(db, store, {
-        marketId: request.params.marketId,
-        variantIds: ids,
-        includeInactive: true,
-        ...(on ? { at: on } : {}),
-      });
+      const [priced, variants, basePrices] = await Promise.all([
+        priceVariants(db, store, {
+          marketId: request.params.marketId,
+          variantIds: ids,
+          includeInactive: true,
+          ...(on ? { at: on } : {}),
+        }),
+        findStockVariants(db, store.id, ids),
+        findVariantBasePrices(db, store.id, ids),
+      ]);
       return {
         marketId: priced.market.id,
         currency: priced.currency,
         exchangeRate: priced.exchangeRate,
+        // Each price with what it is of (the variant's names) and what it was made from (the base
+        // price), so a preview or a test cart can show it without asking the catalog again.
         items: ids.flatMap((id) => {
           const price = priced.prices.get(id);
-          return price ? [price] : [];
+          const variant = variants.get(id);
+          const base = basePrices.get(id);
+          if (!price || !variant || !base) return [];
+          return [
+            {
+              ...price,
+              productId: variant.productId,
+              productTitle: variant.productTitle,
+              variantTitle: variant.title,
+              sku: variant.sku,
+              base: {
+                amount: base.amount,
+                compareAtAmount: base.compareAtAmount,
+                currency: store.baseCurrency,
+              },
+            },
+          ];
         }),
         unknownVariantIds: ids.filter((id) => !priced.prices.has(id)),
       };

@@ -230,6 +230,14 @@ for (const target of testDatabaseTargets()) {
           [ink, 4900, 5900, 'explicit'],
         ],
       );
+      // Each price names its variant and the base price it was made from (the admin's preview table).
+      assert.deepEqual(
+        body.items.map((p: Record<string, unknown>) => [p.productTitle, p.variantTitle, p.sku, p.base]),
+        [
+          ['=Linen apron', 'Sand', 'APRON-SAND', { amount: 1999, compareAtAmount: 2499, currency: 'EUR' }],
+          ['=Linen apron', 'Ink', 'APRON-INK', { amount: 4500, compareAtAmount: null, currency: 'EUR' }],
+        ],
+      );
       const firstPage = await viewer.request({ method: 'GET', url: `${base}/${primaryId}/prices?limit=1` });
       assert.deepEqual(
         firstPage.json().items.map((p: Record<string, unknown>) => [p.amount, p.currency, p.source]),

@@ -251,6 +251,7 @@ for (const target of testDatabaseTargets()) {
             ['access.purge-sessions', 3600],
             [STALE_IMPORT_UPLOADS_JOB, 3600],
             ['catalog.media.remove-unreferenced', 86_400],
+            ['checkout.purge-idempotency-keys', 3600],
             ['inventory.release-expired-reservations', 10],
             ['inventory.watch-running-out', 3600],
           ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),

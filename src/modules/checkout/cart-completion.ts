@@ -1,0 +1,45 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
+import { emitCartEvent } from './cart-events.ts';
+import { draftOrderEventTypes, emitDraftEvent } from './drafts/draft-events.ts';
+import { carts } from './schema.ts';
+
+/**
+ * Marks the cart as turned into an order, in the placement's transaction (`tx`): its token no longer
+ * finds it, it cannot be changed any more, and it remembers the order. Marking it again for the
+ * same order changes nothing (a replayed placement); for another order, or a cart abandoned
+ * meanwhile, it is 409 `cart_not_active`. 404 when it is not the store's.
+ */
+export async function markCartCompleted(
+  tx: Db,
+  storeId: string,
+  cartId: string,
+  orderId: string,
+): Promise<void> {
+  const [row] = await tx
+    .select({ state: carts.state, orderId: carts.orderId, kind: carts.kind, draftName: carts.draftName })
+    .from(carts)
+    .where(and(eq(carts.id, cartId), eq(carts.storeId, storeId)))
+    .for('update');
+  if (!row) throw notFound('Cart', { id: cartId });
+  if (row.state === 'completed' && row.orderId === orderId) return;
+  if (row.state !== 'active') {
+    throw conflict('cart_not_active', `This cart is ${row.state}.`, {
+      cartId,
+      state: row.state,
+      orderId: row.orderId,
+    });
+  }
+  const now = new Date();
+  await tx.update(carts).set({ state: 'completed', orderId, updatedAt: now }).where(eq(carts.id, cartId));
+  await emitCartEvent(tx, storeId, 'cart.completed', { cartId, orderId });
+  if (row.kind === 'draft') {
+    // Whoever paid it (staff, or the customer through its link), the draft is an order now.
+    await emitDraftEvent(tx, storeId, draftOrderEventTypes.completed, {
+      draftOrderId: cartId,
+      name: row.draftName ?? '',
+      orderId,
+    });
+  }
+}

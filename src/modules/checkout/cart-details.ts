@@ -1,0 +1,186 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../platform/db/database.ts';
+import { badRequest, unprocessable } from '../../platform/errors.ts';
+import { resolveMarket } from '../markets/index.ts';
+import { type CartAddress, cartAddressInput } from './cart-address.ts';
+import { emitCartEvent } from './cart-events.ts';
+import { type Cart, changeCart, checkedCountry, storeOfRef } from './carts.ts';
+import { type PriceCartOptions, priceCart } from './pricing/price-cart.ts';
+import { carts } from './schema.ts';
+
+/**
+ * The market of a cart for a country: `resolveMarket`'s answer, written with its currency. A change
+ * of market re-prices everything, since `priceCart` prices in the cart's market.
+ */
+async function marketColumns(tx: Db, storeId: string, country: string | null, currency: string) {
+  const store = await storeOfRef(tx, storeId);
+  const { market } = await resolveMarket(tx, store, { country, currency: country ? null : currency });
+  return { marketId: market.id, currency: market.currency };
+}
+
+/**
+ * Sets the country the cart is for (the shipping estimate's, and its market's: the market follows
+ * the country, so the cart may change currency). A shipping address in another country and the
+ * chosen shipping option are dropped with it: they were for the country before.
+ * Errors: 400 `invalid_country`, 409 `cart_not_active`.
+ */
+export async function setCartCountry(
+  db: Db,
+  storeId: string,
+  cartId: string,
+  country: string,
+): Promise<Cart> {
+  const code = checkedCountry(country);
+  const { cart } = await changeCart(db, storeId, cartId, async (tx, current) => {
+    if (current.country === code && (!current.shippingAddress || current.shippingAddress.country === code))
+      return;
+    const market = await marketColumns(tx, storeId, code, current.currency);
+    const addressElsewhere = current.shippingAddress !== null && current.shippingAddress.country !== code;
+    await tx
+      .update(carts)
+      .set({
+        country: code,
+        ...market,
+        shippingOptionKey: null,
+        ...(addressElsewhere ? { shippingAddress: null } : {}),
+      })
+      .where(eq(carts.id, cartId));
+    await emitCartEvent(tx, storeId, 'cart.updated', {
+      cartId,
+      change: 'country_changed',
+      country: code,
+      marketId: market.marketId,
+      currency: market.currency,
+    });
+  });
+  return cart;
+}
+
+const emailInput = z.string().trim().toLowerCase().max(254).pipe(z.email());
+
+/** Sets (or, with null, clears) the buyer's e-mail, lower-cased. 400 `invalid_email`; 409 `cart_not_active`. */
+export async function setCartContact(
+  db: Db,
+  storeId: string,
+  cartId: string,
+  contact: { email: string | null },
+): Promise<Cart> {
+  let email: string | null = null;
+  if (contact.email !== null) {
+    const parsed = emailInput.safeParse(contact.email);
+    if (!parsed.success)
+      throw badRequest('invalid_email', 'Enter a valid e-mail address.', { path: 'email' });
+    email = parsed.data;
+  }
+  const { cart } = await changeCart(db, storeId, cartId, async (tx, current) => {
+    if (current.email === email) return;
+    await tx.update(carts).set({ email }).where(eq(carts.id, cartId));
+    // The payload says whether there is one, never the address itself.
+    await emitCartEvent(tx, storeId, 'cart.updated', {
+      cartId,
+      change: 'contact_changed',
+      hasEmail: email !== null,
+    });
+  });
+  return cart;
+}
+
+const addressesInput = z
+  .object({
+    shippingAddress: cartAddressInput.nullable().optional(),
+    billingAddress: cartAddressInput.nullable().optional(),
+  })
+  .strict();
+export type CartAddressesInput = z.input<typeof addressesInput>;
+
+/**
+ * Sets the shipping and/or billing address (left out: unchanged; null: removed), each checked
+ * for its country (the customers module's `addressInput`). A shipping address sets the cart's
+ * country, so the market and the shipping options follow it; the chosen shipping option is dropped
+ * when the country changes. Errors: 400 `validation_failed` (with `shippingAddress.postalCode`-style
+ * paths), 409 `cart_not_active`.
+ */
+export async function setCartAddresses(
+  db: Db,
+  storeId: string,
+  cartId: string,
+  input: CartAddressesInput,
+): Promise<Cart> {
+  const data = addressesInput.parse(input);
+  const { cart } = await changeCart(db, storeId, cartId, async (tx, current) => {
+    const changes: Partial<typeof carts.$inferInsert> = {};
+    if (data.billingAddress !== undefined) changes.billingAddress = data.billingAddress as CartAddress | null;
+    if (data.shippingAddress !== undefined) {
+      changes.shippingAddress = data.shippingAddress as CartAddress | null;
+      const country = data.shippingAddress?.country;
+      if (country && country !== current.country) {
+        Object.assign(
+          changes,
+          { country, shippingOptionKey: null },
+          await marketColumns(tx, storeId, country, current.currency),
+        );
+      }
+    }
+    if (Object.keys(changes).length === 0) return;
+    await tx.update(carts).set(changes).where(eq(carts.id, cartId));
+    await emitCartEvent(tx, storeId, 'cart.updated', {
+      cartId,
+      change: 'addresses_changed',
+      country: changes.country ?? current.country,
+    });
+  });
+  return cart;
+}
+
+const optionKeyInput = z.string().trim().min(1).max(64);
+
+/**
+ * Chooses how the cart ships: a shipping rate's or pick-up option's id among the options a fresh
+ * pricing offers for the cart's address (or country); null forgets the choice. What is charged is
+ * always what `priceCart` works out for that option, never an amount a browser sent.
+ * Errors: 400 `invalid_shipping_option`, 422 `shipping_option_unavailable` (with the reason),
+ * 409 `cart_not_active`.
+ */
+export async function selectCartShippingOption(
+  db: Db,
+  storeId: string,
+  cartId: string,
+  optionKey: string | null,
+  options: PriceCartOptions = {},
+): Promise<Cart> {
+  let key: string | null = null;
+  if (optionKey !== null) {
+    const parsed = optionKeyInput.safeParse(optionKey);
+    if (!parsed.success) {
+      throw badRequest('invalid_shipping_option', 'Name a shipping option.', { path: 'shippingOptionKey' });
+    }
+    key = parsed.data;
+  }
+  const { cart } = await changeCart(db, storeId, cartId, async (tx, current) => {
+    if (current.shippingOptionKey === key) return;
+    if (key !== null) {
+      const priced = await priceCart(tx, storeId, { ...current, shippingOptionKey: key }, options);
+      if (priced.shipping.mode !== 'selected') {
+        throw unprocessable(
+          'shipping_option_unavailable',
+          'This shipping option is not available for this cart and address.',
+          {
+            path: 'shippingOptionKey',
+            id: key,
+            reason:
+              priced.shipping.unavailableReason ??
+              (priced.shipping.required ? 'no_destination' : 'no_shipping_needed'),
+          },
+        );
+      }
+    }
+    await tx.update(carts).set({ shippingOptionKey: key }).where(eq(carts.id, cartId));
+    await emitCartEvent(tx, storeId, 'cart.updated', {
+      cartId,
+      change: 'shipping_option_selected',
+      shippingOptionKey: key,
+    });
+  });
+  return cart;
+}

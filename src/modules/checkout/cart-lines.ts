@@ -1,0 +1,145 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../platform/db/database.ts';
+import { notFound, unprocessable } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { findCartVariants } from '../catalog/index.ts';
+import { variantAvailability } from '../inventory/index.ts';
+import { emitCartEvent } from './cart-events.ts';
+import { cartLimits } from './cart-limits.ts';
+import { type Cart, changeCart } from './carts.ts';
+import { cartLines } from './schema.ts';
+
+const variantId = z.string().trim().min(1).max(64);
+const addLineInput = z
+  .object({ variantId, quantity: z.number().int().min(1).max(cartLimits.maxQuantity).default(1) })
+  .strict();
+export type AddCartLineInput = z.input<typeof addLineInput>;
+const quantityInput = z.number().int().min(0).max(cartLimits.maxQuantity);
+
+/**
+ * Puts `quantity` units of a variant into the cart; a variant already there gets them added to its
+ * line. Errors: 400 `validation_failed` (quantity outside 1..9,999), 422 `variant_unavailable`
+ * (not the store's, or its product is not on sale), 422 `line_quantity_limit` (over 9,999 units),
+ * 422 `cart_line_limit` (a 101st line), 422 `insufficient_stock` (more than can be sold, with
+ * `details.available`), 409 `cart_not_active`.
+ */
+export async function addCartLine(
+  db: Db,
+  storeId: string,
+  cartId: string,
+  input: AddCartLineInput,
+): Promise<Cart> {
+  const { variantId: id, quantity } = addLineInput.parse(input);
+  const { cart } = await changeCart(db, storeId, cartId, async (tx, current) => {
+    const existing = current.lines.find((line) => line.variantId === id);
+    const total = (existing?.quantity ?? 0) + quantity;
+    if (total > cartLimits.maxQuantity) {
+      throw unprocessable(
+        'line_quantity_limit',
+        `A cart holds at most ${cartLimits.maxQuantity} units of one item.`,
+        { path: 'quantity', max: cartLimits.maxQuantity, quantity: total },
+      );
+    }
+    if (!existing && current.lines.length >= cartLimits.maxLines) {
+      throw unprocessable('cart_line_limit', `A cart holds at most ${cartLimits.maxLines} different items.`, {
+        max: cartLimits.maxLines,
+      });
+    }
+    await checkSellable(tx, storeId, current.locale, id, total);
+    let lineId = existing?.id;
+    if (existing) {
+      await tx.update(cartLines).set({ quantity: total }).where(eq(cartLines.id, existing.id));
+    } else {
+      lineId = newId('cartLine');
+      await tx.insert(cartLines).values({ id: lineId, cartId, storeId, variantId: id, quantity });
+    }
+    await emitCartEvent(tx, storeId, 'cart.updated', {
+      cartId,
+      change: 'line_added',
+      lineId,
+      variantId: id,
+      quantity,
+    });
+  });
+  return cart;
+}
+
+/**
+ * Sets a line's quantity; 0 removes the line. More units are checked like an addition (stock, the
+ * 9,999 limit); fewer are always allowed, so a shopper can bring a line back within the stock.
+ * Errors: 400 `validation_failed`, 404 (no such line in the cart), 422 `variant_unavailable`,
+ * 422 `insufficient_stock`, 409 `cart_not_active`.
+ */
+export async function setCartLineQuantity(
+  db: Db,
+  storeId: string,
+  cartId: string,
+  lineId: string,
+  quantity: number,
+): Promise<Cart> {
+  const wanted = quantityInput.parse(quantity);
+  const { cart } = await changeCart(db, storeId, cartId, async (tx, current) => {
+    const line = current.lines.find((l) => l.id === lineId);
+    if (!line) throw notFound('Cart line', { id: lineId });
+    if (wanted === 0) {
+      await tx.delete(cartLines).where(eq(cartLines.id, lineId));
+      await emitCartEvent(tx, storeId, 'cart.updated', {
+        cartId,
+        change: 'line_removed',
+        lineId,
+        variantId: line.variantId,
+        quantity: line.quantity,
+      });
+      return;
+    }
+    if (wanted === line.quantity) return;
+    if (wanted > line.quantity) await checkSellable(tx, storeId, current.locale, line.variantId, wanted);
+    await tx.update(cartLines).set({ quantity: wanted }).where(eq(cartLines.id, lineId));
+    await emitCartEvent(tx, storeId, 'cart.updated', {
+      cartId,
+      change: 'line_quantity_changed',
+      lineId,
+      variantId: line.variantId,
+      quantity: wanted,
+      previousQuantity: line.quantity,
+    });
+  });
+  return cart;
+}
+
+/** Takes a line out of the cart. 404 when the cart has no such line; 409 `cart_not_active`. */
+export async function removeCartLine(db: Db, storeId: string, cartId: string, lineId: string): Promise<Cart> {
+  return setCartLineQuantity(db, storeId, cartId, lineId, 0);
+}
+
+/**
+ * Whether `quantity` units of the variant can go in a cart: it is the store's, its product is on
+ * sale, and (unless it keeps selling when out of stock) that many are available.
+ */
+async function checkSellable(tx: Db, storeId: string, locale: string, id: string, quantity: number) {
+  const variant = (await findCartVariants(tx, { id: storeId, locale }, locale, [id])).get(id);
+  if (variant?.productStatus !== 'active') {
+    throw unprocessable('variant_unavailable', 'This item is not for sale.', {
+      path: 'variantId',
+      variantId: id,
+    });
+  }
+  const stock = (
+    await variantAvailability(tx, storeId, [{ variantId: id, inventoryPolicy: variant.inventoryPolicy }])
+  ).get(id);
+  if (
+    stock &&
+    stock.available !== null &&
+    variant.inventoryPolicy !== 'continue' &&
+    quantity > stock.available
+  ) {
+    throw unprocessable(
+      'insufficient_stock',
+      stock.available === 0
+        ? 'This item is sold out.'
+        : `Only ${stock.available} of this item can be bought.`,
+      { path: 'quantity', variantId: id, available: stock.available, quantity },
+    );
+  }
+}

@@ -1,0 +1,210 @@
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { isCountryCode } from '../../platform/countries/country-codes.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { getStore, type Store } from '../access/index.ts';
+import { resolveMarket } from '../markets/index.ts';
+import { emitCartEvent } from './cart-events.ts';
+import { cartLimits } from './cart-limits.ts';
+import { cartTokenDigest, newCartToken } from './cart-token.ts';
+import { cartLines, carts } from './schema.ts';
+
+type CartRow = typeof carts.$inferSelect;
+
+export interface CartLineRecord {
+  id: string;
+  variantId: string;
+  quantity: number;
+  addedAt: Date;
+}
+
+/** A cart as stored: who, where, which codes and options; its lines in the order they were added. */
+export interface Cart extends Omit<CartRow, 'tokenHash'> {
+  lines: CartLineRecord[];
+}
+
+/** Where a store reference is a store id, the store is read (one prepared query). */
+export type StoreRef = string | Store;
+
+export async function storeOfRef(db: Db, store: StoreRef): Promise<Store> {
+  return typeof store === 'string' ? getStore(db, store) : store;
+}
+
+const countryInput = z
+  .string()
+  .trim()
+  .transform((c) => c.toUpperCase())
+  .refine(isCountryCode);
+
+/** An ISO 3166-1 alpha-2 code, upper-cased; 400 `invalid_country` otherwise. */
+export function checkedCountry(country: string): string {
+  const parsed = countryInput.safeParse(country);
+  if (!parsed.success) {
+    throw badRequest('invalid_country', 'Not an ISO 3166-1 alpha-2 country code, e.g. DE.', {
+      path: 'country',
+      country,
+    });
+  }
+  return parsed.data;
+}
+
+export interface CreateCartInput {
+  /** The storefront locale the cart is made in. */
+  locale: string;
+  /** Where the shopper buys from (the `sp_market` choice, or the browser's region); sets the market. */
+  country?: string | null;
+  customerId?: string | null;
+  email?: string | null;
+}
+
+/**
+ * A new, empty cart in the market of `country` (the store's primary market without one). Returns
+ * the token once: the caller puts it in the shopper's cookie; only its digest is stored.
+ */
+export async function createCart(
+  db: Db,
+  storeRef: StoreRef,
+  input: CreateCartInput,
+): Promise<{ cart: Cart; token: string }> {
+  const store = await storeOfRef(db, storeRef);
+  const country = input.country ? checkedCountry(input.country) : null;
+  const { market } = await resolveMarket(db, store, { country });
+  const token = newCartToken();
+  const now = new Date();
+  const cart = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(carts)
+      .values({
+        id: newId('cart'),
+        storeId: store.id,
+        tokenHash: cartTokenDigest(token),
+        marketId: market.id,
+        currency: market.currency,
+        locale: input.locale,
+        country,
+        customerId: input.customerId ?? null,
+        email: input.email?.trim().toLowerCase() || null,
+        createdAt: now,
+        updatedAt: now,
+        lastActivityAt: now,
+        expiresAt: new Date(now.getTime() + cartLimits.lifetimeMs),
+      })
+      .returning();
+    await emitCartEvent(tx, store.id, 'cart.created', {
+      cartId: row!.id,
+      marketId: market.id,
+      currency: market.currency,
+    });
+    return row!;
+  });
+  return { cart: withLines(cart, []), token };
+}
+
+/** The shopper's active cart, by the token in their cookie; undefined when none, expired or used up. */
+export async function findCartByToken(db: Db, storeId: string, token: string): Promise<Cart | undefined> {
+  if (!token || token.length > 128) return undefined;
+  const [row] = await db
+    .select()
+    .from(carts)
+    .where(
+      and(
+        eq(carts.tokenHash, cartTokenDigest(token)),
+        eq(carts.storeId, storeId),
+        eq(carts.state, 'active'),
+        gt(carts.expiresAt, sql`now()`),
+      ),
+    );
+  return row ? withLines(row, await linesOf(db, row.id)) : undefined;
+}
+
+/** One cart of the store, whatever its state. 404 when it is not the store's. */
+export async function getCart(db: Db, storeId: string, cartId: string): Promise<Cart> {
+  const [row] = await db
+    .select()
+    .from(carts)
+    .where(and(eq(carts.id, cartId), eq(carts.storeId, storeId)));
+  if (!row) throw notFound('Cart', { id: cartId });
+  return withLines(row, await linesOf(db, row.id));
+}
+
+/**
+ * Runs one change of an active cart in a transaction: the cart row is locked first (two tabs of one
+ * shopper change it one after the other), the change runs, then the cart's activity is stamped and
+ * the cart as it is now is returned. 404 for another store's or an unknown cart, 409
+ * `cart_not_active` for a completed or abandoned one, 409 `draft_order_locked` for a draft order.
+ */
+export async function changeCart<T>(
+  db: Db,
+  storeId: string,
+  cartId: string,
+  change: (tx: Db, cart: Cart) => Promise<T>,
+): Promise<{ cart: Cart; result: T }> {
+  return db.transaction(async (tx) => {
+    const locked = await lockActiveCart(tx, storeId, cartId);
+    // A draft order's link lets the customer pay it, never change it (staff change it: drafts/).
+    if (locked.kind === 'draft') {
+      throw conflict(
+        'draft_order_locked',
+        'This order was prepared by the store: it can be paid, not changed.',
+        {
+          cartId,
+        },
+      );
+    }
+    const result = await change(tx, locked);
+    const now = new Date();
+    const [row] = await tx
+      .update(carts)
+      .set({
+        updatedAt: now,
+        lastActivityAt: now,
+        expiresAt: new Date(now.getTime() + cartLimits.lifetimeMs),
+      })
+      .where(eq(carts.id, cartId))
+      .returning();
+    return { cart: withLines(row!, await linesOf(tx, cartId)), result };
+  });
+}
+
+/** The cart row locked until the transaction ends; it must be active (409 `cart_not_active`). */
+export async function lockActiveCart(tx: Db, storeId: string, cartId: string): Promise<Cart> {
+  const [row] = await tx
+    .select()
+    .from(carts)
+    .where(and(eq(carts.id, cartId), eq(carts.storeId, storeId)))
+    .for('update');
+  if (!row) throw notFound('Cart', { id: cartId });
+  if (row.state !== 'active') {
+    throw conflict('cart_not_active', `This cart is ${row.state}; start a new one.`, {
+      cartId,
+      state: row.state,
+      orderId: row.orderId,
+    });
+  }
+  return withLines(row, await linesOf(tx, cartId));
+}
+
+export async function linesOf(db: Db, cartId: string): Promise<CartLineRecord[]> {
+  return db
+    .select({
+      id: cartLines.id,
+      variantId: cartLines.variantId,
+      quantity: cartLines.quantity,
+      addedAt: cartLines.addedAt,
+    })
+    .from(cartLines)
+    .where(eq(cartLines.cartId, cartId))
+    .orderBy(asc(cartLines.addedAt), asc(cartLines.id));
+}
+
+function withLines(row: CartRow, lines: CartLineRecord[]): Cart {
+  const { tokenHash: _tokenHash, ...cart } = row;
+  return { ...cart, lines };
+}
+
+/** Units in the cart (what the header's cart link counts). */
+export function cartItemCount(cart: Pick<Cart, 'lines'>): number {
+  return cart.lines.reduce((sum, line) => sum + line.quantity, 0);
+}

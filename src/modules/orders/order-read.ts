@@ -1,0 +1,145 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.ts';
+import { notFound } from '../../platform/errors.ts';
+import {
+  fulfilmentLines,
+  fulfilments,
+  orderEvents,
+  orderLines,
+  orderReturnLines,
+  orderReturns,
+  orders,
+  refundLines,
+  refunds,
+} from './schema.ts';
+
+export type Order = typeof orders.$inferSelect;
+export type OrderLine = typeof orderLines.$inferSelect;
+export type OrderEvent = typeof orderEvents.$inferSelect;
+export type Fulfilment = typeof fulfilments.$inferSelect & {
+  lines: { orderLineId: string; quantity: number }[];
+};
+export type Refund = typeof refunds.$inferSelect & { lines: (typeof refundLines.$inferSelect)[] };
+export type OrderReturn = typeof orderReturns.$inferSelect & {
+  lines: (typeof orderReturnLines.$inferSelect)[];
+};
+
+/** An order with everything that happened to it: the order page and the status page read this. */
+export interface OrderDetail extends Order {
+  lines: OrderLine[];
+  fulfilments: Fulfilment[];
+  refunds: Refund[];
+  returns: OrderReturn[];
+  events: OrderEvent[];
+}
+
+/** The order row, locked until the transaction ends: every change to an order goes through here first. */
+export async function lockOrder(tx: Db, storeId: string, orderId: string): Promise<Order> {
+  const [order] = await tx
+    .select()
+    .from(orders)
+    .where(and(eq(orders.storeId, storeId), eq(orders.id, orderId)))
+    .for('update');
+  if (!order) throw notFound('Order', { id: orderId });
+  return order;
+}
+
+export async function orderLinesOf(db: Db, orderId: string): Promise<OrderLine[]> {
+  return db
+    .select()
+    .from(orderLines)
+    .where(eq(orderLines.orderId, orderId))
+    .orderBy(asc(orderLines.position));
+}
+
+export async function getOrder(db: Db, storeId: string, orderId: string): Promise<OrderDetail> {
+  const [order] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.storeId, storeId), eq(orders.id, orderId)));
+  if (!order) throw notFound('Order', { id: orderId });
+  return withDetail(db, order);
+}
+
+/** The order a status-page token names (the token is the secret; the store must match too). */
+export async function getOrderByToken(db: Db, storeId: string, token: string): Promise<OrderDetail | null> {
+  const [order] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.storeId, storeId), eq(orders.token, token)));
+  return order ? withDetail(db, order) : null;
+}
+
+async function withDetail(db: Db, order: Order): Promise<OrderDetail> {
+  const [lines, parcels, refundRows, returnRows, events] = await Promise.all([
+    orderLinesOf(db, order.id),
+    db
+      .select()
+      .from(fulfilments)
+      .where(eq(fulfilments.orderId, order.id))
+      .orderBy(asc(fulfilments.shippedAt), asc(fulfilments.id)),
+    db
+      .select()
+      .from(refunds)
+      .where(eq(refunds.orderId, order.id))
+      .orderBy(asc(refunds.createdAt), asc(refunds.id)),
+    db
+      .select()
+      .from(orderReturns)
+      .where(eq(orderReturns.orderId, order.id))
+      .orderBy(asc(orderReturns.requestedAt), asc(orderReturns.id)),
+    db
+      .select()
+      .from(orderEvents)
+      .where(eq(orderEvents.orderId, order.id))
+      .orderBy(asc(orderEvents.createdAt), asc(orderEvents.id)),
+  ]);
+  const [parcelLines, refundLineRows, returnLineRows] = await Promise.all([
+    parcels.length
+      ? db
+          .select()
+          .from(fulfilmentLines)
+          .where(
+            inArray(
+              fulfilmentLines.fulfilmentId,
+              parcels.map((p) => p.id),
+            ),
+          )
+      : [],
+    refundRows.length
+      ? db
+          .select()
+          .from(refundLines)
+          .where(
+            inArray(
+              refundLines.refundId,
+              refundRows.map((r) => r.id),
+            ),
+          )
+      : [],
+    returnRows.length
+      ? db
+          .select()
+          .from(orderReturnLines)
+          .where(
+            inArray(
+              orderReturnLines.returnId,
+              returnRows.map((r) => r.id),
+            ),
+          )
+      : [],
+  ]);
+  return {
+    ...order,
+    lines,
+    fulfilments: parcels.map((p) => ({
+      ...p,
+      lines: parcelLines
+        .filter((l) => l.fulfilmentId === p.id)
+        .map(({ orderLineId, quantity }) => ({ orderLineId, quantity })),
+    })),
+    refunds: refundRows.map((r) => ({ ...r, lines: refundLineRows.filter((l) => l.refundId === r.id) })),
+    returns: returnRows.map((r) => ({ ...r, lines: returnLineRows.filter((l) => l.returnId === r.id) })),
+    events,
+  };
+}

@@ -1,0 +1,9 @@
+import type { StorefrontSite } from '../site.ts';
+
+/** Addresses of the order status page (its token is the secret), its return form and the guest lookup. */
+export const orderPaths = {
+  status: (site: StorefrontSite, token: string) => `${site.basePath}/orders/${encodeURIComponent(token)}`,
+  returns: (site: StorefrontSite, token: string) =>
+    `${site.basePath}/orders/${encodeURIComponent(token)}/returns`,
+  lookup: (site: StorefrontSite) => `${site.basePath}/orders/lookup`,
+};
