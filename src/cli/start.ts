@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { buildApp, type StorepilotApp } from '../app.ts';
 import type { Config } from '../config.ts';
-import { DEMO_OWNER, demoLoginStillValid, seedDemo } from '../demo/seed-demo.ts';
+import { DEMO_OWNER, DemoSeedStopped, demoLoginStillValid, seedDemo } from '../demo/seed-demo.ts';
 import { countStores } from '../modules/access/index.ts';
 import { redactUrl } from '../platform/db/database.ts';
 import { cliRoute } from './internal-route.ts';
@@ -67,9 +67,20 @@ export async function startServer(config: Config): Promise<void> {
   let seeded = false;
   if (config.demo) {
     const progress = progressLine('Creating demo stores');
-    seeded = await seedDemo(db, progress.update, { mailFrom: config.mailFrom });
-    progress.done(seeded ? 'Demo stores created' : undefined);
+    try {
+      seeded = await seedDemo(db, progress.update, {
+        mailFrom: config.mailFrom,
+        // Seeding takes a while on a first start: a stop asked for meanwhile abandons it (rolled back).
+        shouldStop: () => stopSignal !== undefined,
+      });
+      progress.done(seeded ? 'Demo stores created' : undefined);
+    } catch (err) {
+      if (!(err instanceof DemoSeedStopped)) throw err;
+      progress.done('Demo stores not created: stopped first; the next start creates them');
+    }
   }
+  // Stopped while migrating or seeding: there is nothing to serve; close the database and go.
+  if (stopSignal) return shutdown(stopSignal);
 
   try {
     await app.listen({ port: config.port, host: config.host });

@@ -691,7 +691,7 @@ function pick<T>(items: readonly T[], random: () => number): T {
 }
 
 /** mulberry32 seeded by FNV-1a: tiny, fast and the same on every platform. */
-function seededRandom(seed: string): () => number {
+export function seededRandom(seed: string): () => number {
   let h = 0x811c9dc5;
   for (let i = 0; i < seed.length; i++) {
     h ^= seed.charCodeAt(i);

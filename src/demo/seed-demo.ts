@@ -12,6 +12,7 @@ import type { Db } from '../platform/db/database.ts';
 import { demoStores } from './demo-catalog.ts';
 import { seedDemoInventory } from './demo-inventory.ts';
 import { seedDemoPurchasing } from './demo-purchasing.ts';
+import { type DemoSellable, demoOrderCount, seedDemoSelling } from './demo-selling.ts';
 import { demoTranslations } from './demo-translations.ts';
 import { productArtPath } from './product-art.ts';
 
@@ -29,17 +30,45 @@ export const DEMO_EDITOR = {
 
 export type SeedProgress = (done: number, total: number, label: string) => void;
 
-/** Creates the demo stores, their catalogs and a demo team, when the installation has no store yet. */
+/** Thrown inside the seed's transaction when a stop is asked for: the half-built demo is rolled back. */
+export class DemoSeedStopped extends Error {
+  constructor() {
+    super('The demo seed was stopped before it finished; nothing of it was kept.');
+  }
+}
+
+/** The demo store that sells: terms of sale and four months of orders (demo-selling.ts). */
+const sellingStoreHandle = 'alder-ash';
+
+/**
+ * Creates the demo stores, their catalogs and a demo team, when the installation has no store yet.
+ * It is one transaction: a stop asked for meanwhile (`shouldStop`) throws `DemoSeedStopped` and
+ * leaves the installation empty, so the next start builds the whole demo again instead of keeping
+ * half of it. The module calls inside nest as savepoints.
+ */
 export async function seedDemo(
   db: Db,
   progress?: SeedProgress,
-  options: { mailFrom?: string } = {},
+  options: { mailFrom?: string; shouldStop?: () => boolean } = {},
 ): Promise<boolean> {
+  return db.transaction((tx) => seedDemoIn(tx, progress, options));
+}
+
+async function seedDemoIn(
+  db: Db,
+  progress: SeedProgress | undefined,
+  options: { mailFrom?: string; shouldStop?: () => boolean },
+): Promise<boolean> {
+  const stopIfAsked = () => {
+    if (options.shouldStop?.()) throw new DemoSeedStopped();
+  };
   if ((await countStores(db)) > 0) return false;
   const actor = systemActor('demo seed');
   const owner = await createUser(db, actor, DEMO_OWNER);
   const editor = await createUser(db, actor, DEMO_EDITOR);
-  const total = demoStores.reduce((n, s) => n + s.products.length, 0);
+  const total =
+    demoStores.reduce((n, s) => n + s.products.length, 0) +
+    (demoStores.some((s) => s.handle === sellingStoreHandle) ? demoOrderCount : 0);
   let done = 0;
   for (const demo of demoStores) {
     const store = await createStore(
@@ -59,7 +88,9 @@ export async function seedDemo(
     const productIds = new Map<string, string>();
     const variantIds: string[] = [];
     const sold: { vendor: string; priceAmount: number }[] = [];
+    const sellable: DemoSellable[] = [];
     for (const p of demo.products) {
+      stopIfAsked();
       const created = await createProduct(db, { actor, canPublish: true }, store, {
         title: p.title,
         handle: p.handle,
@@ -76,6 +107,15 @@ export async function seedDemo(
       productIds.set(p.handle, created.product.id);
       variantIds.push(...created.variants.map((v) => v.id));
       sold.push(...created.variants.map(() => ({ vendor: p.vendor, priceAmount: p.priceAmount })));
+      if (p.status === 'active') {
+        sellable.push(
+          ...created.variants.map((v) => ({
+            variantId: v.id,
+            productId: created.product.id,
+            handle: p.handle,
+          })),
+        );
+      }
       progress?.(++done, total, demo.name);
     }
     const stock = await seedDemoInventory(db, actor, store.id, variantIds);
@@ -87,6 +127,21 @@ export async function seedDemo(
       stock.locations,
       options.mailFrom ?? 'storepilot@localhost',
     );
+    if (demo.handle === sellingStoreHandle) {
+      // Not what the demo shows sold out: its empty shelf is the point.
+      const soldOut = new Set(variantIds.filter((_, i) => stock.variants[i]!.warehouseUnits === 0));
+      await seedDemoSelling(
+        db,
+        actor,
+        store,
+        sellable.filter((v) => !soldOut.has(v.variantId)),
+        stock.locations.warehouse,
+        () => progress?.(++done, total, `${demo.name}: orders`),
+        options.shouldStop,
+      );
+      // Orders stop early when asked; what they placed goes with the rest.
+      stopIfAsked();
+    }
     for (const { locale, products } of demoTranslations.filter((t) => t.storeHandle === demo.handle)) {
       for (const [handle, text] of Object.entries(products)) {
         const id = productIds.get(handle);
