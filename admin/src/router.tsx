@@ -40,8 +40,10 @@ import { ExchangeRatesScreen } from './markets/ExchangeRatesScreen.tsx';
 import { MarketScreen } from './markets/MarketScreen.tsx';
 import { MarketsScreen } from './markets/MarketsScreen.tsx';
 import { OrderScreen } from './orders/OrderScreen.tsx';
+import { OrderSettingsScreen } from './orders/OrderSettingsScreen.tsx';
 import { OrdersScreen } from './orders/OrdersScreen.tsx';
 import { parseOrdersSearch } from './orders/order-search.ts';
+import { PaymentSettingsScreen } from './payments/PaymentSettingsScreen.tsx';
 import { ProductImportDetailScreen } from './products/import/ProductImportDetailScreen.tsx';
 import { ProductImportScreen } from './products/import/ProductImportScreen.tsx';
 import { parseProductsSearch } from './products/list/product-list-search.ts';
@@ -474,6 +476,18 @@ export const emailTemplateRoute = createRoute({
   component: guarded('store:read', 'see the e-mail templates', EmailTemplateScreen),
 });
 
+export const paymentSettingsRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'settings/payments',
+  component: guarded('store:read', 'see the payment settings', PaymentSettingsScreen),
+});
+
+export const orderSettingsRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'settings/orders',
+  component: guarded('orders:read', 'see the order settings', OrderSettingsScreen),
+});
+
 export const apiKeysRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'api-keys',
@@ -531,6 +545,8 @@ const routeTree = rootRoute.addChildren([
       mailRoute,
       emailTemplatesRoute,
       emailTemplateRoute,
+      paymentSettingsRoute,
+      orderSettingsRoute,
       apiKeysRoute,
     ]),
   ]),

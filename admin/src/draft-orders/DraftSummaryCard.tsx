@@ -15,7 +15,7 @@ import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/http.ts';
 import { numberCell } from '../inventory/StockTable.tsx';
 import { formatMoney } from '../money/minor-units.ts';
-import { taxRateText } from '../orders/order-amounts.ts';
+import { taxLineText } from '../orders/order-amounts.ts';
 import { IconX } from '../ui/icons.tsx';
 import { notifyError } from '../ui/notify.ts';
 import type { DraftChange, DraftOrder } from './draft-order-types.ts';
@@ -72,7 +72,7 @@ export function DraftSummaryCard({
               <AmountRow
                 key={t.rateId}
                 label={priced.totals.taxesIncluded ? 'Including tax' : 'Tax'}
-                detail={`${t.name} ${taxRateText(t.ratePpm)}`}
+                detail={taxLineText(t.name, t.ratePpm)}
                 amount={money(t.amount)}
               />
             ))

@@ -13,6 +13,7 @@ import { StoreNotFound } from '../stores/StoreNotFound.tsx';
 import {
   IconChannels,
   IconClipboardCheck,
+  IconCreditCard,
   IconFolder,
   IconGlobe,
   IconHistory,
@@ -62,6 +63,8 @@ interface Section {
     | '/stores/$store/team'
     | '/stores/$store/mail'
     | '/stores/$store/settings/email-templates'
+    | '/stores/$store/settings/payments'
+    | '/stores/$store/settings/orders'
     | '/stores/$store/audit'
     | '/stores/$store/languages'
     | '/stores/$store/api-keys';
@@ -156,6 +159,20 @@ const sections: Section[] = [
     label: 'Discounts',
     icon: <IconTag />,
     permission: 'promotions:read',
+    group: 'Selling',
+  },
+  {
+    to: '/stores/$store/settings/payments',
+    label: 'Payments',
+    icon: <IconCreditCard />,
+    permission: 'store:read',
+    group: 'Selling',
+  },
+  {
+    to: '/stores/$store/settings/orders',
+    label: 'Orders and returns',
+    icon: <IconReturn />,
+    permission: 'orders:read',
     group: 'Selling',
   },
   { to: '/stores/$store/seo', label: 'SEO audit', icon: <IconSearch />, permission: 'catalog:read' },

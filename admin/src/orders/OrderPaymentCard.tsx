@@ -9,7 +9,7 @@ import { formatDateTime } from '../ui/format-date.ts';
 import { IconCreditCard, IconReceipt } from '../ui/icons.tsx';
 import { notifyError, notifySuccess } from '../ui/notify.ts';
 import { PaymentStateBadge, PaymentStatusBadge } from './OrderBadges.tsx';
-import { orderMoney, taxRateText } from './order-amounts.ts';
+import { orderMoney, taxLineText } from './order-amounts.ts';
 import { paymentProviderLabels, wordsOf } from './order-labels.ts';
 import { useOrderAction } from './order-queries.ts';
 import type { OrderDetail, Payment } from './order-types.ts';
@@ -56,7 +56,7 @@ export function OrderPaymentCard({ order }: { order: OrderDetail }) {
           <AmountRow
             key={t.rateId}
             label={order.taxesIncluded ? 'Including tax' : 'Tax'}
-            detail={`${t.name} ${taxRateText(t.ratePpm)}`}
+            detail={taxLineText(t.name, t.ratePpm)}
             amount={money(t.amount)}
           />
         ))}

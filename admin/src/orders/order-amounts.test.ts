@@ -1,7 +1,14 @@
 /// <reference types="node" />
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { orderMoney, returnableOf, taxRateText, unfulfilledOf, unitsInReturns } from './order-amounts.ts';
+import {
+  orderMoney,
+  returnableOf,
+  taxLineText,
+  taxRateText,
+  unfulfilledOf,
+  unitsInReturns,
+} from './order-amounts.ts';
 import type { OrderLine, OrderReturn, Payment } from './order-types.ts';
 
 const line = (over: Partial<OrderLine>): OrderLine =>
@@ -53,5 +60,11 @@ describe('order amounts', () => {
     assert.equal(taxRateText(190_000), '19 %');
     assert.equal(taxRateText(72_500), '7.25 %');
     assert.equal(taxRateText(55_000), '5.5 %');
+    assert.equal(taxLineText('MwSt. 19 %', 190_000), 'MwSt. 19 %');
+    assert.equal(taxLineText('TVA 5,5%', 55_000), 'TVA 5,5%');
+    assert.equal(taxLineText('VAT', 200_000), 'VAT 20 %');
+    assert.equal(taxLineText('Reduced 19 % items', 70_000), 'Reduced 19 % items 7 %');
+    assert.equal(taxLineText('CA 7.25 %', 72_500), 'CA 7.25 %');
+    assert.equal(taxLineText('Rate 119 %', 190_000), 'Rate 119 % 19 %');
   });
 });

@@ -77,3 +77,10 @@ export function taxRateText(ratePpm: number): string {
   const percent = ratePpm / 10_000;
   return `${Number.isInteger(percent) ? percent : percent.toFixed(2).replace(/0+$/, '')} %`;
 }
+
+/** A tax line's name with its rate, unless the name says the rate already ("MwSt. 19 %", "TVA 5,5%"). */
+export function taxLineText(name: string, ratePpm: number): string {
+  const rate = taxRateText(ratePpm);
+  const digits = rate.slice(0, -2).replace('.', '[.,]');
+  return new RegExp(`(^|[^\\d.,])${digits}\\s?%`).test(name) ? name : `${name} ${rate}`;
+}

@@ -40,6 +40,15 @@ export const orderSettingsQuery = (store: string) =>
     staleTime: 5 * 60_000,
   });
 
+export function useUpdateOrderSettings(store: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (change: Partial<OrderSettings>) =>
+      (await api.patch<{ settings: OrderSettings }>(storeApiPath(store, '/order-settings'), change)).settings,
+    onSuccess: (settings) => queryClient.setQueryData(orderSettingsQuery(store).queryKey, settings),
+  });
+}
+
 /** Where "Export CSV" downloads the orders the filter matches (the server names the file). */
 export const ordersCsvUrl = (store: string, filter: OrderListFilter) =>
   `${storeApiPath(store, '/orders/export.csv')}${filterQueryString(filter)}`;

@@ -1,22 +1,11 @@
-import {
-  Card,
-  Divider,
-  Grid,
-  Radio,
-  Select,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Card, Divider, Radio, Select, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { countryOptions } from '../countries/country-names.ts';
 import { useCurrentStore } from '../stores/current-store.tsx';
 import { FormFooter } from '../ui/FormFooter.tsx';
 import { notifySuccess } from '../ui/notify.ts';
+import { SettingsSection } from '../ui/SettingsSection.tsx';
 import { useFormErrors } from '../ui/use-form-errors.ts';
 import { roundingLabels, shippingTaxationLabels, taxBasisLabels } from './tax-labels.ts';
 import { taxClassesQuery, taxSettingsQuery, useUpdateTaxSettings } from './tax-queries.ts';
@@ -119,7 +108,10 @@ function SettingsForm({
     <Card withBorder radius="md" padding="lg" maw={820}>
       <form onSubmit={submit} noValidate aria-label="Tax settings">
         <Stack gap="lg">
-          <Section title="Prices" description="How the catalog’s prices and shipping amounts are entered.">
+          <SettingsSection
+            title="Prices"
+            description="How the catalog’s prices and shipping amounts are entered."
+          >
             <Radio.Group
               value={included}
               onChange={setIncluded}
@@ -141,9 +133,9 @@ function SettingsForm({
                 />
               </Stack>
             </Radio.Group>
-          </Section>
+          </SettingsSection>
           <Divider />
-          <Section
+          <SettingsSection
             title="Tax is based on"
             description="The address whose country and region decide the rates."
           >
@@ -198,9 +190,9 @@ function SettingsForm({
                 inputWrapperOrder={['label', 'input', 'description', 'error']}
               />
             </SimpleGrid>
-          </Section>
+          </SettingsSection>
           <Divider />
-          <Section title="Shipping" description="How the shipping amount of an order is taxed.">
+          <SettingsSection title="Shipping" description="How the shipping amount of an order is taxed.">
             <Radio.Group
               value={shipping}
               onChange={(value) => setShipping(value as ShippingTaxation)}
@@ -231,9 +223,12 @@ function SettingsForm({
                 mt="sm"
               />
             ) : null}
-          </Section>
+          </SettingsSection>
           <Divider />
-          <Section title="Rounding" description="Tax is rounded half up to the currency’s smallest unit.">
+          <SettingsSection
+            title="Rounding"
+            description="Tax is rounded half up to the currency’s smallest unit."
+          >
             <Radio.Group
               value={rounding}
               onChange={(value) => setRounding(value as TaxRounding)}
@@ -252,7 +247,7 @@ function SettingsForm({
                 ))}
               </Stack>
             </Radio.Group>
-          </Section>
+          </SettingsSection>
           {writable ? (
             <FormFooter
               general={general}
@@ -264,29 +259,5 @@ function SettingsForm({
         </Stack>
       </form>
     </Card>
-  );
-}
-
-function Section({
-  title,
-  description,
-  children,
-}: {
-  title: string;
-  description: string;
-  children: ReactNode;
-}) {
-  return (
-    <Grid gap="lg">
-      <Grid.Col span={{ base: 12, md: 4 }}>
-        <Title order={3} size="h6">
-          {title}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {description}
-        </Text>
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 8 }}>{children}</Grid.Col>
-    </Grid>
   );
 }

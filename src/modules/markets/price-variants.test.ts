@@ -266,6 +266,30 @@ for (const target of testDatabaseTargets()) {
       assert.deepEqual(await resolve({ country: 'AT', currency: 'USD' }), [primary.id, 'country']);
     });
 
+    test('resolveMarket: a converting market without a rate for today sends its shoppers to the primary', async () => {
+      const primary = (await listMarkets(database.db, store)).find((m) => m.isPrimary)!;
+      const swiss = await tx((t) =>
+        createMarket(t, store, actor, { name: 'Switzerland', currency: 'CHF', countries: ['CH'] }),
+      );
+      const resolved = await resolveMarket(database.db, store, { country: 'CH' });
+      assert.deepEqual(
+        [resolved.market.id, resolved.matchedBy, resolved.unpriced?.id],
+        [primary.id, 'primary', swiss.id],
+      );
+      // A rate that takes effect tomorrow does not price today either.
+      const tomorrow = new Date(Date.now() + 36 * 3600_000).toISOString().slice(0, 10);
+      await tx((t) =>
+        recordExchangeRate(t, store, actor, { quoteCurrency: 'CHF', rate: 0.94, effectiveOn: tomorrow }),
+      );
+      assert.equal((await resolveMarket(database.db, store, { currency: 'CHF' })).market.id, primary.id);
+      await tx((t) =>
+        recordExchangeRate(t, store, actor, { quoteCurrency: 'CHF', rate: 0.93, effectiveOn: '2025-01-01' }),
+      );
+      const priced = await resolveMarket(database.db, store, { country: 'CH' });
+      assert.deepEqual([priced.market.id, priced.matchedBy, priced.unpriced], [swiss.id, 'country', null]);
+      await tx((t) => updateMarket(t, store, actor, swiss.id, { active: false }));
+    });
+
     test('a country belongs to one active market; the primary stays active and in the base currency', async () => {
       const all = await listMarkets(database.db, store);
       const us = all.find((m) => m.currency === 'USD')!;

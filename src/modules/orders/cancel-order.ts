@@ -117,7 +117,8 @@ export async function cancelOrder(
     .set({ status: 'cancelled', cancelReason: data.reason, cancelledAt: new Date(), updatedAt: new Date() })
     .where(eq(orders.id, order.id));
   const cancelled = await refreshFinancialStatus(tx, storeId, actor, order.id);
-  const money = (value: number) => formatMoney(value, cancelled.currency, cancelled.locale);
+  // The timeline speaks English (the admin's language), so its amounts are written the English way.
+  const money = (value: number) => formatMoney(value, cancelled.currency, 'en');
   await recordOrderEvent(
     tx,
     cancelled,

@@ -335,7 +335,8 @@ export async function announceRefund(
   refund: Refund,
   options: { notifyCustomer: boolean; restock: RestockPlanItem[] },
 ): Promise<void> {
-  const money = (value: number) => formatMoney(value, order.currency, order.locale);
+  // The timeline speaks English (the admin's language), so its amounts are written the English way.
+  const money = (value: number) => formatMoney(value, order.currency, 'en');
   const lines = await orderLinesOf(tx, order.id);
   await recordOrderEvent(
     tx,
