@@ -7,6 +7,7 @@ import { type CartAddress, cartAddressInput } from './cart-address.ts';
 import { emitCartEvent } from './cart-events.ts';
 import { type Cart, changeCart, checkedCountry, storeOfRef } from './carts.ts';
 import { type PriceCartOptions, priceCart } from './pricing/price-cart.ts';
+import type { PricedCart } from './pricing/priced-cart.ts';
 import { carts } from './schema.ts';
 
 /**
@@ -147,8 +148,15 @@ export async function selectCartShippingOption(
   storeId: string,
   cartId: string,
   optionKey: string | null,
-  options: PriceCartOptions = {},
+  options: PriceCartOptions & {
+    /**
+     * Called with the cart as priced to check the option (the cart as it is after the change), so a
+     * caller that answers with the price need not price it again.
+     */
+    onPriced?: (priced: PricedCart) => void;
+  } = {},
 ): Promise<Cart> {
+  const { onPriced, ...pricing } = options;
   let key: string | null = null;
   if (optionKey !== null) {
     const parsed = optionKeyInput.safeParse(optionKey);
@@ -160,7 +168,7 @@ export async function selectCartShippingOption(
   const { cart } = await changeCart(db, storeId, cartId, async (tx, current) => {
     if (current.shippingOptionKey === key) return;
     if (key !== null) {
-      const priced = await priceCart(tx, storeId, { ...current, shippingOptionKey: key }, options);
+      const priced = await priceCart(tx, storeId, { ...current, shippingOptionKey: key }, pricing);
       if (priced.shipping.mode !== 'selected') {
         throw unprocessable(
           'shipping_option_unavailable',
@@ -174,6 +182,7 @@ export async function selectCartShippingOption(
           },
         );
       }
+      onPriced?.(priced);
     }
     await tx.update(carts).set({ shippingOptionKey: key }).where(eq(carts.id, cartId));
     await emitCartEvent(tx, storeId, 'cart.updated', {

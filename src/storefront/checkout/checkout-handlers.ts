@@ -131,7 +131,9 @@ export function checkoutHandlers(context: CheckoutRouteContext) {
     visit: CheckoutVisit,
     body: unknown,
     section: SectionProblems['section'],
-    change: (cart: Cart) => Promise<{ cart: Cart; next: CheckoutSection | null } | Refusal>,
+    change: (
+      cart: Cart,
+    ) => Promise<{ cart: Cart; next: CheckoutSection | null; priced?: PricedCart } | Refusal>,
   ): Promise<FastifyReply> {
     const t = messagesFor(visit.site.locale);
     const { cart } = visit;
@@ -150,7 +152,7 @@ export function checkoutHandlers(context: CheckoutRouteContext) {
         values,
       });
     }
-    let outcome: { cart: Cart; next: CheckoutSection | null } | Refusal;
+    let outcome: { cart: Cart; next: CheckoutSection | null; priced?: PricedCart } | Refusal;
     try {
       outcome = await change(cart);
     } catch (err) {
@@ -175,7 +177,14 @@ export function checkoutHandlers(context: CheckoutRouteContext) {
         notice: outcome.notice ?? null,
       });
     }
-    if (visit.json) return sendState(visit, outcome.cart, await priceCart(db, visit.store, outcome.cart));
+    if (visit.json) {
+      // A step that priced the changed cart already (shipping) answers with that price.
+      return sendState(
+        visit,
+        outcome.cart,
+        outcome.priced ?? (await priceCart(db, visit.store, outcome.cart)),
+      );
+    }
     return seeOther(
       visit.reply,
       outcome.next ? checkoutPaths.section(visit.site, outcome.next) : checkoutPaths.checkout(visit.site),
@@ -298,11 +307,17 @@ export function checkoutHandlers(context: CheckoutRouteContext) {
       const t = messagesFor(visit.site.locale);
       return step(visit, body, 'shipping', async (cart) => {
         try {
+          let priced: PricedCart | undefined;
           const changed = await selectCartShippingOption(
             db,
             visit.store.id,
             cart.id,
             field(body, 'option') || null,
+            {
+              onPriced: (p) => {
+                priced = p;
+              },
+            },
           );
           if (!changed.shippingOptionKey) {
             if (visit.json)
@@ -312,7 +327,7 @@ export function checkoutHandlers(context: CheckoutRouteContext) {
               problems: { section: 'shipping', fields: { option: t.checkoutChooseShipping } },
             };
           }
-          return { cart: changed, next: after('shipping') };
+          return { cart: changed, next: after('shipping'), ...(priced ? { priced } : {}) };
         } catch (err) {
           if (visit.json || !(err instanceof AppError)) throw err;
           if (err.code !== 'invalid_shipping_option' && err.code !== 'shipping_option_unavailable') throw err;
