@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  EmptyState,
-  Group,
-  Loader,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Badge, Card, EmptyState, Group, Loader, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -22,6 +9,7 @@ import { formatDate } from '../ui/format-date.ts';
 import { IconArrowLeft, IconPencil, IconPlus, IconSearch } from '../ui/icons.tsx';
 import { ListPager } from '../ui/ListPager.tsx';
 import { ListSkeleton } from '../ui/ListSkeleton.tsx';
+import { LoadFailed } from '../ui/LoadFailed.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { AnchorLink, ButtonLink } from '../ui/router-links.tsx';
 import { useSearchParamInput } from '../ui/use-search-param-input.ts';
@@ -127,14 +115,7 @@ export function DraftOrdersScreen(): ReactNode {
           />
         </Group>
         {list.isError ? (
-          <Alert color="red" variant="light" m="md" role="alert" title="The draft orders could not be loaded">
-            <Stack gap="xs" align="flex-start">
-              <Text size="sm">{list.error.message}</Text>
-              <Button variant="default" size="xs" onClick={() => void list.refetch()}>
-                Try again
-              </Button>
-            </Stack>
-          </Alert>
+          <LoadFailed what="The draft orders" error={list.error} onRetry={() => void list.refetch()} inset />
         ) : list.isPending ? (
           <ListSkeleton label="Loading draft orders" rows={5} />
         ) : items.length === 0 ? (

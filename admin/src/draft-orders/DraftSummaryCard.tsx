@@ -13,8 +13,8 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/http.ts';
-import { numberCell } from '../inventory/StockTable.tsx';
 import { formatMoney } from '../money/minor-units.ts';
+import { AmountRow } from '../orders/AmountRow.tsx';
 import { taxLineText } from '../orders/order-amounts.ts';
 import { IconX } from '../ui/icons.tsx';
 import { notifyError } from '../ui/notify.ts';
@@ -48,12 +48,14 @@ export function DraftSummaryCard({
         </Title>
         <Stack gap={6} role="group" aria-label="Draft totals">
           <AmountRow
+            labelWidth={110}
             label="Subtotal"
             detail={`${priced?.itemCount ?? 0} ${priced?.itemCount === 1 ? 'item' : 'items'}`}
             amount={money(priced?.totals.subtotal ?? 0)}
           />
           {priced?.discounts.applied.map((d) => (
             <AmountRow
+              labelWidth={110}
               key={d.discountId}
               label="Discount"
               detail={d.code ? `${d.code} · ${d.title}` : d.title}
@@ -62,6 +64,7 @@ export function DraftSummaryCard({
           ))}
           {priced?.shipping.required ? (
             <AmountRow
+              labelWidth={110}
               label="Shipping"
               detail={option ? option.name : 'Not chosen yet'}
               amount={option ? money(priced.shipping.amount) : '—'}
@@ -70,6 +73,7 @@ export function DraftSummaryCard({
           {priced?.tax.computed ? (
             priced.tax.byRate.map((t) => (
               <AmountRow
+                labelWidth={110}
                 key={t.rateId}
                 label={priced.totals.taxesIncluded ? 'Including tax' : 'Tax'}
                 detail={taxLineText(t.name, t.ratePpm)}
@@ -77,10 +81,10 @@ export function DraftSummaryCard({
               />
             ))
           ) : priced && priced.lines.length > 0 ? (
-            <AmountRow label="Tax" detail="Worked out from the address" amount="—" />
+            <AmountRow labelWidth={110} label="Tax" detail="Worked out from the address" amount="—" />
           ) : null}
           <Divider />
-          <AmountRow label="Total" amount={money(priced?.totals.total ?? 0)} strong />
+          <AmountRow labelWidth={110} label="Total" amount={money(priced?.totals.total ?? 0)} strong />
         </Stack>
         {editable ? (
           <CodeForm codes={codes} onApply={(code) => save({ discountCodes: [...codes, code] })} />
@@ -129,36 +133,6 @@ export function DraftSummaryCard({
         />
       </Stack>
     </Card>
-  );
-}
-
-function AmountRow({
-  label,
-  detail,
-  amount,
-  strong = false,
-}: {
-  label: string;
-  detail?: string;
-  amount: string;
-  strong?: boolean;
-}) {
-  return (
-    <Group gap="md" wrap="nowrap" justify="space-between">
-      <Group gap="md" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
-        <Text size="sm" fw={strong ? 600 : undefined} w={110} style={{ flexShrink: 0 }}>
-          {label}
-        </Text>
-        {detail ? (
-          <Text size="sm" c="dimmed" truncate="end">
-            {detail}
-          </Text>
-        ) : null}
-      </Group>
-      <Text size="sm" fw={strong ? 600 : undefined} style={numberCell}>
-        {amount}
-      </Text>
-    </Group>
   );
 }
 

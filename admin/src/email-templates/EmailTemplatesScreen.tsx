@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Card, Group, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { localeLabel } from '../products/translations/locale-labels.ts';
 import { useCurrentStore } from '../stores/current-store.tsx';
 import { ListSkeleton } from '../ui/ListSkeleton.tsx';
+import { LoadFailed } from '../ui/LoadFailed.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { AnchorLink, ButtonLink } from '../ui/router-links.tsx';
 import { templateListQuery } from './email-template-queries.ts';
@@ -31,14 +32,7 @@ export function EmailTemplatesScreen(): ReactNode {
       />
       <Card withBorder padding={0} radius="md">
         {list.isError ? (
-          <Alert color="red" variant="light" m="md" role="alert" title="The templates could not be loaded">
-            <Stack gap="xs" align="flex-start">
-              <Text size="sm">{list.error.message}</Text>
-              <Button variant="default" size="xs" onClick={() => void list.refetch()}>
-                Try again
-              </Button>
-            </Stack>
-          </Alert>
+          <LoadFailed what="The templates" error={list.error} onRetry={() => void list.refetch()} inset />
         ) : list.isPending ? (
           <ListSkeleton label="Loading e-mail templates" rows={8} />
         ) : (

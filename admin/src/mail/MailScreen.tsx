@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Code, EmptyState, Group, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Card, Code, EmptyState, Group, Select, Stack } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useCurrentStore } from '../stores/current-store.tsx';
 import { IconMail } from '../ui/icons.tsx';
 import { ListSkeleton } from '../ui/ListSkeleton.tsx';
+import { LoadFailed } from '../ui/LoadFailed.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { MailMessageDrawer } from './MailMessageDrawer.tsx';
 import { MailTable } from './MailTable.tsx';
@@ -50,14 +51,7 @@ export function MailScreen(): ReactNode {
         </Group>
         <Card withBorder padding={0} radius="md">
           {list.isError ? (
-            <Alert color="red" variant="light" m="md" role="alert" title="The mail could not be loaded">
-              <Stack gap="xs" align="flex-start">
-                <Text size="sm">{list.error.message}</Text>
-                <Button variant="default" size="xs" onClick={() => void list.refetch()}>
-                  Try again
-                </Button>
-              </Stack>
-            </Alert>
+            <LoadFailed what="The mail" error={list.error} onRetry={() => void list.refetch()} inset />
           ) : list.isPending ? (
             <ListSkeleton label="Loading mail" rows={5} />
           ) : items.length === 0 ? (

@@ -1,6 +1,5 @@
 import { Button, Card, Divider, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { numberCell } from '../inventory/StockTable.tsx';
 import { MoneyInput, moneyText, parseMoneyText } from '../money/MoneyInput.tsx';
 import { formatMoney } from '../money/minor-units.ts';
 import { useCurrentStore } from '../stores/current-store.tsx';
@@ -8,6 +7,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { formatDateTime } from '../ui/format-date.ts';
 import { IconCreditCard, IconReceipt } from '../ui/icons.tsx';
 import { notifyError, notifySuccess } from '../ui/notify.ts';
+import { AmountRow } from './AmountRow.tsx';
 import { PaymentStateBadge, PaymentStatusBadge } from './OrderBadges.tsx';
 import { orderMoney, taxLineText } from './order-amounts.ts';
 import { paymentProviderLabels, wordsOf } from './order-labels.ts';
@@ -86,36 +86,6 @@ export function OrderPaymentCard({ order }: { order: OrderDetail }) {
         </>
       ) : null}
     </Card>
-  );
-}
-
-function AmountRow({
-  label,
-  detail,
-  amount,
-  strong = false,
-}: {
-  label: string;
-  detail?: string;
-  amount: string;
-  strong?: boolean;
-}) {
-  return (
-    <Group gap="md" wrap="nowrap" justify="space-between">
-      <Group gap="md" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
-        <Text size="sm" fw={strong ? 600 : undefined} w={140} style={{ flexShrink: 0 }}>
-          {label}
-        </Text>
-        {detail ? (
-          <Text size="sm" c="dimmed" truncate="end">
-            {detail}
-          </Text>
-        ) : null}
-      </Group>
-      <Text size="sm" fw={strong ? 600 : undefined} style={numberCell}>
-        {amount}
-      </Text>
-    </Group>
   );
 }
 

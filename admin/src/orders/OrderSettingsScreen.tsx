@@ -1,19 +1,9 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Divider,
-  NumberInput,
-  Skeleton,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Card, Divider, NumberInput, Skeleton, Stack, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useCurrentStore } from '../stores/current-store.tsx';
 import { FormFooter } from '../ui/FormFooter.tsx';
+import { LoadFailed } from '../ui/LoadFailed.tsx';
 import { notifySuccess } from '../ui/notify.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { SettingsSection } from '../ui/SettingsSection.tsx';
@@ -32,14 +22,11 @@ export function OrderSettingsScreen(): ReactNode {
     <>
       <PageHeader title="Orders and returns" description="Order numbers and the store’s return policy." />
       {settings.isError ? (
-        <Alert color="red" variant="light" role="alert" title="The order settings could not be loaded">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{settings.error.message}</Text>
-            <Button variant="default" size="xs" onClick={() => void settings.refetch()}>
-              Try again
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadFailed
+          what="The order settings"
+          error={settings.error}
+          onRetry={() => void settings.refetch()}
+        />
       ) : settings.isPending ? (
         <Skeleton height={420} radius="md" maw={820} />
       ) : (
@@ -103,7 +90,7 @@ function SettingsForm({ settings, writable }: { settings: OrderSettings; writabl
         <Stack gap="lg">
           <SettingsSection
             title="Order numbers"
-            description="Numbers count up from 1001 per store; the prefix is written before them here and in order exports."
+            description="Numbers count up from 1001 per store. The prefix is written before them in the admin and in order exports (the storefront and e-mails write #1001)."
           >
             <TextInput
               label="Prefix"

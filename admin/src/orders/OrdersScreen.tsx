@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Button,
-  Card,
-  EmptyState,
-  Group,
-  Loader,
-  Select,
-  Stack,
-  Tabs,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Card, EmptyState, Group, Loader, Select, Tabs, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -19,6 +7,7 @@ import { useCurrentStore } from '../stores/current-store.tsx';
 import { IconDownload, IconReceipt, IconReturn, IconSearch } from '../ui/icons.tsx';
 import { ListPager } from '../ui/ListPager.tsx';
 import { ListSkeleton } from '../ui/ListSkeleton.tsx';
+import { LoadFailed } from '../ui/LoadFailed.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { ButtonLink } from '../ui/router-links.tsx';
 import { useSearchParamInput } from '../ui/use-search-param-input.ts';
@@ -143,14 +132,7 @@ export function OrdersScreen(): ReactNode {
           statusesShown={view !== null}
         />
         {list.isError ? (
-          <Alert color="red" variant="light" m="md" role="alert" title="The orders could not be loaded">
-            <Stack gap="xs" align="flex-start">
-              <Text size="sm">{list.error.message}</Text>
-              <Button variant="default" size="xs" onClick={() => void list.refetch()}>
-                Try again
-              </Button>
-            </Stack>
-          </Alert>
+          <LoadFailed what="The orders" error={list.error} onRetry={() => void list.refetch()} inset />
         ) : list.isPending ? (
           <ListSkeleton label="Loading orders" rows={6} />
         ) : items.length === 0 ? (

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   Card,
@@ -20,6 +19,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { useCurrentStore } from '../stores/current-store.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { FormFooter } from '../ui/FormFooter.tsx';
+import { LoadFailed } from '../ui/LoadFailed.tsx';
 import { notifyError, notifySuccess } from '../ui/notify.ts';
 import { OneTimeSecretModal } from '../ui/OneTimeSecretModal.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
@@ -44,14 +44,11 @@ export function PaymentSettingsScreen(): ReactNode {
     <>
       <PageHeader title="Payments" description="How shoppers pay at checkout and when the money is taken." />
       {settings.isError ? (
-        <Alert color="red" variant="light" role="alert" title="The payment settings could not be loaded">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{settings.error.message}</Text>
-            <Button variant="default" size="xs" onClick={() => void settings.refetch()}>
-              Try again
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadFailed
+          what="The payment settings"
+          error={settings.error}
+          onRetry={() => void settings.refetch()}
+        />
       ) : settings.isPending ? (
         <Skeleton height={520} radius="md" />
       ) : (

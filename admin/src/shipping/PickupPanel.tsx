@@ -27,6 +27,7 @@ import { FormFooter } from '../ui/FormFooter.tsx';
 import { IconMapPin, IconPlus } from '../ui/icons.tsx';
 import { ListSkeleton } from '../ui/ListSkeleton.tsx';
 import { notifyError, notifySuccess } from '../ui/notify.ts';
+import { RowEditActions } from '../ui/RowEditActions.tsx';
 import { ButtonLink } from '../ui/router-links.tsx';
 import { useFormErrors } from '../ui/use-form-errors.ts';
 import { readyInText } from './shipping-labels.ts';
@@ -132,25 +133,11 @@ export function PickupPanel() {
                     </Table.Td>
                     {writable ? (
                       <Table.Td>
-                        <Group gap={4} justify="flex-end" wrap="nowrap">
-                          <Button
-                            variant="subtle"
-                            size="xs"
-                            onClick={() => setForm({ pickup })}
-                            aria-label={`Edit ${pickup.name}`}
-                          >
-                            Edit
-                          </Button>
-                          <Button
-                            variant="subtle"
-                            color="red"
-                            size="xs"
-                            onClick={() => setDeleting(pickup)}
-                            aria-label={`Delete ${pickup.name}`}
-                          >
-                            Delete
-                          </Button>
-                        </Group>
+                        <RowEditActions
+                          name={pickup.name}
+                          onEdit={() => setForm({ pickup })}
+                          onDelete={() => setDeleting(pickup)}
+                        />
                       </Table.Td>
                     ) : null}
                   </Table.Tr>

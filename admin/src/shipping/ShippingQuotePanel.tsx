@@ -14,7 +14,8 @@ import {
   Title,
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { countryName, countryOptions } from '../countries/country-names.ts';
+import { countryName } from '../countries/country-names.ts';
+import { ShipToFields } from '../countries/ShipToFields.tsx';
 import { numberCell } from '../inventory/StockTable.tsx';
 import { MoneyInput, parseMoneyText } from '../money/MoneyInput.tsx';
 import { formatMoney } from '../money/minor-units.ts';
@@ -111,25 +112,13 @@ export function ShippingQuotePanel() {
               </Text>
             </div>
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-              <Select
-                label="Ship to country"
-                placeholder="Search countries"
-                data={countryOptions}
-                value={country}
-                onChange={setCountry}
-                error={errors.country}
-                searchable
-                required
-              />
-              <TextInput
-                label="Region"
-                description="ISO 3166-2, e.g. US-AK; optional."
-                placeholder={country ? `${country}-…` : 'US-AK'}
-                value={region}
-                onChange={(e) => setRegion(e.currentTarget.value)}
-                error={errors.region}
-                maxLength={12}
-                inputWrapperOrder={['label', 'input', 'description', 'error']}
+              <ShipToFields
+                country={country}
+                onCountry={setCountry}
+                region={region}
+                onRegion={setRegion}
+                errors={errors}
+                regionExample="US-AK"
               />
               <TextInput
                 type="datetime-local"

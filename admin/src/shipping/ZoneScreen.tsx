@@ -21,6 +21,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { IconArrowLeft, IconPlus, IconTrash, IconTruck } from '../ui/icons.tsx';
 import { notifyError, notifySuccess } from '../ui/notify.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { RowEditActions } from '../ui/RowEditActions.tsx';
 import { ButtonLink } from '../ui/router-links.tsx';
 import { RateFormModal } from './RateFormModal.tsx';
 import { deliveryDaysText, ratePriceText, rateTypeLabels, zoneDestinationsText } from './shipping-labels.ts';
@@ -220,25 +221,11 @@ function ZonePage({ zone, rates, back }: { zone: ShippingZone; rates: ShippingRa
                       </Table.Td>
                       {writable ? (
                         <Table.Td>
-                          <Group gap={4} justify="flex-end" wrap="nowrap">
-                            <Button
-                              variant="subtle"
-                              size="xs"
-                              onClick={() => setRateForm({ rate })}
-                              aria-label={`Edit ${rate.name}`}
-                            >
-                              Edit
-                            </Button>
-                            <Button
-                              variant="subtle"
-                              color="red"
-                              size="xs"
-                              onClick={() => setDeletingRate(rate)}
-                              aria-label={`Delete ${rate.name}`}
-                            >
-                              Delete
-                            </Button>
-                          </Group>
+                          <RowEditActions
+                            name={rate.name}
+                            onEdit={() => setRateForm({ rate })}
+                            onDelete={() => setDeletingRate(rate)}
+                          />
                         </Table.Td>
                       ) : null}
                     </Table.Tr>

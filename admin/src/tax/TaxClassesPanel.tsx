@@ -21,6 +21,7 @@ import { FormFooter } from '../ui/FormFooter.tsx';
 import { IconPlus } from '../ui/icons.tsx';
 import { ListSkeleton } from '../ui/ListSkeleton.tsx';
 import { notifySuccess } from '../ui/notify.ts';
+import { RowEditActions } from '../ui/RowEditActions.tsx';
 import { useFormErrors } from '../ui/use-form-errors.ts';
 import { TaxClassProductsModal } from './TaxClassProductsModal.tsx';
 import { taxClassesQuery, useDeleteTaxClass, useSaveTaxClass } from './tax-queries.ts';
@@ -121,27 +122,12 @@ export function TaxClassesPanel() {
                     </Table.Td>
                     {writable ? (
                       <Table.Td>
-                        <Group gap={4} justify="flex-end" wrap="nowrap">
-                          <Button
-                            variant="subtle"
-                            size="xs"
-                            onClick={() => setEditing(taxClass)}
-                            aria-label={`Rename ${taxClass.name}`}
-                          >
-                            Rename
-                          </Button>
-                          {taxClass.isStandard ? null : (
-                            <Button
-                              variant="subtle"
-                              color="red"
-                              size="xs"
-                              onClick={() => setDeleting(taxClass)}
-                              aria-label={`Delete ${taxClass.name}`}
-                            >
-                              Delete
-                            </Button>
-                          )}
-                        </Group>
+                        <RowEditActions
+                          name={taxClass.name}
+                          onEdit={() => setEditing(taxClass)}
+                          onDelete={taxClass.isStandard ? undefined : () => setDeleting(taxClass)}
+                          editLabel="Rename"
+                        />
                       </Table.Td>
                     ) : null}
                   </Table.Tr>

@@ -10,12 +10,12 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { countryName, countryOptions } from '../countries/country-names.ts';
+import { ShipToFields } from '../countries/ShipToFields.tsx';
 import { numberCell } from '../inventory/StockTable.tsx';
 import { MoneyInput, parseMoneyText } from '../money/MoneyInput.tsx';
 import { formatMoney } from '../money/minor-units.ts';
@@ -120,25 +120,13 @@ export function TaxPreviewPanel() {
                 error={errors.shipping}
                 inputWrapperOrder={['label', 'input', 'description', 'error']}
               />
-              <Select
-                label="Ship to country"
-                placeholder="Search countries"
-                data={countryOptions}
-                value={country}
-                onChange={setCountry}
-                error={errors.country}
-                searchable
-                required
-              />
-              <TextInput
-                label="Region"
-                description="ISO 3166-2, e.g. US-CA; optional."
-                placeholder={country ? `${country}-…` : 'US-CA'}
-                value={region}
-                onChange={(e) => setRegion(e.currentTarget.value)}
-                error={errors.region}
-                maxLength={12}
-                inputWrapperOrder={['label', 'input', 'description', 'error']}
+              <ShipToFields
+                country={country}
+                onCountry={setCountry}
+                region={region}
+                onRegion={setRegion}
+                errors={errors}
+                regionExample="US-CA"
               />
             </SimpleGrid>
             <Group gap="md" align="flex-end">

@@ -24,6 +24,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { IconDownload, IconPlus, IconReceiptTax, IconUpload } from '../ui/icons.tsx';
 import { ListSkeleton } from '../ui/ListSkeleton.tsx';
 import { notifyError, notifySuccess } from '../ui/notify.ts';
+import { RowEditActions } from '../ui/RowEditActions.tsx';
 import { useSearchParamInput } from '../ui/use-search-param-input.ts';
 import { TaxPresetDialog } from './TaxPresetDialog.tsx';
 import { TaxRateFormModal } from './TaxRateFormModal.tsx';
@@ -256,25 +257,11 @@ export function TaxRatesPanel() {
                     </Table.Td>
                     {writable ? (
                       <Table.Td>
-                        <Group gap={4} justify="flex-end" wrap="nowrap">
-                          <Button
-                            variant="subtle"
-                            size="xs"
-                            onClick={() => setEditing(rate)}
-                            aria-label={`Edit ${rate.name} (${rate.country})`}
-                          >
-                            Edit
-                          </Button>
-                          <Button
-                            variant="subtle"
-                            color="red"
-                            size="xs"
-                            onClick={() => setDeleting(rate)}
-                            aria-label={`Delete ${rate.name} (${rate.country})`}
-                          >
-                            Delete
-                          </Button>
-                        </Group>
+                        <RowEditActions
+                          name={`${rate.name} (${rate.country})`}
+                          onEdit={() => setEditing(rate)}
+                          onDelete={() => setDeleting(rate)}
+                        />
                       </Table.Td>
                     ) : null}
                   </Table.Tr>

@@ -75,6 +75,17 @@ export function FormProblem({ problems }: { problems: FormProblems }) {
   );
 }
 
+/** A form's one button, where every form of these pages puts it. */
+export function SubmitRow({ label }: { label: ComponentChildren }) {
+  return (
+    <div class="actions">
+      <button class="btn" type="submit">
+        {label}
+      </button>
+    </div>
+  );
+}
+
 /** The CSRF token every form carries. */
 export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;

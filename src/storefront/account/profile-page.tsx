@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Customer, CustomerAddress } from '../../modules/customers/index.ts';
 import { messagesFor } from '../locales/messages/storefront-messages.ts';
 import type { StorefrontSite } from '../site.ts';
-import { CsrfField, Field, FormProblem, Notice, renderAccountPage } from './account-page.tsx';
+import { CsrfField, Field, FormProblem, Notice, renderAccountPage, SubmitRow } from './account-page.tsx';
 import { type AccountNotice, accountPaths } from './account-paths.ts';
 import { PostalAddress } from './address-view.tsx';
 import type { FormProblems } from './form-problems.ts';
@@ -77,11 +77,7 @@ export function renderProfilePage(site: StorefrontSite, view: ProfileView): stri
                 maxLength={40}
                 problems={view.problems}
               />
-              <div class="actions">
-                <button class="btn" type="submit">
-                  {t.accountSaveDetails}
-                </button>
-              </div>
+              <SubmitRow label={t.accountSaveDetails} />
             </form>
           </section>
           <section class="panel" aria-labelledby="addresses-heading">

@@ -1,7 +1,7 @@
 import { MIN_CUSTOMER_PASSWORD_LENGTH } from '../../modules/customers/index.ts';
 import { messagesFor } from '../locales/messages/storefront-messages.ts';
 import type { StorefrontSite } from '../site.ts';
-import { CsrfField, Field, FormProblem, Notice, renderAccountPage } from './account-page.tsx';
+import { CsrfField, Field, FormProblem, Notice, renderAccountPage, SubmitRow } from './account-page.tsx';
 import { type AccountNotice, accountPaths } from './account-paths.ts';
 import type { FormProblems } from './form-problems.ts';
 
@@ -42,11 +42,7 @@ export function renderLoginPage(site: StorefrontSite, view: FormView & { email?:
             required
             problems={view.problems}
           />
-          <div class="actions">
-            <button class="btn" type="submit">
-              {t.accountSignInButton}
-            </button>
-          </div>
+          <SubmitRow label={t.accountSignInButton} />
         </form>
         <p class="links">
           <a href={accountPaths.resetRequest(site)}>{t.accountForgotPassword}</a>
@@ -120,11 +116,7 @@ export function renderRegisterPage(
             required
             problems={view.problems}
           />
-          <div class="actions">
-            <button class="btn" type="submit">
-              {t.accountRegisterButton}
-            </button>
-          </div>
+          <SubmitRow label={t.accountRegisterButton} />
         </form>
         <p class="links">
           <span>
@@ -163,11 +155,7 @@ export function renderResetRequestPage(
             required
             problems={view.problems}
           />
-          <div class="actions">
-            <button class="btn" type="submit">
-              {t.accountResetButton}
-            </button>
-          </div>
+          <SubmitRow label={t.accountResetButton} />
         </form>
         <p class="links">
           <a href={accountPaths.login(site)}>{t.accountSignInTitle}</a>
@@ -218,11 +206,7 @@ export function renderChoosePasswordPage(
             required
             problems={view.problems}
           />
-          <div class="actions">
-            <button class="btn" type="submit">
-              {reset ? t.accountSavePassword : t.accountActivateButton}
-            </button>
-          </div>
+          <SubmitRow label={reset ? t.accountSavePassword : t.accountActivateButton} />
         </form>
       </>
     ),

@@ -1,4 +1,4 @@
-import { CsrfField, Field } from '../account/account-page.tsx';
+import { CsrfField, Field, SubmitRow } from '../account/account-page.tsx';
 import { renderCheckoutDocument } from '../checkout/checkout-document.tsx';
 import { messagesFor } from '../locales/messages/storefront-messages.ts';
 import type { StorefrontSite } from '../site.ts';
@@ -49,11 +49,7 @@ export function renderOrderLookupPage(
             maxLength={254}
             problems={problems}
           />
-          <div class="actions">
-            <button class="btn" type="submit">
-              {t.orderLookupButton}
-            </button>
-          </div>
+          <SubmitRow label={t.orderLookupButton} />
         </form>
       </div>
     ),

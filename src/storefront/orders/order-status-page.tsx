@@ -1,7 +1,7 @@
 import type { OrderAddress, OrderDetail, ReturnableLines } from '../../modules/orders/index.ts';
 import { orderName, returnReasons, trackingUrlFor } from '../../modules/orders/index.ts';
 import { formatMoney } from '../../platform/money.ts';
-import { CsrfField } from '../account/account-page.tsx';
+import { CsrfField, SubmitRow } from '../account/account-page.tsx';
 import { regionName } from '../account/address-view.tsx';
 import { renderCheckoutDocument } from '../checkout/checkout-document.tsx';
 import { formatDate, formatDay } from '../checkout/checkout-words.ts';
@@ -410,11 +410,7 @@ function ReturnForm({
             {view.values.comment ?? ''}
           </textarea>
         </div>
-        <div class="actions">
-          <button class="btn" type="submit">
-            {t.orderReturnSubmit}
-          </button>
-        </div>
+        <SubmitRow label={t.orderReturnSubmit} />
       </form>
     </section>
   );
