@@ -17,6 +17,7 @@ for (const target of testDatabaseTargets()) {
     let sp: TestApp;
     let manager: Browser;
     let viewer: Browser;
+    let owner: Browser;
     let card: PlacedTestOrder;
     let manual: PlacedTestOrder;
     let big: PlacedTestOrder;
@@ -28,6 +29,7 @@ for (const target of testDatabaseTargets()) {
       const store = await makeStore(database, 'order-shop');
       manager = await Browser.signIn(sp.app, (await makeMember(database, store.id, 'manager')).email);
       viewer = await Browser.signIn(sp.app, (await makeMember(database, store.id, 'viewer')).email);
+      owner = await Browser.signIn(sp.app, (await makeMember(database, store.id, 'owner')).email);
       card = await placeTestOrder(database, store, { email: 'grace@example.com' });
       manual = await placeTestOrder(database, store, { payment: 'manual', email: 'alan@example.com' });
       big = await placeTestOrder(database, store, {
@@ -154,6 +156,46 @@ for (const target of testDatabaseTargets()) {
         payload: { returnWindowDays: -1 },
       });
       assert.equal(bad.statusCode, 403);
+
+      // An owner's bad input: a clear 400 naming the field, and nothing of it written.
+      const patch = (payload: unknown) =>
+        owner.request({ method: 'PATCH', url: `${base}/order-settings`, payload: payload as object });
+      for (const [payload, field] of [
+        [{ returnWindowDays: -1 }, 'returnWindowDays'],
+        [{ returnWindowDays: 400 }, 'returnWindowDays'],
+        [{ returnWindowDays: 2.5 }, 'returnWindowDays'],
+        [{ numberPrefix: 'TOO-LONG-PREFIX' }, 'numberPrefix'],
+        [{ returnWindowDays: 14, colour: 'red' }, ''],
+      ] as const) {
+        const res = await patch(payload);
+        assert.equal(res.statusCode, 400, `${JSON.stringify(payload)}: ${res.body}`);
+        assert.equal(res.json().error.code, 'validation_failed');
+        if (field) assert.match(res.body, new RegExp(field));
+      }
+      assert.deepEqual(
+        (await viewer.request({ method: 'GET', url: `${base}/order-settings` })).json().settings,
+        {
+          returnWindowDays: 30,
+          numberPrefix: '#',
+          returnInstructions: null,
+        },
+      );
+      const saved = await patch({
+        returnWindowDays: 14,
+        numberPrefix: 'OS-',
+        returnInstructions: '  Box it.  ',
+      });
+      assert.equal(saved.statusCode, 200, saved.body);
+      assert.deepEqual(saved.json().settings, {
+        returnWindowDays: 14,
+        numberPrefix: 'OS-',
+        returnInstructions: 'Box it.',
+      });
+      // Put back for the tests after this one.
+      assert.equal(
+        (await patch({ returnWindowDays: 30, numberPrefix: '#', returnInstructions: null })).statusCode,
+        200,
+      );
     });
 
     test('an unknown order is 404', async () => {
