@@ -63,7 +63,7 @@ import {
 import { registerWebhookJobs, webhookRoutes, webhooksConsumer } from './modules/webhooks/index.ts';
 import type { BlobStorage } from './platform/blob-storage/blob-storage.ts';
 import { LocalDiskBlobStorage } from './platform/blob-storage/local-disk-blob-storage.ts';
-import { startChangeFeed } from './platform/cache/index.ts';
+import { attachConfigCache, startChangeFeed } from './platform/cache/index.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import { migrateDatabase } from './platform/db/migrate.ts';
 import { startStatisticsUpkeep } from './platform/db/statistics-upkeep.ts';
@@ -121,6 +121,7 @@ export async function buildApp(options: AppOptions) {
   });
   // In-process caches of hot reads, kept true on every instance by change notifications.
   const changes = await startChangeFeed(database);
+  const detachConfigCache = attachConfigCache(changes);
   registerAuth(app, db, changes);
   const routeOptions = { db, changes, secureCookies: config.secureCookies };
   await app.register(authRoutes, routeOptions);
@@ -241,6 +242,7 @@ export async function buildApp(options: AppOptions) {
     await dispatcher.stop();
     await statistics?.stop();
     await jobs.stop();
+    detachConfigCache();
     await changes.close();
     if (ownsDatabase) await database.close();
   }

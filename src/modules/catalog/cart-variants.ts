@@ -26,6 +26,11 @@ export interface CartVariant {
   /** 'continue' keeps selling when out of stock. */
   inventoryPolicy: string;
   requiresShipping: boolean;
+  /** Grams; null when the catalog has no weight for it. */
+  weightGrams: number | null;
+  /** The catalog's base price and compare-at price (minor units of the base currency). */
+  priceAmount: number;
+  compareAtAmount: number | null;
   /** The variant's own picture, else the product's first; null when it has none. */
   imageUrl: string | null;
 }
@@ -92,6 +97,9 @@ export async function findCartVariants(
       sku: variant.sku,
       inventoryPolicy: variant.inventoryPolicy,
       requiresShipping: variant.requiresShipping,
+      weightGrams: variant.weightGrams,
+      priceAmount: variant.priceAmount,
+      compareAtAmount: variant.compareAtAmount,
       imageUrl: (variant.imageId ? imageOf.get(variant.imageId) : null) ?? product.imageUrl,
     });
   }

@@ -29,11 +29,11 @@ export async function attachCustomer(
   customer: { customerId: string; email?: string | null },
 ): Promise<Cart> {
   const customerId = checkedCustomerId(customer.customerId);
-  const { cart } = await changeCart(db, storeId, cartId, async (tx, current) => {
+  const { cart } = await changeCart(db, storeId, cartId, async (tx, current, edit) => {
     if (current.customerId !== null && current.customerId !== customerId) throw anotherCustomers(cartId);
     const email = current.email ?? (customer.email?.trim().toLowerCase() || null);
     if (current.customerId === customerId && current.email === email) return;
-    await tx.update(carts).set({ customerId, email }).where(eq(carts.id, cartId));
+    edit.set({ customerId, email });
     await emitCartEvent(tx, storeId, 'cart.updated', { cartId, change: 'customer_attached', customerId });
   });
   return cart;

@@ -1,14 +1,12 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 import { badRequest, unprocessable } from '../../platform/errors.ts';
 import { resolveMarket } from '../markets/index.ts';
 import { type CartAddress, cartAddressInput } from './cart-address.ts';
 import { emitCartEvent } from './cart-events.ts';
-import { type Cart, changeCart, checkedCountry, storeOfRef } from './carts.ts';
+import { type Cart, type CartColumns, changeCart, checkedCountry, storeOfRef } from './carts.ts';
 import { type PriceCartOptions, priceCart } from './pricing/price-cart.ts';
 import type { PricedCart } from './pricing/priced-cart.ts';
-import { carts } from './schema.ts';
 
 /**
  * The market of a cart for a country: `resolveMarket`'s answer, written with its currency. A change
@@ -33,20 +31,17 @@ export async function setCartCountry(
   country: string,
 ): Promise<Cart> {
   const code = checkedCountry(country);
-  const { cart } = await changeCart(db, storeId, cartId, async (tx, current) => {
+  const { cart } = await changeCart(db, storeId, cartId, async (tx, current, edit) => {
     if (current.country === code && (!current.shippingAddress || current.shippingAddress.country === code))
       return;
     const market = await marketColumns(tx, storeId, code, current.currency);
     const addressElsewhere = current.shippingAddress !== null && current.shippingAddress.country !== code;
-    await tx
-      .update(carts)
-      .set({
-        country: code,
-        ...market,
-        shippingOptionKey: null,
-        ...(addressElsewhere ? { shippingAddress: null } : {}),
-      })
-      .where(eq(carts.id, cartId));
+    edit.set({
+      country: code,
+      ...market,
+      shippingOptionKey: null,
+      ...(addressElsewhere ? { shippingAddress: null } : {}),
+    });
     await emitCartEvent(tx, storeId, 'cart.updated', {
       cartId,
       change: 'country_changed',
@@ -74,9 +69,9 @@ export async function setCartContact(
       throw badRequest('invalid_email', 'Enter a valid e-mail address.', { path: 'email' });
     email = parsed.data;
   }
-  const { cart } = await changeCart(db, storeId, cartId, async (tx, current) => {
+  const { cart } = await changeCart(db, storeId, cartId, async (tx, current, edit) => {
     if (current.email === email) return;
-    await tx.update(carts).set({ email }).where(eq(carts.id, cartId));
+    edit.set({ email });
     // The payload says whether there is one, never the address itself.
     await emitCartEvent(tx, storeId, 'cart.updated', {
       cartId,
@@ -109,8 +104,8 @@ export async function setCartAddresses(
   input: CartAddressesInput,
 ): Promise<Cart> {
   const data = addressesInput.parse(input);
-  const { cart } = await changeCart(db, storeId, cartId, async (tx, current) => {
-    const changes: Partial<typeof carts.$inferInsert> = {};
+  const { cart } = await changeCart(db, storeId, cartId, async (tx, current, edit) => {
+    const changes: CartColumns = {};
     if (data.billingAddress !== undefined) changes.billingAddress = data.billingAddress as CartAddress | null;
     if (data.shippingAddress !== undefined) {
       changes.shippingAddress = data.shippingAddress as CartAddress | null;
@@ -124,7 +119,7 @@ export async function setCartAddresses(
       }
     }
     if (Object.keys(changes).length === 0) return;
-    await tx.update(carts).set(changes).where(eq(carts.id, cartId));
+    edit.set(changes);
     await emitCartEvent(tx, storeId, 'cart.updated', {
       cartId,
       change: 'addresses_changed',
@@ -165,7 +160,7 @@ export async function selectCartShippingOption(
     }
     key = parsed.data;
   }
-  const { cart } = await changeCart(db, storeId, cartId, async (tx, current) => {
+  const { cart } = await changeCart(db, storeId, cartId, async (tx, current, edit) => {
     if (current.shippingOptionKey === key) return;
     if (key !== null) {
       const priced = await priceCart(tx, storeId, { ...current, shippingOptionKey: key }, pricing);
@@ -184,7 +179,7 @@ export async function selectCartShippingOption(
       }
       onPriced?.(priced);
     }
-    await tx.update(carts).set({ shippingOptionKey: key }).where(eq(carts.id, cartId));
+    edit.set({ shippingOptionKey: key });
     await emitCartEvent(tx, storeId, 'cart.updated', {
       cartId,
       change: 'shipping_option_selected',

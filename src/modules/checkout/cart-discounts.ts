@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 import { badRequest, unprocessable } from '../../platform/errors.ts';
@@ -6,8 +5,7 @@ import { emitCartEvent } from './cart-events.ts';
 import { cartLimits } from './cart-limits.ts';
 import { type Cart, changeCart, storeOfRef } from './carts.ts';
 import { type PriceCartOptions, priceCart } from './pricing/price-cart.ts';
-import type { RejectedCartCode } from './pricing/priced-cart.ts';
-import { carts } from './schema.ts';
+import type { PricedCart, RejectedCartCode } from './pricing/priced-cart.ts';
 
 const codeInput = z.string().trim().min(1).max(64);
 const sameCode = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -28,6 +26,11 @@ export interface AppliedCode {
   applied: boolean;
   /** Why it does not apply; the cart keeps this as its last rejected code until the next try. */
   rejection: RejectedCartCode | null;
+  /**
+   * The cart as priced to try the code, when the code was kept: that is the cart's price after the
+   * change, so a caller answering with the price need not price it again. Null otherwise.
+   */
+  priced: PricedCart | null;
 }
 
 /**
@@ -47,8 +50,9 @@ export async function applyDiscountCode(
   options: PriceCartOptions = {},
 ): Promise<AppliedCode> {
   const typed = checkedCode(code);
-  const { cart, result } = await changeCart(db, storeId, cartId, async (tx, current) => {
-    if (current.discountCodes.some((c) => sameCode(c, typed))) return { applied: true, rejection: null };
+  const { cart, result } = await changeCart(db, storeId, cartId, async (tx, current, edit) => {
+    if (current.discountCodes.some((c) => sameCode(c, typed)))
+      return { applied: true, rejection: null, priced: null };
     if (current.discountCodes.length >= cartLimits.maxDiscountCodes) {
       throw unprocessable(
         'discount_code_limit',
@@ -68,31 +72,25 @@ export async function applyDiscountCode(
     const waitsForShipping =
       rejection?.reason === 'nothing_to_discount' && rejection.discountClass === 'shipping';
     if (applies || waitsForShipping) {
-      await tx
-        .update(carts)
-        .set({ discountCodes: [...current.discountCodes, typed], rejectedCode: null })
-        .where(eq(carts.id, cartId));
+      edit.set({ discountCodes: [...current.discountCodes, typed], rejectedCode: null });
       await emitCartEvent(tx, storeId, 'cart.updated', {
         cartId,
         change: 'discount_code_applied',
         code: typed,
       });
-      return { applied: true, rejection: null };
+      return { applied: true, rejection: null, priced };
     }
     const reason = rejection?.reason ?? 'not_applicable';
-    await tx
-      .update(carts)
-      .set({
-        rejectedCode: { code: typed, reason, ...(rejection?.details ? { details: rejection.details } : {}) },
-      })
-      .where(eq(carts.id, cartId));
+    edit.set({
+      rejectedCode: { code: typed, reason, ...(rejection?.details ? { details: rejection.details } : {}) },
+    });
     await emitCartEvent(tx, storeId, 'cart.updated', {
       cartId,
       change: 'discount_code_rejected',
       code: typed,
       reason,
     });
-    return { applied: false, rejection: rejection ? { ...rejection, kept: false } : null };
+    return { applied: false, rejection: rejection ? { ...rejection, kept: false } : null, priced: null };
   });
   return { cart, ...result };
 }
@@ -108,14 +106,11 @@ export async function removeDiscountCode(
   code: string,
 ): Promise<Cart> {
   const typed = checkedCode(code);
-  const { cart } = await changeCart(db, storeId, cartId, async (tx, current) => {
+  const { cart } = await changeCart(db, storeId, cartId, async (tx, current, edit) => {
     const kept = current.discountCodes.filter((c) => !sameCode(c, typed));
     const forgetRejected = current.rejectedCode !== null && sameCode(current.rejectedCode.code, typed);
     if (kept.length === current.discountCodes.length && !forgetRejected) return;
-    await tx
-      .update(carts)
-      .set({ discountCodes: kept, ...(forgetRejected ? { rejectedCode: null } : {}) })
-      .where(eq(carts.id, cartId));
+    edit.set({ discountCodes: kept, ...(forgetRejected ? { rejectedCode: null } : {}) });
     await emitCartEvent(tx, storeId, 'cart.updated', {
       cartId,
       change: 'discount_code_removed',

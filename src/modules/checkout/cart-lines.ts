@@ -31,7 +31,7 @@ export async function addCartLine(
   input: AddCartLineInput,
 ): Promise<Cart> {
   const { variantId: id, quantity } = addLineInput.parse(input);
-  const { cart } = await changeCart(db, storeId, cartId, async (tx, current) => {
+  const { cart } = await changeCart(db, storeId, cartId, async (tx, current, edit) => {
     const existing = current.lines.find((line) => line.variantId === id);
     const total = (existing?.quantity ?? 0) + quantity;
     if (total > cartLimits.maxQuantity) {
@@ -47,6 +47,7 @@ export async function addCartLine(
       });
     }
     await checkSellable(tx, storeId, current.locale, id, total);
+    edit.linesChanged();
     let lineId = existing?.id;
     if (existing) {
       await tx.update(cartLines).set({ quantity: total }).where(eq(cartLines.id, existing.id));
@@ -79,10 +80,11 @@ export async function setCartLineQuantity(
   quantity: number,
 ): Promise<Cart> {
   const wanted = quantityInput.parse(quantity);
-  const { cart } = await changeCart(db, storeId, cartId, async (tx, current) => {
+  const { cart } = await changeCart(db, storeId, cartId, async (tx, current, edit) => {
     const line = current.lines.find((l) => l.id === lineId);
     if (!line) throw notFound('Cart line', { id: lineId });
     if (wanted === 0) {
+      edit.linesChanged();
       await tx.delete(cartLines).where(eq(cartLines.id, lineId));
       await emitCartEvent(tx, storeId, 'cart.updated', {
         cartId,
@@ -95,6 +97,7 @@ export async function setCartLineQuantity(
     }
     if (wanted === line.quantity) return;
     if (wanted > line.quantity) await checkSellable(tx, storeId, current.locale, line.variantId, wanted);
+    edit.linesChanged();
     await tx.update(cartLines).set({ quantity: wanted }).where(eq(cartLines.id, lineId));
     await emitCartEvent(tx, storeId, 'cart.updated', {
       cartId,

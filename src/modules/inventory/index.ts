@@ -31,7 +31,13 @@ export {
   variantLedger,
   variantStock,
 } from './levels.ts';
-export { getLocation, type Location, listLocations, requireLocations } from './locations/locations.ts';
+export {
+  getLocation,
+  type Location,
+  listLocations,
+  locationsTopic,
+  requireLocations,
+} from './locations/locations.ts';
 export { purchasingRoutes } from './purchase-orders/purchasing-routes.ts';
 export { registerReservationExpiryJob, reservationExpirySchedule } from './reservations/expiry-job.ts';
 export {

@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { isCountryCode } from '../../platform/countries/country-codes.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -7,6 +7,7 @@ import { newId } from '../../platform/ids.ts';
 import { isCurrencyCode } from '../../platform/money.ts';
 import { type Actor, localeTagSchema, recordAudit, storeLocales } from '../access/index.ts';
 import { handleFromTitle } from '../catalog/index.ts';
+import { storeMarkets } from './market-cache.ts';
 import { emitMarketEvent, emitPricesChanged, marketEventTypes } from './market-events.ts';
 import { priceListInput } from './price-list-input.ts';
 import { ensurePrimaryMarket, type Market, type MarketStore } from './primary-market.ts';
@@ -58,12 +59,17 @@ export type UpdateMarketInput = z.input<typeof updateMarketInput>;
 
 /** The store's markets: the primary first, then by name (the primary is made on first use). */
 export async function listMarkets(db: Db, store: MarketStore): Promise<Market[]> {
-  await ensurePrimaryMarket(db, store);
-  return db
-    .select()
-    .from(markets)
-    .where(eq(markets.storeId, store.id))
-    .orderBy(desc(markets.isPrimary), asc(markets.name), asc(markets.id));
+  let all = await storeMarkets(db, store.id);
+  if (!all.some((m) => m.isPrimary && m.currency === store.baseCurrency)) {
+    await ensurePrimaryMarket(db, store);
+    all = await storeMarkets(db, store.id);
+  }
+  return [...all].sort(
+    (a, b) =>
+      Number(b.isPrimary) - Number(a.isPrimary) ||
+      a.name.localeCompare(b.name, 'en') ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }
 
 /** One of the store's markets; `forUpdate` locks it until the transaction ends. */

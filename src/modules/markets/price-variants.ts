@@ -3,8 +3,9 @@ import type { Db } from '../../platform/db/database.ts';
 import { badRequest, unprocessable } from '../../platform/errors.ts';
 import { isCurrencyCode } from '../../platform/money.ts';
 import { findVariantBasePrices } from '../catalog/index.ts';
-import { type ExchangeRate, effectiveExchangeRate } from './exchange-rates.ts';
+import type { ExchangeRate } from './exchange-rates.ts';
 import { findExplicitPrices } from './explicit-prices.ts';
+import { cachedExchangeRate, storeMarkets } from './market-cache.ts';
 import { getMarket } from './markets.ts';
 import { ensurePrimaryMarket, type Market, type MarketStore } from './primary-market.ts';
 import { markets } from './schema.ts';
@@ -22,6 +23,8 @@ export interface PriceVariantsQuery {
   at?: Date | string;
   /** Price an inactive market too (the admin's preview); shoppers and checkout only get active ones. */
   includeInactive?: boolean;
+  /** The variants' base prices when the caller has just read them (the cart's variants), saving a read. */
+  basePrices?: ReadonlyMap<string, PriceAmounts>;
 }
 
 export interface MarketPrices {
@@ -60,13 +63,13 @@ export async function priceVariants(
   }
   const at = query.at ?? new Date();
   const [base, explicit, exchangeRate] = await Promise.all([
-    findVariantBasePrices(db, store.id, query.variantIds),
+    query.basePrices ?? findVariantBasePrices(db, store.id, query.variantIds),
     market.pricingMode === 'explicit' && !market.isPrimary
       ? findExplicitPrices(db, market.id, query.variantIds)
       : new Map<string, PriceAmounts>(),
     market.currency === store.baseCurrency
       ? null
-      : effectiveExchangeRate(db, store, store.baseCurrency, market.currency, at),
+      : cachedExchangeRate(db, store, store.baseCurrency, market.currency, at),
   ]);
   const rule = marketPriceRule(store, market, exchangeRate);
   const prices = new Map<string, VariantPrice>();
@@ -94,7 +97,10 @@ export function marketPriceRule(
 }
 
 async function marketToPrice(db: Db, store: MarketStore, query: PriceVariantsQuery): Promise<Market> {
-  if (query.marketId !== undefined) return getMarket(db, store.id, query.marketId);
+  if (query.marketId !== undefined) {
+    const cached = (await storeMarkets(db, store.id)).find((m) => m.id === query.marketId);
+    return cached ?? getMarket(db, store.id, query.marketId);
+  }
   const currency = query.currency?.toUpperCase();
   if (currency === undefined || !isCurrencyCode(currency)) {
     throw badRequest('market_required', 'Name a market, or a currency (ISO 4217), to price in.', {

@@ -1,8 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
-import { effectiveExchangeRate } from './exchange-rates.ts';
+import { cachedExchangeRate, storeMarkets } from './market-cache.ts';
 import { ensurePrimaryMarket, type Market, type MarketStore } from './primary-market.ts';
-import { markets } from './schema.ts';
 
 export interface ResolvedMarket {
   market: Market;
@@ -30,11 +28,7 @@ export async function resolveMarket(
   store: MarketStore,
   shopper: { country?: string | null; currency?: string | null },
 ): Promise<ResolvedMarket> {
-  const active = await db
-    .select()
-    .from(markets)
-    .where(and(eq(markets.storeId, store.id), eq(markets.active, true)))
-    .orderBy(asc(markets.createdAt), asc(markets.id));
+  const active = (await storeMarkets(db, store.id)).filter((m) => m.active);
   const primary = async (unpriced: Market | null): Promise<ResolvedMarket> => ({
     market:
       active.find((m) => m.isPrimary && m.currency === store.baseCurrency) ??
@@ -63,5 +57,5 @@ export async function resolveMarket(
  */
 async function canPrice(db: Db, store: MarketStore, market: Market): Promise<boolean> {
   if (market.currency === store.baseCurrency || market.pricingMode === 'explicit') return true;
-  return (await effectiveExchangeRate(db, store, store.baseCurrency, market.currency)) !== null;
+  return (await cachedExchangeRate(db, store, store.baseCurrency, market.currency, new Date())) !== null;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { announceChange, cachedConfig } from '../../platform/cache/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { unprocessable } from '../../platform/errors.ts';
 import { emitEvent } from '../../platform/events/index.ts';
@@ -78,8 +79,15 @@ async function settingsRow(db: Db, storeId: string, forUpdate = false): Promise<
 }
 
 /** The store's payment settings: the defaults until changed. */
-export async function getPaymentSettings(db: Db, storeId: string): Promise<PaymentSettings> {
-  return settingsOfRow(await settingsRow(db, storeId));
+export function getPaymentSettings(db: Db, storeId: string): Promise<PaymentSettings> {
+  return cachedConfig(`${storeId}:payment-settings`, [paymentSettingsTopic(storeId)], async () =>
+    settingsOfRow(await settingsRow(db, storeId)),
+  );
+}
+
+/** The change-feed topic of a store's payment settings (read at every checkout, so cached). */
+function paymentSettingsTopic(storeId: string): string {
+  return `payment-settings:${storeId}`;
 }
 
 /** The secret the providers' webhook events for this store are signed with; null until made. */
@@ -141,6 +149,7 @@ export async function updatePaymentSettings(
     type: PAYMENT_SETTINGS_UPDATED_EVENT,
     payload: { fields: Object.keys(data) },
   });
+  await announceChange(tx, paymentSettingsTopic(storeId));
   return after;
 }
 
@@ -168,5 +177,6 @@ export async function rotatePaymentWebhookSecret(tx: Db, storeId: string, actor:
     after: { secretSet: true },
   });
   await emitEvent(tx, { storeId, type: PAYMENT_SETTINGS_UPDATED_EVENT, payload: { fields: ['webhook'] } });
+  await announceChange(tx, paymentSettingsTopic(storeId));
   return secret;
 }

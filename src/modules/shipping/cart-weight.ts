@@ -25,6 +25,17 @@ export async function weighCart(db: Db, storeId: string, lines: readonly CartLin
     storeId,
     lines.map((l) => l.variantId),
   );
+  return weighLines(lines, facts);
+}
+
+/**
+ * `weighCart` over variant facts the caller has read already (the cart's variants): the same
+ * sum, and the same 422 `unknown_variant` for a line whose variant is not among them.
+ */
+export function weighLines(
+  lines: readonly CartLine[],
+  facts: ReadonlyMap<string, { requiresShipping: boolean; weightGrams: number | null }>,
+): CartWeight {
   const unknown = [...new Set(lines.filter((l) => !facts.has(l.variantId)).map((l) => l.variantId))];
   if (unknown.length > 0) {
     throw unprocessable('unknown_variant', 'Some variants are not in this store.', {

@@ -27,7 +27,7 @@ export type {
   UnavailableReason,
 } from './calculation/types.ts';
 export { unavailableReasons } from './calculation/types.ts';
-export { type CartLine, type CartWeight, weighCart } from './cart-weight.ts';
+export { type CartLine, type CartWeight, weighCart, weighLines } from './cart-weight.ts';
 export {
   estimateCartShipping,
   quoteShipping,

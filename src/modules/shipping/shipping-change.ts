@@ -1,6 +1,12 @@
+import { announceChange } from '../../platform/cache/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { emitEvents } from '../../platform/events/index.ts';
 import { type Actor, recordAudit } from '../access/index.ts';
+
+/** The change-feed topic of a store's shipping setup: the cached setup is dropped when it is announced. */
+export function shippingTopic(storeId: string): string {
+  return `shipping:${storeId}`;
+}
 
 /** The one event of the module: the store's shipping setup changed (what, which, how). */
 export const SHIPPING_UPDATED_EVENT = 'shipping.updated';
@@ -23,7 +29,7 @@ const auditEntityType: Record<ShippingEntity, string> = {
 
 /**
  * Writes the audit entry (`shipping_zone.created`, `shipping_rate.updated`, …) and the
- * `shipping.updated` event of one change, in the writer's transaction.
+ * `shipping.updated` event of one change, and announces it, in the writer's transaction.
  */
 export async function recordShippingChange(
   tx: Db,
@@ -47,4 +53,5 @@ export async function recordShippingChange(
   });
   const payload: ShippingUpdatedPayload = { entity, change: kind, id, zoneId: change.zoneId ?? null };
   await emitEvents(tx, [{ storeId, type: SHIPPING_UPDATED_EVENT, payload }]);
+  await announceChange(tx, shippingTopic(storeId));
 }

@@ -1,19 +1,27 @@
+import { cachedConfig } from '../../platform/cache/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Store } from '../access/index.ts';
-import { listLocations } from '../inventory/index.ts';
+import { listLocations, locationsTopic } from '../inventory/index.ts';
 import type { PickupConfig, ShippingConfig } from './calculation/types.ts';
 import { listPickupOptions } from './pickup-options.ts';
 import { listRates } from './rates.ts';
+import { shippingTopic } from './shipping-change.ts';
 import { listZones } from './zones.ts';
 
 /**
- * Everything the calculation needs of one store, read in a few queries: zones, rates, pick-up
- * options and the state of their locations (the inventory module's, through its public face).
+ * Everything the calculation needs of one store: zones, rates, pick-up options and the state of
+ * their locations (the inventory module's, through its public face). Held in the process's
+ * configuration cache; every shipping change and every location change announces its topic.
  */
-export async function loadShippingConfig(
-  db: Db,
-  store: Pick<Store, 'id' | 'timezone'>,
-): Promise<ShippingConfig> {
+export function loadShippingConfig(db: Db, store: Pick<Store, 'id' | 'timezone'>): Promise<ShippingConfig> {
+  return cachedConfig(
+    `${store.id}:shipping:${store.timezone}`,
+    [shippingTopic(store.id), locationsTopic(store.id)],
+    () => readShippingConfig(db, store),
+  );
+}
+
+async function readShippingConfig(db: Db, store: Pick<Store, 'id' | 'timezone'>): Promise<ShippingConfig> {
   const [zones, rates, pickups, locations] = await Promise.all([
     listZones(db, store.id),
     listRates(db, store.id),

@@ -1,8 +1,10 @@
 import { and, eq, isNull, or } from 'drizzle-orm';
+import { cachedConfig } from '../../platform/cache/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { AppliedTaxRate } from './rate-factors.ts';
 import { standardTaxClass, taxClasses, taxRates } from './schema.ts';
 import { checkedTaxAddress, type TaxAddress } from './tax-address.ts';
+import { taxTopic } from './tax-events.ts';
 
 /** The rates that apply at one destination, for every class of the store. */
 export interface DestinationRates {
@@ -28,6 +30,17 @@ export interface DestinationRates {
  */
 export async function resolveRates(db: Db, storeId: string, address: TaxAddress): Promise<DestinationRates> {
   const { country, region } = checkedTaxAddress(address);
+  return cachedConfig(`${storeId}:tax-rates:${country}:${region ?? ''}`, [taxTopic(storeId)], () =>
+    readRates(db, storeId, country, region),
+  );
+}
+
+async function readRates(
+  db: Db,
+  storeId: string,
+  country: string,
+  region: string | null,
+): Promise<DestinationRates> {
   const [classRows, rateRows] = await Promise.all([
     db.select({ handle: taxClasses.handle }).from(taxClasses).where(eq(taxClasses.storeId, storeId)),
     db

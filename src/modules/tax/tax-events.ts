@@ -1,3 +1,4 @@
+import { announceChange } from '../../platform/cache/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { emitEvents } from '../../platform/events/index.ts';
 
@@ -14,7 +15,12 @@ export interface TaxUpdatedPayload {
   [detail: string]: unknown;
 }
 
-/** One `tax.updated` event in the writer's transaction. */
+/** The change-feed topic of a store's tax setup: cached settings and rates are dropped when it is announced. */
+export function taxTopic(storeId: string): string {
+  return `tax:${storeId}`;
+}
+
+/** One `tax.updated` event in the writer's transaction, the change announced with it. */
 export async function emitTaxUpdated(
   tx: Db,
   storeId: string,
@@ -24,4 +30,5 @@ export async function emitTaxUpdated(
   await emitEvents(tx, [
     { storeId, type: taxUpdatedEvent, payload: { ...details, changed } satisfies TaxUpdatedPayload },
   ]);
+  await announceChange(tx, taxTopic(storeId));
 }

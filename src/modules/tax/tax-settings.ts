@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { cachedConfig } from '../../platform/cache/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { unprocessable } from '../../platform/errors.ts';
 import { type Actor, recordAudit } from '../access/index.ts';
@@ -14,7 +15,7 @@ import {
 } from './schema.ts';
 import { type TaxAddress, taxAddressInput } from './tax-address.ts';
 import { requireTaxClasses, taxClassHandle } from './tax-classes.ts';
-import { emitTaxUpdated } from './tax-events.ts';
+import { emitTaxUpdated, taxTopic } from './tax-events.ts';
 
 export interface TaxSettings {
   /** Whether the catalog's prices (and shipping rates) are entered with tax in them. */
@@ -51,7 +52,11 @@ export const updateTaxSettingsInput = z
   .strict();
 export type UpdateTaxSettingsInput = z.input<typeof updateTaxSettingsInput>;
 
-export async function getTaxSettings(db: Db, storeId: string): Promise<TaxSettings> {
+export function getTaxSettings(db: Db, storeId: string): Promise<TaxSettings> {
+  return cachedConfig(`${storeId}:tax-settings`, [taxTopic(storeId)], () => readTaxSettings(db, storeId));
+}
+
+async function readTaxSettings(db: Db, storeId: string): Promise<TaxSettings> {
   const [row] = await db.select().from(taxSettings).where(eq(taxSettings.storeId, storeId));
   if (!row) return defaultTaxSettings;
   return {

@@ -6,4 +6,5 @@ export {
   hasPendingChange,
   startChangeFeed,
 } from './change-feed.ts';
+export { attachConfigCache, cachedConfig, configCacheStats } from './config-cache.ts';
 export { ReadCache, type ReadCacheOptions } from './read-cache.ts';

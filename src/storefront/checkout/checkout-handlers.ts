@@ -350,7 +350,8 @@ export function checkoutHandlers(context: CheckoutRouteContext) {
           if (refusal) return refusal;
           throw err;
         }
-        if (result.applied) return { cart: result.cart, next: null };
+        if (result.applied)
+          return { cart: result.cart, next: null, ...(result.priced ? { priced: result.priced } : {}) };
         const currency = result.cart.currency;
         const money = (amount: number) => formatMoney(amount, currency, visit.site.locale);
         const code = field(body, 'code').trim();

@@ -61,6 +61,7 @@ export function placeHandlers(context: CheckoutRouteContext) {
     try {
       placed = await placeOrderFromCart(db, {
         storeId: visit.store.id,
+        store: visit.store,
         cartToken: visit.cartToken,
         idempotencyKey: idempotencyKeyOf(visit, body),
         payment: paymentOf(visit, body),

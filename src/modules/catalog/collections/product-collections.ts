@@ -1,6 +1,8 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { cachedConfig } from '../../../platform/cache/index.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { resultRows } from '../../../platform/db/result-rows.ts';
+import { catalogTopic } from '../change-topic.ts';
 import { products } from '../schema.ts';
 import { productConditionsSql } from './product-conditions.ts';
 import { collections } from './schema.ts';
@@ -19,10 +21,13 @@ export async function collectionsOfProducts(
   const ids = [...new Set(productIds)];
   const result = new Map<string, string[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return result;
-  const ruleCollections = await db
-    .select({ id: collections.id, match: collections.match, rules: collections.rules })
-    .from(collections)
-    .where(and(eq(collections.storeId, storeId), eq(collections.kind, 'rules')));
+  // The rules change rarely and are read at every pricing of a cart: cached (collections announce changes).
+  const ruleCollections = await cachedConfig(`${storeId}:rule-collections`, [catalogTopic(storeId)], () =>
+    db
+      .select({ id: collections.id, match: collections.match, rules: collections.rules })
+      .from(collections)
+      .where(and(eq(collections.storeId, storeId), eq(collections.kind, 'rules'))),
+  );
   const idList = sql.param(ids);
   const parts: SQL[] = [
     sql`select collection_id, product_id from collection_products

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError, conflict, paymentRequired, unprocessable } from '../../../platform/errors.ts';
-import { type Actor, getStore, systemActor } from '../../access/index.ts';
-import { findVariantShippingFacts } from '../../catalog/index.ts';
+import { type Actor, getStore, type Store, systemActor } from '../../access/index.ts';
 import { findOrCreateGuestCustomer } from '../../customers/index.ts';
 import { reserveStock } from '../../inventory/index.ts';
 import { completePlacement, createOrder, getOrder, type Order } from '../../orders/index.ts';
@@ -45,6 +44,8 @@ const paymentInput = z.object({ provider: z.enum(paymentProviderKeys), card: car
 
 export type PlaceOrderInput = CartReference & {
   storeId: string;
+  /** The store itself when the caller has it read already (the storefront does), saving a read. */
+  store?: Store;
   /** The `Idempotency-Key`: a repeated placement with it answers with the order it made. */
   idempotencyKey: string;
   payment: { provider: 'manual' | 'test_card'; card?: CardInput };
@@ -123,7 +124,7 @@ export async function placeOrderFromCart(db: Db, input: PlaceOrderInput): Promis
     );
     if (!claim.claimed) return replayOf(tx, storeId, claim.orderId);
 
-    const store = await getStore(tx, storeId);
+    const store = input.store?.id === storeId ? input.store : await getStore(tx, storeId);
     const cart = await lockActiveCart(tx, storeId, cartId);
     const priced = await priceCart(tx, store, cart, input.now ? { now: input.now } : {});
     const email = assertPlaceable(cart, priced);
@@ -145,11 +146,6 @@ export async function placeOrderFromCart(db: Db, input: PlaceOrderInput): Promis
       });
     }
     const customerId = input.customerId ?? cart.customerId ?? (await guestOf(tx, storeId, cart, email)).id;
-    const weights = await findVariantShippingFacts(
-      tx,
-      storeId,
-      priced.lines.map((l) => l.variantId),
-    );
     const total = priced.totals.total;
     const order = await createOrder(
       tx,
@@ -163,7 +159,7 @@ export async function placeOrderFromCart(db: Db, input: PlaceOrderInput): Promis
         reservationId: reservation.id,
         discountUsageRef: discounted ? cart.id : null,
         paymentProvider: total > 0 ? payment.provider : null,
-        weights: new Map([...weights].map(([id, facts]) => [id, facts.weightGrams])),
+        weights: new Map(priced.lines.map((l) => [l.variantId, l.weightGrams])),
       }),
     );
     await recordIdempotentOrder(tx, storeId, key, order.id);

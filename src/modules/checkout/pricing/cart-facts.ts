@@ -4,7 +4,7 @@ import { collectionsOfProducts, findCartVariants } from '../../catalog/index.ts'
 import { variantAvailability } from '../../inventory/index.ts';
 import { priceVariants, resolveMarket } from '../../markets/index.ts';
 import { loadDiscountCandidates } from '../../promotions/index.ts';
-import { loadShippingConfig, weighCart } from '../../shipping/index.ts';
+import { loadShippingConfig, weighLines } from '../../shipping/index.ts';
 import { getTaxSettings, resolveRates, taxAddressOf, taxClassesOfProducts } from '../../tax/index.ts';
 import type { CartAddress } from '../cart-address.ts';
 import type { Cart } from '../carts.ts';
@@ -27,7 +27,10 @@ export function cartDestination(cart: Pick<Cart, 'shippingAddress' | 'country'>)
  * Reads everything one pricing of the cart needs, each module through its public face: the market
  * (`resolveMarket` for the cart's country) and its prices (`priceVariants`), the variants and their
  * stock, the discount candidates, the shipping setup and the cart's weight, the tax settings and the
- * rates at the tax address. About a dozen queries, most of them side by side.
+ * rates at the tax address. The store's terms (markets, exchange rates, shipping setup, tax settings
+ * and rates, collection rules) come from the process's configuration cache, so a pricing reads
+ * little more than the cart's own variants, their stock, codes and collections: four to six queries.
+ * They run one after the other: on a transaction's one connection, side by side would only queue.
  */
 export async function loadCartFacts(
   db: Db,
@@ -44,13 +47,18 @@ export async function loadCartFacts(
     currency: destination ? null : cart.currency,
   });
   const variantIds = cart.lines.map((l) => l.variantId);
-  const [variants, prices, shippingConfig, taxSettings, candidates] = await Promise.all([
-    findCartVariants(db, store, cart.locale, variantIds),
-    priceVariants(db, store, { marketId: market.id, variantIds, at: now }),
-    loadShippingConfig(db, store),
-    getTaxSettings(db, store.id),
-    loadDiscountCandidates(db, store.id, { codes: cart.discountCodes, customerKey, now }),
-  ]);
+  const variants = await findCartVariants(db, store, cart.locale, variantIds);
+  const basePrices = new Map(
+    [...variants].map(([id, v]) => [id, { amount: v.priceAmount, compareAtAmount: v.compareAtAmount }]),
+  );
+  const prices = await priceVariants(db, store, { marketId: market.id, variantIds, at: now, basePrices });
+  const shippingConfig = await loadShippingConfig(db, store);
+  const taxSettings = await getTaxSettings(db, store.id);
+  const candidates = await loadDiscountCandidates(db, store.id, {
+    codes: cart.discountCodes,
+    customerKey,
+    now,
+  });
   const live = cart.lines.filter((l) => variants.get(l.variantId)?.productStatus === 'active');
   const productIds = [...new Set(live.map((l) => variants.get(l.variantId)!.productId))];
   // Before any address, the shopper's country stands in (an estimate: a region may have its own rates).
@@ -63,24 +71,21 @@ export async function loadCartFacts(
   const taxAddress = estimated
     ? { address: { country: cart.country!, region: null }, source: 'shipping_address' as const }
     : fromAddresses;
-  const [stock, collections, classes, weight, rates] = await Promise.all([
-    variantAvailability(
-      db,
-      store.id,
-      live.map((l) => ({
-        variantId: l.variantId,
-        inventoryPolicy: variants.get(l.variantId)!.inventoryPolicy,
-      })),
-    ),
-    collectionsOfProducts(db, store.id, productIds),
-    taxClassesOfProducts(db, store.id, productIds),
-    weighCart(
-      db,
-      store.id,
-      live.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
-    ),
-    taxAddress ? resolveRates(db, store.id, taxAddress.address) : null,
-  ]);
+  const stock = await variantAvailability(
+    db,
+    store.id,
+    live.map((l) => ({
+      variantId: l.variantId,
+      inventoryPolicy: variants.get(l.variantId)!.inventoryPolicy,
+    })),
+  );
+  const collections = await collectionsOfProducts(db, store.id, productIds);
+  const classes = await taxClassesOfProducts(db, store.id, productIds);
+  const weight = weighLines(
+    live.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
+    variants,
+  );
+  const rates = taxAddress ? await resolveRates(db, store.id, taxAddress.address) : null;
   return {
     cart: {
       id: cart.id,

@@ -160,6 +160,9 @@ function factsOf(s: Scenario): CartFacts {
         sku: null,
         inventoryPolicy: 'deny',
         requiresShipping: true,
+        weightGrams: 500,
+        priceAmount: line.unitAmount,
+        compareAtAmount: line.compareAt,
         imageUrl: null,
       };
       return {

@@ -170,6 +170,7 @@ export function composePricedCart(facts: CartFacts): PricedCart {
       variantTitle: variant?.title ?? '',
       options: variant?.options ?? [],
       sku: variant?.sku ?? null,
+      weightGrams: variant?.weightGrams ?? null,
       imageUrl: variant?.imageUrl ?? null,
       quantity: line.quantity,
       unitAmount: buyable ? price!.amount : 0,

@@ -70,6 +70,8 @@ export interface PricedCartLine {
   variantTitle: string;
   options: { name: string; value: string }[];
   sku: string | null;
+  /** Grams per unit, from the catalog; null when it has none (the order keeps it per line). */
+  weightGrams: number | null;
   imageUrl: string | null;
   quantity: number;
   /** The market's price of one unit (before discounts; with tax when prices include it). */

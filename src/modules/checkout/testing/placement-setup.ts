@@ -46,7 +46,8 @@ export interface EuShop {
   book: TestProduct;
   /** A free download: no shipping, price 0. */
   freebie: TestProduct;
-  /** Rate ids: standard (€4.90), express (€9.90). */
+  /** The zone for Germany, and its rate ids: standard (€4.90), express (€9.90). */
+  zoneId: string;
   standard: string;
   express: string;
 }
@@ -79,7 +80,7 @@ export async function makeEuShop(database: Database, store: Store, stock = 50): 
     ],
     productClasses: [{ productIds: [book.productId], taxClass: 'reduced' }],
   });
-  const { rateIds } = await makeZone(
+  const { zoneId, rateIds } = await makeZone(
     database,
     store.id,
     { name: 'Germany', countries: [{ country: 'DE' }] },
@@ -113,7 +114,7 @@ export async function makeEuShop(database: Database, store: Store, stock = 50): 
     percentBp: 500,
     usageLimit: 1,
   });
-  return { store, shirt, book, freebie, standard: rateIds[0]!, express: rateIds[1]! };
+  return { store, shirt, book, freebie, zoneId, standard: rateIds[0]!, express: rateIds[1]! };
 }
 
 export interface UsShop {

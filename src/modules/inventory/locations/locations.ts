@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { announceChange } from '../../../platform/cache/index.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { conflict, isUniqueViolation, notFound, unprocessable } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -102,6 +103,14 @@ export async function requireLocations(
   return found;
 }
 
+/**
+ * The change-feed topic of a store's locations, announced after each write: configuration cached
+ * with them (the shipping setup's pick-up points) is dropped.
+ */
+export function locationsTopic(storeId: string): string {
+  return `locations:${storeId}`;
+}
+
 export async function createLocation(db: Db, storeId: string, input: CreateLocationInput): Promise<Location> {
   const data = createLocationInput.parse(input);
   try {
@@ -109,6 +118,7 @@ export async function createLocation(db: Db, storeId: string, input: CreateLocat
       .insert(inventoryLocations)
       .values({ id: newId('location'), storeId, ...data })
       .returning();
+    await announceChange(db, locationsTopic(storeId));
     return location!;
   } catch (err) {
     if (isUniqueViolation(err)) throw nameTaken();
@@ -131,6 +141,7 @@ export async function updateLocation(
       .where(and(eq(inventoryLocations.storeId, storeId), eq(inventoryLocations.id, id)))
       .returning();
     if (before.active !== after!.active) await restateLocationStock(db, storeId, id);
+    await announceChange(db, locationsTopic(storeId));
     return { before, after: after! };
   } catch (err) {
     if (isUniqueViolation(err)) throw nameTaken();

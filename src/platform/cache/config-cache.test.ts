@@ -1,0 +1,101 @@
+// The process's configuration cache: it serves nothing without a change feed, caches once one is
+// attached, drops an entry when its topic is announced (and bypasses it while the announcing
+// transaction is open), and steps aside again when the feed is detached.
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Database } from '../db/database.ts';
+import { testDatabaseTargets } from '../db/test-database.ts';
+import {
+  announceChange,
+  attachConfigCache,
+  type ChangeFeed,
+  cachedConfig,
+  hasPendingChange,
+  startChangeFeed,
+} from './index.ts';
+
+let seq = 0;
+
+for (const target of testDatabaseTargets()) {
+  describe(`configuration cache (${target.label})`, () => {
+    let database: Database;
+    let feed: ChangeFeed;
+    let topic: string;
+    let key: string;
+    let loads: number;
+    let current: number;
+    const read = () =>
+      cachedConfig(key, [topic], async () => {
+        loads++;
+        return { value: current };
+      });
+
+    beforeEach(async () => {
+      database = await target.create();
+      feed = await startChangeFeed(database);
+      seq++;
+      topic = `config-test:${process.pid}:${seq}`;
+      key = `store_${process.pid}_${seq}:setting`;
+      loads = 0;
+      current = 1;
+    });
+    afterEach(async () => {
+      await feed.close();
+      await database.close();
+    });
+
+    test('without a feed attached every read goes to the database', async () => {
+      await read();
+      await read();
+      assert.equal(loads, 2);
+    });
+
+    test('with a feed: read once, dropped when its topic is announced, bypassed inside the change', async () => {
+      const detach = attachConfigCache(feed);
+      try {
+        assert.equal((await read()).value, 1);
+        assert.equal((await read()).value, 1);
+        assert.equal(loads, 1, 'the second read is served from the cache');
+
+        await database.db.transaction(async (tx) => {
+          current = 2;
+          await announceChange(tx, topic);
+          // The writer reads its own change before it commits: the cache stands aside.
+          assert.equal((await read()).value, 2);
+        });
+        assert.equal((await read()).value, 2, 'right after the commit, never the old value');
+        for (let i = 0; i < 200 && hasPendingChange([topic]); i++) await sleep(10);
+        assert.equal(hasPendingChange([topic]), false, 'the notification came back');
+        await read();
+        const settled = loads;
+        await read();
+        await read();
+        assert.equal(loads, settled, 'once the notification is back, reads are cached again');
+      } finally {
+        detach();
+      }
+      const detached = loads;
+      await read();
+      await read();
+      assert.equal(loads, detached + 2, 'detached: reads go to the database again');
+    });
+
+    test('a change rolled back leaves the cached value standing once it is no longer pending', async () => {
+      const detach = attachConfigCache(feed);
+      try {
+        await read();
+        await assert.rejects(
+          database.db.transaction(async (tx) => {
+            await announceChange(tx, topic);
+            throw new Error('rolled back');
+          }),
+          /rolled back/,
+        );
+        assert.equal((await read()).value, 1);
+      } finally {
+        detach();
+      }
+    });
+  });
+}
