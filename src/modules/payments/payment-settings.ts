@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { unprocessable } from '../../platform/errors.ts';
 import { emitEvent } from '../../platform/events/index.ts';
@@ -123,7 +124,7 @@ export async function updatePaymentSettings(
       path: 'providers',
     });
   }
-  const values = { ...rowValues(after), updatedAt: new Date() };
+  const values = { ...rowValues(after), updatedAt: now() };
   await tx
     .insert(paymentSettings)
     .values({ storeId, ...values })
@@ -157,7 +158,7 @@ export async function rotatePaymentWebhookSecret(tx: Db, storeId: string, actor:
     .values({ storeId, ...rowValues(before), webhookSecret: secret })
     .onConflictDoUpdate({
       target: paymentSettings.storeId,
-      set: { webhookSecret: secret, updatedAt: new Date() },
+      set: { webhookSecret: secret, updatedAt: now() },
     });
   await recordAudit(tx, actor, {
     storeId,

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { unprocessable } from '../../platform/errors.ts';
 import { type Actor, recordAudit } from '../access/index.ts';
@@ -110,7 +111,7 @@ export async function updateTaxSettings(
     shippingTaxation: after.shippingTaxation,
     shippingTaxClass: after.shippingTaxClass,
     rounding: after.rounding,
-    updatedAt: new Date(),
+    updatedAt: now(),
   };
   await tx
     .insert(taxSettings)
