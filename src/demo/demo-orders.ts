@@ -42,7 +42,7 @@ export interface DemoSellable {
 }
 
 /** Orders the demo places: enough for lists, filters and reports to look lived-in, few enough to seed fast. */
-export const demoOrderCount = 80;
+export const demoOrderCount = 100;
 
 /** The span the orders stand for: about four months (see `ageDays`). */
 export const demoOrderSpanDays = 115;
