@@ -1,6 +1,7 @@
 // The demo store's selling, as a newcomer first sees it: orders placed through the checkout in four
 // currencies, worked into every state a shop has (paid or awaiting transfer, in transit, delivered,
-// refunded, returned, cancelled), amounts that add up, and stock books that still verify.
+// refunded, returned, cancelled), amounts that add up, and stock books that still verify; and four
+// months of history with real dates (what analytics reads), none of it in the future.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { findStore } from '../modules/access/index.ts';
@@ -81,5 +82,111 @@ for (const target of testDatabaseTargets()) {
     }
     const report = await verifyInventory(database.db);
     assert.deepEqual([report.drift, report.balanceBreaks, report.stateMismatches], [[], [], []]);
+  });
+
+  test(`the demo's orders span four months of real dates, none in the future (${target.label})`, async () => {
+    const now = Date.now();
+    const [span] = await database.execute<{ earliest: string; latest: string; months: number }>(
+      `select min(o.placed_at) as earliest, max(o.placed_at) as latest,
+              count(distinct to_char(o.placed_at at time zone 'UTC', 'YYYY-MM'))::int as months
+       from orders o join stores s on s.id = o.store_id
+       where s.handle = 'alder-ash' and o.source = 'storefront'`,
+    );
+    const day = 24 * 3600 * 1000;
+    assert.ok(now - new Date(span!.earliest).getTime() >= 90 * day, `earliest ${span!.earliest}`);
+    assert.ok(now - new Date(span!.latest).getTime() < 3 * day, `latest ${span!.latest}`);
+    assert.ok(span!.months >= 4, `placed in ${span!.months} months`);
+
+    // Every stamp of the demo store's selling, none later than now.
+    const [future] = await database.execute<Record<string, number>>(
+      `with store as (select id from stores where handle = 'alder-ash')
+       select
+         (select count(*)::int from orders where store_id = (select id from store)
+            and greatest(placed_at, created_at, updated_at, cancelled_at, completed_at) > now()) as orders,
+         (select count(*)::int from fulfilments f join orders o on o.id = f.order_id
+            where o.store_id = (select id from store) and greatest(f.shipped_at, f.delivered_at) > now()) as fulfilments,
+         (select count(*)::int from refunds r join orders o on o.id = r.order_id
+            where o.store_id = (select id from store) and r.created_at > now()) as refunds,
+         (select count(*)::int from order_returns r join orders o on o.id = r.order_id
+            where o.store_id = (select id from store)
+              and greatest(r.requested_at, r.approved_at, r.received_at, r.closed_at) > now()) as returns,
+         (select count(*)::int from inventory_movements where store_id = (select id from store)
+            and created_at > now()) as movements,
+         (select count(*)::int from payments where store_id = (select id from store)
+            and greatest(created_at, updated_at) > now()) as payments,
+         (select count(*)::int from outbox_events where store_id = (select id from store)
+            and created_at > now()) as events`,
+    );
+    assert.deepEqual(future, {
+      orders: 0,
+      fulfilments: 0,
+      refunds: 0,
+      returns: 0,
+      movements: 0,
+      payments: 0,
+      events: 0,
+    });
+
+    // A shop's order of things: shipped after placed, delivered after shipped, returns after delivery.
+    const [disorder] = await database.execute<Record<string, number>>(
+      `with store as (select id from stores where handle = 'alder-ash')
+       select
+         (select count(*)::int from fulfilments f join orders o on o.id = f.order_id
+            where o.store_id = (select id from store) and f.shipped_at <= o.placed_at) as shipped_before_placed,
+         (select count(*)::int from fulfilments f join orders o on o.id = f.order_id
+            where o.store_id = (select id from store) and f.delivered_at <= f.shipped_at) as delivered_before_shipped,
+         (select count(*)::int from order_returns r join orders o on o.id = r.order_id
+            where o.store_id = (select id from store)
+              and r.requested_at <= (select max(f.delivered_at) from fulfilments f where f.order_id = o.id))
+            as returned_before_delivered,
+         (select count(*)::int from orders where store_id = (select id from store)
+            and status = 'cancelled' and cancelled_at < placed_at) as cancelled_before_placed`,
+    );
+    assert.deepEqual(disorder, {
+      shipped_before_placed: 0,
+      delivered_before_shipped: 0,
+      returned_before_delivered: 0,
+      cancelled_before_placed: 0,
+    });
+    const [shipped] = await database.execute<{ shipped: number; delivered: number }>(
+      `select count(*)::int as shipped, count(f.delivered_at)::int as delivered from fulfilments f
+       join orders o on o.id = f.order_id join stores s on s.id = o.store_id where s.handle = 'alder-ash'`,
+    );
+    assert.ok(shipped!.delivered > 0 && shipped!.delivered < shipped!.shipped, JSON.stringify(shipped));
+
+    // The ledger's sale of each order is dated the day the order was placed; stock came in before.
+    const sales = await database.execute<{ number: number; placed: string; sold: string }>(
+      `select o.number, o.placed_at as placed, m.created_at as sold
+       from orders o join stores s on s.id = o.store_id
+       join inventory_movements m on m.reference_type = 'order' and m.reference_id = o.id and m.kind = 'sale'
+       where s.handle = 'alder-ash' and o.source = 'storefront'`,
+    );
+    assert.ok(sales.length >= demoOrderCount, `${sales.length} sale movements`);
+    const dayOf = (at: string) => new Date(at).toISOString().slice(0, 10);
+    for (const sale of sales) assert.equal(dayOf(sale.sold), dayOf(sale.placed), `order ${sale.number}`);
+    const [receipt] = await database.execute<{ at: string }>(
+      `select min(m.created_at) as at from inventory_movements m join stores s on s.id = m.store_id
+       where s.handle = 'alder-ash' and m.note = 'Stock for web orders'`,
+    );
+    assert.ok(new Date(receipt!.at) < new Date(span!.earliest), 'the stock for web orders came in first');
+
+    // Order numbers rise with placement time.
+    const numbers = await database.execute<{ number: number }>(
+      `select o.number from orders o join stores s on s.id = o.store_id
+       where s.handle = 'alder-ash' and o.source = 'storefront' order by o.placed_at, o.id`,
+    );
+    const sequence = numbers.map((n) => Number(n.number));
+    assert.deepEqual(
+      sequence,
+      [...sequence].sort((a, b) => a - b),
+    );
+
+    // Orders months ago were priced in their market's currency at their day's rate, not all in euro.
+    const old = await database.execute<{ currency: string; n: number }>(
+      `select o.currency, count(*)::int as n from orders o join stores s on s.id = o.store_id
+       where s.handle = 'alder-ash' and o.source = 'storefront' and o.placed_at < now() - interval '60 days'
+       group by 1`,
+    );
+    assert.ok(old.filter((r) => r.currency !== 'EUR').length >= 2, JSON.stringify(old));
   });
 }

@@ -10,7 +10,7 @@ import { createZone } from '../modules/shipping/zones.ts';
 import { installTaxPreset } from '../modules/tax/install-preset.ts';
 import { updateTaxSettings } from '../modules/tax/tax-settings.ts';
 import type { Db } from '../platform/db/database.ts';
-import { type DemoSellable, placeDemoOrders } from './demo-orders.ts';
+import { type DemoSellable, demoOrderSpanDays, placeDemoOrders } from './demo-orders.ts';
 
 export { type DemoSellable, demoOrderCount } from './demo-orders.ts';
 
@@ -47,7 +47,8 @@ const euCountries = [
 
 /**
  * Euro rates over the last four months, one a month (quote currency per euro), so the markets
- * screen shows a history and converted prices move a little.
+ * screen shows a history and converted prices move a little; each order is priced at the rate of
+ * the day it was placed.
  */
 const monthlyRates: Record<string, readonly string[]> = {
   GBP: ['0.8512', '0.8468', '0.8539', '0.8575'],
@@ -127,7 +128,8 @@ async function setUpMarkets(tx: Db, actor: Actor, store: Store): Promise<void> {
     });
     const rates = monthlyRates[m.currency]!;
     for (const [i, rate] of rates.entries()) {
-      const effective = new Date(Date.now() - (rates.length - 1 - i) * 30 * day - 5 * day);
+      // The first applies from before the oldest order, so every order is priced at its day's rate.
+      const effective = new Date(Date.now() - (demoOrderSpanDays + 5) * day + i * 30 * day);
       await recordExchangeRate(tx, store, actor, {
         quoteCurrency: m.currency,
         rate,

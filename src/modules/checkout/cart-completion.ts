@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import * as clock from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { emitCartEvent } from './cart-events.ts';
@@ -31,7 +32,7 @@ export async function markCartCompleted(
       orderId: row.orderId,
     });
   }
-  const now = new Date();
+  const now = clock.now();
   await tx.update(carts).set({ state: 'completed', orderId, updatedAt: now }).where(eq(carts.id, cartId));
   await emitCartEvent(tx, storeId, 'cart.completed', { cartId, orderId });
   if (row.kind === 'draft') {

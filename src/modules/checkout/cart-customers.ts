@@ -1,5 +1,6 @@
-import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, ne } from 'drizzle-orm';
 import { z } from 'zod';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -74,7 +75,7 @@ export async function mergeCarts(
           eq(carts.customerId, customerId),
           eq(carts.state, 'active'),
           eq(carts.kind, 'shopper'),
-          gt(carts.expiresAt, sql`now()`),
+          gt(carts.expiresAt, now()),
           guestId ? ne(carts.id, guestId) : undefined,
         ),
       )
@@ -120,10 +121,7 @@ export async function mergeCarts(
       const email = guest.email ?? saved?.email ?? (input.email?.trim().toLowerCase() || null);
       await inner.update(carts).set({ customerId, email, discountCodes: codes }).where(eq(carts.id, guestId));
       if (saved) {
-        await inner
-          .update(carts)
-          .set({ state: 'abandoned', updatedAt: new Date() })
-          .where(eq(carts.id, saved.id));
+        await inner.update(carts).set({ state: 'abandoned', updatedAt: now() }).where(eq(carts.id, saved.id));
       }
       await emitCartEvent(inner, storeId, 'cart.updated', {
         cartId: guestId,

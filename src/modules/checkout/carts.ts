@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import * as clock from '../../platform/clock.ts';
 import { isCountryCode } from '../../platform/countries/country-codes.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
@@ -72,7 +73,7 @@ export async function createCart(
   const country = input.country ? checkedCountry(input.country) : null;
   const { market } = await resolveMarket(db, store, { country });
   const token = newCartToken();
-  const now = new Date();
+  const now = clock.now();
   const cart = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(carts)
@@ -113,7 +114,7 @@ export async function findCartByToken(db: Db, storeId: string, token: string): P
         eq(carts.tokenHash, cartTokenDigest(token)),
         eq(carts.storeId, storeId),
         eq(carts.state, 'active'),
-        gt(carts.expiresAt, sql`now()`),
+        gt(carts.expiresAt, clock.now()),
       ),
     );
   return row ? withLines(row.cart, linesFromJson(row.lines)) : undefined;
@@ -163,7 +164,7 @@ export async function changeCart<T>(
         linesChanged = true;
       },
     });
-    const now = new Date();
+    const now = clock.now();
     // The change's columns and the activity stamp in one statement.
     const [row] = await tx
       .update(carts)

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { now } from '../../platform/clock.ts';
 import type { CartAddress } from './cart-address.ts';
 
 export const cartStates = ['active', 'completed', 'abandoned'] as const;
@@ -55,10 +56,13 @@ export const carts = pgTable(
     draftName: text('draft_name'),
     /** Drafts: when the payment link was last e-mailed. */
     invoiceSentAt: timestamp('invoice_sent_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
     /** Last time the shopper changed the cart; it expires 30 days after. */
-    lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$defaultFn(now),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [
@@ -86,7 +90,7 @@ export const cartLines = pgTable(
     storeId: text('store_id').notNull(),
     variantId: text('variant_id').notNull(),
     quantity: integer('quantity').notNull(),
-    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     uniqueIndex('cart_lines_cart_variant_key').on(t.cartId, t.variantId),

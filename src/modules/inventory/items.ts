@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { announceChange } from '../../platform/cache/index.ts';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { unprocessable } from '../../platform/errors.ts';
 import { findStockVariants } from '../catalog/index.ts';
@@ -43,7 +44,7 @@ export async function updateInventoryItem(
   const [after] = await tx
     .insert(inventoryItems)
     .values({ variantId, storeId, ...change })
-    .onConflictDoUpdate({ target: inventoryItems.variantId, set: { ...change, updatedAt: new Date() } })
+    .onConflictDoUpdate({ target: inventoryItems.variantId, set: { ...change, updatedAt: now() } })
     .returning();
   await stockChanged(tx, storeId, [variantId], variants);
   // Tracking on or off changes what the storefront shows even when no state moves.

@@ -15,6 +15,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { now } from '../../platform/clock.ts';
 
 /*
  * The inventory module's tables. Stock per (variant, location) lives in inventory_levels and changes
@@ -48,8 +49,8 @@ export const inventoryLocations = pgTable(
     /** Lower goes first when stock is reserved for an order. */
     fulfilmentPriority: integer('fulfilment_priority').notNull().default(0),
     active: boolean('active').notNull().default(true),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     uniqueIndex('inventory_locations_store_name_key').on(t.storeId, t.name),
@@ -78,7 +79,7 @@ export const inventoryItems = pgTable(
     stockState: text('stock_state').notNull().default('ok'),
     /** Last told "running out" (`inventory.running_out`), so each start and end is told once. */
     runningOut: boolean('running_out').notNull().default(false),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [index('inventory_items_store_idx').on(t.storeId)],
 );
@@ -93,7 +94,7 @@ export const inventoryLevels = pgTable(
       .references(() => inventoryLocations.id),
     onHand: integer('on_hand').notNull().default(0),
     reserved: integer('reserved').notNull().default(0),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     primaryKey({ columns: [t.variantId, t.locationId] }),
@@ -142,7 +143,7 @@ export const inventoryMovements = pgTable(
     unitCostAmount: bigint('unit_cost_amount', { mode: 'number' }),
     note: text('note'),
     actorLabel: text('actor_label').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     index('inventory_movements_variant_idx').on(t.variantId, t.locationId, t.seq),
@@ -163,7 +164,7 @@ export const inventoryReservations = pgTable(
     reference: text('reference'),
     state: text('state').$type<ReservationState>().notNull().default('active'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
     settledAt: timestamp('settled_at', { withTimezone: true }),
   },
   (t) => [
@@ -211,8 +212,8 @@ export const suppliers = pgTable(
     orderFormat: text('order_format').notNull().default('pdf'),
     notes: text('notes'),
     active: boolean('active').notNull().default(true),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [uniqueIndex('suppliers_store_name_key').on(t.storeId, t.name)],
 );
@@ -234,7 +235,7 @@ export const supplierVariants = pgTable(
     minimumOrderQuantity: integer('minimum_order_quantity').notNull().default(1),
     /** The supplier to reorder this variant from when several sell it. */
     preferred: boolean('preferred').notNull().default(false),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     primaryKey({ columns: [t.supplierId, t.variantId] }),
@@ -267,8 +268,8 @@ export const purchaseOrders = pgTable(
     note: text('note'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     uniqueIndex('purchase_orders_store_number_key').on(t.storeId, t.number),
@@ -316,8 +317,8 @@ export const inventoryTransfers = pgTable(
     note: text('note'),
     shippedAt: timestamp('shipped_at', { withTimezone: true }),
     receivedAt: timestamp('received_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     uniqueIndex('inventory_transfers_store_number_key').on(t.storeId, t.number),
@@ -355,8 +356,8 @@ export const inventoryCounts = pgTable(
     state: text('state').$type<CountState>().notNull().default('open'),
     note: text('note'),
     appliedAt: timestamp('applied_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     uniqueIndex('inventory_counts_store_number_key').on(t.storeId, t.number),
@@ -398,8 +399,8 @@ export const salesChannels = pgTable(
     /** The locations whose stock it sells; empty: every active location. */
     locationIds: text('location_ids').array().notNull().default(sql`'{}'::text[]`),
     active: boolean('active').notNull().default(true),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [uniqueIndex('sales_channels_store_name_key').on(t.storeId, t.name)],
 );
@@ -414,7 +415,7 @@ export const channelStock = pgTable(
     variantId: text('variant_id').notNull(),
     storeId: text('store_id').notNull(),
     sellable: integer('sellable').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [primaryKey({ columns: [t.channelId, t.variantId] })],
 );
@@ -444,5 +445,5 @@ export const inventorySettings = pgTable('inventory_settings', {
   reservationStrategy: text('reservation_strategy').$type<ReservationStrategy>().notNull().default('split'),
   /** How long a reservation holds stock unless the caller says otherwise. */
   reservationTtlSeconds: integer('reservation_ttl_seconds').notNull().default(900),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
 });

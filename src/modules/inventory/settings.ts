@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inventorySettings, reservationStrategies } from './schema.ts';
 
@@ -37,7 +38,7 @@ export async function updateInventorySettings(
   const after = { ...before, ...change };
   await db
     .insert(inventorySettings)
-    .values({ ...after, updatedAt: new Date() })
-    .onConflictDoUpdate({ target: inventorySettings.storeId, set: { ...change, updatedAt: new Date() } });
+    .values({ ...after, updatedAt: now() })
+    .onConflictDoUpdate({ target: inventorySettings.storeId, set: { ...change, updatedAt: now() } });
   return { before, after };
 }

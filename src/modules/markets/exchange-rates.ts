@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { notFound, unprocessable } from '../../platform/errors.ts';
 import { emitEvents } from '../../platform/events/index.ts';
@@ -62,7 +63,7 @@ export const listExchangeRatesQuery = z
 export type ListExchangeRatesQuery = z.input<typeof listExchangeRatesQuery>;
 
 /** The calendar day an instant falls on in the store's time zone ("2025-03-31"). */
-export function storeDay(store: Pick<MarketStore, 'timezone'>, at: Date = new Date()): string {
+export function storeDay(store: Pick<MarketStore, 'timezone'>, at: Date = now()): string {
   return DateTime.fromJSDate(at, { zone: store.timezone }).toISODate()!;
 }
 
@@ -97,7 +98,7 @@ export async function effectiveExchangeRate(
   store: Pick<MarketStore, 'id' | 'timezone'>,
   baseCurrency: string,
   quoteCurrency: string,
-  at: Date | string = new Date(),
+  at: Date | string = now(),
 ): Promise<ExchangeRate | null> {
   const day = typeof at === 'string' ? at : storeDay(store, at);
   const [row] = await db

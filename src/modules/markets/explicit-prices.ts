@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import * as clock from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { notFound, unprocessable } from '../../platform/errors.ts';
 import { type Actor, recordAudit } from '../access/index.ts';
@@ -207,7 +208,7 @@ export async function writeExplicitPrices(
   const touched = [...prices.map((p) => p.variantId), ...removals];
   if (touched.length === 0) return;
   const before = [...(await findExplicitPrices(tx, market.id, touched)).values()];
-  const now = new Date();
+  const now = clock.now();
   for (let i = 0; i < prices.length; i += batchSize) {
     await tx
       .insert(marketPrices)

@@ -1,5 +1,6 @@
 import { and, arrayOverlaps, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { now } from '../../platform/clock.ts';
 import { isCountryCode } from '../../platform/countries/country-codes.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { conflict, isUniqueViolation, notFound, unprocessable } from '../../platform/errors.ts';
@@ -169,7 +170,7 @@ export async function updateMarket(
   const after = await writeUnique(async () => {
     const [row] = await tx
       .update(markets)
-      .set({ ...data, updatedAt: new Date() })
+      .set({ ...data, updatedAt: now() })
       .where(eq(markets.id, before.id))
       .returning();
     return row!;

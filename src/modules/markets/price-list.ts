@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { conflict } from '../../platform/errors.ts';
 import { type Actor, recordAudit } from '../access/index.ts';
@@ -28,7 +29,7 @@ export async function updatePriceList(
       pricingMode: data.mode,
       rounding: data.rounding,
       convertCompareAt: data.convertCompareAt,
-      updatedAt: new Date(),
+      updatedAt: now(),
     })
     .where(eq(markets.id, before.id))
     .returning()) as [Market];

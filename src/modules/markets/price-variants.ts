@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { badRequest, unprocessable } from '../../platform/errors.ts';
 import { isCurrencyCode } from '../../platform/money.ts';
@@ -61,7 +62,7 @@ export async function priceVariants(
       marketId: market.id,
     });
   }
-  const at = query.at ?? new Date();
+  const at = query.at ?? now();
   const [base, explicit, exchangeRate] = await Promise.all([
     query.basePrices ?? findVariantBasePrices(db, store.id, query.variantIds),
     market.pricingMode === 'explicit' && !market.isPrimary

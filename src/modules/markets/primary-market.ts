@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Store } from '../access/index.ts';
@@ -23,7 +24,7 @@ export async function ensurePrimaryMarket(db: Db, store: MarketStore): Promise<M
     if (found) {
       const [moved] = await tx
         .update(markets)
-        .set({ currency: store.baseCurrency, updatedAt: new Date() })
+        .set({ currency: store.baseCurrency, updatedAt: now() })
         .where(eq(markets.id, found.id))
         .returning();
       await emitMarketEvent(tx, store.id, marketEventTypes.updated, moved!);

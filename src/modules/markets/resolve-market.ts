@@ -1,3 +1,4 @@
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { cachedExchangeRate, storeMarkets } from './market-cache.ts';
 import { ensurePrimaryMarket, type Market, type MarketStore } from './primary-market.ts';
@@ -57,5 +58,5 @@ export async function resolveMarket(
  */
 async function canPrice(db: Db, store: MarketStore, market: Market): Promise<boolean> {
   if (market.currency === store.baseCurrency || market.pricingMode === 'explicit') return true;
-  return (await cachedExchangeRate(db, store, store.baseCurrency, market.currency, new Date())) !== null;
+  return (await cachedExchangeRate(db, store, store.baseCurrency, market.currency, now())) !== null;
 }

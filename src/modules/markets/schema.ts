@@ -12,6 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { now } from '../../platform/clock.ts';
 
 /** How a market's prices are made from the catalog's base prices (docs/markets.md). */
 export const pricingModes = ['converted', 'explicit'] as const;
@@ -45,8 +46,8 @@ export const markets = pgTable(
     rounding: text('rounding').$type<RoundingRule>().notNull().default('none'),
     /** Whether converted prices carry a converted compare-at price (else none is shown). */
     convertCompareAt: boolean('convert_compare_at').notNull().default(true),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     uniqueIndex('markets_store_handle_key').on(t.storeId, t.handle),
@@ -66,7 +67,7 @@ export const marketPrices = pgTable(
     storeId: text('store_id').notNull(),
     amount: bigint('amount', { mode: 'number' }).notNull(),
     compareAtAmount: bigint('compare_at_amount', { mode: 'number' }),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     primaryKey({ columns: [t.marketId, t.variantId] }),
@@ -94,8 +95,8 @@ export const exchangeRates = pgTable(
     rate: numeric('rate', { precision: 24, scale: 12 }).notNull(),
     source: text('source').$type<'manual'>().notNull().default('manual'),
     effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     uniqueIndex('exchange_rates_pair_day_key').on(t.storeId, t.baseCurrency, t.quoteCurrency, t.effectiveOn),

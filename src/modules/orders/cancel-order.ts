@@ -1,5 +1,6 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, conflict, forbidden } from '../../platform/errors.ts';
 import { formatMoney } from '../../platform/money.ts';
@@ -114,7 +115,7 @@ export async function cancelOrder(
 
   await tx
     .update(orders)
-    .set({ status: 'cancelled', cancelReason: data.reason, cancelledAt: new Date(), updatedAt: new Date() })
+    .set({ status: 'cancelled', cancelReason: data.reason, cancelledAt: now(), updatedAt: now() })
     .where(eq(orders.id, order.id));
   const cancelled = await refreshFinancialStatus(tx, storeId, actor, order.id);
   // The timeline speaks English (the admin's language), so its amounts are written the English way.

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Actor } from '../access/index.ts';
 import { completeOrderIfDone } from './order-completion.ts';
@@ -91,7 +92,7 @@ export async function finishClosing(
   },
 ): Promise<OrderReturn> {
   assertTransition('return', before.status, 'closed');
-  const after = await updateReturn(tx, before, { ...closing.patch, status: 'closed', closedAt: new Date() });
+  const after = await updateReturn(tx, before, { ...closing.patch, status: 'closed', closedAt: now() });
   // Refunds and exchanges change the order meanwhile: read it as it is now.
   const current = await lockOrder(tx, order.storeId, order.id);
   await recordOrderEvent(tx, current, actor, 'return', closing.message, {

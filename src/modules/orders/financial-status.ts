@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Actor } from '../access/index.ts';
 import { financialStatusOf, getPaymentSettings, paymentsOfOrder } from '../payments/index.ts';
@@ -40,7 +41,7 @@ export async function refreshFinancialStatus(
   if (status === order.financialStatus) return order;
   const [updated] = await tx
     .update(orders)
-    .set({ financialStatus: status, updatedAt: new Date() })
+    .set({ financialStatus: status, updatedAt: now() })
     .where(eq(orders.id, orderId))
     .returning();
   await recordOrderEvent(tx, updated!, actor, 'payment', `Payment ${statusWords[status]}.`, {
@@ -57,7 +58,7 @@ export async function refreshFinancialStatus(
       {},
       orderMail(updated!, {
         ...orderMailVariables(updated!, lines),
-        payment: { ...paymentMailVariables(updated!, payment, settings), paid_at: new Date().toISOString() },
+        payment: { ...paymentMailVariables(updated!, payment, settings), paid_at: now().toISOString() },
       }),
     );
   }

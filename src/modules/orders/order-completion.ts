@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { type Actor, recordAudit } from '../access/index.ts';
 import { emitOrderEvent } from './order-domain-events.ts';
@@ -39,7 +40,7 @@ export async function completeOrderIfDone(tx: Db, actor: Actor, order: Order): P
   assertTransition('order', order.status, 'completed');
   const [completed] = await tx
     .update(orders)
-    .set({ status: 'completed', completedAt: new Date(), updatedAt: new Date() })
+    .set({ status: 'completed', completedAt: now(), updatedAt: now() })
     .where(eq(orders.id, order.id))
     .returning();
   await recordOrderEvent(
@@ -66,7 +67,7 @@ export async function reopenOrder(tx: Db, actor: Actor, order: Order, why: strin
   assertTransition('order', order.status, 'open');
   const [reopened] = await tx
     .update(orders)
-    .set({ status: 'open', completedAt: null, updatedAt: new Date() })
+    .set({ status: 'open', completedAt: null, updatedAt: now() })
     .where(eq(orders.id, order.id))
     .returning();
   await recordOrderEvent(tx, reopened!, actor, 'reopened', `Order reopened: ${why}`);

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { type Actor, recordAudit } from '../access/index.ts';
 import { emitOrderEvent } from './order-domain-events.ts';
@@ -49,7 +50,7 @@ export async function setOrderTags(
   const before = await lockOrder(tx, storeId, orderId);
   const [order] = await tx
     .update(orders)
-    .set({ tags, updatedAt: new Date() })
+    .set({ tags, updatedAt: now() })
     .where(eq(orders.id, orderId))
     .returning();
   await recordOrderEvent(

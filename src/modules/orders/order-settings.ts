@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { type Actor, recordAudit } from '../access/index.ts';
 import { orderSettings } from './schema.ts';
@@ -47,7 +48,7 @@ export async function updateOrderSettings(
   await tx
     .insert(orderSettings)
     .values({ storeId, ...after })
-    .onConflictDoUpdate({ target: orderSettings.storeId, set: { ...after, updatedAt: new Date() } });
+    .onConflictDoUpdate({ target: orderSettings.storeId, set: { ...after, updatedAt: now() } });
   await recordAudit(tx, actor, {
     storeId,
     action: 'order_settings.updated',

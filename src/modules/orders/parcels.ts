@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { conflict, notFound, unprocessable } from '../../platform/errors.ts';
 import { type Actor, recordAudit } from '../access/index.ts';
@@ -64,8 +65,8 @@ export async function markParcelDelivered(
   const data = markDeliveredInput.parse(input);
   const { order, parcel } = await lockParcel(tx, storeId, orderId, fulfilmentId);
   assertTransition('parcel', parcel.status, 'delivered');
-  const deliveredAt = data.deliveredAt ? new Date(data.deliveredAt) : new Date();
-  if (deliveredAt < parcel.shippedAt || deliveredAt.getTime() > Date.now() + FUTURE_SLACK_MS) {
+  const deliveredAt = data.deliveredAt ? new Date(data.deliveredAt) : now();
+  if (deliveredAt < parcel.shippedAt || deliveredAt.getTime() > now().getTime() + FUTURE_SLACK_MS) {
     throw unprocessable(
       'invalid_delivered_at',
       'A parcel is delivered after it shipped and not in the future.',
@@ -132,7 +133,7 @@ export async function cancelParcel(
   const data = cancelParcelInput.parse(input);
   let { order, parcel } = await lockParcel(tx, storeId, orderId, fulfilmentId);
   assertTransition('parcel', parcel.status, 'cancelled');
-  const cancelled = await saveParcel(tx, parcel, { status: 'cancelled', cancelledAt: new Date() });
+  const cancelled = await saveParcel(tx, parcel, { status: 'cancelled', cancelledAt: now() });
   for (const l of parcel.lines) {
     await tx
       .update(orderLines)

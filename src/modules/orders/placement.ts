@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, conflict } from '../../platform/errors.ts';
 import type { Actor } from '../access/index.ts';
@@ -47,8 +48,8 @@ export async function completePlacement(
       number,
       financialStatus,
       paymentProvider: payment?.provider ?? null,
-      placedAt: waiting ? null : new Date(),
-      updatedAt: new Date(),
+      placedAt: waiting ? null : now(),
+      updatedAt: now(),
     })
     .where(eq(orders.id, order.id))
     .returning();
@@ -100,8 +101,8 @@ export async function settlePaymentAction(
     .update(orders)
     .set({
       financialStatus: financialStatusOf([payment], order.total),
-      placedAt: new Date(),
-      updatedAt: new Date(),
+      placedAt: now(),
+      updatedAt: now(),
     })
     .where(eq(orders.id, order.id))
     .returning();
@@ -169,7 +170,7 @@ async function cancelUnplaced(
   if (order.discountUsageRef) await releaseDiscountUsage(tx, storeId, order.discountUsageRef);
   const [cancelled] = await tx
     .update(orders)
-    .set({ status: 'cancelled', cancelReason: reason, cancelledAt: new Date(), updatedAt: new Date() })
+    .set({ status: 'cancelled', cancelReason: reason, cancelledAt: now(), updatedAt: now() })
     .where(eq(orders.id, order.id))
     .returning();
   await recordOrderEvent(

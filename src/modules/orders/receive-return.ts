@@ -1,4 +1,5 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { conflict, unprocessable } from '../../platform/errors.ts';
 import type { Actor } from '../access/index.ts';
@@ -131,7 +132,7 @@ export async function receiveReturn(
   const withLines = await lockReturn(tx, storeId, orderId, returnId);
   const complete = withLines.lines.every((l) => l.receivedQuantity === l.quantity);
   const after = complete
-    ? await updateReturn(tx, withLines, { status: 'received', receivedAt: new Date() })
+    ? await updateReturn(tx, withLines, { status: 'received', receivedAt: now() })
     : withLines;
 
   const restocked = receipt.filter((l) => l.disposition === 'restock').reduce((n, l) => n + l.quantity, 0);

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { unprocessable } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -315,7 +316,7 @@ export async function giveMoneyBack(
   }
   await tx
     .update(orders)
-    .set({ refundedAmount: sql`${orders.refundedAmount} + ${amounts.amount}`, updatedAt: new Date() })
+    .set({ refundedAmount: sql`${orders.refundedAmount} + ${amounts.amount}`, updatedAt: now() })
     .where(eq(orders.id, order.id));
   return { ...row!, lines: lineRows };
 }

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { conflict, notFound, unprocessable } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -41,7 +42,7 @@ export async function requestReturn(
   assertDistinctLines(data.lines);
   const order = await lockOrder(tx, storeId, orderId);
   const lines = await orderLinesOf(tx, order.id);
-  const returnable = await returnableLinesOf(tx, order, lines, options.now ?? new Date());
+  const returnable = await returnableLinesOf(tx, order, lines, options.now ?? now());
   const byLine = new Map(returnable.lines.map((l) => [l.orderLineId, l]));
   data.lines.forEach((asked, i) => {
     const line = byLine.get(asked.orderLineId);

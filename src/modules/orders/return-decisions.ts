@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { conflict } from '../../platform/errors.ts';
 import type { Actor } from '../access/index.ts';
@@ -32,7 +33,7 @@ export async function approveReturn(
   const settings = await getOrderSettings(tx, storeId);
   const after = await updateReturn(tx, before, {
     status: 'approved',
-    approvedAt: new Date(),
+    approvedAt: now(),
     staffNote: note || before.staffNote,
   });
   const current =
@@ -78,7 +79,7 @@ export async function rejectReturn(
   const after = await updateReturn(tx, before, {
     status: 'rejected',
     rejectReason: reason,
-    closedAt: new Date(),
+    closedAt: now(),
   });
   await recordOrderEvent(tx, order, actor, 'return', `Return declined: ${reason}`, { returnId, reason });
   const lines = await orderLinesOf(tx, orderId);
@@ -121,7 +122,7 @@ export async function cancelReturn(
   }
   const after = await updateReturn(tx, before, {
     status: 'cancelled',
-    closedAt: new Date(),
+    closedAt: now(),
     staffNote: note || before.staffNote,
   });
   await recordOrderEvent(

@@ -1,4 +1,5 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
+import * as clock from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { getStore } from '../access/index.ts';
 import { getOrder, type Order, type OrderLine } from './order-read.ts';
@@ -41,7 +42,7 @@ export async function returnableLines(
   options: { now?: Date } = {},
 ): Promise<ReturnableLines> {
   const order = await getOrder(db, storeId, orderId);
-  return returnableLinesOf(db, order, order.lines, options.now ?? new Date());
+  return returnableLinesOf(db, order, order.lines, options.now ?? clock.now());
 }
 
 /** The same for an order already read (and locked) by the caller. */

@@ -12,6 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { now } from '../../platform/clock.ts';
 import type {
   OrderAddress,
   OrderDiscount,
@@ -91,8 +92,8 @@ export const orders = pgTable(
     placedAt: timestamp('placed_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     completedAt: timestamp('completed_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     uniqueIndex('orders_store_number_key').on(t.storeId, t.number),
@@ -177,7 +178,7 @@ export const orderEvents = pgTable(
     message: text('message').notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     actorLabel: text('actor_label').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [index('order_events_order_idx').on(t.orderId, t.createdAt)],
 );
@@ -199,7 +200,7 @@ export const fulfilments = pgTable(
     carrier: text('carrier'),
     trackingNumber: text('tracking_number'),
     trackingUrl: text('tracking_url'),
-    shippedAt: timestamp('shipped_at', { withTimezone: true }).notNull().defaultNow(),
+    shippedAt: timestamp('shipped_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
   },
@@ -242,7 +243,7 @@ export const refunds = pgTable(
     paymentId: text('payment_id'),
     returnId: text('return_id'),
     actorLabel: text('actor_label').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [index('refunds_order_idx').on(t.orderId), check('refunds_amount_check', sql`${t.amount} > 0`)],
 );
@@ -307,7 +308,7 @@ export const orderReturns = pgTable(
     refundId: text('refund_id'),
     exchangeOrderId: text('exchange_order_id'),
     requestedBy: text('requested_by').$type<'customer' | 'staff'>().notNull(),
-    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     receivedAt: timestamp('received_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
@@ -354,7 +355,7 @@ export const orderSettings = pgTable('order_settings', {
   numberPrefix: text('number_prefix').notNull().default('#'),
   /** How the customer sends returns back: mailed with the approval. */
   returnInstructions: text('return_instructions'),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
 });
 
 /** The last order number per store; the row is locked from the moment a number is taken until commit. */

@@ -1,4 +1,5 @@
 import { asc, eq, inArray } from 'drizzle-orm';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { fulfilmentStatusOf } from './fulfilment-status.ts';
 import { type Fulfilment, type Order, type OrderLine, orderLinesOf } from './order-read.ts';
@@ -39,7 +40,7 @@ export async function setFulfilmentStatus(
   if (status === order.fulfilmentStatus) return { order, lines };
   const [updated] = await tx
     .update(orders)
-    .set({ fulfilmentStatus: status, updatedAt: new Date() })
+    .set({ fulfilmentStatus: status, updatedAt: now() })
     .where(eq(orders.id, order.id))
     .returning();
   return { order: updated!, lines };

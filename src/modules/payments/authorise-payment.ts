@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as clock from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { unprocessable } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -86,7 +87,7 @@ export async function authorisePayment(
   storeId: string,
   input: AuthorisePaymentInput,
 ): Promise<Payment> {
-  const { method, actor = shopper, allowDisabledProvider = false, now = new Date(), ...fields } = input;
+  const { method, actor = shopper, allowDisabledProvider = false, now = clock.now(), ...fields } = input;
   const data = authoriseFields.parse(fields);
   if (!allowDisabledProvider) {
     const settings = await getPaymentSettings(tx, storeId);

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { emitEvent } from '../../platform/events/index.ts';
 import { newId } from '../../platform/ids.ts';
@@ -93,7 +94,7 @@ export async function recordPaymentChange(
   const { before } = change;
   const [row] = await tx
     .update(payments)
-    .set({ ...change.patch, updatedAt: new Date() })
+    .set({ ...change.patch, updatedAt: now() })
     .where(eq(payments.id, before.id))
     .returning();
   const after = paymentOfRow(row!);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { announceChange, cachedConfig } from '../../platform/cache/index.ts';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { unprocessable } from '../../platform/errors.ts';
 import { emitEvent } from '../../platform/events/index.ts';
@@ -131,7 +132,7 @@ export async function updatePaymentSettings(
       path: 'providers',
     });
   }
-  const values = { ...rowValues(after), updatedAt: new Date() };
+  const values = { ...rowValues(after), updatedAt: now() };
   await tx
     .insert(paymentSettings)
     .values({ storeId, ...values })
@@ -166,7 +167,7 @@ export async function rotatePaymentWebhookSecret(tx: Db, storeId: string, actor:
     .values({ storeId, ...rowValues(before), webhookSecret: secret })
     .onConflictDoUpdate({
       target: paymentSettings.storeId,
-      set: { webhookSecret: secret, updatedAt: new Date() },
+      set: { webhookSecret: secret, updatedAt: now() },
     });
   await recordAudit(tx, actor, {
     storeId,

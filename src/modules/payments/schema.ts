@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { now, simulatedTime } from '../../platform/clock.ts';
 
 export const paymentProviderKeys = ['manual', 'test_card'] as const;
 export type PaymentProviderKey = (typeof paymentProviderKeys)[number];
@@ -63,8 +64,8 @@ export const payments = pgTable(
     providerReference: text('provider_reference'),
     /** Where the shopper completes the 3-D Secure-style step; only while `requires_action`. */
     actionUrl: text('action_url'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     index('payments_store_order_idx').on(t.storeId, t.orderId, t.createdAt),
@@ -105,7 +106,11 @@ export const paymentTransactions = pgTable(
     /** The refund's reason, or what the provider said. */
     note: text('note'),
     // The clock, not the transaction's start: one transaction often writes several rows in order.
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
+    // Inside the business clock's `runAt` (demo history, tests) the simulated instant instead.
+    createdAt: timestamp('created_at', { withTimezone: true })
+      .notNull()
+      .default(sql`clock_timestamp()`)
+      .$defaultFn(() => simulatedTime() ?? sql`clock_timestamp()`),
   },
   (t) => [
     index('payment_transactions_payment_idx').on(t.paymentId, t.createdAt),
@@ -126,5 +131,5 @@ export const paymentSettings = pgTable('payment_settings', {
   testCardEnabled: boolean('test_card_enabled').notNull(),
   /** Standard Webhooks secret (`whsec_…`) the providers' events are signed with; null until made. */
   webhookSecret: text('webhook_secret'),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
 });

@@ -1,4 +1,5 @@
 import { ZodError, z } from 'zod';
+import { now } from '../../platform/clock.ts';
 import { isCurrencyCode } from '../../platform/money/currencies.ts';
 import { discountKinds, discountTypes } from './engine/types.ts';
 
@@ -166,7 +167,7 @@ export const discountDefinition = z
     enabled: definitionFields.enabled.default(true),
   })
   .strict()
-  .superRefine((d, ctx) => checkDefinition({ ...d, startsAt: d.startsAt ?? new Date().toISOString() }, ctx));
+  .superRefine((d, ctx) => checkDefinition({ ...d, startsAt: d.startsAt ?? now().toISOString() }, ctx));
 export type DiscountDefinitionInput = z.input<typeof discountDefinition>;
 export type DiscountDefinition = z.output<typeof discountDefinition>;
 

@@ -1,4 +1,5 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { unprocessable } from '../../platform/errors.ts';
 import { emitEvents } from '../../platform/events/index.ts';
@@ -98,7 +99,7 @@ export async function updateDiscount(
   await assertTargetsExist(tx, storeId, definition);
   await tx
     .update(discounts)
-    .set({ ...columnsOf(definition, before.startsAt), updatedAt: new Date() })
+    .set({ ...columnsOf(definition, before.startsAt), updatedAt: now() })
     .where(and(eq(discounts.storeId, storeId), eq(discounts.id, id)));
   if (patch.codes !== undefined) await replaceCodes(tx, storeId, id, definition.codes);
   const after = await getDiscount(tx, storeId, id);
@@ -145,7 +146,7 @@ export async function generateDiscountCodes(
     throw unprocessable('not_a_code_discount', 'Automatic discounts have no codes.', { id });
   }
   const codes = await addGeneratedCodes(tx, storeId, id, input);
-  await tx.update(discounts).set({ updatedAt: new Date() }).where(eq(discounts.id, id));
+  await tx.update(discounts).set({ updatedAt: now() }).where(eq(discounts.id, id));
   const discount = await getDiscount(tx, storeId, id);
   await recordAudit(tx, actor, {
     storeId,

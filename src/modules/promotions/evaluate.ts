@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as clock from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { unprocessable } from '../../platform/errors.ts';
 import { isCurrencyCode } from '../../platform/money/currencies.ts';
@@ -108,7 +109,7 @@ export async function evaluateCart(
     storeId,
     { currency: body.currency ?? storeCurrency, lines, shippingAmount: body.shippingAmount },
     {
-      now: body.at ? new Date(body.at) : new Date(),
+      now: body.at ? new Date(body.at) : clock.now(),
       customerKey: body.customerKey,
       segments: body.segments,
       codes: body.codes,

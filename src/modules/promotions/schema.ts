@@ -11,6 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { now } from '../../platform/clock.ts';
 import type {
   BuyXGetY,
   CurrencyAmounts,
@@ -59,8 +60,8 @@ export const discounts = pgTable(
     combinesWithShipping: boolean('combines_with_shipping').notNull().default(false),
     enabled: boolean('enabled').notNull().default(true),
     used: integer('used').notNull().default(0),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     index('discounts_store_created_idx').on(t.storeId, t.createdAt),
@@ -81,7 +82,7 @@ export const discountCodes = pgTable(
       .references(() => discounts.id, { onDelete: 'cascade' }),
     storeId: text('store_id').notNull(),
     code: text('code').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     primaryKey({ columns: [t.discountId, t.code] }),
@@ -129,7 +130,7 @@ export const discountUsages = pgTable(
     /** The caller's order (or checkout) reference. */
     orderRef: text('order_ref').notNull(),
     state: text('state').$type<UsageState>().notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
     settledAt: timestamp('settled_at', { withTimezone: true }),
   },
   (t) => [

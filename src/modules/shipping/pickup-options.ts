@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { conflict, isUniqueViolation, notFound, unprocessable } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -98,7 +99,7 @@ export async function updatePickupOption(
   const [row] = await writeUnique(() =>
     tx
       .update(shippingPickupOptions)
-      .set({ ...columnsOf({ ...before, ...patch }), updatedAt: new Date() })
+      .set({ ...columnsOf({ ...before, ...patch }), updatedAt: now() })
       .where(eq(shippingPickupOptions.id, id))
       .returning(),
   );

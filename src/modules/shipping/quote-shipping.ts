@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as clock from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { isCurrencyCode } from '../../platform/money.ts';
 import type { Store } from '../access/index.ts';
@@ -127,7 +128,7 @@ async function prepare(db: Db, store: QuoteStore, cart: Omit<ParsedCart, 'countr
     currency: cart.currency ?? store.baseCurrency,
     subtotal: cart.subtotal,
     totalWeightGrams: weight.totalGrams,
-    now: cart.now ?? new Date(),
+    now: cart.now ?? clock.now(),
   };
   return { config, weight, request };
 }

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -95,7 +96,7 @@ export async function updateRate(
   const data = createRateInput.parse({ ...fields, ...patch });
   const [row] = await tx
     .update(shippingRates)
-    .set({ ...columnsOf(data), position: data.position ?? before.position, updatedAt: new Date() })
+    .set({ ...columnsOf(data), position: data.position ?? before.position, updatedAt: now() })
     .where(eq(shippingRates.id, rateId))
     .returning();
   const after = rateOf(row!);

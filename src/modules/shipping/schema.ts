@@ -10,6 +10,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { now } from '../../platform/clock.ts';
 import type { RatePrice, RateType } from './calculation/types.ts';
 
 export const rateTypes = ['flat', 'weight_bands', 'subtotal_bands'] as const;
@@ -28,8 +29,8 @@ export const shippingZones = pgTable(
     storeId: text('store_id').notNull(),
     name: text('name').notNull(),
     restOfWorld: boolean('rest_of_world').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     uniqueIndex('shipping_zones_store_name_key').on(t.storeId, t.name),
@@ -88,8 +89,8 @@ export const shippingRates = pgTable(
     estimateMaxDays: integer('estimate_max_days'),
     active: boolean('active').notNull().default(true),
     position: integer('position').notNull().default(0),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     index('shipping_rates_zone_idx').on(t.zoneId, t.position),
@@ -123,8 +124,8 @@ export const shippingPickupOptions = pgTable(
     /** ISO 3166-1 alpha-2 codes of the shoppers it is offered to. */
     countries: text('countries').array().notNull(),
     active: boolean('active').notNull().default(true),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     uniqueIndex('shipping_pickup_options_store_location_key').on(t.storeId, t.locationId),

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { conflict, isUniqueViolation, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -97,7 +98,7 @@ export async function updateZone(
   await writeUnique(() =>
     tx
       .update(shippingZones)
-      .set({ name: data.name, restOfWorld: data.restOfWorld, updatedAt: new Date() })
+      .set({ name: data.name, restOfWorld: data.restOfWorld, updatedAt: now() })
       .where(eq(shippingZones.id, zoneId)),
   );
   if (patch.countries || patch.restOfWorld !== undefined) {

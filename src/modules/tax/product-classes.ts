@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { pgErrorCode, unprocessable } from '../../platform/errors.ts';
 import { type Actor, recordAuditEntries } from '../access/index.ts';
@@ -130,7 +131,7 @@ export async function assignProductTaxClass(
       storeId,
       productId: id,
       classHandle: taxClass,
-      updatedAt: new Date(),
+      updatedAt: now(),
     }));
     try {
       await tx
@@ -138,7 +139,7 @@ export async function assignProductTaxClass(
         .values(rows)
         .onConflictDoUpdate({
           target: [taxProductClasses.storeId, taxProductClasses.productId],
-          set: { classHandle: taxClass, updatedAt: new Date() },
+          set: { classHandle: taxClass, updatedAt: now() },
         });
     } catch (err) {
       // The class went between the check and the write (deleted at the same moment).

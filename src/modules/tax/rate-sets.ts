@@ -1,4 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import { type Actor, type AuditEntry, recordAuditEntries } from '../access/index.ts';
@@ -97,7 +98,7 @@ export async function writeRateSet(
   for (const { before, spec } of updates) {
     const [after] = await tx
       .update(taxRates)
-      .set({ ratePpm: spec.ratePpm, priority: spec.priority, compound: spec.compound, updatedAt: new Date() })
+      .set({ ratePpm: spec.ratePpm, priority: spec.priority, compound: spec.compound, updatedAt: now() })
       .where(eq(taxRates.id, before.id))
       .returning();
     audit.push(entry('tax.rate_updated', before.id, before, after));

@@ -11,6 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { now } from '../../platform/clock.ts';
 
 /** Which address decides the tax of an order (docs/tax.md, "Settings"). */
 export const taxBasis = ['shipping_address', 'billing_address', 'store_address'] as const;
@@ -34,8 +35,8 @@ export const taxClasses = pgTable(
     storeId: text('store_id').notNull(),
     handle: text('handle').notNull(),
     name: text('name').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [primaryKey({ columns: [t.storeId, t.handle] })],
 );
@@ -56,7 +57,7 @@ export const taxSettings = pgTable(
     /** The class shipping is taxed as when `shipping_taxation` is 'class'; null otherwise. */
     shippingTaxClass: text('shipping_tax_class'),
     rounding: text('rounding').$type<TaxRounding>().notNull().default('per_line'),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     foreignKey({
@@ -92,8 +93,8 @@ export const taxRates = pgTable(
     name: text('name').notNull(),
     priority: integer('priority').notNull().default(0),
     compound: boolean('compound').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     foreignKey({
@@ -122,7 +123,7 @@ export const taxProductClasses = pgTable(
     storeId: text('store_id').notNull(),
     productId: text('product_id').notNull(),
     classHandle: text('class_handle').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     primaryKey({ columns: [t.storeId, t.productId] }),

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { resultRows } from '../../platform/db/result-rows.ts';
 import { conflict, isUniqueViolation, notFound, unprocessable } from '../../platform/errors.ts';
@@ -135,7 +136,7 @@ export async function updateTaxClass(
   const before = await getTaxClass(tx, storeId, handle, { forUpdate: true });
   const [after] = await tx
     .update(taxClasses)
-    .set({ name: data.name, updatedAt: new Date() })
+    .set({ name: data.name, updatedAt: now() })
     .where(and(eq(taxClasses.storeId, storeId), eq(taxClasses.handle, handle)))
     .returning();
   await recordAudit(tx, actor, {

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { conflict, isUniqueViolation, notFound, pgErrorCode, unprocessable } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -160,7 +161,7 @@ export async function updateTaxRate(
         ...data,
         region,
         ...(taxClass === undefined ? {} : { classHandle: storedClass(taxClass) }),
-        updatedAt: new Date(),
+        updatedAt: now(),
       })
       .where(and(eq(taxRates.storeId, storeId), eq(taxRates.id, id)))
       .returning(),

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { cachedConfig } from '../../platform/cache/index.ts';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { unprocessable } from '../../platform/errors.ts';
 import { type Actor, recordAudit } from '../access/index.ts';
@@ -115,7 +116,7 @@ export async function updateTaxSettings(
     shippingTaxation: after.shippingTaxation,
     shippingTaxClass: after.shippingTaxClass,
     rounding: after.rounding,
-    updatedAt: new Date(),
+    updatedAt: now(),
   };
   await tx
     .insert(taxSettings)

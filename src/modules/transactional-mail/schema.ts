@@ -1,4 +1,5 @@
 import { pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { now } from '../../platform/clock.ts';
 import type { TransactionalTemplateKey } from './template-keys.ts';
 
 /**
@@ -16,7 +17,7 @@ export const mailTemplates = pgTable(
     subject: text('subject').notNull(),
     /** Liquid producing HTML, variables escaped; wrapped in the store's layout when sent. */
     body: text('body').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [primaryKey({ name: 'mail_templates_pkey', columns: [t.storeId, t.key, t.locale] })],
 );
@@ -33,7 +34,7 @@ export const transactionalMailSends = pgTable(
     template: text('template').$type<TransactionalTemplateKey>().notNull(),
     /** The queued message (src/platform/mail), for support questions ("was it sent?"). */
     mailMessageId: text('mail_message_id'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [primaryKey({ name: 'transactional_mail_sends_pkey', columns: [t.storeId, t.idempotencyKey] })],
 );

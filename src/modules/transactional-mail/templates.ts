@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { unprocessable } from '../../platform/errors.ts';
 import { emitEvent } from '../../platform/events/index.ts';
@@ -176,7 +177,7 @@ export async function saveTemplate(
     .values({ storeId: store.id, key, locale, subject: text.subject, body: text.body })
     .onConflictDoUpdate({
       target: [mailTemplates.storeId, mailTemplates.key, mailTemplates.locale],
-      set: { subject: text.subject, body: text.body, updatedAt: new Date() },
+      set: { subject: text.subject, body: text.body, updatedAt: now() },
     });
   await recordChange(tx, actor, store.id, { key, locale, kind: 'saved', before, after: text });
   return getTemplate(tx, store, key, locale);

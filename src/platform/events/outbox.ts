@@ -1,4 +1,5 @@
 import { eq, type SQL } from 'drizzle-orm';
+import { now } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { jsonRowsInsert } from '../db/json-rows-insert.ts';
 import { newId } from '../ids.ts';
@@ -40,9 +41,10 @@ export async function emitEvents(tx: Db, events: ReadonlyArray<NewEvent>): Promi
  * its own writes (one statement of several data-modifying parts); same rule: in its transaction.
  */
 export function eventsInsert(events: ReadonlyArray<NewEvent>): SQL | null {
+  const createdAt = now();
   return jsonRowsInsert(
     outboxEvents,
-    events.map((event) => ({ id: newId('event'), ...event })),
+    events.map((event) => ({ id: newId('event'), ...event, createdAt })),
   );
 }
 

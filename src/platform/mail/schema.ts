@@ -1,4 +1,5 @@
 import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { now } from '../clock.ts';
 
 /** A file sent with a message, kept inline (purchase orders, exports: small files). */
 export interface MailAttachment {
@@ -40,7 +41,7 @@ export const mailMessages = pgTable(
     /** The entity it was sent for, e.g. a purchase order. */
     entityType: text('entity_type'),
     entityId: text('entity_id'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [

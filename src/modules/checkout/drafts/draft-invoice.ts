@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import * as clock from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { unprocessable } from '../../../platform/errors.ts';
 import { type Actor, getStore } from '../../access/index.ts';
@@ -49,7 +50,7 @@ export async function sendDraftInvoice(
     throw unprocessable('draft_order_incomplete', 'The draft is not ready to be paid yet.', { missing });
   }
   const token = newCartToken();
-  const now = new Date();
+  const now = clock.now();
   await tx
     .update(carts)
     .set({

@@ -1,4 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
+import * as clock from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { unprocessable } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -34,7 +35,7 @@ export async function createDraftOrder(
   const { market } = await resolveMarket(tx, store, { country: null });
   const name = await nextDraftName(tx, storeId);
   const id = newId('cart');
-  const now = new Date();
+  const now = clock.now();
   await tx.insert(carts).values({
     id,
     storeId,
@@ -101,7 +102,7 @@ export async function deleteDraftOrder(
   const store = await getStore(tx, storeId);
   await lockOpenDraft(tx, storeId, draftId);
   const draft = await getDraftOrder(tx, store, draftId);
-  await tx.update(carts).set({ state: 'abandoned', updatedAt: new Date() }).where(eq(carts.id, draftId));
+  await tx.update(carts).set({ state: 'abandoned', updatedAt: clock.now() }).where(eq(carts.id, draftId));
   await recordDraftChange(tx, actor, storeId, {
     kind: 'deleted',
     id: draft.id,
@@ -172,7 +173,7 @@ async function applyDraftChanges(
   if (data.note !== undefined) changes.note = data.note;
   await tx
     .update(carts)
-    .set({ ...changes, updatedAt: new Date() })
+    .set({ ...changes, updatedAt: clock.now() })
     .where(eq(carts.id, current.id));
 
   const changed = await lockOpenDraft(tx, store.id, current.id);
@@ -243,7 +244,7 @@ async function replaceLines(
   const wanted = new Set(lines.map((l) => l.variantId));
   const gone = current.lines.filter((l) => !wanted.has(l.variantId)).map((l) => l.id);
   if (gone.length > 0) await tx.delete(cartLines).where(inArray(cartLines.id, gone));
-  const now = Date.now();
+  const now = clock.now().getTime();
   for (const [index, line] of lines.entries()) {
     const had = existing.get(line.variantId);
     if (!had) {

@@ -1,3 +1,4 @@
+import * as clock from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { newId } from '../../../platform/ids.ts';
 import { emitCartEvent } from '../cart-events.ts';
@@ -20,7 +21,7 @@ export async function cartForRetry(
   const old = await getCart(tx, storeId, cartId);
   const token = newCartToken();
   const id = newId('cart');
-  const now = new Date();
+  const now = clock.now();
   await tx.insert(carts).values({
     id,
     storeId,

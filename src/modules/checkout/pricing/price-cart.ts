@@ -1,3 +1,4 @@
+import { now } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { type Cart, getCart, type StoreRef, storeOfRef } from '../carts.ts';
 import { loadCartFacts } from './cart-facts.ts';
@@ -31,7 +32,7 @@ export async function priceCart(
   const theStore = await storeOfRef(db, store);
   const theCart = typeof cart === 'string' ? await getCart(db, theStore.id, cart) : cart;
   const facts = await loadCartFacts(db, theStore, theCart, {
-    now: options.now ?? new Date(),
+    now: options.now ?? now(),
     segments: options.segments ?? [],
   });
   return composePricedCart(facts);

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { now } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { conflict, isUniqueViolation, notFound } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -129,7 +130,7 @@ export async function updateChannel(
   try {
     [after] = (await tx
       .update(salesChannels)
-      .set({ ...data, ...(locationIds ? { locationIds } : {}), updatedAt: new Date() })
+      .set({ ...data, ...(locationIds ? { locationIds } : {}), updatedAt: now() })
       .where(and(eq(salesChannels.storeId, storeId), eq(salesChannels.id, channelId)))
       .returning()) as [SalesChannel];
   } catch (err) {

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import * as clock from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { resultRows } from '../../../platform/db/result-rows.ts';
 import { conflict, unprocessable } from '../../../platform/errors.ts';
@@ -95,7 +96,7 @@ export async function applyCount(
     update inventory_count_lines c set applied_delta = d.delta
     from jsonb_to_recordset(${JSON.stringify(deltas)}::jsonb) as d("variantId" text, delta integer)
     where c.count_id = ${id} and c.variant_id = d."variantId"`);
-  const now = new Date();
+  const now = clock.now();
   await tx
     .update(inventoryCounts)
     .set({ state: 'applied', appliedAt: now, updatedAt: now })

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { now } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { insertJsonRows } from '../../../platform/db/json-rows-insert.ts';
 import { resultRows } from '../../../platform/db/result-rows.ts';
@@ -176,7 +177,7 @@ export async function recordCounts(
     update inventory_count_lines c set counted_quantity = v."countedQuantity"
     from jsonb_to_recordset(${JSON.stringify(data.lines)}::jsonb) as v("variantId" text, "countedQuantity" integer)
     where c.count_id = ${id} and c.variant_id = v."variantId"`);
-  await tx.update(inventoryCounts).set({ updatedAt: new Date() }).where(eq(inventoryCounts.id, id));
+  await tx.update(inventoryCounts).set({ updatedAt: now() }).where(eq(inventoryCounts.id, id));
   return { before, after: await readCount(tx, storeId, id) };
 }
 
@@ -190,7 +191,7 @@ export async function cancelCount(
   assertCountState(before, ['open'], 'cancelled');
   await tx
     .update(inventoryCounts)
-    .set({ state: 'cancelled', updatedAt: new Date() })
+    .set({ state: 'cancelled', updatedAt: now() })
     .where(eq(inventoryCounts.id, id));
   return { before, after: await readCount(tx, storeId, id) };
 }

@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import * as clock from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { jsonRowsInsert } from '../../../platform/db/json-rows-insert.ts';
 import { eventsInsert } from '../../../platform/events/index.ts';
@@ -52,7 +53,7 @@ export async function recordFirstStock(
     lowStockThreshold: null,
   }));
   const stocked = stock.filter((s) => s.quantity !== 0);
-  const now = new Date();
+  const now = clock.now();
   const parts = [
     jsonRowsInsert(
       inventoryItems,

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { now } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { resultRows } from '../../../platform/db/result-rows.ts';
 import { conflict, unprocessable } from '../../../platform/errors.ts';
@@ -117,7 +118,7 @@ export async function recordMovements(
       unitCostAmount: input.unitCostAmount ?? null,
       note: input.note ?? null,
       actorLabel: actor.label,
-      createdAt: options.recordedAt ?? new Date(),
+      createdAt: options.recordedAt ?? now(),
     });
   }
   const written = await insertMovements(tx, movements);

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { announceChange } from '../../../platform/cache/index.ts';
+import { now } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { conflict, isUniqueViolation, notFound, unprocessable } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -137,7 +138,7 @@ export async function updateLocation(
   try {
     const [after] = await db
       .update(inventoryLocations)
-      .set({ ...data, updatedAt: new Date() })
+      .set({ ...data, updatedAt: now() })
       .where(and(eq(inventoryLocations.storeId, storeId), eq(inventoryLocations.id, id)))
       .returning();
     if (before.active !== after!.active) await restateLocationStock(db, storeId, id);

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import * as clock from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { conflict } from '../../../platform/errors.ts';
 import { emitEvent } from '../../../platform/events/index.ts';
@@ -110,7 +111,7 @@ async function closeAs(
   state: 'cancelled' | 'received',
   note: string | null,
 ): Promise<PurchaseOrder> {
-  const now = new Date();
+  const now = clock.now();
   const [after] = await tx
     .update(purchaseOrders)
     .set({ state, note, closedAt: now, updatedAt: now })

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { now } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { unprocessable } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -153,7 +154,7 @@ export async function updatePurchaseOrder(
       ...(data.expectedOn !== undefined ? { expectedOn: data.expectedOn } : {}),
       ...(data.note !== undefined ? { note: data.note } : {}),
       ...(exchangeRate !== undefined ? { exchangeRate } : {}),
-      updatedAt: new Date(),
+      updatedAt: now(),
     })
     .where(and(eq(purchaseOrders.storeId, storeId), eq(purchaseOrders.id, id)))
     .returning();

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import * as clock from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { resultRows } from '../../../platform/db/result-rows.ts';
 import { conflict, unprocessable } from '../../../platform/errors.ts';
@@ -120,7 +121,7 @@ export async function receivePurchaseOrder(
   }
   const received = new Map(receipts.map((r) => [r.line.id, r.quantity]));
   const complete = lines.every((l) => l.quantityReceived + (received.get(l.id) ?? 0) >= l.quantityOrdered);
-  const now = new Date();
+  const now = clock.now();
   const [after] = await tx
     .update(purchaseOrders)
     .set({

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { now } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { unprocessable } from '../../../platform/errors.ts';
 import { emitEvent } from '../../../platform/events/index.ts';
@@ -72,7 +73,7 @@ export async function sendPurchaseOrder(
     storeId,
     lines.map((l) => l.variantId),
   );
-  const sentAt = new Date();
+  const sentAt = now();
   const document = orderDocument({
     store: ctx.store,
     order: before,

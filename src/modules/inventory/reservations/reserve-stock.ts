@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { now } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { jsonRowsInsert } from '../../../platform/db/json-rows-insert.ts';
 import { resultRows } from '../../../platform/db/result-rows.ts';
@@ -153,7 +154,7 @@ async function reservationContext(
   };
 }
 
-/** The reservation and its lines in one statement; its times are the database's. */
+/** The reservation and its lines in one statement, made at the business clock's time (platform/clock.ts). */
 async function insertReservation(
   tx: Db,
   values: {
@@ -165,13 +166,14 @@ async function insertReservation(
   },
 ): Promise<Reservation> {
   const linesInsert = jsonRowsInsert(inventoryReservationLines, values.lines);
+  const at = now().toISOString();
   const [row] = resultRows<{ expires_ms: string | number; created_ms: string | number }>(
     await tx.execute(sql`
       with ${linesInsert ? sql`held as (${linesInsert}),` : sql``}
       reservation as (
-        insert into inventory_reservations (id, store_id, reference, state, expires_at)
-        values (${values.id}, ${values.storeId}, ${values.reference}, 'active',
-                now() + ${values.ttlSeconds}::integer * interval '1 second')
+        insert into inventory_reservations (id, store_id, reference, state, created_at, expires_at)
+        values (${values.id}, ${values.storeId}, ${values.reference}, 'active', ${at}::timestamptz,
+                ${at}::timestamptz + ${values.ttlSeconds}::integer * interval '1 second')
         returning expires_at, created_at
       )
       select extract(epoch from expires_at) * 1000 as expires_ms, extract(epoch from created_at) * 1000 as created_ms

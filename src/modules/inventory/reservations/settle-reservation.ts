@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { now } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { resultRows } from '../../../platform/db/result-rows.ts';
 import { conflict, notFound } from '../../../platform/errors.ts';
@@ -48,7 +49,7 @@ export async function commitReservation(
 ): Promise<{ reservation: ReservationWithLines; movements: Movement[] }> {
   const reservation = await lockReservation(tx, storeId, id);
   assertActive(reservation);
-  if (reservation.expiresAt.getTime() <= Date.now()) {
+  if (reservation.expiresAt.getTime() <= now().getTime()) {
     throw conflict('reservation_expired', 'This reservation expired; reserve the stock again.', {
       state: 'expired',
     });
@@ -76,13 +77,13 @@ export async function commitReservation(
       unitCostAmount: null,
       note: null,
       actorLabel: actor.label,
-      createdAt: new Date(),
+      createdAt: now(),
     });
   }
   const written = await insertMovements(tx, movements);
   const [settled] = await tx
     .update(inventoryReservations)
-    .set({ state: 'committed', settledAt: new Date() })
+    .set({ state: 'committed', settledAt: now() })
     .where(eq(inventoryReservations.id, id))
     .returning();
   await stockChanged(
@@ -112,7 +113,7 @@ async function releaseLines(
   }
   const [settled] = await tx
     .update(inventoryReservations)
-    .set({ state, settledAt: new Date() })
+    .set({ state, settledAt: now() })
     .where(eq(inventoryReservations.id, reservation.id))
     .returning();
   await stockChanged(

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { now } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { notFound, unprocessable } from '../../../platform/errors.ts';
 import { type Actor, recordAudit } from '../../access/index.ts';
@@ -138,7 +139,7 @@ export async function upsertSupplierVariants(
     packSize: item.packSize,
     minimumOrderQuantity: item.minimumOrderQuantity,
     preferred: item.preferred,
-    updatedAt: new Date(),
+    updatedAt: now(),
   }));
   const after = await tx
     .insert(supplierVariants)
@@ -160,7 +161,7 @@ export async function upsertSupplierVariants(
   if (preferred.length > 0) {
     await tx
       .update(supplierVariants)
-      .set({ preferred: false, updatedAt: new Date() })
+      .set({ preferred: false, updatedAt: now() })
       .where(
         and(
           eq(supplierVariants.storeId, storeId),

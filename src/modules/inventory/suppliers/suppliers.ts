@@ -1,5 +1,6 @@
 import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { now } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { resultRows } from '../../../platform/db/result-rows.ts';
 import { conflict, isUniqueViolation, notFound } from '../../../platform/errors.ts';
@@ -135,7 +136,7 @@ export async function updateSupplier(
   const after = await writeUnique(async () => {
     const [row] = await tx
       .update(suppliers)
-      .set({ ...data, updatedAt: new Date() })
+      .set({ ...data, updatedAt: now() })
       .where(and(eq(suppliers.storeId, storeId), eq(suppliers.id, id)))
       .returning();
     return row!;

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import { now } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { unprocessable } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -162,7 +163,7 @@ export async function updateTransfer(
       fromLocationId,
       toLocationId,
       ...(data.note !== undefined ? { note: data.note } : {}),
-      updatedAt: new Date(),
+      updatedAt: now(),
     })
     .where(eq(inventoryTransfers.id, id));
   if (data.lines) {

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import * as clock from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { conflict, unprocessable } from '../../../platform/errors.ts';
 import { emitEvent } from '../../../platform/events/index.ts';
@@ -63,7 +64,7 @@ export async function shipTransfer(
     })),
     { variants, path: 'lines' },
   );
-  const now = new Date();
+  const now = clock.now();
   await tx
     .update(inventoryTransfers)
     .set({ state: 'in_transit', shippedAt: now, updatedAt: now })
@@ -173,7 +174,7 @@ export async function receiveTransfer(
     (l) =>
       l.quantityReceived + (receipt.find((r) => r.variantId === l.variantId)?.quantity ?? 0) === l.quantity,
   );
-  const now = new Date();
+  const now = clock.now();
   await tx
     .update(inventoryTransfers)
     .set(complete ? { state: 'received', receivedAt: now, updatedAt: now } : { updatedAt: now })
@@ -228,7 +229,7 @@ export async function cancelTransfer(
       : [];
   await tx
     .update(inventoryTransfers)
-    .set({ state: 'cancelled', updatedAt: new Date() })
+    .set({ state: 'cancelled', updatedAt: clock.now() })
     .where(eq(inventoryTransfers.id, id));
   if (before.state === 'in_transit') {
     await emitEvent(tx, {

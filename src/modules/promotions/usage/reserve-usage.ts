@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { now } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { resultRows } from '../../../platform/db/result-rows.ts';
 import { conflict, notFound, unprocessable } from '../../../platform/errors.ts';
@@ -120,13 +121,14 @@ export async function reserveDiscountUsage(
 }
 
 async function usableDiscount(tx: Db, storeId: string, id: string) {
+  const at = now().toISOString();
   const [row] = await tx
     .select({
       kind: discounts.kind,
       usageLimit: discounts.usageLimit,
       perCustomerLimit: discounts.perCustomerLimit,
-      active: sql<boolean>`${discounts.enabled} and ${discounts.startsAt} <= now()
-        and (${discounts.endsAt} is null or ${discounts.endsAt} > now())`,
+      active: sql<boolean>`${discounts.enabled} and ${discounts.startsAt} <= ${at}::timestamptz
+        and (${discounts.endsAt} is null or ${discounts.endsAt} > ${at}::timestamptz)`,
     })
     .from(discounts)
     .where(and(eq(discounts.storeId, storeId), eq(discounts.id, id)));

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { now } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { conflict } from '../../../platform/errors.ts';
 import { discountUsages } from '../schema.ts';
@@ -17,7 +18,7 @@ export async function commitDiscountUsage(
 ): Promise<DiscountUsage[]> {
   await tx
     .update(discountUsages)
-    .set({ state: 'committed', settledAt: new Date() })
+    .set({ state: 'committed', settledAt: now() })
     .where(
       and(
         eq(discountUsages.storeId, storeId),
@@ -53,7 +54,7 @@ export async function releaseDiscountUsage(
   // nothing left in 'reserved': each use is given back once.
   const released = await tx
     .update(discountUsages)
-    .set({ state: 'released', settledAt: new Date() })
+    .set({ state: 'released', settledAt: now() })
     .where(
       and(
         eq(discountUsages.storeId, storeId),
