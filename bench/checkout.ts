@@ -6,7 +6,8 @@
 // BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set, on PostgreSQL. The server runs as `storepilot
 // start` in its own process. Prints orders/s and p50/p99 per step, then checks the books: every order
 // placed sold its units through the ledger (no drift). Asserts nothing; docs/benchmarks.md has figures.
-// Options: BENCH_ONLY=pglite|postgres, BENCH_PROFILE_DIR=dir (a V8 CPU profile of the server).
+// Options: BENCH_ONLY=pglite|postgres, BENCH_PROFILE_DIR=dir (a V8 CPU profile of the server),
+// BENCH_WORKERS=N (server processes on PostgreSQL, `storepilot start --workers N`).
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -193,7 +194,8 @@ async function run(label: string, databaseUrl?: string) {
     const nodeFlags = process.env.BENCH_PROFILE_DIR
       ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
       : [];
-    const server = await startBenchServer({ port, dataDir, databaseUrl, demo: false, nodeFlags });
+    const workers = databaseUrl ? Number(process.env.BENCH_WORKERS ?? 1) : 1;
+    const server = await startBenchServer({ port, dataDir, databaseUrl, demo: false, nodeFlags, workers });
     const timings = new Map<Step, number[]>(steps.map((s) => [s, []]));
     const failures = new Map<string, number>();
     let placed = 0;
@@ -230,7 +232,9 @@ async function run(label: string, databaseUrl?: string) {
        from orders`,
     );
     await database.close();
-    console.log(`\n${label} (${shoppers} shoppers, ${Math.round(elapsed)} s)`);
+    console.log(
+      `\n${label} (${shoppers} shoppers, ${workers} server process${workers > 1 ? 'es' : ''}, ${Math.round(elapsed)} s)`,
+    );
     console.log(
       `  ${(placed / elapsed).toFixed(1)} orders/s, ${placed} placed, ${[...failures.values()].reduce((a, b) => a + b, 0)} failed`,
     );

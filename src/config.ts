@@ -12,6 +12,11 @@ const configSchema = z.object({
   databaseUrl: z.string().optional(),
   publicUrl: z.string().optional(),
   demo: z.boolean().default(true),
+  /**
+   * Server processes sharing the port (PostgreSQL only: the embedded database admits one process).
+   * Each is a whole instance; instances coordinate through the database.
+   */
+  workers: z.coerce.number().int().min(1).max(64).default(1),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   jobs: z.boolean().default(true),
   jobPollMs: z.coerce.number().int().min(10).default(500),
@@ -43,6 +48,7 @@ export interface ConfigFlags {
   dataDir?: string;
   demo?: boolean;
   logLevel?: string;
+  workers?: string | number;
 }
 
 export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env): Config {
@@ -53,6 +59,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     databaseUrl: env.DATABASE_URL || undefined,
     publicUrl: env.STOREPILOT_PUBLIC_URL || undefined,
     demo: flags.demo ?? (env.STOREPILOT_DEMO ? env.STOREPILOT_DEMO !== 'false' : undefined),
+    workers: flags.workers ?? env.STOREPILOT_WORKERS,
     logLevel: flags.logLevel ?? env.LOG_LEVEL,
     jobs: env.STOREPILOT_JOBS ? env.STOREPILOT_JOBS !== 'false' : undefined,
     jobPollMs: env.STOREPILOT_JOB_POLL_MS,

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
 import { adminCommands, isAdminCommand, runAdminCommand } from './cli/admin-commands.ts';
 import { exportProductsCommand, importProductsCommand } from './cli/catalog-transfer-command.ts';
@@ -7,6 +8,7 @@ import { CLI_TOKEN_HEADER } from './cli/internal-route.ts';
 import { inventoryVerifyCommand } from './cli/inventory-verify-command.ts';
 import { readRuntimeInfo } from './cli/runtime-file.ts';
 import { startServer } from './cli/start.ts';
+import { startWorkers } from './cli/start-workers.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrateDatabase } from './platform/db/migrate.ts';
@@ -17,9 +19,10 @@ const usage = `Storepilot — e-commerce operations platform
 Usage: storepilot <command> [options]
 
 Commands:
-  start [--port 3000] [--host 127.0.0.1] [--data-dir ./data] [--no-demo]
+  start [--port 3000] [--host 127.0.0.1] [--data-dir ./data] [--no-demo] [--workers N]
                          Run the server (storefront, admin, API, jobs). An empty
-                         installation gets demo stores unless --no-demo.
+                         installation gets demo stores unless --no-demo. --workers
+                         runs N server processes on one port (PostgreSQL only).
   migrate                Apply database migrations (start does this too).
   store create --handle H --name N --currency EUR [--locale en] [--timezone Europe/Berlin] [--domain shop.example.com]
   user create --email E --password P [--name N] [--store H --role owner]
@@ -61,6 +64,7 @@ async function main(argv: string[]): Promise<void> {
       host: { type: 'string' },
       'data-dir': { type: 'string' },
       'no-demo': { type: 'boolean' },
+      workers: { type: 'string' },
       handle: { type: 'string' },
       name: { type: 'string' },
       currency: { type: 'string' },
@@ -88,9 +92,11 @@ async function main(argv: string[]): Promise<void> {
     host: values.host,
     dataDir: values['data-dir'],
     demo: values['no-demo'] ? false : undefined,
+    workers: values.workers,
   });
 
-  if (command === 'start') return startServer(config);
+  if (command === 'start')
+    return config.workers > 1 && cluster.isPrimary ? startWorkers(config) : startServer(config);
 
   if (command === 'migrate') {
     if (!config.databaseUrl && readRuntimeInfo(config.dataDir)) {

@@ -356,4 +356,45 @@ describe('CLI on PostgreSQL (DATABASE_URL)', { skip: pgUrl ? false : 'TEST_DATAB
     assert.equal(user.code, 0, user.err);
     assert.match(user.out, /as owner/);
   });
+  test('--workers 2: two server processes answer on one port, and SIGTERM stops them all', async () => {
+    const primary = spawn(
+      process.execPath,
+      ['bin/storepilot.js', 'start', '--port', '0', '--no-demo', '--workers', '2'],
+      { cwd: root, env: { ...env, DATABASE_URL: url } },
+    );
+    let out = '';
+    primary.stdout!.on('data', (c) => {
+      out += c;
+    });
+    try {
+      const base = await waitFor('both workers', () => /2 server processes serve (\S+)\./.exec(out)?.[1]);
+      assert.equal(out.match(/Storepilot is running/g)?.length, 1, 'one banner, from the first worker');
+      const workers = spawnSync('pgrep', ['-P', String(primary.pid)], { encoding: 'utf8' })
+        .stdout.trim()
+        .split('\n')
+        .filter(Boolean);
+      assert.equal(workers.length, 2, 'two worker processes');
+      for (let i = 0; i < 6; i++) assert.equal((await fetch(`${base}/ready`)).status, 200);
+      const exited = new Promise<number | null>((resolve) => primary.once('exit', (code) => resolve(code)));
+      primary.kill('SIGTERM');
+      assert.equal(await exited, 0);
+      for (const pid of workers) {
+        assert.throws(() => process.kill(Number(pid), 0), 'every worker stopped with the primary');
+      }
+    } finally {
+      if (primary.exitCode === null) primary.kill('SIGKILL');
+    }
+  });
+});
+
+test('--workers on the embedded database is refused with a plain message', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'storepilot-workers-'));
+  try {
+    const run = cli(['start', '--workers', '2', '--no-demo', '--data-dir', dataDir]);
+    assert.equal(run.code, 1);
+    assert.match(run.err, /--workers 2 needs PostgreSQL \(DATABASE_URL\)/);
+    assert.doesNotMatch(run.err, /\n\s+at /, 'no stack trace');
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });

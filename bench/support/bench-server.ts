@@ -19,6 +19,8 @@ export async function startBenchServer(options: {
   demo: boolean;
   /** Node flags for the server process, e.g. a CPU profile. */
   nodeFlags?: string[];
+  /** Server processes (`--workers`, PostgreSQL only); 1 by default. */
+  workers?: number;
 }): Promise<BenchServer> {
   const started = performance.now();
   const child = spawn(
@@ -39,6 +41,7 @@ export async function startBenchServer(options: {
         LOG_LEVEL: 'warn',
         DATABASE_URL: options.databaseUrl ?? '',
         STOREPILOT_DEMO: String(options.demo),
+        STOREPILOT_WORKERS: String(options.workers ?? 1),
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     },

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import { buildApp, type StorepilotApp } from '../app.ts';
 import type { Config } from '../config.ts';
@@ -7,6 +8,7 @@ import { redactUrl } from '../platform/db/database.ts';
 import { cliRoute } from './internal-route.ts';
 import { progressLine } from './progress.ts';
 import { readRuntimeInfo, removeRuntimeInfo, writeRuntimeInfo } from './runtime-file.ts';
+import { isQuietWorker, type WorkerReady } from './start-workers.ts';
 
 /** `storepilot start`: migrate, seed the demo on an empty installation, serve, shut down gracefully. */
 export async function startServer(config: Config): Promise<void> {
@@ -125,7 +127,8 @@ export async function startServer(config: Config): Promise<void> {
     );
   }
   lines.push('', `  Ready in ${Math.round(performance.now() - startedAt)} ms. Press Ctrl+C to stop.`, '');
-  process.stdout.write(`${lines.join('\n')}\n`);
+  if (!isQuietWorker()) process.stdout.write(`${lines.join('\n')}\n`);
+  if (cluster.isWorker) process.send?.({ type: 'storepilot:ready', url: base } satisfies WorkerReady);
 
   started = true;
   if (stopSignal) await shutdown(stopSignal);
