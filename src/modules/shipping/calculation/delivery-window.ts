@@ -8,6 +8,41 @@ import { DateTime } from 'luxon';
  * Public holidays and same-day cut-off times are not modelled (docs/shipping.md).
  */
 export function businessDaysFrom(now: Date, timezone: string, days: number): string {
+  // Every rate of every pricing asks this, and the answer only changes with the store's day: the
+  // day is read with a cached Intl formatter and the answer remembered for it.
+  const key = `${timezone}|${localDay(now, timezone)}|${days}`;
+  let found = answers.get(key);
+  if (found === undefined) {
+    if (answers.size >= 10_000) answers.clear();
+    found = countBusinessDays(now, timezone, days);
+    answers.set(key, found);
+  }
+  return found;
+}
+
+const answers = new Map<string, string>();
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day of `now` in `timezone` (RangeError for an unknown zone, as luxon's check below). */
+function localDay(now: Date, timezone: string): string {
+  let format = dayFormats.get(timezone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat('en-CA', {
+        timeZone: timezone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
+    } catch {
+      throw new RangeError(`Unknown time zone: ${timezone}`);
+    }
+    dayFormats.set(timezone, format);
+  }
+  return format.format(now);
+}
+
+function countBusinessDays(now: Date, timezone: string, days: number): string {
   let day: DateTime<boolean> = DateTime.fromJSDate(now, { zone: timezone }).startOf('day');
   if (!day.isValid) throw new RangeError(`Unknown time zone: ${timezone}`);
   day = nextWeekdayOnOrAfter(day);
