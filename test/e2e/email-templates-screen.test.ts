@@ -70,7 +70,7 @@ for (const target of testDatabaseTargets()) {
     test('the editor shows the built-in text, the variables and a live preview', async () => {
       await page.getByRole('link', { name: 'Order confirmation' }).click();
       await page.waitForURL(/\/settings\/email-templates\/order_confirmation\?locale=en$/);
-      assert.equal(await subjectInput(page).inputValue(), 'Order #{{ order.number }} confirmed');
+      assert.equal(await subjectInput(page).inputValue(), 'Order {{ order.name }} confirmed');
       assert.match(await bodyInput(page).inputValue(), /^<h1>Thank you for your order<\/h1>/);
       await badge(page, 'Built-in text').waitFor();
       await eventually(
@@ -164,7 +164,7 @@ for (const target of testDatabaseTargets()) {
       await page.waitForURL(/order_confirmation\?locale=fr$/);
       await eventually(
         () => subjectInput(page).inputValue(),
-        (v) => v === 'Commande n° {{ order.number }} confirmée',
+        (v) => v === 'Commande {{ order.name }} confirmée',
         'French subject',
       );
       await previewFrame(page).getByText('104,50 €').first().waitFor();
@@ -179,7 +179,7 @@ for (const target of testDatabaseTargets()) {
         .click();
       await eventually(
         () => subjectInput(page).inputValue(),
-        (v) => v === 'Order #{{ order.number }} confirmed',
+        (v) => v === 'Order {{ order.name }} confirmed',
         'built-in subject again',
       );
       await badge(page, 'Built-in text').waitFor();
@@ -192,7 +192,7 @@ for (const target of testDatabaseTargets()) {
       );
       await eventually(
         () => subjectInput(phone).inputValue(),
-        (v) => v === 'Your order #{{ order.number }} is on its way',
+        (v) => v === 'Your order {{ order.name }} is on its way',
         'subject',
       );
       assert.equal(await subjectInput(phone).getAttribute('readonly'), '');

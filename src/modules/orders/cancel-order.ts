@@ -133,7 +133,7 @@ export async function cancelOrder(
   const lines = state.lines;
   const mail = data.notifyCustomer
     ? orderMail(cancelled, {
-        ...orderMailVariables(cancelled, lines),
+        ...(await orderMailVariables(tx, cancelled, lines)),
         cancellation: {
           reason: data.reason,
           note: null,

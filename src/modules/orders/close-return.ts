@@ -6,6 +6,7 @@ import { completeOrderIfDone } from './order-completion.ts';
 import { emitOrderEvent } from './order-domain-events.ts';
 import { orderName } from './order-mail.ts';
 import { lockOrder, type Order, type OrderReturn, type Refund } from './order-read.ts';
+import { getOrderSettings } from './order-settings.ts';
 import { recordOrderEvent } from './order-timeline.ts';
 import { refundOrder } from './refund-order.ts';
 import { lockOrderAndReturn, recordReturnAudit, updateReturn } from './return-change.ts';
@@ -32,13 +33,14 @@ export async function closeReturnWithRefund(
   const data = refundReturnInput.parse(input);
   const { order, before } = await lockOrderAndReturn(tx, storeId, orderId, returnId);
   assertTransition('return', before.status, 'closed');
+  const { numberPrefix } = await getOrderSettings(tx, storeId);
   const { refund } = await refundOrder(tx, storeId, actor, orderId, {
     lines: before.lines
       .filter((l) => l.receivedQuantity > 0)
       .map((l) => ({ orderLineId: l.orderLineId, quantity: l.receivedQuantity, restock: false })),
     ...(data.shipping ? { shipping: data.shipping } : {}),
     ...(data.extraAmount ? { extraAmount: data.extraAmount } : {}),
-    reason: `Return ${returnNumber(orderName(order), await returnsOfOrder(tx, orderId), returnId)}`,
+    reason: `Return ${returnNumber(orderName(order, numberPrefix), await returnsOfOrder(tx, orderId), returnId)}`,
     ...(data.note ? { note: data.note } : {}),
     notifyCustomer: data.notifyCustomer,
     returnId,

@@ -9,6 +9,7 @@ import { createOrder } from './create-order.ts';
 import { type ExchangeRequestLine, priceExchangeOrder, type ReplacementVariant } from './exchange-pricing.ts';
 import { orderName } from './order-mail.ts';
 import { type Order, type OrderReturn, orderLinesOf } from './order-read.ts';
+import { getOrderSettings } from './order-settings.ts';
 import { completePlacement } from './placement.ts';
 import { lockOrderAndReturn } from './return-change.ts';
 import { type ExchangeReturnInput, exchangeReturnInput } from './return-input.ts';
@@ -64,7 +65,8 @@ export async function closeReturnWithExchange(
     });
   });
 
-  const number = returnNumber(orderName(order), allReturns, returnId);
+  const { numberPrefix } = await getOrderSettings(tx, storeId);
+  const number = returnNumber(orderName(order, numberPrefix), allReturns, returnId);
   const pricing = priceExchangeOrder(
     order,
     new Map(orderLines.map((l) => [l.id, l])),
@@ -119,7 +121,7 @@ export async function closeReturnWithExchange(
       exchangeOrderId: exchangeOrder.id,
       staffNote: data.note || before.staffNote,
     },
-    message: `Return closed with an exchange: order ${orderName(exchangeOrder)}${charged ? ' (a difference to pay)' : ''}.`,
+    message: `Return closed with an exchange: order ${orderName(exchangeOrder, numberPrefix)}${charged ? ' (a difference to pay)' : ''}.`,
     data: { exchangeOrderId: exchangeOrder.id, lines: requests, difference: pricing.totals.total },
   });
   return { orderReturn, exchangeOrder };

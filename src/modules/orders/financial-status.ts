@@ -57,7 +57,7 @@ export async function refreshFinancialStatus(
       'order.paid',
       {},
       orderMail(updated!, {
-        ...orderMailVariables(updated!, lines),
+        ...(await orderMailVariables(tx, updated!, lines)),
         payment: { ...paymentMailVariables(updated!, payment, settings), paid_at: now().toISOString() },
       }),
     );

@@ -128,7 +128,7 @@ export async function fulfilOrder(
     },
     data.notifyCustomer
       ? orderMail(current, {
-          ...orderMailVariables(current, after),
+          ...(await orderMailVariables(tx, current, after)),
           fulfilment: parcelMailVariables(parcel, after),
         })
       : undefined,

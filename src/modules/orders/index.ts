@@ -20,7 +20,7 @@ export { listReturns, type ReturnSummary } from './list-returns.ts';
 export { type NewOrder, newOrderInput, orderAddressInput } from './new-order-input.ts';
 export { completeOrderIfDone, reopenOrder } from './order-completion.ts';
 export { type OrderEventType, orderEventTypes } from './order-domain-events.ts';
-export { addressLines, orderName, orderStatusPath } from './order-mail.ts';
+export { addressLines, numberFromName, orderName, orderStatusPath } from './order-mail.ts';
 export {
   type Fulfilment,
   getOrder,
@@ -32,7 +32,7 @@ export {
   type OrderReturn,
   type Refund,
 } from './order-read.ts';
-export { getOrderSettings, type OrderSettings } from './order-settings.ts';
+export { getOrderSettings, type OrderSettings, updateOrderSettings } from './order-settings.ts';
 export type { OrderAddress, OrderDiscount, OrderShipping, OrderTaxLine } from './order-types.ts';
 export { cancelParcel, markParcelDelivered, updateParcelTracking } from './parcels.ts';
 export { paymentUpdatesConsumer } from './payment-updates-consumer.ts';

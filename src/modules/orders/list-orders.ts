@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, gte, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
+import { numberFromName } from './order-mail.ts';
+import { getOrderSettings } from './order-settings.ts';
 import { financialStatuses, fulfilmentStatuses, orderStatuses, orders } from './schema.ts';
 
 const listSorts = ['newest', 'oldest', 'total_desc', 'total_asc'] as const;
@@ -62,7 +64,7 @@ export async function listOrders(
   input: OrderListQuery,
 ): Promise<{ items: OrderSummary[]; total: number }> {
   const query = orderListQuery.parse(input);
-  const number = query.q?.replace(/^#/, '');
+  const number = query.q ? numberFromName(query.q, (await getOrderSettings(db, storeId)).numberPrefix) : null;
   const filters: (SQL | undefined)[] = [
     eq(orders.storeId, storeId),
     query.status ? eq(orders.status, query.status) : ne(orders.status, 'draft'),
@@ -75,8 +77,8 @@ export async function listOrders(
     query.totalMax !== undefined ? lte(orders.total, query.totalMax) : undefined,
     query.tag ? sql`${orders.tags} @> array[${query.tag}]::text[]` : undefined,
     query.q
-      ? number && /^\d{1,9}$/.test(number)
-        ? eq(orders.number, Number(number))
+      ? number !== null
+        ? eq(orders.number, number)
         : sql`(strpos(${orders.email}, lower(${query.q})) > 0 or strpos(lower(${customerName}), lower(${query.q})) > 0)`
       : undefined,
   ];

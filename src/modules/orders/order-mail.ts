@@ -1,5 +1,7 @@
+import type { Db } from '../../platform/db/database.ts';
 import type { Payment, PaymentSettings } from '../payments/index.ts';
 import type { Fulfilment, Order, OrderLine } from './order-read.ts';
+import { getOrderSettings } from './order-settings.ts';
 import type { OrderAddress } from './order-types.ts';
 
 /**
@@ -24,12 +26,31 @@ export function orderName(order: Pick<Order, 'number' | 'id'>, prefix = '#'): st
   return order.number === null ? `Draft ${order.id.slice(-6)}` : `${prefix}${order.number}`;
 }
 
+/**
+ * The order number in what someone typed: the number alone, or as the store names it (its prefix,
+ * any case, e.g. "aa-1001"), or after a "#". Null when it is not one.
+ */
+export function numberFromName(typed: string, prefix: string): number | null {
+  let text = typed.trim();
+  if (prefix && text.toLowerCase().startsWith(prefix.toLowerCase())) text = text.slice(prefix.length);
+  text = text.trim().replace(/^#/, '');
+  return /^\d{1,9}$/.test(text) ? Number(text) : null;
+}
+
 export function orderStatusPath(order: Pick<Order, 'token'>): string {
   return `/orders/${order.token}`;
 }
 
-/** `customer` and `order`: what every order e-mail offers; each adds its own block (payment, parcel, refund, return). */
-export function orderMailVariables(order: Order, lines: readonly OrderLine[]): Record<string, unknown> {
+/**
+ * `customer` and `order`: what every order e-mail offers; each adds its own block (payment, parcel,
+ * refund, return). `order.name` carries the store's number prefix, as the admin and storefront write it.
+ */
+export async function orderMailVariables(
+  db: Db,
+  order: Order,
+  lines: readonly OrderLine[],
+): Promise<Record<string, unknown>> {
+  const { numberPrefix } = await getOrderSettings(db, order.storeId);
   const money = (amount: number): MailMoney => ({ amount, currency: order.currency });
   const address = order.shippingAddress ?? order.billingAddress;
   return {
@@ -39,6 +60,7 @@ export function orderMailVariables(order: Order, lines: readonly OrderLine[]): R
       email: order.email,
     },
     order: {
+      name: orderName(order, numberPrefix),
       number: order.number === null ? '' : String(order.number),
       placed_at: (order.placedAt ?? order.createdAt).toISOString(),
       status_url: orderStatusPath(order),

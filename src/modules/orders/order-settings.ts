@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { announceChange, cachedConfig } from '../../platform/cache/index.ts';
 import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { type Actor, recordAudit } from '../access/index.ts';
@@ -26,7 +27,18 @@ export const orderSettingsInput = z
   .partial()
   .strict();
 
-export async function getOrderSettings(db: Db, storeId: string): Promise<OrderSettings> {
+/** The store's order settings (read by every order e-mail and order page, so cached; writes announce). */
+export function getOrderSettings(db: Db, storeId: string): Promise<OrderSettings> {
+  return cachedConfig(`${storeId}:order-settings`, [orderSettingsTopic(storeId)], () =>
+    readOrderSettings(db, storeId),
+  );
+}
+
+function orderSettingsTopic(storeId: string): string {
+  return `order-settings:${storeId}`;
+}
+
+async function readOrderSettings(db: Db, storeId: string): Promise<OrderSettings> {
   const [row] = await db.select().from(orderSettings).where(eq(orderSettings.storeId, storeId));
   if (!row) return { ...orderSettingDefaults };
   return {
@@ -49,6 +61,7 @@ export async function updateOrderSettings(
     .insert(orderSettings)
     .values({ storeId, ...after })
     .onConflictDoUpdate({ target: orderSettings.storeId, set: { ...after, updatedAt: now() } });
+  await announceChange(tx, orderSettingsTopic(storeId));
   await recordAudit(tx, actor, {
     storeId,
     action: 'order_settings.updated',

@@ -90,7 +90,7 @@ export async function markParcelDelivered(
   if (updated.fulfilmentStatus === 'delivered' && order.fulfilmentStatus !== 'delivered') {
     const mail = data.notifyCustomer
       ? orderMail(updated, {
-          ...orderMailVariables(updated, lines),
+          ...(await orderMailVariables(tx, updated, lines)),
           fulfilment: parcelMailVariables(delivered, lines),
         })
       : undefined;

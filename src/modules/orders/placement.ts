@@ -140,7 +140,7 @@ async function announcePlaced(tx: Db, actor: Actor, order: Order, payment: Payme
   });
   const lines = await orderLinesOf(tx, order.id);
   const variables = {
-    ...orderMailVariables(order, lines),
+    ...(await orderMailVariables(tx, order, lines)),
     payment: paymentMailVariables(order, payment, await getPaymentSettings(tx, order.storeId)),
   };
   await emitOrderEvent(

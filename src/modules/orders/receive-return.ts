@@ -156,7 +156,7 @@ export async function receiveReturn(
     order,
     'return.received',
     { returnId, lines: receipt, complete },
-    returnMail(order, lines, after, allReturns, { lines: receipt, extra: { complete } }),
+    await returnMail(tx, order, lines, after, allReturns, { lines: receipt, extra: { complete } }),
   );
   await recordReturnAudit(tx, actor, storeId, 'return.received', before, after, { receipt });
   return after;

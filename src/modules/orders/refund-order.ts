@@ -361,7 +361,7 @@ export async function announceRefund(
   );
   const mail = options.notifyCustomer
     ? orderMail(order, {
-        ...orderMailVariables(order, lines),
+        ...(await orderMailVariables(tx, order, lines)),
         refund: {
           amount: { amount: refund.amount, currency: order.currency },
           shipping: { amount: refund.shippingAmount, currency: order.currency },

@@ -117,7 +117,7 @@ export async function requestReturn(
     order,
     'return.requested',
     { returnId: id, requestedBy: data.requestedBy, lines: data.lines },
-    returnMail(order, lines, created, allReturns),
+    await returnMail(tx, order, lines, created, allReturns),
   );
   if (actor.type !== 'system') {
     await recordAudit(tx, actor, {

@@ -56,7 +56,7 @@ export async function approveReturn(
     current,
     'return.approved',
     { returnId },
-    returnMail(current, lines, after, allReturns, {
+    await returnMail(tx, current, lines, after, allReturns, {
       extra: { instructions: settings.returnInstructions ?? '' },
     }),
   );
@@ -89,7 +89,7 @@ export async function rejectReturn(
     order,
     'return.rejected',
     { returnId, reason },
-    returnMail(order, lines, after, allReturns, { extra: { note: reason } }),
+    await returnMail(tx, order, lines, after, allReturns, { extra: { note: reason } }),
   );
   await recordReturnAudit(tx, actor, storeId, 'return.rejected', before, after);
   return after;

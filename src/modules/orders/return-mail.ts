@@ -1,4 +1,5 @@
-import { type OrderMail, orderMail, orderMailVariables, orderName } from './order-mail.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { type OrderMail, orderMail, orderMailVariables } from './order-mail.ts';
 import type { Order, OrderLine, OrderReturn } from './order-read.ts';
 import { returnNumber } from './return-read.ts';
 import type { ReturnReason } from './schema.ts';
@@ -22,7 +23,8 @@ export const returnReasonLabels: Record<ReturnReason, string> = {
  * or those of one receipt) with their reasons; `extra` adds what the e-mail is about (instructions,
  * the reason for declining).
  */
-export function returnMail(
+export async function returnMail(
+  db: Db,
   order: Order,
   lines: readonly OrderLine[],
   orderReturn: OrderReturn,
@@ -31,15 +33,17 @@ export function returnMail(
     lines?: readonly { orderLineId: string; quantity: number }[];
     extra?: Record<string, unknown>;
   } = {},
-): OrderMail {
+): Promise<OrderMail> {
+  const variables = await orderMailVariables(db, order, lines);
+  const orderNameShown = (variables.order as { name: string }).name;
   const lineOf = new Map(lines.map((l) => [l.id, l]));
   const reasonOf = new Map(orderReturn.lines.map((l) => [l.orderLineId, l.reason]));
   const named = options.lines ?? orderReturn.lines;
   return orderMail(order, {
-    ...orderMailVariables(order, lines),
+    ...variables,
     return: {
       id: orderReturn.id,
-      number: returnNumber(orderName(order), allReturns, orderReturn.id),
+      number: returnNumber(orderNameShown, allReturns, orderReturn.id),
       requested_at: orderReturn.requestedAt.toISOString(),
       comment: orderReturn.customerComment,
       instructions: null,

@@ -23,6 +23,7 @@ const shippingAddress = {
 };
 
 const order = {
+  name: '#1001',
   number: '1001',
   placed_at: '2025-03-14T10:24:00Z',
   status_url: 'https://shop.example.com/orders/7f3c9a2e41d04b6a',
@@ -98,7 +99,7 @@ const orderReturn = {
 const orderMail = { customer, order, payment };
 
 /** A draft order (staff made it) before it is paid: no number, date or status page yet. */
-const { number: _number, placed_at: _placedAt, status_url: _statusUrl, ...draftOrder } = order;
+const { name: _name, number: _number, placed_at: _placedAt, status_url: _statusUrl, ...draftOrder } = order;
 
 const examples: Record<TransactionalTemplateKey, Record<string, unknown>> = {
   order_confirmation: orderMail,

@@ -90,7 +90,7 @@ describe('built-in e-mail templates', () => {
     });
     assert.match(
       refunded.text,
-      /Wir haben Ihnen 21,60\s€ für die Bestellung Nr\. 1001 auf Visa •••• 4242\serstattet/,
+      /Wir haben Ihnen 21,60\s€ für die Bestellung #1001 auf Visa •••• 4242\serstattet/,
     );
     assert.match(refunded.text, /Tea towel set\s+× 1\s+21,60\s€/);
   });

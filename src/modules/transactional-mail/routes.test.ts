@@ -72,7 +72,7 @@ for (const target of testDatabaseTargets()) {
       const res = await viewer.request({ method: 'GET', url: `${base}/shipping_confirmation/fr` });
       assert.equal(res.statusCode, 200, res.body);
       const { template } = res.json();
-      assert.equal(template.subject, 'Votre commande n° {{ order.number }} est en route');
+      assert.equal(template.subject, 'Votre commande {{ order.name }} est en route');
       assert.deepEqual(template.source, { kind: 'built_in', locale: 'fr' });
       assert.equal(template.customised, false);
       const tracking = template.variables.find((v: { name: string }) => v.name === 'fulfilment.tracking_url');
@@ -212,7 +212,7 @@ for (const target of testDatabaseTargets()) {
       const reset = await owner.request({ method: 'DELETE', url: `${base}/order_confirmation/fr` });
       assert.equal(reset.statusCode, 204);
       const after = (await viewer.request({ method: 'GET', url: `${base}/order_confirmation/fr` })).json();
-      assert.equal(after.template.subject, 'Commande n° {{ order.number }} confirmée');
+      assert.equal(after.template.subject, 'Commande {{ order.name }} confirmée');
       assert.equal(after.template.customised, false);
       const again = await owner.request({ method: 'DELETE', url: `${base}/order_confirmation/fr` });
       assert.equal(again.statusCode, 204, 'resetting a default is a no-op');

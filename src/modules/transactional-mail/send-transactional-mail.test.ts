@@ -118,8 +118,8 @@ for (const target of testDatabaseTargets()) {
         }),
       );
       const cases: [string | null, string][] = [
-        ['fr', 'Commande n° 1001 confirmée'], // built-in French
-        ['fr-CA', 'Commande n° 1001 confirmée'], // its language
+        ['fr', 'Commande #1001 confirmée'], // built-in French
+        ['fr-CA', 'Commande #1001 confirmée'], // its language
         ['it', 'Danke für Bestellung 1001'], // no Italian text: the store default's (its own)
         [null, 'Danke für Bestellung 1001'],
         ['not a language tag', 'Danke für Bestellung 1001'],
@@ -301,9 +301,9 @@ for (const target of testDatabaseTargets()) {
       assert.deepEqual(
         (await messagesOf(english.id)).slice(before).map((m) => m.subject),
         [
-          'Bestellbestätigung Nr. 1001',
-          'Ihre Bestellung Nr. 1001 ist unterwegs',
-          'Zu Ihrer Rücksendeanfrage für Bestellung Nr. 1001',
+          'Bestellbestätigung #1001',
+          'Ihre Bestellung #1001 ist unterwegs',
+          'Zu Ihrer Rücksendeanfrage für Bestellung #1001',
         ],
       );
     });

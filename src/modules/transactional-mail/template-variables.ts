@@ -48,7 +48,8 @@ const customer: Definition[] = [
 ];
 
 const order: Definition[] = [
-  ['order.number', 'text', 'The order number customers see (written after a #).'],
+  ['order.name', 'text', 'The order as the store names it: its number prefix and number, e.g. #1001.'],
+  ['order.number', 'text', 'The number alone, e.g. 1001.'],
   ['order.placed_at', 'date', 'When the order was placed.'],
   ['order.status_url', 'url', "The order's status page: items, payment, parcels and tracking, returns."],
   ['order.lines', 'list', 'The ordered items.'],
@@ -114,7 +115,9 @@ const orderMail = [...store, ...customer, ...order];
 /** A draft order's variables: an order's, but a name (D1001) instead of a number, date and status page. */
 const draftOrder: Definition[] = [
   ['order.name', 'text', "The draft order's name, e.g. D1001."],
-  ...order.filter(([name]) => !['order.number', 'order.placed_at', 'order.status_url'].includes(name)),
+  ...order.filter(
+    ([name]) => !['order.name', 'order.number', 'order.placed_at', 'order.status_url'].includes(name),
+  ),
 ];
 
 const link = (name: string, what: string): Definition => [name, 'url', what];

@@ -34,6 +34,10 @@ export async function announceChange(tx: Db, ...topics: string[]): Promise<void>
   }
   const seq = ++sequence;
   pending.set(seq, { topics, until: Date.now() + pendingLimitMs });
+  // This process's caches drop what they hold for the topics now, not only when the commit's
+  // notification comes: an entry read before the change would otherwise come back once the pending
+  // mark expires, while a long transaction (the demo's seed) is still open.
+  for (const feed of openFeeds) feed.topicsChanged(topics);
   await tx.execute(sql`select pg_notify(${changeChannel}, ${`${processTag}:${seq}:${topics.join(',')}`})`);
 }
 
@@ -86,11 +90,18 @@ class Listeners {
   everything() {
     for (const listener of this.#listeners) listener(null);
   }
+  topicsChanged(topics: readonly string[]) {
+    for (const topic of topics) for (const listener of this.#listeners) listener(topic);
+  }
 }
+
+/** The listeners of this process's open feeds, told of its own announcements at once. */
+const openFeeds = new Set<Listeners>();
 
 /** Starts listening for changes on the database (one connection of its own on PostgreSQL). */
 export async function startChangeFeed(database: Database): Promise<ChangeFeed> {
   const listeners = new Listeners();
+  openFeeds.add(listeners);
   if (database.pglite) {
     const pglite = database.pglite;
     const unlisten = await pglite.listen(changeChannel, (payload) => listeners.deliver(payload));
@@ -98,6 +109,7 @@ export async function startChangeFeed(database: Database): Promise<ChangeFeed> {
       healthy: true,
       subscribe: (listener) => listeners.subscribe(listener),
       async close() {
+        openFeeds.delete(listeners);
         if (!pglite.closed) await unlisten().catch(() => {});
       },
     };
@@ -167,6 +179,7 @@ async function listenOnPostgres(url: string, listeners: Listeners): Promise<Chan
     subscribe: (listener) => listeners.subscribe(listener),
     async close() {
       closed = true;
+      openFeeds.delete(listeners);
       clearTimeout(retryTimer);
       const current = client;
       client = null;

@@ -11,6 +11,7 @@ import {
   attachConfigCache,
   type ChangeFeed,
   cachedConfig,
+  configCacheStats,
   hasPendingChange,
   startChangeFeed,
 } from './index.ts';
@@ -79,6 +80,21 @@ for (const target of testDatabaseTargets()) {
       await read();
       await read();
       assert.equal(loads, detached + 2, 'detached: reads go to the database again');
+    });
+
+    test('an entry read before a change is dropped when the change is announced, not only at its commit', async () => {
+      const detach = attachConfigCache(feed);
+      try {
+        await read();
+        const cached = configCacheStats().size;
+        await database.db.transaction(async (tx) => {
+          await announceChange(tx, topic);
+          // A long transaction outlives the pending mark (10 s); the old entry must be gone already.
+          assert.equal(configCacheStats().size, cached - 1);
+        });
+      } finally {
+        detach();
+      }
     });
 
     test('a change rolled back leaves the cached value standing once it is no longer pending', async () => {

@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { h } from 'preact';
 import { ZodError } from 'zod';
 import { listAddresses, signOutCustomer, updateCustomer } from '../../modules/customers/index.ts';
-import { listOrders } from '../../modules/orders/index.ts';
+import { getOrderSettings, listOrders } from '../../modules/orders/index.ts';
 import { messagesFor } from '../locales/messages/storefront-messages.ts';
 import { OrderHistory } from '../orders/order-history.tsx';
 import { clearCustomerCookie } from './account-cookies.ts';
@@ -29,9 +29,10 @@ export function profileHandlers({ db }: AccountRouteContext) {
     values?: ProfileView['values'],
   ): Promise<FastifyReply> {
     const { customer, csrfToken } = visit.signedIn;
-    const [addresses, orders] = await Promise.all([
+    const [addresses, orders, orderSettings] = await Promise.all([
       listAddresses(db, visit.store.id, customer.id),
       listOrders(db, visit.store.id, { customerId: customer.id, limit: 20 }),
+      getOrderSettings(db, visit.store.id),
     ]);
     const body = renderProfilePage(visit.site, {
       customer,
@@ -40,7 +41,11 @@ export function profileHandlers({ db }: AccountRouteContext) {
       problems,
       notice: status === 200 ? noticeOf(visit.request.query) : undefined,
       ...(values ? { values } : {}),
-      orders: h(OrderHistory, { site: visit.site, orders: orders.items }),
+      orders: h(OrderHistory, {
+        site: visit.site,
+        orders: orders.items,
+        numberPrefix: orderSettings.numberPrefix,
+      }),
     });
     return sendAccountHtml(visit.reply, status, body);
   }

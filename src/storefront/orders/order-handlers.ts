@@ -7,7 +7,9 @@ import { findCartVariants } from '../../modules/catalog/index.ts';
 import { isTokenOfCart } from '../../modules/checkout/index.ts';
 import {
   getOrderByToken,
+  getOrderSettings,
   listOrders,
+  numberFromName,
   type OrderDetail,
   requestReturnByToken,
   returnableLines,
@@ -57,7 +59,7 @@ export function orderHandlers({ db }: CheckoutRouteContext) {
   ): Promise<FastifyReply> {
     const storeId = visit.store.id;
     const open = order.status !== 'cancelled';
-    const [returnable, manualPayment, actionPath, variants] = await Promise.all([
+    const [returnable, manualPayment, actionPath, variants, settings] = await Promise.all([
       open && order.fulfilmentStatus !== 'unfulfilled' ? returnableLines(db, storeId, order.id) : null,
       open && order.financialStatus === 'pending' && order.paymentProvider === 'manual'
         ? getPaymentSettings(db, storeId).then((s) => s.providers.manual)
@@ -69,6 +71,7 @@ export function orderHandlers({ db }: CheckoutRouteContext) {
         visit.site.locale,
         order.lines.flatMap((l) => (l.variantId ? [l.variantId] : [])),
       ),
+      getOrderSettings(db, storeId),
     ]);
     // The lines' pictures as the shop shows them now (the order keeps what was bought, not images).
     const images = new Map(
@@ -80,6 +83,7 @@ export function orderHandlers({ db }: CheckoutRouteContext) {
     const query = visit.request.query as { notice?: unknown };
     const body = renderOrderStatusPage(visit.site, {
       order,
+      numberPrefix: settings.numberPrefix,
       images,
       returnable,
       manualPayment,
@@ -195,7 +199,8 @@ export function orderHandlers({ db }: CheckoutRouteContext) {
       };
       if (!(await preSessionFormOk(db, visit, body)))
         return showLookup(visit, 403, t.accountFormExpired, values);
-      const number = values.number.trim().replace(/^#/, '');
+      const { numberPrefix } = await getOrderSettings(db, visit.store.id);
+      const number = numberFromName(values.number, numberPrefix);
       const email = values.email.trim().toLowerCase();
       const key = tokenDigest(`order-lookup:${visit.store.id}:${email}`);
       const ip = visit.request.ip;
@@ -206,9 +211,9 @@ export function orderHandlers({ db }: CheckoutRouteContext) {
           return showLookup(visit, 429, t.orderLookupTooMany, values);
         throw err;
       }
-      if (!/^\d{1,9}$/.test(number) || !email) return showLookup(visit, 422, t.orderLookupNotFound, values);
-      const { items } = await listOrders(db, visit.store.id, { q: number, limit: 1 });
-      const found = items.find((o) => o.number === Number(number) && o.email === email);
+      if (number === null || !email) return showLookup(visit, 422, t.orderLookupNotFound, values);
+      const { items } = await listOrders(db, visit.store.id, { q: String(number), limit: 1 });
+      const found = items.find((o) => o.number === number && o.email === email);
       if (!found) {
         await recordFailedSignIn(db, key, ip);
         return showLookup(visit, 404, t.orderLookupNotFound, values);

@@ -8,7 +8,16 @@ import { orderPaths } from './order-paths.ts';
 import { orderStatusText } from './order-status-words.ts';
 
 /** The signed-in customer's orders on /account, newest first, each linking to its status page. */
-export function OrderHistory({ site, orders }: { site: StorefrontSite; orders: readonly OrderSummary[] }) {
+export function OrderHistory({
+  site,
+  orders,
+  numberPrefix,
+}: {
+  site: StorefrontSite;
+  orders: readonly OrderSummary[];
+  /** The store's order number prefix (order settings). */
+  numberPrefix: string;
+}) {
   const t = messagesFor(site.locale);
   if (orders.length === 0) return <p class="muted">{t.accountNoOrders}</p>;
   return (
@@ -16,7 +25,7 @@ export function OrderHistory({ site, orders }: { site: StorefrontSite; orders: r
       {orders.map((order) => (
         <li key={order.id}>
           <a class="order-row" href={orderPaths.status(site, order.token)}>
-            <span class="order-name">{t.orderTitle(orderName(order))}</span>
+            <span class="order-name">{t.orderTitle(orderName(order, numberPrefix))}</span>
             <span class="price">{formatMoney(order.total, order.currency, site.locale)}</span>
             <span class="muted">
               {formatDate(site.locale, order.placedAt ?? order.createdAt, site.store.timezone)} ·{' '}

@@ -9,10 +9,20 @@ import { startTestApp, type TestApp } from '../../../test/support/app-harness.ts
 import { createStore, type Store, systemActor } from '../../modules/access/index.ts';
 import { placeOrderFromCart } from '../../modules/checkout/index.ts';
 import { type EuShop, makeEuShop, readyCart } from '../../modules/checkout/testing/placement-setup.ts';
-import { fulfilOrder, getOrder, type Order } from '../../modules/orders/index.ts';
+import {
+  fulfilOrder,
+  getOrder,
+  listOrders,
+  numberFromName,
+  type Order,
+  updateOrderSettings,
+} from '../../modules/orders/index.ts';
 import { updatePaymentSettings } from '../../modules/payments/index.ts';
 import { testCard } from '../../modules/payments/testing/payment-fixtures.ts';
+import { builtInTemplate } from '../../modules/transactional-mail/defaults/index.ts';
+import { renderTransactionalMail } from '../../modules/transactional-mail/index.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { resultRows } from '../../platform/db/result-rows.ts';
 import { testDatabaseTargets } from '../../platform/db/test-database.ts';
 import { csrfOf, TestShopper, textOf } from '../checkout/testing/test-shopper.ts';
 
@@ -249,6 +259,64 @@ for (const target of testDatabaseTargets()) {
       for (let i = 0; i < 10; i++)
         last = (await lookup(String(100_000 + i), 'victim@example.com', `192.0.2.${i}`)).statusCode;
       assert.equal(last, 429);
+    });
+
+    test("the store's number prefix names the order everywhere: status page, history, e-mail, lookup and search", async () => {
+      await database.db.transaction((tx) =>
+        updateOrderSettings(tx, store.id, actor, { numberPrefix: 'LC-' }),
+      );
+      try {
+        const email = `prefix-${process.pid}@example.com`;
+        const order = await place({ email });
+        const name = `LC-${order.number}`;
+        const words = textOf((await new TestShopper(sp).get(at(`/orders/${order.token}`))).body);
+        assert.match(words, new RegExp(`Order ${name}`));
+        assert.doesNotMatch(words, new RegExp(`#${order.number}`));
+
+        // The confirmation e-mail's variables and its default English subject.
+        const [event] = resultRows<{ payload: { mail: { variables: { order: { name: string } } } } }>(
+          await database.db.execute(
+            sql`select payload from outbox_events where type = 'order.placed' and payload->>'orderId' = ${order.id}`,
+          ),
+        );
+        assert.equal(event?.payload.mail.variables.order.name, name);
+        for (const [locale, wanted] of [
+          ['en', `Order ${name} confirmed`],
+          ['de', `Bestellbestätigung ${name}`],
+        ] as const) {
+          const mail = renderTransactionalMail({
+            template: builtInTemplate('order_confirmation', locale)!,
+            variables: event!.payload.mail.variables,
+            store,
+            locale,
+          });
+          assert.equal(mail.subject, wanted);
+        }
+
+        // A guest types it as the shop writes it, in any case; staff search for it the same way.
+        const shopper = new TestShopper(sp);
+        const csrf = csrfOf((await shopper.get(at('/orders/lookup'))).body);
+        const found = await shopper.raw({
+          method: 'POST',
+          url: at('/orders/lookup'),
+          remoteAddress: '198.51.100.99',
+          payload: new URLSearchParams({ _csrf: csrf, number: name.toLowerCase(), email }).toString(),
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        });
+        assert.deepEqual([found.statusCode, found.headers.location], [303, at(`/orders/${order.token}`)]);
+        const searched = await listOrders(database.db, store.id, { q: name });
+        assert.deepEqual(
+          searched.items.map((o) => o.id),
+          [order.id],
+        );
+        assert.equal(numberFromName(` #${order.number} `, 'LC-'), order.number);
+        assert.equal(numberFromName('LC-', 'LC-'), null);
+        assert.equal(numberFromName('XY-1001', 'LC-'), null);
+      } finally {
+        await database.db.transaction((tx) =>
+          updateOrderSettings(tx, store.id, actor, { numberPrefix: '#' }),
+        );
+      }
     });
   });
 }

@@ -13,6 +13,8 @@ import { orderStatusText, returnReasonText, returnStatusText } from './order-sta
 
 export interface OrderStatusView {
   order: OrderDetail;
+  /** The store's order number prefix (order settings): the order is named as the admin and e-mails name it. */
+  numberPrefix: string;
   /** Each line's picture by variant id (the shop's current one). */
   images: ReadonlyMap<string, string>;
   /** What may be sent back (null for an order that cannot have returns, e.g. cancelled). */
@@ -38,7 +40,7 @@ export interface OrderStatusView {
 export function renderOrderStatusPage(site: StorefrontSite, view: OrderStatusView): string {
   const t = messagesFor(site.locale);
   const { order } = view;
-  const name = orderName(order);
+  const name = orderName(order, view.numberPrefix);
   const money = (amount: number) => formatMoney(amount, order.currency, site.locale);
   const status = orderStatusText(t, order);
   const timezone = site.store.timezone;

@@ -30,11 +30,11 @@ const viewReturn = button('order.status_url', 'Rücksendung ansehen');
 
 export const de: Record<TransactionalTemplateKey, MailTemplateText> = {
   order_confirmation: {
-    subject: 'Bestellbestätigung Nr. {{ order.number }}',
+    subject: 'Bestellbestätigung {{ order.name }}',
     body: lines(
       '<h1>Vielen Dank für Ihre Bestellung</h1>',
       greeting(w),
-      '<p>Wir haben Ihre Bestellung Nr. {{ order.number }} vom {{ order.placed_at | format_date }} erhalten und bereiten sie vor. Sobald sie versandt ist, erhalten Sie eine weitere E-Mail.</p>',
+      '<p>Wir haben Ihre Bestellung {{ order.name }} vom {{ order.placed_at | format_date }} erhalten und bereiten sie vor. Sobald sie versandt ist, erhalten Sie eine weitere E-Mail.</p>',
       viewOrder,
       '<h2>Bestellübersicht</h2>',
       itemsTable('order.lines', 'subtotal'),
@@ -46,11 +46,11 @@ export const de: Record<TransactionalTemplateKey, MailTemplateText> = {
     ),
   },
   payment_instructions: {
-    subject: 'So bezahlen Sie Ihre Bestellung Nr. {{ order.number }}',
+    subject: 'So bezahlen Sie Ihre Bestellung {{ order.name }}',
     body: lines(
       '<h1>Bitte schließen Sie Ihre Zahlung ab</h1>',
       greeting(w),
-      '<p>Vielen Dank für Ihre Bestellung Nr. {{ order.number }}. Bitte überweisen Sie <strong>{{ payment.amount }}</strong> auf das unten stehende Konto. Wir versenden Ihre Bestellung, sobald die Zahlung eingegangen ist.</p>',
+      '<p>Vielen Dank für Ihre Bestellung {{ order.name }}. Bitte überweisen Sie <strong>{{ payment.amount }}</strong> auf das unten stehende Konto. Wir versenden Ihre Bestellung, sobald die Zahlung eingegangen ist.</p>',
       '<div class="box">',
       '<p>{{ payment.instructions | multiline }}</p>',
       '<p>Verwendungszweck: <strong>{{ payment.reference }}</strong></p>',
@@ -60,20 +60,20 @@ export const de: Record<TransactionalTemplateKey, MailTemplateText> = {
     ),
   },
   payment_received: {
-    subject: 'Zahlung für Bestellung Nr. {{ order.number }} erhalten',
+    subject: 'Zahlung für Bestellung {{ order.name }} erhalten',
     body: lines(
       '<h1>Zahlung erhalten</h1>',
       greeting(w),
-      '<p>Wir haben Ihre Zahlung über {{ payment.amount }} für die Bestellung Nr. {{ order.number }} erhalten. Vielen Dank! Wir benachrichtigen Sie, sobald Ihre Bestellung versandt wird.</p>',
+      '<p>Wir haben Ihre Zahlung über {{ payment.amount }} für die Bestellung {{ order.name }} erhalten. Vielen Dank! Wir benachrichtigen Sie, sobald Ihre Bestellung versandt wird.</p>',
       viewOrder,
     ),
   },
   shipping_confirmation: {
-    subject: 'Ihre Bestellung Nr. {{ order.number }} ist unterwegs',
+    subject: 'Ihre Bestellung {{ order.name }} ist unterwegs',
     body: lines(
       '<h1>Ihre Bestellung ist unterwegs</h1>',
       greeting(w),
-      '<p>Artikel aus Ihrer Bestellung Nr. {{ order.number }} wurden{% if fulfilment.carrier %} mit {{ fulfilment.carrier }}{% endif %} versandt.</p>',
+      '<p>Artikel aus Ihrer Bestellung {{ order.name }} wurden{% if fulfilment.carrier %} mit {{ fulfilment.carrier }}{% endif %} versandt.</p>',
       '{%- if fulfilment.tracking_number %}',
       '<p>Sendungsnummer: <strong>{{ fulfilment.tracking_number }}</strong></p>',
       '{%- endif %}',
@@ -90,22 +90,22 @@ export const de: Record<TransactionalTemplateKey, MailTemplateText> = {
     ),
   },
   delivery_confirmation: {
-    subject: 'Ihre Bestellung Nr. {{ order.number }} wurde zugestellt',
+    subject: 'Ihre Bestellung {{ order.name }} wurde zugestellt',
     body: lines(
       '<h1>Ihr Paket wurde zugestellt</h1>',
       greeting(w),
-      '<p>Ihr Paket aus der Bestellung Nr. {{ order.number }} wurde{% if fulfilment.delivered_at %} am {{ fulfilment.delivered_at | format_date }}{% endif %} zugestellt. Wir wünschen Ihnen viel Freude damit!</p>',
+      '<p>Ihr Paket aus der Bestellung {{ order.name }} wurde{% if fulfilment.delivered_at %} am {{ fulfilment.delivered_at | format_date }}{% endif %} zugestellt. Wir wünschen Ihnen viel Freude damit!</p>',
       itemsTable('fulfilment.lines'),
       '<p>Falls etwas fehlt oder nicht Ihren Erwartungen entspricht, melden Sie sich bitte über Ihre Bestellseite.</p>',
       viewOrder,
     ),
   },
   order_cancelled: {
-    subject: 'Ihre Bestellung Nr. {{ order.number }} wurde storniert',
+    subject: 'Ihre Bestellung {{ order.name }} wurde storniert',
     body: lines(
       '<h1>Ihre Bestellung wurde storniert</h1>',
       greeting(w),
-      '<p>Ihre Bestellung Nr. {{ order.number }} vom {{ order.placed_at | format_date }} wurde storniert.</p>',
+      '<p>Ihre Bestellung {{ order.name }} vom {{ order.placed_at | format_date }} wurde storniert.</p>',
       '{%- if cancellation.note %}',
       '<p>{{ cancellation.note | multiline }}</p>',
       '{%- endif %}',
@@ -118,11 +118,11 @@ export const de: Record<TransactionalTemplateKey, MailTemplateText> = {
     ),
   },
   refund_issued: {
-    subject: 'Erstattung zu Ihrer Bestellung Nr. {{ order.number }}',
+    subject: 'Erstattung zu Ihrer Bestellung {{ order.name }}',
     body: lines(
       '<h1>Ihre Erstattung ist unterwegs</h1>',
       greeting(w),
-      '<p>Wir haben Ihnen {{ refund.amount }} für die Bestellung Nr. {{ order.number }}{% if refund.method_name %} auf {{ refund.method_name }}{% endif %} erstattet. Je nach Bank kann es einige Tage dauern, bis der Betrag auf Ihrem Kontoauszug erscheint.</p>',
+      '<p>Wir haben Ihnen {{ refund.amount }} für die Bestellung {{ order.name }}{% if refund.method_name %} auf {{ refund.method_name }}{% endif %} erstattet. Je nach Bank kann es einige Tage dauern, bis der Betrag auf Ihrem Kontoauszug erscheint.</p>',
       '{%- if refund.note %}',
       '<p>{{ refund.note | multiline }}</p>',
       '{%- endif %}',
@@ -140,17 +140,17 @@ export const de: Record<TransactionalTemplateKey, MailTemplateText> = {
     ),
   },
   return_requested: {
-    subject: 'Ihre Rücksendeanfrage zur Bestellung Nr. {{ order.number }}',
+    subject: 'Ihre Rücksendeanfrage zur Bestellung {{ order.name }}',
     body: lines(
       '<h1>Rücksendeanfrage erhalten</h1>',
       greeting(w),
-      '<p>Wir haben Ihre Anfrage erhalten, die unten stehenden Artikel aus der Bestellung Nr. {{ order.number }} zurückzusenden. Wir prüfen sie und melden uns in Kürze bei Ihnen.</p>',
+      '<p>Wir haben Ihre Anfrage erhalten, die unten stehenden Artikel aus der Bestellung {{ order.name }} zurückzusenden. Wir prüfen sie und melden uns in Kürze bei Ihnen.</p>',
       itemsTable('return.lines'),
       viewReturn,
     ),
   },
   return_approved: {
-    subject: 'Ihre Rücksendung zur Bestellung Nr. {{ order.number }} wurde genehmigt',
+    subject: 'Ihre Rücksendung zur Bestellung {{ order.name }} wurde genehmigt',
     body: lines(
       '<h1>Ihre Rücksendung wurde genehmigt</h1>',
       greeting(w),
@@ -165,11 +165,11 @@ export const de: Record<TransactionalTemplateKey, MailTemplateText> = {
     ),
   },
   return_rejected: {
-    subject: 'Zu Ihrer Rücksendeanfrage für Bestellung Nr. {{ order.number }}',
+    subject: 'Zu Ihrer Rücksendeanfrage für Bestellung {{ order.name }}',
     body: lines(
       '<h1>Wir können Ihre Rücksendung leider nicht annehmen</h1>',
       greeting(w),
-      '<p>Es tut uns leid, aber wir können Ihre Anfrage, die unten stehenden Artikel aus der Bestellung Nr. {{ order.number }} zurückzusenden, nicht annehmen.</p>',
+      '<p>Es tut uns leid, aber wir können Ihre Anfrage, die unten stehenden Artikel aus der Bestellung {{ order.name }} zurückzusenden, nicht annehmen.</p>',
       '{%- if return.note %}',
       '<p>{{ return.note | multiline }}</p>',
       '{%- endif %}',
@@ -183,7 +183,7 @@ export const de: Record<TransactionalTemplateKey, MailTemplateText> = {
     body: lines(
       '<h1>Ihre Rücksendung ist angekommen</h1>',
       greeting(w),
-      '<p>Die zurückgesendeten Artikel aus Ihrer Bestellung Nr. {{ order.number }} sind bei uns eingetroffen. Wir prüfen sie jetzt und schicken Ihnen eine E-Mail, sobald Ihre Erstattung veranlasst ist.</p>',
+      '<p>Die zurückgesendeten Artikel aus Ihrer Bestellung {{ order.name }} sind bei uns eingetroffen. Wir prüfen sie jetzt und schicken Ihnen eine E-Mail, sobald Ihre Erstattung veranlasst ist.</p>',
       itemsTable('return.lines'),
       viewReturn,
     ),

@@ -29,11 +29,11 @@ const viewOrder = button('order.status_url', 'View your order');
 
 export const en: Record<TransactionalTemplateKey, MailTemplateText> = {
   order_confirmation: {
-    subject: 'Order #{{ order.number }} confirmed',
+    subject: 'Order {{ order.name }} confirmed',
     body: lines(
       '<h1>Thank you for your order</h1>',
       greeting(w),
-      '<p>We have received your order #{{ order.number }} of {{ order.placed_at | format_date }} and are getting it ready. We will e-mail you again when it ships.</p>',
+      '<p>We have received your order {{ order.name }} of {{ order.placed_at | format_date }} and are getting it ready. We will e-mail you again when it ships.</p>',
       viewOrder,
       '<h2>Order summary</h2>',
       itemsTable('order.lines', 'subtotal'),
@@ -45,11 +45,11 @@ export const en: Record<TransactionalTemplateKey, MailTemplateText> = {
     ),
   },
   payment_instructions: {
-    subject: 'How to pay for order #{{ order.number }}',
+    subject: 'How to pay for order {{ order.name }}',
     body: lines(
       '<h1>Complete your payment</h1>',
       greeting(w),
-      '<p>Thank you for your order #{{ order.number }}. Please transfer <strong>{{ payment.amount }}</strong> to the account below. We will send your order as soon as the payment arrives.</p>',
+      '<p>Thank you for your order {{ order.name }}. Please transfer <strong>{{ payment.amount }}</strong> to the account below. We will send your order as soon as the payment arrives.</p>',
       '<div class="box">',
       '<p>{{ payment.instructions | multiline }}</p>',
       '<p>Reference: <strong>{{ payment.reference }}</strong></p>',
@@ -59,20 +59,20 @@ export const en: Record<TransactionalTemplateKey, MailTemplateText> = {
     ),
   },
   payment_received: {
-    subject: 'Payment received for order #{{ order.number }}',
+    subject: 'Payment received for order {{ order.name }}',
     body: lines(
       '<h1>Payment received</h1>',
       greeting(w),
-      '<p>We have received your payment of {{ payment.amount }} for order #{{ order.number }}. Thank you! We will let you know when your order ships.</p>',
+      '<p>We have received your payment of {{ payment.amount }} for order {{ order.name }}. Thank you! We will let you know when your order ships.</p>',
       viewOrder,
     ),
   },
   shipping_confirmation: {
-    subject: 'Your order #{{ order.number }} is on its way',
+    subject: 'Your order {{ order.name }} is on its way',
     body: lines(
       '<h1>Your order is on its way</h1>',
       greeting(w),
-      '<p>Items from your order #{{ order.number }} have shipped{% if fulfilment.carrier %} with {{ fulfilment.carrier }}{% endif %}.</p>',
+      '<p>Items from your order {{ order.name }} have shipped{% if fulfilment.carrier %} with {{ fulfilment.carrier }}{% endif %}.</p>',
       '{%- if fulfilment.tracking_number %}',
       '<p>Tracking number: <strong>{{ fulfilment.tracking_number }}</strong></p>',
       '{%- endif %}',
@@ -89,22 +89,22 @@ export const en: Record<TransactionalTemplateKey, MailTemplateText> = {
     ),
   },
   delivery_confirmation: {
-    subject: 'Your order #{{ order.number }} has been delivered',
+    subject: 'Your order {{ order.name }} has been delivered',
     body: lines(
       '<h1>Your parcel has been delivered</h1>',
       greeting(w),
-      '<p>Your parcel from order #{{ order.number }} was delivered{% if fulfilment.delivered_at %} on {{ fulfilment.delivered_at | format_date }}{% endif %}. We hope you enjoy it!</p>',
+      '<p>Your parcel from order {{ order.name }} was delivered{% if fulfilment.delivered_at %} on {{ fulfilment.delivered_at | format_date }}{% endif %}. We hope you enjoy it!</p>',
       itemsTable('fulfilment.lines'),
       '<p>If anything is missing or not as expected, let us know from your order page.</p>',
       viewOrder,
     ),
   },
   order_cancelled: {
-    subject: 'Order #{{ order.number }} has been cancelled',
+    subject: 'Order {{ order.name }} has been cancelled',
     body: lines(
       '<h1>Your order has been cancelled</h1>',
       greeting(w),
-      '<p>Your order #{{ order.number }} of {{ order.placed_at | format_date }} has been cancelled.</p>',
+      '<p>Your order {{ order.name }} of {{ order.placed_at | format_date }} has been cancelled.</p>',
       '{%- if cancellation.note %}',
       '<p>{{ cancellation.note | multiline }}</p>',
       '{%- endif %}',
@@ -117,11 +117,11 @@ export const en: Record<TransactionalTemplateKey, MailTemplateText> = {
     ),
   },
   refund_issued: {
-    subject: 'Refund for order #{{ order.number }}',
+    subject: 'Refund for order {{ order.name }}',
     body: lines(
       '<h1>Your refund is on its way</h1>',
       greeting(w),
-      '<p>We have refunded {{ refund.amount }} for order #{{ order.number }}{% if refund.method_name %} to {{ refund.method_name }}{% endif %}. Depending on your bank, it may take a few days to appear on your statement.</p>',
+      '<p>We have refunded {{ refund.amount }} for order {{ order.name }}{% if refund.method_name %} to {{ refund.method_name }}{% endif %}. Depending on your bank, it may take a few days to appear on your statement.</p>',
       '{%- if refund.note %}',
       '<p>{{ refund.note | multiline }}</p>',
       '{%- endif %}',
@@ -139,17 +139,17 @@ export const en: Record<TransactionalTemplateKey, MailTemplateText> = {
     ),
   },
   return_requested: {
-    subject: 'Your return request for order #{{ order.number }}',
+    subject: 'Your return request for order {{ order.name }}',
     body: lines(
       '<h1>Return request received</h1>',
       greeting(w),
-      '<p>We have received your request to return the items below from order #{{ order.number }}. We will review it and get back to you shortly.</p>',
+      '<p>We have received your request to return the items below from order {{ order.name }}. We will review it and get back to you shortly.</p>',
       itemsTable('return.lines'),
       button('order.status_url', 'View your return'),
     ),
   },
   return_approved: {
-    subject: 'Your return for order #{{ order.number }} is approved',
+    subject: 'Your return for order {{ order.name }} is approved',
     body: lines(
       '<h1>Your return is approved</h1>',
       greeting(w),
@@ -164,11 +164,11 @@ export const en: Record<TransactionalTemplateKey, MailTemplateText> = {
     ),
   },
   return_rejected: {
-    subject: 'About your return request for order #{{ order.number }}',
+    subject: 'About your return request for order {{ order.name }}',
     body: lines(
       '<h1>We cannot accept your return</h1>',
       greeting(w),
-      '<p>We are sorry, but we cannot accept your request to return the items below from order #{{ order.number }}.</p>',
+      '<p>We are sorry, but we cannot accept your request to return the items below from order {{ order.name }}.</p>',
       '{%- if return.note %}',
       '<p>{{ return.note | multiline }}</p>',
       '{%- endif %}',
@@ -182,7 +182,7 @@ export const en: Record<TransactionalTemplateKey, MailTemplateText> = {
     body: lines(
       '<h1>Your returned items have arrived</h1>',
       greeting(w),
-      '<p>The items you returned from order #{{ order.number }} have arrived. We are checking them now and will e-mail you when your refund is issued.</p>',
+      '<p>The items you returned from order {{ order.name }} have arrived. We are checking them now and will e-mail you when your refund is issued.</p>',
       itemsTable('return.lines'),
       button('order.status_url', 'View your return'),
     ),

@@ -30,11 +30,11 @@ const viewReturn = button('order.status_url', 'Ver tu devolución');
 
 export const es: Record<TransactionalTemplateKey, MailTemplateText> = {
   order_confirmation: {
-    subject: 'Pedido n.º {{ order.number }} confirmado',
+    subject: 'Pedido {{ order.name }} confirmado',
     body: lines(
       '<h1>Gracias por tu pedido</h1>',
       greeting(w),
-      '<p>Hemos recibido tu pedido n.º {{ order.number }} del {{ order.placed_at | format_date }} y ya lo estamos preparando. Te enviaremos otro correo cuando salga.</p>',
+      '<p>Hemos recibido tu pedido {{ order.name }} del {{ order.placed_at | format_date }} y ya lo estamos preparando. Te enviaremos otro correo cuando salga.</p>',
       viewOrder,
       '<h2>Resumen del pedido</h2>',
       itemsTable('order.lines', 'subtotal'),
@@ -46,11 +46,11 @@ export const es: Record<TransactionalTemplateKey, MailTemplateText> = {
     ),
   },
   payment_instructions: {
-    subject: 'Cómo pagar tu pedido n.º {{ order.number }}',
+    subject: 'Cómo pagar tu pedido {{ order.name }}',
     body: lines(
       '<h1>Completa tu pago</h1>',
       greeting(w),
-      '<p>Gracias por tu pedido n.º {{ order.number }}. Haz una transferencia de <strong>{{ payment.amount }}</strong> a la cuenta que aparece abajo. Enviaremos tu pedido en cuanto recibamos el pago.</p>',
+      '<p>Gracias por tu pedido {{ order.name }}. Haz una transferencia de <strong>{{ payment.amount }}</strong> a la cuenta que aparece abajo. Enviaremos tu pedido en cuanto recibamos el pago.</p>',
       '<div class="box">',
       '<p>{{ payment.instructions | multiline }}</p>',
       '<p>Referencia: <strong>{{ payment.reference }}</strong></p>',
@@ -60,20 +60,20 @@ export const es: Record<TransactionalTemplateKey, MailTemplateText> = {
     ),
   },
   payment_received: {
-    subject: 'Pago recibido del pedido n.º {{ order.number }}',
+    subject: 'Pago recibido del pedido {{ order.name }}',
     body: lines(
       '<h1>Pago recibido</h1>',
       greeting(w),
-      '<p>Hemos recibido tu pago de {{ payment.amount }} del pedido n.º {{ order.number }}. ¡Gracias! Te avisaremos cuando tu pedido salga.</p>',
+      '<p>Hemos recibido tu pago de {{ payment.amount }} del pedido {{ order.name }}. ¡Gracias! Te avisaremos cuando tu pedido salga.</p>',
       viewOrder,
     ),
   },
   shipping_confirmation: {
-    subject: 'Tu pedido n.º {{ order.number }} está en camino',
+    subject: 'Tu pedido {{ order.name }} está en camino',
     body: lines(
       '<h1>Tu pedido está en camino</h1>',
       greeting(w),
-      '<p>Hemos enviado artículos de tu pedido n.º {{ order.number }}{% if fulfilment.carrier %} con {{ fulfilment.carrier }}{% endif %}.</p>',
+      '<p>Hemos enviado artículos de tu pedido {{ order.name }}{% if fulfilment.carrier %} con {{ fulfilment.carrier }}{% endif %}.</p>',
       '{%- if fulfilment.tracking_number %}',
       '<p>Número de seguimiento: <strong>{{ fulfilment.tracking_number }}</strong></p>',
       '{%- endif %}',
@@ -90,22 +90,22 @@ export const es: Record<TransactionalTemplateKey, MailTemplateText> = {
     ),
   },
   delivery_confirmation: {
-    subject: 'Tu pedido n.º {{ order.number }} ha sido entregado',
+    subject: 'Tu pedido {{ order.name }} ha sido entregado',
     body: lines(
       '<h1>Tu paquete ha sido entregado</h1>',
       greeting(w),
-      '<p>Tu paquete del pedido n.º {{ order.number }} se entregó{% if fulfilment.delivered_at %} el {{ fulfilment.delivered_at | format_date }}{% endif %}. ¡Esperamos que lo disfrutes!</p>',
+      '<p>Tu paquete del pedido {{ order.name }} se entregó{% if fulfilment.delivered_at %} el {{ fulfilment.delivered_at | format_date }}{% endif %}. ¡Esperamos que lo disfrutes!</p>',
       itemsTable('fulfilment.lines'),
       '<p>Si falta algo o algún artículo no es lo que esperabas, avísanos desde la página de tu pedido.</p>',
       viewOrder,
     ),
   },
   order_cancelled: {
-    subject: 'Tu pedido n.º {{ order.number }} ha sido cancelado',
+    subject: 'Tu pedido {{ order.name }} ha sido cancelado',
     body: lines(
       '<h1>Tu pedido ha sido cancelado</h1>',
       greeting(w),
-      '<p>Tu pedido n.º {{ order.number }} del {{ order.placed_at | format_date }} ha sido cancelado.</p>',
+      '<p>Tu pedido {{ order.name }} del {{ order.placed_at | format_date }} ha sido cancelado.</p>',
       '{%- if cancellation.note %}',
       '<p>{{ cancellation.note | multiline }}</p>',
       '{%- endif %}',
@@ -118,11 +118,11 @@ export const es: Record<TransactionalTemplateKey, MailTemplateText> = {
     ),
   },
   refund_issued: {
-    subject: 'Reembolso de tu pedido n.º {{ order.number }}',
+    subject: 'Reembolso de tu pedido {{ order.name }}',
     body: lines(
       '<h1>Tu reembolso está en camino</h1>',
       greeting(w),
-      '<p>Hemos reembolsado {{ refund.amount }} del pedido n.º {{ order.number }}{% if refund.method_name %} en {{ refund.method_name }}{% endif %}. Según tu banco, puede tardar unos días en aparecer en tu extracto.</p>',
+      '<p>Hemos reembolsado {{ refund.amount }} del pedido {{ order.name }}{% if refund.method_name %} en {{ refund.method_name }}{% endif %}. Según tu banco, puede tardar unos días en aparecer en tu extracto.</p>',
       '{%- if refund.note %}',
       '<p>{{ refund.note | multiline }}</p>',
       '{%- endif %}',
@@ -140,17 +140,17 @@ export const es: Record<TransactionalTemplateKey, MailTemplateText> = {
     ),
   },
   return_requested: {
-    subject: 'Tu solicitud de devolución del pedido n.º {{ order.number }}',
+    subject: 'Tu solicitud de devolución del pedido {{ order.name }}',
     body: lines(
       '<h1>Solicitud de devolución recibida</h1>',
       greeting(w),
-      '<p>Hemos recibido tu solicitud para devolver los artículos de abajo del pedido n.º {{ order.number }}. La revisaremos y te responderemos pronto.</p>',
+      '<p>Hemos recibido tu solicitud para devolver los artículos de abajo del pedido {{ order.name }}. La revisaremos y te responderemos pronto.</p>',
       itemsTable('return.lines'),
       viewReturn,
     ),
   },
   return_approved: {
-    subject: 'Tu devolución del pedido n.º {{ order.number }} ha sido aprobada',
+    subject: 'Tu devolución del pedido {{ order.name }} ha sido aprobada',
     body: lines(
       '<h1>Tu devolución ha sido aprobada</h1>',
       greeting(w),
@@ -165,11 +165,11 @@ export const es: Record<TransactionalTemplateKey, MailTemplateText> = {
     ),
   },
   return_rejected: {
-    subject: 'Sobre tu solicitud de devolución del pedido n.º {{ order.number }}',
+    subject: 'Sobre tu solicitud de devolución del pedido {{ order.name }}',
     body: lines(
       '<h1>No podemos aceptar tu devolución</h1>',
       greeting(w),
-      '<p>Lo sentimos, pero no podemos aceptar tu solicitud para devolver los artículos de abajo del pedido n.º {{ order.number }}.</p>',
+      '<p>Lo sentimos, pero no podemos aceptar tu solicitud para devolver los artículos de abajo del pedido {{ order.name }}.</p>',
       '{%- if return.note %}',
       '<p>{{ return.note | multiline }}</p>',
       '{%- endif %}',
@@ -183,7 +183,7 @@ export const es: Record<TransactionalTemplateKey, MailTemplateText> = {
     body: lines(
       '<h1>Tus artículos devueltos han llegado</h1>',
       greeting(w),
-      '<p>Los artículos que devolviste del pedido n.º {{ order.number }} han llegado. Los estamos revisando y te escribiremos cuando hayamos emitido el reembolso.</p>',
+      '<p>Los artículos que devolviste del pedido {{ order.name }} han llegado. Los estamos revisando y te escribiremos cuando hayamos emitido el reembolso.</p>',
       itemsTable('return.lines'),
       viewReturn,
     ),

@@ -30,11 +30,11 @@ const viewReturn = button('order.status_url', 'Voir votre retour');
 
 export const fr: Record<TransactionalTemplateKey, MailTemplateText> = {
   order_confirmation: {
-    subject: 'Commande n° {{ order.number }} confirmée',
+    subject: 'Commande {{ order.name }} confirmée',
     body: lines(
       '<h1>Merci pour votre commande</h1>',
       greeting(w),
-      '<p>Nous avons bien reçu votre commande n° {{ order.number }} du {{ order.placed_at | format_date }} et nous la préparons. Nous vous enverrons un e-mail dès son expédition.</p>',
+      '<p>Nous avons bien reçu votre commande {{ order.name }} du {{ order.placed_at | format_date }} et nous la préparons. Nous vous enverrons un e-mail dès son expédition.</p>',
       viewOrder,
       '<h2>Récapitulatif de la commande</h2>',
       itemsTable('order.lines', 'subtotal'),
@@ -46,11 +46,11 @@ export const fr: Record<TransactionalTemplateKey, MailTemplateText> = {
     ),
   },
   payment_instructions: {
-    subject: 'Comment régler votre commande n° {{ order.number }}',
+    subject: 'Comment régler votre commande {{ order.name }}',
     body: lines(
       '<h1>Finalisez votre paiement</h1>',
       greeting(w),
-      '<p>Merci pour votre commande n° {{ order.number }}. Veuillez virer <strong>{{ payment.amount }}</strong> sur le compte ci-dessous. Nous expédierons votre commande dès réception du paiement.</p>',
+      '<p>Merci pour votre commande {{ order.name }}. Veuillez virer <strong>{{ payment.amount }}</strong> sur le compte ci-dessous. Nous expédierons votre commande dès réception du paiement.</p>',
       '<div class="box">',
       '<p>{{ payment.instructions | multiline }}</p>',
       '<p>Référence&nbsp;: <strong>{{ payment.reference }}</strong></p>',
@@ -60,20 +60,20 @@ export const fr: Record<TransactionalTemplateKey, MailTemplateText> = {
     ),
   },
   payment_received: {
-    subject: 'Paiement reçu pour la commande n° {{ order.number }}',
+    subject: 'Paiement reçu pour la commande {{ order.name }}',
     body: lines(
       '<h1>Paiement reçu</h1>',
       greeting(w),
-      '<p>Nous avons bien reçu votre paiement de {{ payment.amount }} pour la commande n° {{ order.number }}. Merci&nbsp;! Nous vous préviendrons dès l’expédition de votre commande.</p>',
+      '<p>Nous avons bien reçu votre paiement de {{ payment.amount }} pour la commande {{ order.name }}. Merci&nbsp;! Nous vous préviendrons dès l’expédition de votre commande.</p>',
       viewOrder,
     ),
   },
   shipping_confirmation: {
-    subject: 'Votre commande n° {{ order.number }} est en route',
+    subject: 'Votre commande {{ order.name }} est en route',
     body: lines(
       '<h1>Votre commande est en route</h1>',
       greeting(w),
-      '<p>Des articles de votre commande n° {{ order.number }} ont été expédiés{% if fulfilment.carrier %} par {{ fulfilment.carrier }}{% endif %}.</p>',
+      '<p>Des articles de votre commande {{ order.name }} ont été expédiés{% if fulfilment.carrier %} par {{ fulfilment.carrier }}{% endif %}.</p>',
       '{%- if fulfilment.tracking_number %}',
       '<p>Numéro de suivi&nbsp;: <strong>{{ fulfilment.tracking_number }}</strong></p>',
       '{%- endif %}',
@@ -90,22 +90,22 @@ export const fr: Record<TransactionalTemplateKey, MailTemplateText> = {
     ),
   },
   delivery_confirmation: {
-    subject: 'Votre commande n° {{ order.number }} a été livrée',
+    subject: 'Votre commande {{ order.name }} a été livrée',
     body: lines(
       '<h1>Votre colis a été livré</h1>',
       greeting(w),
-      '<p>Votre colis de la commande n° {{ order.number }} a été livré{% if fulfilment.delivered_at %} le {{ fulfilment.delivered_at | format_date }}{% endif %}. Nous espérons qu’il vous plaira&nbsp;!</p>',
+      '<p>Votre colis de la commande {{ order.name }} a été livré{% if fulfilment.delivered_at %} le {{ fulfilment.delivered_at | format_date }}{% endif %}. Nous espérons qu’il vous plaira&nbsp;!</p>',
       itemsTable('fulfilment.lines'),
       '<p>S’il manque quelque chose ou si un article ne correspond pas à vos attentes, signalez-le-nous depuis la page de votre commande.</p>',
       viewOrder,
     ),
   },
   order_cancelled: {
-    subject: 'Votre commande n° {{ order.number }} a été annulée',
+    subject: 'Votre commande {{ order.name }} a été annulée',
     body: lines(
       '<h1>Votre commande a été annulée</h1>',
       greeting(w),
-      '<p>Votre commande n° {{ order.number }} du {{ order.placed_at | format_date }} a été annulée.</p>',
+      '<p>Votre commande {{ order.name }} du {{ order.placed_at | format_date }} a été annulée.</p>',
       '{%- if cancellation.note %}',
       '<p>{{ cancellation.note | multiline }}</p>',
       '{%- endif %}',
@@ -118,11 +118,11 @@ export const fr: Record<TransactionalTemplateKey, MailTemplateText> = {
     ),
   },
   refund_issued: {
-    subject: 'Remboursement de votre commande n° {{ order.number }}',
+    subject: 'Remboursement de votre commande {{ order.name }}',
     body: lines(
       '<h1>Votre remboursement est en cours</h1>',
       greeting(w),
-      '<p>Nous avons remboursé {{ refund.amount }} pour la commande n° {{ order.number }}{% if refund.method_name %} sur {{ refund.method_name }}{% endif %}. Selon votre banque, il peut s’écouler quelques jours avant qu’il n’apparaisse sur votre relevé.</p>',
+      '<p>Nous avons remboursé {{ refund.amount }} pour la commande {{ order.name }}{% if refund.method_name %} sur {{ refund.method_name }}{% endif %}. Selon votre banque, il peut s’écouler quelques jours avant qu’il n’apparaisse sur votre relevé.</p>',
       '{%- if refund.note %}',
       '<p>{{ refund.note | multiline }}</p>',
       '{%- endif %}',
@@ -140,17 +140,17 @@ export const fr: Record<TransactionalTemplateKey, MailTemplateText> = {
     ),
   },
   return_requested: {
-    subject: 'Votre demande de retour pour la commande n° {{ order.number }}',
+    subject: 'Votre demande de retour pour la commande {{ order.name }}',
     body: lines(
       '<h1>Demande de retour reçue</h1>',
       greeting(w),
-      '<p>Nous avons bien reçu votre demande de retour des articles ci-dessous de la commande n° {{ order.number }}. Nous l’examinons et revenons vers vous rapidement.</p>',
+      '<p>Nous avons bien reçu votre demande de retour des articles ci-dessous de la commande {{ order.name }}. Nous l’examinons et revenons vers vous rapidement.</p>',
       itemsTable('return.lines'),
       viewReturn,
     ),
   },
   return_approved: {
-    subject: 'Votre retour pour la commande n° {{ order.number }} est accepté',
+    subject: 'Votre retour pour la commande {{ order.name }} est accepté',
     body: lines(
       '<h1>Votre retour est accepté</h1>',
       greeting(w),
@@ -165,11 +165,11 @@ export const fr: Record<TransactionalTemplateKey, MailTemplateText> = {
     ),
   },
   return_rejected: {
-    subject: 'Au sujet de votre demande de retour (commande n° {{ order.number }})',
+    subject: 'Au sujet de votre demande de retour (commande {{ order.name }})',
     body: lines(
       '<h1>Nous ne pouvons pas accepter votre retour</h1>',
       greeting(w),
-      '<p>Nous sommes désolés, mais nous ne pouvons pas accepter votre demande de retour des articles ci-dessous de la commande n° {{ order.number }}.</p>',
+      '<p>Nous sommes désolés, mais nous ne pouvons pas accepter votre demande de retour des articles ci-dessous de la commande {{ order.name }}.</p>',
       '{%- if return.note %}',
       '<p>{{ return.note | multiline }}</p>',
       '{%- endif %}',
@@ -183,7 +183,7 @@ export const fr: Record<TransactionalTemplateKey, MailTemplateText> = {
     body: lines(
       '<h1>Vos articles retournés sont arrivés</h1>',
       greeting(w),
-      '<p>Les articles retournés de votre commande n° {{ order.number }} sont bien arrivés. Nous les vérifions et vous enverrons un e-mail dès que votre remboursement sera effectué.</p>',
+      '<p>Les articles retournés de votre commande {{ order.name }} sont bien arrivés. Nous les vérifions et vous enverrons un e-mail dès que votre remboursement sera effectué.</p>',
       itemsTable('return.lines'),
       viewReturn,
     ),
