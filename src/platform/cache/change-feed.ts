@@ -60,6 +60,11 @@ export interface ChangeFeed {
   readonly healthy: boolean;
   /** Calls `listener` with each changed topic; `null` means "anything may have changed". */
   subscribe(listener: (topic: string | null) => void): () => void;
+  /**
+   * Calls `listener` with the topics this process announces, at the announcement (before the
+   * commit; `subscribe` hears them again from the database): caches drop entries read before it.
+   */
+  subscribeLocal(listener: (topic: string) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -90,8 +95,13 @@ class Listeners {
   everything() {
     for (const listener of this.#listeners) listener(null);
   }
+  #local = new Set<(topic: string) => void>();
+  subscribeLocal(listener: (topic: string) => void) {
+    this.#local.add(listener);
+    return () => this.#local.delete(listener);
+  }
   topicsChanged(topics: readonly string[]) {
-    for (const topic of topics) for (const listener of this.#listeners) listener(topic);
+    for (const topic of topics) for (const listener of this.#local) listener(topic);
   }
 }
 
@@ -108,6 +118,7 @@ export async function startChangeFeed(database: Database): Promise<ChangeFeed> {
     return {
       healthy: true,
       subscribe: (listener) => listeners.subscribe(listener),
+      subscribeLocal: (listener) => listeners.subscribeLocal(listener),
       async close() {
         openFeeds.delete(listeners);
         if (!pglite.closed) await unlisten().catch(() => {});
@@ -177,6 +188,7 @@ async function listenOnPostgres(url: string, listeners: Listeners): Promise<Chan
       return healthy;
     },
     subscribe: (listener) => listeners.subscribe(listener),
+    subscribeLocal: (listener) => listeners.subscribeLocal(listener),
     async close() {
       closed = true;
       openFeeds.delete(listeners);

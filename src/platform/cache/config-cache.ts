@@ -9,6 +9,7 @@ import { ReadCache } from './read-cache.ts';
 class AttachedFeeds implements ChangeFeed {
   readonly #feeds = new Map<ChangeFeed, () => void>();
   readonly #listeners = new Set<(topic: string | null) => void>();
+  readonly #local = new Set<(topic: string) => void>();
 
   get healthy(): boolean {
     if (this.#feeds.size === 0) return false;
@@ -21,12 +22,21 @@ class AttachedFeeds implements ChangeFeed {
     return () => this.#listeners.delete(listener);
   }
 
+  subscribeLocal(listener: (topic: string) => void): () => void {
+    this.#local.add(listener);
+    return () => this.#local.delete(listener);
+  }
+
   attach(feed: ChangeFeed): () => void {
     if (!this.#feeds.has(feed)) {
-      this.#feeds.set(
-        feed,
-        feed.subscribe((topic) => this.#deliver(topic)),
-      );
+      const heard = feed.subscribe((topic) => this.#deliver(topic));
+      const announced = feed.subscribeLocal((topic) => {
+        for (const listener of this.#local) listener(topic);
+      });
+      this.#feeds.set(feed, () => {
+        heard();
+        announced();
+      });
       // What was cached while this feed was not listening may be stale for its database.
       this.#deliver(null);
     }

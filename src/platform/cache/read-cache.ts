@@ -43,6 +43,7 @@ export class ReadCache<V extends object> {
       },
     });
     feed.subscribe((topic) => (topic === null ? this.clear() : this.invalidate(topic)));
+    feed.subscribeLocal((topic) => this.invalidate(topic));
   }
 
   /**
