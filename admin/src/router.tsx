@@ -153,6 +153,17 @@ const storeHomeRoute = createRoute({
   },
 });
 
+/**
+ * A list screen's search, read leniently (`parse` leaves out what is malformed), with every other key
+ * of the address set to undefined: the router merges a route's search over its parents', which pass
+ * the address through unvalidated, so a key `parse` left out would otherwise reach the screen — and
+ * the API, which refuses it — as typed (a hand-edited `?sort=bogus`).
+ */
+function onlyValid<T extends object>(parse: (raw: Record<string, unknown>) => T) {
+  return (raw: Record<string, unknown>): T =>
+    ({ ...Object.fromEntries(Object.keys(raw).map((key) => [key, undefined])), ...parse(raw) }) as T;
+}
+
 function positivePage(value: unknown): number | undefined {
   const page = Number(value);
   return Number.isInteger(page) && page > 1 ? page : undefined;
@@ -161,7 +172,7 @@ function positivePage(value: unknown): number | undefined {
 export const productsRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'products',
-  validateSearch: parseProductsSearch,
+  validateSearch: onlyValid(parseProductsSearch),
   component: guarded('catalog:read', 'see the catalog', ProductsScreen),
 });
 
@@ -216,7 +227,7 @@ export const collectionEditRoute = createRoute({
 export const inventoryRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'inventory',
-  validateSearch: parseInventorySearch,
+  validateSearch: onlyValid(parseInventorySearch),
   component: guarded('inventory:read', 'see inventory', InventoryScreen),
 });
 
@@ -247,7 +258,7 @@ export const channelRoute = createRoute({
 export const transfersRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'transfers',
-  validateSearch: parseTransfersSearch,
+  validateSearch: onlyValid(parseTransfersSearch),
   component: guarded('inventory:read', 'see transfers', TransfersScreen),
 });
 
@@ -272,7 +283,7 @@ export const countRoute = createRoute({
 export const purchaseOrdersRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'purchasing',
-  validateSearch: parsePurchaseOrdersSearch,
+  validateSearch: onlyValid(parsePurchaseOrdersSearch),
   component: guarded('purchasing:read', 'see purchase orders', PurchaseOrdersScreen),
 });
 
@@ -324,7 +335,7 @@ export const marketRoute = createRoute({
 export const ordersRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'orders',
-  validateSearch: parseOrdersSearch,
+  validateSearch: onlyValid(parseOrdersSearch),
   component: guarded('orders:read', 'see orders', OrdersScreen),
 });
 
@@ -337,7 +348,7 @@ export const orderRoute = createRoute({
 export const draftOrdersRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'draft-orders',
-  validateSearch: parseDraftOrdersSearch,
+  validateSearch: onlyValid(parseDraftOrdersSearch),
   component: guarded('orders:read', 'see draft orders', DraftOrdersScreen),
 });
 
@@ -356,7 +367,7 @@ export const draftOrderRoute = createRoute({
 export const returnsRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'returns',
-  validateSearch: parseReturnsSearch,
+  validateSearch: onlyValid(parseReturnsSearch),
   component: guarded('orders:read', 'see returns', ReturnsScreen),
 });
 
@@ -383,7 +394,7 @@ export const shippingZoneRoute = createRoute({
 export const discountsRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'discounts',
-  validateSearch: parseDiscountsSearch,
+  validateSearch: onlyValid(parseDiscountsSearch),
   component: guarded('promotions:read', 'see discounts', DiscountsScreen),
 });
 
@@ -459,7 +470,7 @@ export const languagesRoute = createRoute({
 export const mailRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'mail',
-  validateSearch: parseMailSearch,
+  validateSearch: onlyValid(parseMailSearch),
   component: guarded('store:read', 'read the store’s mail', MailScreen),
 });
 

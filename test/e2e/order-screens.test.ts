@@ -158,8 +158,14 @@ for (const target of testDatabaseTargets()) {
       await shotModal('list-filters');
       await page.keyboard.press('Escape');
 
-      await page.getByRole('combobox', { name: 'Sort by' }).click();
-      await page.getByRole('option', { name: 'Newest first' }).click();
+      // A hand-edited address: what the list does not know is left out, the orders still show.
+      await page.goto(`${admin.base}/admin/stores/${handle}/orders?sort=bogus&status=nope`);
+      await eventually(
+        () => tableRows(table),
+        (r) => r.length === 5,
+        'all orders, newest first, despite the unknown sort',
+      );
+      assert.match((await tableRows(table))[0]![0]!, new RegExp(`^#${numbers[4]}`));
       await orderLink(numbers[0]!).click();
       await page.getByRole('heading', { name: `#${numbers[0]}` }).waitFor();
     });
