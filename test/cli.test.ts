@@ -387,13 +387,22 @@ describe('CLI on PostgreSQL (DATABASE_URL)', { skip: pgUrl ? false : 'TEST_DATAB
   });
 });
 
-test('--workers on the embedded database is refused with a plain message', () => {
+test('--workers on the embedded database, or not a count of processes, is refused with a plain message', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'storepilot-workers-'));
   try {
     const run = cli(['start', '--workers', '2', '--no-demo', '--data-dir', dataDir]);
     assert.equal(run.code, 1);
     assert.match(run.err, /--workers 2 needs PostgreSQL \(DATABASE_URL\)/);
     assert.doesNotMatch(run.err, /\n\s+at /, 'no stack trace');
+    for (const [workers, problem] of [
+      ['0', /workers: Too small/],
+      ['many', /workers: Invalid input/],
+    ] as const) {
+      const bad = cli(['start', '--workers', workers, '--no-demo', '--data-dir', dataDir]);
+      assert.equal(bad.code, 1);
+      assert.match(bad.err, problem);
+    }
+    assert.equal(existsSync(path.join(dataDir, 'storepilot.runtime.json')), false, 'nothing started');
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
