@@ -112,6 +112,8 @@ for (const target of testDatabaseTargets()) {
       await page.getByText('German added').waitFor();
       const row = page.getByRole('row', { name: /^German de/ });
       await row.waitFor();
+      // The row may show before its translation counts are read back: wait for them, then check.
+      await row.getByText(/incomplete/).waitFor();
       assert.match((await row.textContent()) ?? '', /1 incomplete/);
       await page.getByRole('combobox', { name: 'Add a language' }).fill('not a tag');
       await page.getByRole('button', { name: 'Add', exact: true }).click();
