@@ -115,7 +115,7 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
   const shopperMarkets = new ShopperMarkets(db, changes);
   const instance = { pages, stores };
   liveStorefronts.add(instance);
-  const unsubscribe = changes?.subscribe((topic) => {
+  const dropPages = (topic: string | null) => {
     if (topic?.startsWith('catalog:')) {
       const storeId = topic.slice('catalog:'.length);
       pages.invalidate(storeId);
@@ -131,10 +131,15 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
       pages.invalidate();
       stores.forget();
     }
-  });
+  };
+  const unsubscribe = changes?.subscribe(dropPages);
+  // This instance's own changes drop its pages at the announcement too, not only when the commit's
+  // notification comes back: another feed in the process may hear it first and clear the pending mark.
+  const unsubscribeLocal = changes?.subscribeLocal(dropPages);
   app.addHook('onClose', async () => {
     liveStorefronts.delete(instance);
     unsubscribe?.();
+    unsubscribeLocal?.();
   });
 
   const publicUrl = options.publicUrl ? new URL(options.publicUrl) : undefined;
