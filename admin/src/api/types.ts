@@ -25,7 +25,9 @@ export type Permission =
   | 'orders:write'
   | 'orders:refund'
   | 'customers:read'
-  | 'customers:write';
+  | 'customers:write'
+  | 'analytics:read'
+  | 'analytics:write';
 
 export interface User {
   id: string;

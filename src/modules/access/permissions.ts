@@ -32,6 +32,9 @@ export const permissions = [
   // Customer accounts and their addresses.
   'customers:read',
   'customers:write',
+  // Reports and insights; write: send events through the ingest API, change analytics settings.
+  'analytics:read',
+  'analytics:write',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -76,6 +79,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'orders:refund',
     'customers:read',
     'customers:write',
+    'analytics:read',
+    'analytics:write',
   ],
   marketing: [
     ...readCatalog,
@@ -86,6 +91,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'promotions:write',
     'orders:read',
     'customers:read',
+    'analytics:read',
+    'analytics:write',
   ],
   // Operations keeps stock true: receipts, transfers, counts, suppliers and purchase orders.
   operations: [
@@ -99,6 +106,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'orders:read',
     'orders:write',
     'customers:read',
+    'analytics:read',
   ],
   // Support answers customers: their orders, refunds and returns.
   support: [
@@ -123,6 +131,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'promotions:read',
     'orders:read',
     'customers:read',
+    'analytics:read',
   ],
   viewer: [
     ...readCatalog,
@@ -131,6 +140,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'promotions:read',
     'orders:read',
     'customers:read',
+    'analytics:read',
   ],
 };
 

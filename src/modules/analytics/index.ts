@@ -1,0 +1,25 @@
+/**
+ * The analytics module's public face: first-party events (collection/), the store's analytics
+ * settings, and (as they arrive) facts, rollups and reports.
+ */
+export {
+  type AnalyticsSettings,
+  analyticsSettingsInput,
+  analyticsTopic,
+  getAnalyticsSettings,
+  updateAnalyticsSettings,
+} from './analytics-settings.ts';
+export { EventBuffer, type EventBufferOptions } from './collection/event-buffer.ts';
+export {
+  EventCollector,
+  type PageEvent,
+  type TrafficSourceOf,
+  type Visit,
+  type VisitOutcome,
+  type VisitRequest,
+} from './collection/event-collector.ts';
+export { type EventName, eventNames, isEventName } from './collection/event-names.ts';
+export { ensureEventPartitions, eventMonth, listEventPartitions } from './collection/event-partitions.ts';
+export { directSource, type SessionState, type TrafficSource } from './collection/visit.ts';
+export { type EventRow, writeEvents } from './collection/write-events.ts';
+export type { ConsentMode, EventItem } from './schema.ts';
