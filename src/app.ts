@@ -33,6 +33,8 @@ import {
   idempotencyPurgeSchedule,
   registerIdempotencyPurgeJob,
 } from './modules/checkout/index.ts';
+import { arrivingTraffic } from './modules/analytics/channel-grouping/index.ts';
+import { analyticsRoutes, EventBuffer, EventCollector } from './modules/analytics/index.ts';
 import { customerRoutes, purgeExpiredCustomerSessions } from './modules/customers/index.ts';
 import {
   countRoutes,
@@ -75,6 +77,7 @@ import { createJobRunner } from './platform/jobs/index.ts';
 import { createLogger, type Logger } from './platform/logging.ts';
 import { mailRoutes, registerMailJobs } from './platform/mail/index.ts';
 import { createMetrics } from './platform/metrics.ts';
+import { StorefrontTracking } from './storefront/analytics/storefront-tracking.ts';
 import { storefrontRoutes } from './storefront/index.ts';
 
 export const version: string = JSON.parse(
@@ -159,6 +162,7 @@ export async function buildApp(options: AppOptions) {
       await scoped.register(transactionalMailRoutes, { db });
       await scoped.register(paymentRoutes, { db });
       await scoped.register(orderRoutes, { db });
+      await scoped.register(analyticsRoutes, { db });
       await scoped.register(draftOrderRoutes, { db, publicUrl: config.publicUrl });
       await scoped.register(mailRoutes, { db, storeIdOf: (request) => storeOf(request).store.id });
     },
@@ -168,9 +172,20 @@ export async function buildApp(options: AppOptions) {
   await app.register(mediaFileRoutes, { storage: mediaStorage });
   // Payment providers' events: public, verified by their Standard Webhooks signature.
   await app.register(paymentWebhookRoutes, { db });
+  // What shoppers do on the storefront, recorded from the server as analytics events, written in batches.
+  const eventBuffer = new EventBuffer(db, {
+    onError: (err) => logger.warn({ err }, 'analytics events wait: the database refused a batch'),
+  });
+  const tracking = new StorefrontTracking(
+    new EventCollector(db, eventBuffer, (url, referrer, ownHosts) =>
+      arrivingTraffic({ landingUrl: url.href, referrer: referrer ?? null, ownHosts }),
+    ),
+    logger,
+  );
   await app.register(storefrontRoutes, {
     db,
     changes,
+    tracking,
     publicUrl: config.publicUrl,
     // Listings' in-stock filter, product pages' availability and the Merchant feed follow inventory.
     ...storefrontStockSources(db),
@@ -239,6 +254,7 @@ export async function buildApp(options: AppOptions) {
     accepting = false;
     // Stop taking requests and let in-flight ones finish, then finish running jobs, then close the database.
     await app.close();
+    await eventBuffer.close();
     await dispatcher.stop();
     await statistics?.stop();
     await jobs.stop();

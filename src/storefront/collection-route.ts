@@ -10,6 +10,7 @@ import {
   searchCatalog,
 } from '../modules/catalog/index.ts';
 import type { Db } from '../platform/db/database.ts';
+import { viewItemListEvent } from './analytics/page-events.ts';
 import { renderCollectionPage } from './collection-page.tsx';
 import type { ListingLinks } from './listing/listing-links.ts';
 import { lastPage } from './listing/listing-pagination.tsx';
@@ -132,5 +133,15 @@ export async function loadCollectionPage(
     images,
     ...(category ? { category } : {}),
   });
-  return { status: 200, contentType: HTML, body };
+  return {
+    status: 200,
+    contentType: HTML,
+    body,
+    events: [
+      viewItemListEvent(
+        `collection:${collection.handle}`,
+        result.items.map((p) => p.id),
+      ),
+    ],
+  };
 }

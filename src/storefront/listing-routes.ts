@@ -10,6 +10,9 @@ import {
 } from '../modules/catalog/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
+import { withConsentPrompt } from './analytics/consent.ts';
+import { searchEvent, viewItemListEvent } from './analytics/page-events.ts';
+import type { StorefrontTracking } from './analytics/storefront-tracking.ts';
 import { renderCategoryPage } from './category-page.tsx';
 import { loadCollectionPage, withListingSortNames } from './collection-route.ts';
 import { renderListingErrorPage } from './listing/listing-error-page.tsx';
@@ -47,6 +50,8 @@ export interface ListingRouteContext {
   stock?: StockSource;
   /** The shopper's market, for the cards' prices (base prices without one). */
   markets?: ShopperMarkets;
+  /** Records page views, listings shown and searches (analytics); nothing without it. */
+  tracking?: StorefrontTracking;
 }
 
 type ListingKind = 'search' | 'category' | 'collection';
@@ -98,7 +103,12 @@ async function searchPage(
     images: await loadCoverImageManifests(db, site.store.id, result.items),
     ...(category ? { category } : {}),
   });
-  return { status: 200, contentType: HTML, body };
+  const shown = viewItemListEvent(
+    'search',
+    result.items.map((p) => p.id),
+  );
+  const events = params.q ? [searchEvent(params.q, result.total), shown] : [shown];
+  return { status: 200, contentType: HTML, body, events };
 }
 
 /** Renders /categories/:handle; a category whose handle changed answers 301 from its old address. */
@@ -152,7 +162,17 @@ async function categoryPage(
     pageSize: LISTING_PAGE_SIZE,
     images: await loadCoverImageManifests(db, site.store.id, result.items),
   });
-  return { status: 200, contentType: HTML, body };
+  return {
+    status: 200,
+    contentType: HTML,
+    body,
+    events: [
+      viewItemListEvent(
+        `category:${category.handle}`,
+        result.items.map((p) => p.id),
+      ),
+    ],
+  };
 }
 
 /**
@@ -182,7 +202,11 @@ export function registerListingRoutes(app: FastifyInstance, context: ListingRout
       localeSegment,
     );
     if (located.kind === 'redirect') return sendLocaleRedirect(reply, located);
-    const site = context.markets ? await context.markets.siteFor(request, located.site) : located.site;
+    const site = await withConsentPrompt(
+      db,
+      request,
+      context.markets ? await context.markets.siteFor(request, located.site) : located.site,
+    );
     if (located.unknownLocale) {
       return reply
         .status(404)
@@ -210,7 +234,7 @@ export function registerListingRoutes(app: FastifyInstance, context: ListingRout
           ? categoryPath(site, handle!)
           : collectionPath(site, handle!);
     // The locale and every parameter that changes the page, written one way: one entry per listing.
-    const key = `${site.locale} ${marketCacheKey(site.market)} ${site.baseUrl}${path}${listingQuery(params, store.baseCurrency)}`;
+    const key = `${site.locale} ${marketCacheKey(site.market)} ${site.baseUrl}${path}${listingQuery(params, store.baseCurrency)}${site.askConsent ? ' ask-consent' : ''}`;
     const page = await pages.get(store.id, key, () =>
       kind === 'search'
         ? searchPage(db, site, params, stock)
@@ -218,6 +242,12 @@ export function registerListingRoutes(app: FastifyInstance, context: ListingRout
           ? categoryPage(db, site, handle!, params, stock)
           : loadCollectionPage(db, site, handle!, params, stock),
     );
+    if (page.status === 200 || page.status === 404) {
+      await context.tracking?.track(request, reply, site, [
+        { name: 'page_view', pagePath: request.url.split('?')[0]! },
+        ...(page.events ?? []),
+      ]);
+    }
     return sendCachedPage(pages, request, reply, page, marketVary(site.market));
   }
 

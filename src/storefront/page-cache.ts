@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
+import type { PageEvent } from '../modules/analytics/index.ts';
 
 /** A response as a page renderer produces it, before caching. */
 export interface RenderedPage {
@@ -10,6 +11,8 @@ export interface RenderedPage {
   cacheControl?: string;
   /** Where a 301 points. */
   location?: string;
+  /** What showing the page tells analytics besides its page_view (view_item, view_item_list, search). */
+  events?: readonly PageEvent[];
 }
 
 export type CompressedEncoding = 'br' | 'gzip';
@@ -19,6 +22,7 @@ export interface CachedPage {
   readonly contentType: string;
   readonly cacheControl: string;
   readonly location?: string;
+  readonly events?: readonly PageEvent[];
   readonly body: Buffer;
   /** Weak, because the same validator stands for the identity, gzip and brotli bytes of the page. */
   readonly etag: string;
@@ -58,6 +62,7 @@ export function toCachedPage(
     contentType: page.contentType,
     cacheControl: page.cacheControl ?? 'no-cache',
     ...(page.location ? { location: page.location } : {}),
+    ...(page.events ? { events: page.events } : {}),
     body,
     etag: `W/"${hash}"`,
     compressed: {},

@@ -12,6 +12,9 @@ import { type ChangeFeed, hasPendingChange } from '../platform/cache/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { requestBaseUrl } from '../platform/http/public-base-url.ts';
 import { accountRoutes } from './account/account-routes.ts';
+import { consentRoutes, withConsentPrompt } from './analytics/consent.ts';
+import { viewItemEvent, viewItemListEvent } from './analytics/page-events.ts';
+import type { StorefrontTracking } from './analytics/storefront-tracking.ts';
 import { cartRoutes } from './cart/cart-routes.ts';
 import { checkoutRoutes } from './checkout/checkout-routes.ts';
 import { serveProductArt } from './demo-art-route.ts';
@@ -50,6 +53,8 @@ export interface StorefrontOptions {
   cache?: { ttlMs?: number; maxEntries?: number; maxBytes?: number };
   /** Change notifications: cached pages of a store are dropped on every instance when its catalog changes. */
   changes?: ChangeFeed;
+  /** Records what shoppers do as analytics events (none without it). */
+  tracking?: StorefrontTracking;
   /** Variant availability for the Merchant Center feed (inventory plugs in here); all in stock by default. */
   feedStock?: FeedStockSource;
   /** Which variants listings count and filter as in stock (inventory plugs in here); all by default. */
@@ -173,7 +178,17 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
     if (kind === 'home') {
       const home = await loadLocalizedHome(db, site, HOME_PRODUCT_LIMIT);
       const priced = await withCardPrices(db, home.site, home.products);
-      return { status: 200, contentType: HTML, body: renderHomePage(priced, home.products, home.images) };
+      return {
+        status: 200,
+        contentType: HTML,
+        body: renderHomePage(priced, home.products, home.images),
+        events: [
+          viewItemListEvent(
+            'home',
+            home.products.map((p) => p.id),
+          ),
+        ],
+      };
     }
     if (kind === 'product') {
       // In the page's locale; a renamed or localized handle answers with a permanent redirect.
@@ -216,7 +231,7 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
         found.images,
         stock,
       );
-      return { status: 200, contentType: HTML, body };
+      return { status: 200, contentType: HTML, body, events: [viewItemEvent(priced, found.detail, variant)] };
     }
     if (kind === 'sitemap') return renderStoreSitemap(db, site, sitemapLimits);
     if (kind === 'sitemap-part') return renderStoreSitemap(db, site, sitemapLimits, Number(handle));
@@ -251,7 +266,7 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
     // Pages with prices and the country selector depend on the shopper's market.
     const site =
       kind === 'home' || kind === 'product' || kind === 'missing'
-        ? await shopperMarkets.siteFor(request, located.site)
+        ? await withConsentPrompt(db, request, await shopperMarkets.siteFor(request, located.site))
         : located.site;
     // Only well-formed variant ids vary the page, so junk query strings cannot flood the cache.
     const requested = (request.query as { variant?: unknown }).variant;
@@ -259,8 +274,14 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
       kind === 'product' && typeof requested === 'string' && VARIANT_ID.test(requested)
         ? requested
         : undefined;
-    const key = `${site.locale} ${marketCacheKey(site.market)} ${site.baseUrl}${sitePath(site, kind, handle)}${variant ? `?variant=${variant}` : ''}`;
+    const key = `${site.locale} ${marketCacheKey(site.market)} ${site.baseUrl}${sitePath(site, kind, handle)}${variant ? `?variant=${variant}` : ''}${site.askConsent ? ' ask-consent' : ''}`;
     const page = await pages.get(store.id, key, () => renderStorePage(site, kind, handle, variant));
+    if (page.contentType === HTML && (page.status === 200 || page.status === 404)) {
+      await options.tracking?.track(request, reply, site, [
+        { name: 'page_view', pagePath: request.url.split('?')[0]! },
+        ...(page.events ?? []),
+      ]);
+    }
     return sendCachedPage(pages, request, reply, page, [...(located.vary ?? []), ...marketVary(site.market)]);
   }
 
@@ -392,6 +413,7 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
     baseUrlFor,
     noStore: sendInstallationNotFound,
     ...(options.searchStock ? { stock: options.searchStock } : {}),
+    ...(options.tracking ? { tracking: options.tracking } : {}),
   });
 
   // The Google Merchant Center feed: /feeds/google/<locale>.xml|tsv and /s/:store/feeds/google/… .
@@ -414,6 +436,7 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
     storeByHandle: (handle) => stores.byHandle(handle),
     baseUrlFor,
     noStore: sendInstallationNotFound,
+    ...(options.tracking ? { tracking: options.tracking } : {}),
   });
 
   await app.register(accountRoutes, {
@@ -432,8 +455,17 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
     baseUrlFor,
     noStore: sendInstallationNotFound,
   };
-  await app.register(checkoutRoutes, shopperPages);
+  await app.register(checkoutRoutes, {
+    ...shopperPages,
+    ...(options.tracking ? { tracking: options.tracking } : {}),
+  });
   await app.register(storefrontOrderRoutes, shopperPages);
+  // The analytics consent banner's answer (analytics/).
+  await app.register(consentRoutes, {
+    storeByHost: (hostname) => stores.byHost(hostname),
+    storeByHandle: (handle) => stores.byHandle(handle),
+    noStore: sendInstallationNotFound,
+  });
 
   app.get<{ Params: { store: string; file: string } }>(
     '/assets/demo/:store/:file',

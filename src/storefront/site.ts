@@ -22,6 +22,8 @@ export interface StorefrontSite {
   alternates?: LocaleAlternate[];
   /** The shopper's market: the currency and prices the page shows, the country selector (market/). */
   market?: SiteMarket;
+  /** The page carries the analytics consent banner (the store asks first; this visitor has not answered). */
+  askConsent?: boolean;
 }
 
 export function homePath(site: StorefrontSite): string {

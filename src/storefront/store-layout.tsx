@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { accountPaths } from './account/account-paths.ts';
+import { ConsentBanner } from './analytics/consent-banner.tsx';
 import { CartLink, storefrontScript } from './cart/cart-link.tsx';
 import { searchPath } from './listing/listing-paths.ts';
 import { LanguageSwitcher } from './locales/locale-links.tsx';
@@ -49,6 +50,7 @@ export function StoreLayout({
           <CartLink site={site} count={cartCount} />
         </div>
       </header>
+      {site.askConsent ? <ConsentBanner site={site} /> : null}
       <main id="content">{children}</main>
       <footer class="site-footer">
         <div class="wrap">

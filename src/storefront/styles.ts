@@ -76,6 +76,10 @@ h1,h2,h3{letter-spacing:-.02em;line-height:1.15}
 .store-card:hover{box-shadow:0 14px 34px rgba(22,24,29,.09)}
 .store-card h2{font-size:1.2rem;margin:0 0 6px}
 .store-card p{margin:0;color:var(--muted);font-size:.92rem}
+.consent-banner{display:flex;flex-wrap:wrap;align-items:center;gap:8px 12px;max-width:1120px;margin:12px auto 0;padding:12px 16px;border:1px solid var(--line);border-radius:8px;background:#fff}
+.consent-banner p{margin:0;flex:1 1 320px}
+.consent-banner button{font:inherit;font-weight:600;padding:8px 18px;border-radius:999px;border:1px solid var(--ink);background:var(--ink);color:#fff;cursor:pointer}
+.consent-banner button.secondary{background:#fff;color:var(--ink)}
 .site-footer{border-top:1px solid var(--line);background:#fff;color:var(--muted);font-size:.9rem}
 .site-footer .wrap{display:flex;flex-wrap:wrap;gap:12px 24px;justify-content:space-between;padding-top:28px;padding-bottom:28px}
 .site-footer nav{display:flex;gap:20px}

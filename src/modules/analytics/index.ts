@@ -22,4 +22,6 @@ export { type EventName, eventNames, isEventName } from './collection/event-name
 export { ensureEventPartitions, eventMonth, listEventPartitions } from './collection/event-partitions.ts';
 export { directSource, type SessionState, type TrafficSource } from './collection/visit.ts';
 export { type EventRow, writeEvents } from './collection/write-events.ts';
+export { ingestEvents, maxEventsPerBatch } from './ingest/ingest-events.ts';
+export { analyticsRoutes } from './routes.ts';
 export type { ConsentMode, EventItem } from './schema.ts';

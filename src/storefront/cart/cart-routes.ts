@@ -15,6 +15,8 @@ import {
 } from '../../modules/checkout/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
+import { withConsentPrompt } from '../analytics/consent.ts';
+import type { StorefrontTracking } from '../analytics/storefront-tracking.ts';
 import { storefrontSite } from '../locales/locale-site.ts';
 import { pageLocale, sendLocaleRedirect } from '../locales/page-locale.ts';
 import { cookieCountry, requestCookie, type ShopperMarkets } from '../market/shopper-market.ts';
@@ -48,6 +50,8 @@ export interface CartRouteContext {
   storeByHandle(handle: string): Promise<Store | undefined>;
   baseUrlFor(request: FastifyRequest, mount: 'path' | 'host'): string;
   noStore(reply: FastifyReply, message: string): FastifyReply;
+  /** Records cart views and lines added or removed (analytics); nothing without it. */
+  tracking?: StorefrontTracking;
 }
 
 type CartParams = { store?: string; locale?: string; lineId?: string };
@@ -117,7 +121,7 @@ export async function cartRoutes(app: FastifyInstance, context: CartRouteContext
       reply.status(404).header('content-type', HTML).send(renderStoreNotFoundPage(located.site, 'page'));
       return undefined;
     }
-    const site = await context.markets.siteFor(request, located.site);
+    const site = await withConsentPrompt(db, request, await context.markets.siteFor(request, located.site));
     const cookie = requestCookie(request, CART_COOKIE);
     const cart = cookie ? await findCartByToken(db, store.id, cookie) : undefined;
     return {
@@ -140,6 +144,15 @@ export async function cartRoutes(app: FastifyInstance, context: CartRouteContext
       cartCountries(db, store, await context.markets.activeMarkets(store)),
     ]);
     if (priced) setCartCountCookie(visit.reply, visit.scope, priced.itemCount);
+    if (status === 200 && visit.request.method === 'GET') {
+      await context.tracking?.track(visit.request, visit.reply, site, [
+        { name: 'page_view', pagePath: visit.request.url.split('?')[0]! },
+        {
+          name: 'view_cart',
+          ...(priced ? { value: priced.totals.subtotal, currency: priced.currency } : {}),
+        },
+      ]);
+    }
     const body = renderCartPage({
       site,
       priced,
@@ -195,6 +208,17 @@ export async function cartRoutes(app: FastifyInstance, context: CartRouteContext
     return cart;
   }
 
+  const track = (
+    visit: CartVisit,
+    name: 'add_to_cart' | 'remove_from_cart',
+    variantId: string,
+    quantity: number,
+    currency: string,
+  ) =>
+    context.tracking?.track(visit.request, visit.reply, visit.site, [
+      { name, variantId, currency, items: [{ variantId, quantity }] },
+    ]);
+
   const counted = (visit: CartVisit, cart: Cart) =>
     setCartCountCookie(
       visit.reply,
@@ -218,6 +242,7 @@ export async function cartRoutes(app: FastifyInstance, context: CartRouteContext
       });
       counted(visit, after);
       const line = after.lines.find((l) => l.variantId === body.variantId?.trim());
+      if (line) await track(visit, 'add_to_cart', line.variantId, quantity, after.currency);
       return back(visit, line ? { kind: 'added', lineId: line.id } : undefined);
     },
     { sharedPage: true },
@@ -228,7 +253,15 @@ export async function cartRoutes(app: FastifyInstance, context: CartRouteContext
     const lineId = visit.request.params.lineId ?? '';
     const quantity = body.remove !== undefined ? 0 : Number(body.quantity ?? Number.NaN);
     if (!Number.isInteger(quantity)) return back(visit, { kind: 'error', code: 'invalid' });
-    counted(visit, await setCartLineQuantity(db, visit.store.id, visit.cart.id, lineId, quantity));
+    const before = visit.cart.lines.find((l) => l.id === lineId);
+    const after = await setCartLineQuantity(db, visit.store.id, visit.cart.id, lineId, quantity);
+    counted(visit, after);
+    const now = after.lines.find((l) => l.id === lineId)?.quantity ?? 0;
+    if (before && now !== before.quantity) {
+      const added = now > before.quantity;
+      const units = Math.abs(now - before.quantity);
+      await track(visit, added ? 'add_to_cart' : 'remove_from_cart', before.variantId, units, after.currency);
+    }
     return back(visit);
   });
 

@@ -18,6 +18,7 @@ import { listMarkets } from '../../modules/markets/index.ts';
 import { getPaymentSettings } from '../../modules/payments/index.ts';
 import { AppError, badRequest, unprocessable } from '../../platform/errors.ts';
 import { formatMoney } from '../../platform/money.ts';
+import { checkoutEvent } from '../analytics/page-events.ts';
 import { cartCountries } from '../cart/cart-countries.ts';
 import { codeMessage } from '../cart/cart-page.tsx';
 import { messagesFor } from '../locales/messages/storefront-messages.ts';
@@ -85,6 +86,18 @@ export function checkoutHandlers(context: CheckoutRouteContext) {
         outcome.status,
         renderEmptyCheckoutPage(visit.site, customer !== null),
       );
+    if (outcome.status === 200 && visit.request.method === 'GET') {
+      await context.tracking?.track(
+        visit.request,
+        visit.reply,
+        visit.site,
+        [
+          { name: 'page_view', pagePath: visit.request.url.split('?')[0]! },
+          checkoutEvent('begin_checkout', priced),
+        ],
+        customer?.id ?? null,
+      );
+    }
     const countries = await cartCountries(db, store, markets);
     const section = outcome.problems?.section;
     const open =
@@ -176,6 +189,13 @@ export function checkoutHandlers(context: CheckoutRouteContext) {
         values,
         notice: outcome.notice ?? null,
       });
+    }
+    if (section === 'shipping') {
+      const priced = outcome.priced ?? (await priceCart(db, visit.store, outcome.cart));
+      await context.tracking?.track(visit.request, visit.reply, visit.site, [
+        checkoutEvent('add_shipping_info', priced),
+      ]);
+      outcome.priced = priced;
     }
     if (visit.json) {
       // A step that priced the changed cart already (shipping) answers with that price.

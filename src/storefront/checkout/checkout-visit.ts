@@ -8,13 +8,17 @@ import {
   type AccountVisit,
   startVisit,
 } from '../account/account-visit.ts';
+import type { StorefrontTracking } from '../analytics/storefront-tracking.ts';
 import { CART_COOKIE, type CookieScope, cartCookieScope } from '../cart/cart-cookies.ts';
 import { cameFromThisSite, hasCartToken } from '../cart/cart-form-guard.ts';
 import { localeAlternates } from '../locales/locale-site.ts';
 import { requestCookie } from '../market/shopper-market.ts';
 
 /** What the storefront's routes lend the checkout and order pages (the account pages' context). */
-export type CheckoutRouteContext = AccountRouteContext;
+export interface CheckoutRouteContext extends AccountRouteContext {
+  /** Records the checkout's steps and purchases (analytics); nothing without it. */
+  tracking?: StorefrontTracking;
+}
 
 export type CheckoutParams = AccountParams & { paymentId?: string };
 

@@ -9,6 +9,7 @@ import {
 import { getOrder, type Order } from '../../modules/orders/index.ts';
 import { getPayment, type Payment } from '../../modules/payments/index.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
+import { purchaseEvent } from '../analytics/page-events.ts';
 import { clearCartCookies, setCartCookie } from '../cart/cart-cookies.ts';
 import { messagesFor } from '../locales/messages/storefront-messages.ts';
 import { renderStoreNotFoundPage } from '../not-found-page.tsx';
@@ -57,6 +58,9 @@ export function placeHandlers(context: CheckoutRouteContext) {
         values: keptValues(body),
       });
     }
+    await context.tracking?.track(visit.request, visit.reply, visit.site, [
+      { name: 'add_payment_info', currency: visit.cart?.currency ?? null },
+    ]);
     let placed: PlacedOrder;
     try {
       placed = await placeOrderFromCart(db, {
@@ -80,6 +84,7 @@ export function placeHandlers(context: CheckoutRouteContext) {
       return pages.refused(visit, visit.cart, { ...refusal, values: keptValues(body) });
     }
     const { order, payment } = placed;
+    if (!placed.replayed && order.placedAt) await trackPurchase(visit, order);
     const waiting = payment?.state === 'requires_action';
     if (!waiting) clearCartCookies(visit.reply, visit.cartScope);
     if (visit.json) {
@@ -93,6 +98,9 @@ export function placeHandlers(context: CheckoutRouteContext) {
       waiting ? checkoutPaths.verify(visit.site, payment.id) : orderPaths.status(visit.site, order.token),
     );
   }
+
+  const trackPurchase = (visit: CheckoutVisit, order: Order) =>
+    context.tracking?.track(visit.request, visit.reply, visit.site, [purchaseEvent(order)], order.customerId);
 
   /** The cart already became an order (placed with another key, e.g. from a second tab): show that order. */
   async function toOrderOfCart(visit: CheckoutVisit, err: AppError): Promise<FastifyReply> {
@@ -172,6 +180,7 @@ export function placeHandlers(context: CheckoutRouteContext) {
         setCartCookie(visit.reply, visit.cartScope, finished.retryCart.token);
       } else if (finished.order.placedAt) {
         clearCartCookies(visit.reply, visit.cartScope);
+        await trackPurchase(visit, finished.order);
       }
       if (visit.json) {
         return visit.reply.header('cache-control', 'private, no-store').send({

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.ts';
 import { resultRows } from '../../../platform/db/result-rows.ts';
+import { pgErrorCode } from '../../../platform/errors.ts';
 
 /**
  * Raw events live in one partition per calendar month (UTC). A partition is created before the
@@ -33,14 +34,6 @@ const known = new WeakMap<Db, Set<string>>();
 /** PostgreSQL's codes when another writer created the same partition a moment before. */
 const alreadyThere = new Set(['42P07', '23505']);
 
-function errorCode(err: unknown): string | undefined {
-  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-  }
-  return undefined;
-}
-
 /** Makes sure the month partitions for every given instant exist. Call it outside a transaction. */
 export async function ensureEventPartitions(db: Db, instants: Iterable<Date>): Promise<void> {
   let have = known.get(db);
@@ -61,7 +54,7 @@ export async function ensureEventPartitions(db: Db, instants: Iterable<Date>): P
         ),
       );
     } catch (err) {
-      if (!alreadyThere.has(errorCode(err) ?? '')) throw err;
+      if (!alreadyThere.has(pgErrorCode(err) ?? '')) throw err;
     }
     have.add(month.table);
   }

@@ -23,6 +23,9 @@ export function englishMessages(f: MessageFormat) {
     sitemap: 'Sitemap',
     poweredBy: 'Powered by Storepilot',
     footerNavigation: 'Footer',
+    consentQuestion: 'We count visits with a cookie to improve this store. Is that all right?',
+    consentAccept: 'Accept',
+    consentDecline: 'Decline',
     languageNavigation: 'Language',
     breadcrumb: 'Breadcrumb',
 

@@ -17,6 +17,10 @@ export const frenchMessages: MessageCatalog = (f) => {
     sitemap: 'Plan du site',
     poweredBy: 'Propulsé par Storepilot',
     footerNavigation: 'Pied de page',
+    consentQuestion:
+      'Nous comptons les visites avec un cookie pour améliorer cette boutique. Êtes-vous d’accord ?',
+    consentAccept: 'Accepter',
+    consentDecline: 'Refuser',
     languageNavigation: 'Langue',
     breadcrumb: 'Fil d’Ariane',
 

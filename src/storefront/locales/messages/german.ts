@@ -12,6 +12,10 @@ export const germanMessages: MessageCatalog = (f) => {
     sitemap: 'Sitemap',
     poweredBy: 'Betrieben mit Storepilot',
     footerNavigation: 'Fußzeile',
+    consentQuestion:
+      'Wir zählen Besuche mit einem Cookie, um diesen Shop zu verbessern. Sind Sie einverstanden?',
+    consentAccept: 'Akzeptieren',
+    consentDecline: 'Ablehnen',
     languageNavigation: 'Sprache',
     breadcrumb: 'Navigationspfad',
 

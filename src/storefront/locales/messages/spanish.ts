@@ -12,6 +12,9 @@ export const spanishMessages: MessageCatalog = (f) => {
     sitemap: 'Mapa del sitio',
     poweredBy: 'Funciona con Storepilot',
     footerNavigation: 'Pie de página',
+    consentQuestion: 'Contamos las visitas con una cookie para mejorar esta tienda. ¿Está de acuerdo?',
+    consentAccept: 'Aceptar',
+    consentDecline: 'Rechazar',
     languageNavigation: 'Idioma',
     breadcrumb: 'Ruta de navegación',
 

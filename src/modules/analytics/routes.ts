@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../platform/db/database.ts';
+import { storeOf } from '../access/index.ts';
+import {
+  analyticsSettingsInput,
+  getAnalyticsSettings,
+  updateAnalyticsSettings,
+} from './analytics-settings.ts';
+import { ingestBatchInput, ingestEvents } from './ingest/ingest-events.ts';
+
+const storeParams = z.object({ store: z.string().min(1).max(64) });
+
+/** The analytics admin routes under /api/admin/stores/:store (docs/analytics-events.md). */
+export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['analytics'];
+
+  r.post(
+    '/analytics/events',
+    {
+      config: { permission: 'analytics:write' },
+      // A full batch of events with items is larger than the server's default body limit.
+      bodyLimit: 4 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Send events from another channel (up to 1,000 a request; a bad one refuses the batch)',
+        params: storeParams,
+        body: ingestBatchInput,
+      },
+    },
+    async (request, reply) => {
+      const { store } = storeOf(request);
+      const result = await ingestEvents(db, store.id, request.body.events);
+      return reply.status(202).send(result);
+    },
+  );
+
+  r.get(
+    '/analytics/settings',
+    {
+      config: { permission: 'analytics:read' },
+      schema: {
+        tags,
+        summary: 'Analytics settings: whether visitor cookies wait for consent',
+        params: storeParams,
+      },
+    },
+    async (request) => ({ settings: await getAnalyticsSettings(db, storeOf(request).store.id) }),
+  );
+
+  r.patch(
+    '/analytics/settings',
+    {
+      config: { permission: 'analytics:write' },
+      schema: {
+        tags,
+        summary: 'Change the analytics settings',
+        params: storeParams,
+        body: analyticsSettingsInput,
+      },
+    },
+    async (request) => {
+      const { store, actor } = storeOf(request);
+      return { settings: await updateAnalyticsSettings(db, actor, store.id, request.body) };
+    },
+  );
+}
