@@ -263,7 +263,19 @@ export async function buildApp(options: AppOptions) {
     if (ownsDatabase) await database.close();
   }
 
-  return { app, database, db, logger, metrics, jobs, dispatcher, mediaStorage, importStorage, close };
+  return {
+    app,
+    database,
+    db,
+    logger,
+    metrics,
+    jobs,
+    dispatcher,
+    mediaStorage,
+    importStorage,
+    eventBuffer,
+    close,
+  };
 }
 
 export type StorepilotApp = Awaited<ReturnType<typeof buildApp>>;

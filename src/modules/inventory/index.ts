@@ -70,3 +70,4 @@ export {
 export { type StockState, stockStateOf } from './stock-states.ts';
 export { transferRoutes } from './transfers/routes.ts';
 export { type VerifyReport, verifyInventory } from './verify/verify-ledger.ts';
+export { roundUpToPack } from './purchase-orders/reorder-quantity.ts';

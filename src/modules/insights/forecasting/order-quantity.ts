@@ -1,5 +1,5 @@
 // Not yet exported through src/modules/inventory/index.ts; the import moves there once it is.
-import { roundUpToPack } from '../../inventory/purchase-orders/reorder-quantity.ts';
+import { roundUpToPack } from '../../inventory/index.ts';
 import { demandOverDays } from './demand-over-days.ts';
 
 /**
