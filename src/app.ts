@@ -7,6 +7,7 @@ import {
   storeAccessRoutes,
   storeOf,
 } from './modules/access/index.ts';
+import { analyticsRoutes, EventBuffer, EventCollector } from './modules/analytics/index.ts';
 import {
   bulkOperationRoutes,
   catalogRoutes,
@@ -33,8 +34,6 @@ import {
   idempotencyPurgeSchedule,
   registerIdempotencyPurgeJob,
 } from './modules/checkout/index.ts';
-import { arrivingTraffic } from './modules/analytics/channel-grouping/index.ts';
-import { analyticsRoutes, EventBuffer, EventCollector } from './modules/analytics/index.ts';
 import { customerRoutes, purgeExpiredCustomerSessions } from './modules/customers/index.ts';
 import {
   countRoutes,
@@ -176,12 +175,7 @@ export async function buildApp(options: AppOptions) {
   const eventBuffer = new EventBuffer(db, {
     onError: (err) => logger.warn({ err }, 'analytics events wait: the database refused a batch'),
   });
-  const tracking = new StorefrontTracking(
-    new EventCollector(db, eventBuffer, (url, referrer, ownHosts) =>
-      arrivingTraffic({ landingUrl: url.href, referrer: referrer ?? null, ownHosts }),
-    ),
-    logger,
-  );
+  const tracking = new StorefrontTracking(new EventCollector(db, eventBuffer), logger);
   await app.register(storefrontRoutes, {
     db,
     changes,

@@ -39,6 +39,7 @@ export {
   requireLocations,
 } from './locations/locations.ts';
 export { purchasingRoutes } from './purchase-orders/purchasing-routes.ts';
+export { roundUpToPack } from './purchase-orders/reorder-quantity.ts';
 export { registerReservationExpiryJob, reservationExpirySchedule } from './reservations/expiry-job.ts';
 export {
   availableOf,
@@ -70,4 +71,3 @@ export {
 export { type StockState, stockStateOf } from './stock-states.ts';
 export { transferRoutes } from './transfers/routes.ts';
 export { type VerifyReport, verifyInventory } from './verify/verify-ledger.ts';
-export { roundUpToPack } from './purchase-orders/reorder-quantity.ts';

@@ -116,6 +116,7 @@ for (const target of testDatabaseTargets()) {
         url: '/s/lumen/cart/lines',
         headers: {
           'user-agent': chrome,
+          'accept-language': 'de-DE',
           'sec-fetch-site': 'same-origin',
           'content-type': 'application/x-www-form-urlencoded',
           cookie: jar.header(),
@@ -146,7 +147,9 @@ for (const target of testDatabaseTargets()) {
         ],
       );
       const [first] = recorded;
-      assert.ok(recorded.every((e) => e.session_id === first!.session_id && e.visitor_id === first!.visitor_id));
+      assert.ok(
+        recorded.every((e) => e.session_id === first!.session_id && e.visitor_id === first!.visitor_id),
+      );
       assert.deepEqual(
         recorded.map((e) => e.session_start),
         recorded.map((_, i) => i === 0),
@@ -206,7 +209,10 @@ for (const target of testDatabaseTargets()) {
     });
 
     test('a store that asks first: a banner and no cookie until the visitor accepts', async () => {
-      const api = withApiKey(sp.app, await makeApiKey(database, store.id, ['analytics:read', 'analytics:write']));
+      const api = withApiKey(
+        sp.app,
+        await makeApiKey(database, store.id, ['analytics:read', 'analytics:write']),
+      );
       const changed = await api({
         method: 'PATCH',
         url: `/api/admin/stores/${store.id}/analytics/settings`,
@@ -223,8 +229,8 @@ for (const target of testDatabaseTargets()) {
 
       const jar = new Jar();
       const page = await visit(jar, `/s/lumen/products/${lamp.handle}`, { 'user-agent': iphone });
-      assert.match(page.body, /class="consent-banner"/);
-      assert.match(page.body, /Wir zählen Besuche|We count visits/);
+      assert.ok(page.body.includes('class="consent-banner"'), 'the banner');
+      assert.ok(page.body.includes('We count visits'), 'in the page language');
       assert.equal(jar.has('sp_vid'), false);
       const [counted] = await events(sql`consented = false`);
       assert.ok(counted?.visitor_id.startsWith('a_'), 'counted without a cookie');
@@ -248,16 +254,19 @@ for (const target of testDatabaseTargets()) {
         headers: {
           'content-type': 'application/x-www-form-urlencoded',
           'sec-fetch-site': 'same-origin',
-          host: 'localhost:80',
-          referer: `http://localhost:80/s/lumen/products/${lamp.handle}?variant=${lamp.variantIds[0]}`,
+          host: 'shop.test',
+          referer: `http://shop.test/s/lumen/products/${lamp.handle}?variant=${lamp.variantIds[0]}`,
         },
         payload: 'choice=granted',
       });
       assert.equal(answered.statusCode, 303);
-      assert.equal(answered.headers.location, `/s/lumen/products/${lamp.handle}?variant=${lamp.variantIds[0]}`);
+      assert.equal(
+        answered.headers.location,
+        `/s/lumen/products/${lamp.handle}?variant=${lamp.variantIds[0]}`,
+      );
       jar.take(answered);
       const after = await visit(jar, `/s/lumen/products/${lamp.handle}`, { 'user-agent': iphone });
-      assert.doesNotMatch(after.body, /consent-banner/);
+      assert.ok(!after.body.includes('class="consent-banner"'), 'no banner once answered');
       assert.ok(jar.has('sp_vid'), 'the visitor cookie once accepted');
       await api({
         method: 'PATCH',
@@ -286,7 +295,12 @@ for (const target of testDatabaseTargets()) {
             currency: 'eur',
             items: [{ variantId: lamp.variantIds[0], quantity: 1, price: 2400 }],
           },
-          { eventId: 'app-2', name: 'page_view', occurredAt: '2026-10-02T09:14:00Z', visitorId: 'app-user-1' },
+          {
+            eventId: 'app-2',
+            name: 'page_view',
+            occurredAt: '2026-10-02T09:14:00Z',
+            visitorId: 'app-user-1',
+          },
         ],
       };
       const sent = await api({ method: 'POST', url, payload: batch });
@@ -308,7 +322,13 @@ for (const target of testDatabaseTargets()) {
           events: [
             { eventId: 'app-3', name: 'page_view', occurredAt: '2026-10-02T10:00:00Z', visitorId: 'u2' },
             { eventId: 'app-4', name: 'checkout_done', occurredAt: 'yesterday', visitorId: 'u2' },
-            { eventId: 'app-5', name: 'purchase', occurredAt: '2026-10-02T10:00:00Z', visitorId: 'u2', value: 10 },
+            {
+              eventId: 'app-5',
+              name: 'purchase',
+              occurredAt: '2026-10-02T10:00:00Z',
+              visitorId: 'u2',
+              value: 10,
+            },
             { eventId: 'app-6', name: 'page_view', occurredAt: '2099-01-01T00:00:00Z', visitorId: 'u2' },
           ],
         },
@@ -316,7 +336,9 @@ for (const target of testDatabaseTargets()) {
       assert.equal(bad.statusCode, 422, bad.body);
       const error = bad.json().error;
       assert.equal(error.code, 'invalid_events');
-      const paths = error.details.problems.map((p: { index: number; path: string }) => `${p.index}:${p.path}`);
+      const paths = error.details.problems.map(
+        (p: { index: number; path: string }) => `${p.index}:${p.path}`,
+      );
       assert.ok(paths.includes('1:name') && paths.includes('1:occurredAt'), paths.join(' '));
       assert.ok(paths.includes('2:currency') && paths.includes('3:occurredAt'), paths.join(' '));
       assert.equal((await events(sql`visitor_id = 'u2'`)).length, 0, 'nothing of a refused batch');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/db/database.ts';
 import { getAnalyticsSettings } from '../analytics-settings.ts';
+import { arrivingTraffic } from '../channel-grouping/index.ts';
 import type { EventItem } from '../schema.ts';
 import { CookielessVisitors } from './cookieless-visitors.ts';
 import { type DeviceClass, deviceClass, notAVisit } from './device-class.ts';
@@ -72,6 +73,10 @@ export type TrafficSourceOf = (
   ownHosts: readonly string[],
 ) => TrafficSource | null;
 
+/** Where a landing request came from, by GA4's rules (channel-grouping/). */
+const landingSource: TrafficSourceOf = (url, referrer, ownHosts) =>
+  arrivingTraffic({ landingUrl: url.href, referrer: referrer ?? null, ownHosts });
+
 export type VisitOutcome = { kind: 'visit'; visit: Visit } | { kind: 'filtered'; reason: string };
 
 /**
@@ -86,7 +91,7 @@ export class EventCollector {
   readonly #trafficSource: TrafficSourceOf;
   readonly #cookieless: CookielessVisitors;
 
-  constructor(db: Db, buffer: EventBuffer, trafficSource: TrafficSourceOf) {
+  constructor(db: Db, buffer: EventBuffer, trafficSource: TrafficSourceOf = landingSource) {
     this.#db = db;
     this.#buffer = buffer;
     this.#trafficSource = trafficSource;
