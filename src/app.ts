@@ -7,7 +7,14 @@ import {
   storeAccessRoutes,
   storeOf,
 } from './modules/access/index.ts';
-import { analyticsRoutes, EventBuffer, EventCollector } from './modules/analytics/index.ts';
+import {
+  analyticsFactsConsumer,
+  analyticsRoutes,
+  EventBuffer,
+  EventCollector,
+  registerRollupJob,
+  rollupSchedule,
+} from './modules/analytics/index.ts';
 import {
   bulkOperationRoutes,
   catalogRoutes,
@@ -199,6 +206,7 @@ export async function buildApp(options: AppOptions) {
   registerReservationExpiryJob(jobs);
   registerIdempotencyPurgeJob(jobs);
   registerRunningOutJob(jobs);
+  registerRollupJob(jobs);
   registerMailJobs(jobs, { smtpUrl: config.smtpUrl });
   // Customers' e-mails go out from the installation's address, with each store's name.
   configureTransactionalMail({ mailFrom: config.mailFrom, publicBaseUrl: installationBaseUrl(config) });
@@ -216,6 +224,7 @@ export async function buildApp(options: AppOptions) {
       inventoryAlertsConsumer,
       paymentUpdatesConsumer,
       transactionalMailConsumer,
+      analyticsFactsConsumer,
     ],
   });
   let statistics: { stop(): Promise<void> } | undefined;
@@ -231,6 +240,7 @@ export async function buildApp(options: AppOptions) {
     await jobs.schedule(reservationExpirySchedule);
     await jobs.schedule(idempotencyPurgeSchedule);
     await jobs.schedule(runningOutSchedule);
+    await jobs.schedule(rollupSchedule);
     jobs.start();
     dispatcher.start();
     // PGlite has no autovacuum: without this its planner never learns table sizes (search needs them).

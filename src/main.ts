@@ -1,6 +1,7 @@
 import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
 import { adminCommands, isAdminCommand, runAdminCommand } from './cli/admin-commands.ts';
+import { analyticsRebuildCommand } from './cli/analytics-rebuild-command.ts';
 import { exportProductsCommand, importProductsCommand } from './cli/catalog-transfer-command.ts';
 import { housekeepingCommands, isHousekeepingCommand } from './cli/housekeeping.ts';
 import { housekeepingCommand } from './cli/housekeeping-command.ts';
@@ -39,6 +40,9 @@ Commands:
   inventory verify [--store H]
                          Recompute every stock level from the ledger and the active
                          reservations; list any drift (exit code 1 if there is any).
+  analytics rebuild --store H
+                         Work out the store's daily reports again from its raw events
+                         and orders, day by day, with progress.
   imports gc [--dry-run] Remove uploaded import files nobody needs: not applied within
                          24 h (the import is discarded), or kept past
                          STOREPILOT_IMPORT_FILE_RETENTION_DAYS (default 7). Hourly job too.
@@ -120,13 +124,15 @@ async function main(argv: string[]): Promise<void> {
   }
 
   const name = `${command} ${sub ?? ''}`.trim();
+  if (name === 'analytics rebuild')
+    return analyticsRebuildCommand(config, values.store ? { store: values.store } : {});
   if (name === 'inventory verify')
     return inventoryVerifyCommand(config, values.store ? { store: values.store } : {});
   if (isHousekeepingCommand(name))
     return housekeepingCommand(config, name, { dryRun: values['dry-run'] ?? false });
   if (!isAdminCommand(name))
     fail(
-      `Unknown command "${name}". Commands: start, migrate, ${adminCommands.join(', ')}, import products, export products, inventory verify, ${housekeepingCommands.join(', ')}.\n\n${usage}`,
+      `Unknown command "${name}". Commands: start, migrate, ${adminCommands.join(', ')}, import products, export products, inventory verify, analytics rebuild, ${housekeepingCommands.join(', ')}.\n\n${usage}`,
     );
   const args = Object.fromEntries(
     Object.entries(values).filter(([k]) => !['port', 'host', 'data-dir', 'no-demo'].includes(k)),

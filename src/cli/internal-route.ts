@@ -5,6 +5,7 @@ import type { Db } from '../platform/db/database.ts';
 import { errorBody } from '../platform/errors.ts';
 import { requestBaseUrl } from '../platform/http/public-base-url.ts';
 import { isAdminCommand, runAdminCommand } from './admin-commands.ts';
+import { runAnalyticsRebuild } from './analytics-rebuild.ts';
 import {
   exportArgs,
   formatImportReport,
@@ -72,6 +73,11 @@ export async function cliRoute(app: FastifyInstance, options: CliRouteOptions) {
     }
     const output = await runHousekeepingCommand({ db, ...options.housekeeping }, body.command, body.args);
     return { output };
+  });
+
+  app.post('/internal/cli/analytics-rebuild', { schema: { hide: true } }, async (request, reply) => {
+    if (!allowed(request)) return reply.status(403).send(errorBody('forbidden', 'Not allowed.'));
+    return runAnalyticsRebuild(db, request.body);
   });
 
   app.post('/internal/cli/inventory-verify', { schema: { hide: true } }, async (request, reply) => {

@@ -22,6 +22,13 @@ export { type EventName, eventNames, isEventName } from './collection/event-name
 export { ensureEventPartitions, eventMonth, listEventPartitions } from './collection/event-partitions.ts';
 export { directSource, type SessionState, type TrafficSource } from './collection/visit.ts';
 export { type EventRow, writeEvents } from './collection/write-events.ts';
+export { markDirtyDays } from './facts/dirty-days.ts';
+export { analyticsFactsConsumer } from './facts/order-facts-consumer.ts';
+export { recordOrderFacts } from './facts/record-order-facts.ts';
 export { ingestEvents, maxEventsPerBatch } from './ingest/ingest-events.ts';
+export { type RebuildProgress, rebuildRollups } from './rollups/rebuild-rollups.ts';
+export { type RollupStore, rollUpDay } from './rollups/roll-up-day.ts';
+export { dirtyDayCount, rollUpDirtyDays } from './rollups/roll-up-dirty-days.ts';
+export { registerRollupJob, rollupSchedule } from './rollups/rollup-job.ts';
 export { analyticsRoutes } from './routes.ts';
 export type { ConsentMode, EventItem } from './schema.ts';

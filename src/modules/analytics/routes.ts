@@ -9,6 +9,10 @@ import {
   updateAnalyticsSettings,
 } from './analytics-settings.ts';
 import { ingestBatchInput, ingestEvents } from './ingest/ingest-events.ts';
+import { breakdownQuery, breakdownReport } from './reports/breakdown-report.ts';
+import { kpiQuery, kpiReport } from './reports/kpi-report.ts';
+import { productReport, productReportQuery } from './reports/product-report.ts';
+import { searchTermsQuery, searchTermsReport } from './reports/search-terms-report.ts';
 
 const storeParams = z.object({ store: z.string().min(1).max(64) });
 
@@ -32,9 +36,68 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) 
     },
     async (request, reply) => {
       const { store } = storeOf(request);
-      const result = await ingestEvents(db, store.id, request.body.events);
+      const result = await ingestEvents(db, store, request.body.events);
       return reply.status(202).send(result);
     },
+  );
+
+  r.get(
+    '/analytics/kpis',
+    {
+      config: { permission: 'analytics:read' },
+      schema: {
+        tags,
+        summary: 'Every KPI over a period against a comparison period, the funnel and a daily series',
+        params: storeParams,
+        querystring: kpiQuery,
+      },
+    },
+    async (request) => {
+      const { store } = storeOf(request);
+      return kpiReport(db, store, request.query);
+    },
+  );
+
+  r.get(
+    '/analytics/breakdown',
+    {
+      config: { permission: 'analytics:read' },
+      schema: {
+        tags,
+        summary: 'KPIs per channel, campaign, source / medium, device or country over a period',
+        params: storeParams,
+        querystring: breakdownQuery,
+      },
+    },
+    async (request) => breakdownReport(db, storeOf(request).store, request.query),
+  );
+
+  r.get(
+    '/analytics/products',
+    {
+      config: { permission: 'analytics:read' },
+      schema: {
+        tags,
+        summary: 'Top or bottom products (or categories, vendors, types) by net sales, with margin',
+        params: storeParams,
+        querystring: productReportQuery,
+      },
+    },
+    async (request) => productReport(db, storeOf(request).store, request.query),
+  );
+
+  r.get(
+    '/analytics/search-terms',
+    {
+      config: { permission: 'analytics:read' },
+      schema: {
+        tags,
+        summary: 'What shoppers searched for, by default only the searches that found nothing',
+        params: storeParams,
+        querystring: searchTermsQuery,
+      },
+    },
+    async (request) => searchTermsReport(db, storeOf(request).store, request.query),
   );
 
   r.get(

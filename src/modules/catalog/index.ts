@@ -67,6 +67,7 @@ export {
   renderMerchantFeedTsv,
   renderMerchantFeedXml,
 } from './merchant-feed/index.ts';
+export { type ProductClassification, productClassifications } from './product-classification.ts';
 export { loadProductDetails, type ProductDetail, type ProductVariant } from './product-detail.ts';
 export { productSummaryView, productView, storefrontPath, variantView } from './product-view.ts';
 export {

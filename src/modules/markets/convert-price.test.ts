@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { AppError } from '../../platform/errors.ts';
 import { currencyExponent } from '../../platform/money.ts';
-import { convertPrice } from './convert-price.ts';
+import { convertPrice, convertToBase } from './convert-price.ts';
 import { canonicalExchangeRate } from './exchange-rate-text.ts';
 import { ninetyNineEnding } from './rounding.ts';
 import { type RoundingRule, roundingRules } from './schema.ts';
@@ -299,5 +299,31 @@ describe('priceVariant: compare-at prices', () => {
         },
       ),
     );
+  });
+});
+
+describe('convertToBase: sales in other currencies back in the store currency', () => {
+  test('worked examples, rounded half away from zero', () => {
+    // 21.70 USD at 1.0856 USD per EUR is 19.98894… EUR → 19.99.
+    assert.equal(convertToBase(2170, 'USD', 'EUR', '1.0856'), 1999);
+    // 1,000 JPY at 162.5 JPY per EUR is 6.1538… EUR → 6.15.
+    assert.equal(convertToBase(1000, 'JPY', 'EUR', '162.5'), 615);
+    // 10.000 KWD (3 decimals) at 0.333 KWD per EUR is 30.03 EUR.
+    assert.equal(convertToBase(10_000, 'KWD', 'EUR', '0.333'), 3003);
+    // A refund of 21.70 USD is −19.99 EUR, the same size as the sale.
+    assert.equal(convertToBase(-2170, 'USD', 'EUR', '1.0856'), -1999);
+    // Exactly half a cent rounds away from zero: 0.05 GBP at 2 is 0.025 EUR → 0.03.
+    assert.equal(convertToBase(5, 'GBP', 'EUR', '2'), 3);
+  });
+
+  test('a round trip through convertPrice and back comes home within one minor unit', () => {
+    for (const [amount, rate] of [
+      [1999, '1.0856'],
+      [1, '0.8571'],
+      [123456789, '155.23'],
+    ] as const) {
+      const there = convertPrice(amount, 'EUR', 'USD', rate, 'none');
+      assert.ok(Math.abs(convertToBase(there, 'USD', 'EUR', rate) - amount) <= 1, `${amount} at ${rate}`);
+    }
   });
 });

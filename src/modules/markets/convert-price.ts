@@ -41,3 +41,24 @@ export function convertPrice(
   }
   return Number(minor);
 }
+
+/**
+ * The other way: an amount in the quote currency back in the base currency at `rate` (units of
+ * quote per unit of base), rounded half away from zero to the base currency's minor unit. For
+ * reports that add up sales made in several currencies in the store's own (analytics). Integer
+ * arithmetic only; negative amounts (refunds) allowed.
+ */
+export function convertToBase(
+  quoteAmount: number,
+  quoteCurrency: string,
+  baseCurrency: string,
+  rate: string,
+): number {
+  assertMinorUnits(quoteAmount, 'quoteAmount');
+  const { digits, scale } = parseExchangeRate(rate);
+  // amount / 10^eq major units ÷ (digits / 10^scale) = amount × 10^scale / (10^eq × digits) major units.
+  const magnitude = BigInt(Math.abs(quoteAmount)) * 10n ** BigInt(scale + currencyExponent(baseCurrency));
+  const denominator = digits * 10n ** BigInt(currencyExponent(quoteCurrency));
+  const minor = Number(divideRoundingHalfUp(magnitude, denominator));
+  return quoteAmount < 0 ? -minor : minor;
+}

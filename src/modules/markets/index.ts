@@ -4,7 +4,7 @@
  * price charged. Reporting in another currency (analytics, the portfolio) converts with the same
  * exact arithmetic and the store's recorded rates. docs/markets.md explains the rules.
  */
-export { convertPrice } from './convert-price.ts';
+export { convertPrice, convertToBase } from './convert-price.ts';
 export { canonicalExchangeRate, parseExchangeRate } from './exchange-rate-text.ts';
 export {
   type ExchangeRate,

@@ -1,4 +1,5 @@
 import type { Db } from '../../../platform/db/database.ts';
+import { markDirtyDays } from '../facts/dirty-days.ts';
 import { countFilteredHits, type EventRow, writeEvents } from './write-events.ts';
 
 export interface EventBufferOptions {
@@ -24,6 +25,8 @@ export class EventBuffer {
   readonly #maxWaiting: number;
   readonly #onError: (err: unknown) => void;
   #rows: EventRow[] = [];
+  /** The store days the waiting events fall on, `storeId|day`: their rollups are out of date once written. */
+  #days = new Set<string>();
   #hits = new Map<string, { storeId: string; day: string; reason: string; hits: number }>();
   #flushing: Promise<void> | undefined;
   #timer: NodeJS.Timeout;
@@ -47,8 +50,10 @@ export class EventBuffer {
     return this.#rows.length;
   }
 
-  record(row: EventRow): void {
+  /** Queues an event; `storeDay` is its day in the store's time zone. */
+  record(row: EventRow, storeDay: string): void {
     this.#rows.push(row);
+    this.#days.add(`${row.storeId}|${storeDay}`);
     if (this.#rows.length > this.#maxWaiting) {
       const excess = this.#rows.length - this.#maxWaiting;
       this.#rows.splice(0, excess);
@@ -71,13 +76,23 @@ export class EventBuffer {
     if (this.#rows.length === 0 && this.#hits.size === 0) return Promise.resolve();
     const rows = this.#rows;
     const hits = [...this.#hits.values()];
+    const days = this.#days;
     this.#rows = [];
     this.#hits = new Map();
+    this.#days = new Set();
     this.#flushing = (async () => {
       try {
         await writeEvents(this.#db, rows);
+        await markDirtyDays(
+          this.#db,
+          [...days].map((key) => {
+            const [storeId, day] = key.split('|') as [string, string];
+            return { storeId, day };
+          }),
+        );
       } catch (err) {
         this.#rows = rows.concat(this.#rows).slice(-this.#maxWaiting);
+        for (const day of days) this.#days.add(day);
         this.#onError(err);
       }
       try {

@@ -109,7 +109,7 @@ for (const target of testDatabaseTargets()) {
 
     test('the buffer writes in batches and on close; bot hits are counted per day', async () => {
       const buffer = new EventBuffer(database.db, { batchRows: 1_000, flushMs: 60_000 });
-      for (let i = 0; i < 25; i++) buffer.record(row(storeId, '2026-11-20T12:00:00Z', `b${i}`));
+      for (let i = 0; i < 25; i++) buffer.record(row(storeId, '2026-11-20T12:00:00Z', `b${i}`), '2026-11-20');
       buffer.countFiltered(storeId, '2026-11-20', 'bot');
       buffer.countFiltered(storeId, '2026-11-20', 'bot');
       assert.equal(buffer.waiting, 25);

@@ -38,6 +38,8 @@ export interface VisitRequest {
 
 export interface Visit {
   storeId: string;
+  /** The request's day in the store's time zone. */
+  storeDay: string;
   visitorId: string;
   session: SessionState;
   /** True until the session's first event is recorded. */
@@ -111,6 +113,7 @@ export class EventCollector {
     const landingPath = request.url.pathname;
     const common = {
       storeId: request.storeId,
+      storeDay: request.storeDay,
       consented,
       device: deviceClass(request.headers['user-agent']),
       country: request.country,
@@ -156,38 +159,41 @@ export class EventCollector {
     const { session } = visit;
     const sessionStart = visit.sessionStartPending;
     visit.sessionStartPending = false;
-    this.#buffer.record({
-      storeId: visit.storeId,
-      occurredAt: visit.at,
-      eventId: randomUUID(),
-      name: event.name,
-      origin: 'storefront',
-      visitorId: visit.visitorId,
-      sessionId: session.id,
-      sessionStart,
-      consented: visit.consented,
-      customerId: visit.customerId,
-      source: session.source,
-      medium: session.medium,
-      campaign: session.campaign,
-      term: session.term,
-      content: session.content,
-      channel: session.channel,
-      referrerHost: session.referrerHost,
-      landingPath: session.landingPath,
-      pagePath: event.pagePath ?? null,
-      device: visit.device,
-      country: visit.country,
-      productId: event.productId ?? null,
-      variantId: event.variantId ?? null,
-      listName: event.listName ?? null,
-      searchTerm: event.searchTerm ?? null,
-      resultsCount: event.resultsCount ?? null,
-      orderId: event.orderId ?? null,
-      value: event.value ?? null,
-      currency: event.currency ?? null,
-      items: event.items ?? null,
-    });
+    this.#buffer.record(
+      {
+        storeId: visit.storeId,
+        occurredAt: visit.at,
+        eventId: randomUUID(),
+        name: event.name,
+        origin: 'storefront',
+        visitorId: visit.visitorId,
+        sessionId: session.id,
+        sessionStart,
+        consented: visit.consented,
+        customerId: visit.customerId,
+        source: session.source,
+        medium: session.medium,
+        campaign: session.campaign,
+        term: session.term,
+        content: session.content,
+        channel: session.channel,
+        referrerHost: session.referrerHost,
+        landingPath: session.landingPath,
+        pagePath: event.pagePath ?? null,
+        device: visit.device,
+        country: visit.country,
+        productId: event.productId ?? null,
+        variantId: event.variantId ?? null,
+        listName: event.listName ?? null,
+        searchTerm: event.searchTerm ?? null,
+        resultsCount: event.resultsCount ?? null,
+        orderId: event.orderId ?? null,
+        value: event.value ?? null,
+        currency: event.currency ?? null,
+        items: event.items ?? null,
+      },
+      visit.storeDay,
+    );
   }
 
   flush(): Promise<void> {

@@ -4,9 +4,11 @@ import { isCountryCode } from '../../../platform/countries/country-codes.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { unprocessable } from '../../../platform/errors.ts';
 import { isCurrencyCode } from '../../../platform/money/currencies.ts';
+import { storeDay } from '../../markets/index.ts';
 import { channelGroup, isChannelGroup } from '../channel-grouping/index.ts';
 import { eventNames } from '../collection/event-names.ts';
 import { type EventRow, writeEvents } from '../collection/write-events.ts';
+import { markDirtyDays } from '../facts/dirty-days.ts';
 
 /** Events in one request: a day of a small app's events, and one INSERT's worth. */
 export const maxEventsPerBatch = 1_000;
@@ -161,14 +163,19 @@ export function ingestRow(storeId: string, event: IngestEvent, receivedAt: Date)
 /** Stores a checked batch; events already stored (same id and time) are counted as duplicates. */
 export async function ingestEvents(
   db: Db,
-  storeId: string,
+  store: { id: string; timezone: string },
   events: readonly unknown[],
   now = new Date(),
 ): Promise<{ accepted: number; duplicates: number }> {
   const parsed = parseEventBatch(events, now);
   const { written, duplicates } = await writeEvents(
     db,
-    parsed.map((e) => ingestRow(storeId, e, now)),
+    parsed.map((e) => ingestRow(store.id, e, now)),
+  );
+  // Events may be dated any day back: each day they fall on is rolled up again.
+  await markDirtyDays(
+    db,
+    parsed.map((e) => ({ storeId: store.id, day: storeDay(store, e.occurredAt) })),
   );
   return { accepted: written, duplicates };
 }

@@ -12,7 +12,7 @@ export async function makeVariants(
   database: Database,
   store: { id: string; baseCurrency: string },
   count: number,
-  options: { policy?: 'deny' | 'continue'; title?: string } = {},
+  options: { policy?: 'deny' | 'continue'; title?: string; cost?: number } = {},
 ): Promise<string[]> {
   const n = ++productCounter;
   const values = Array.from({ length: count }, (_, i) => `S${i + 1}`);
@@ -24,6 +24,7 @@ export async function makeVariants(
       sku: `INV-${process.pid}-${n}-${i + 1}`,
       optionValues: count > 1 ? [value] : [],
       price: { amount: 1000 },
+      ...(options.cost !== undefined ? { cost: { amount: options.cost } } : {}),
       inventoryPolicy: options.policy ?? 'deny',
     })),
   });

@@ -38,6 +38,9 @@ export interface TestOrderOptions {
   location?: { id: string };
   /** A discount's share of each line (minor units), so line totals need not be multiples of the units. */
   lineDiscounts?: number[];
+  customerId?: string | null;
+  /** The variants' unit cost (store currency), for margins. */
+  unitCost?: number;
 }
 
 export interface PlacedTestOrder {
@@ -68,7 +71,15 @@ export async function placeTestOrder(
   const lineDiscounts = quantities.map((_, i) => options.lineDiscounts?.[i] ?? 0);
   const discountTotal = lineDiscounts.reduce((a, b) => a + b, 0);
   const variantIds: string[] = [];
-  for (const _ of quantities) variantIds.push(...(await makeVariants(database, store, 1)));
+  for (const _ of quantities)
+    variantIds.push(
+      ...(await makeVariants(
+        database,
+        store,
+        1,
+        options.unitCost !== undefined ? { cost: options.unitCost } : {},
+      )),
+    );
   await database.db.transaction((tx) =>
     recordMovements(
       tx,
@@ -89,7 +100,7 @@ export async function placeTestOrder(
     const input: NewOrder = {
       source: 'storefront',
       checkoutId: null,
-      customerId: null,
+      customerId: options.customerId ?? null,
       email: options.email ?? 'ada@example.com',
       locale: 'en',
       marketId: null,

@@ -1,0 +1,118 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../../platform/db/database.ts';
+import { getStore } from '../../access/index.ts';
+import { findStockVariants, productClassifications } from '../../catalog/index.ts';
+import { storeDay } from '../../markets/index.ts';
+import { getOrder } from '../../orders/index.ts';
+import { analyticsOrderFacts, analyticsOrderLineFacts, analyticsRefundFacts } from '../schema.ts';
+import { markDirtyDays } from './dirty-days.ts';
+import { reportingConversion } from './reporting-currency.ts';
+
+/**
+ * Keeps the facts of one order as reports need them: the order, its lines (with the product's
+ * category, vendor and type, and the cost of the units), its refunds and whether it was cancelled,
+ * in the store's currency. Written again whole each time (placed, cancelled, refunded), so the
+ * facts follow the order and a redelivered event changes nothing.
+ */
+export async function recordOrderFacts(db: Db, storeId: string, orderId: string): Promise<void> {
+  const store = await getStore(db, storeId);
+  const order = await getOrder(db, storeId, orderId);
+  if (!order.placedAt) return;
+  const day = storeDay(store, order.placedAt);
+  const { rate, toStoreCurrency } = await reportingConversion(db, store, order.currency, order.placedAt);
+  const productIds = order.lines.flatMap((l) => (l.productId ? [l.productId] : []));
+  const variantIds = order.lines.flatMap((l) => (l.variantId ? [l.variantId] : []));
+  const [classes, variants] = await Promise.all([
+    productClassifications(db, storeId, productIds),
+    findStockVariants(db, storeId, variantIds),
+  ]);
+  const previous = await db
+    .select({ day: analyticsOrderFacts.day })
+    .from(analyticsOrderFacts)
+    .where(and(eq(analyticsOrderFacts.storeId, storeId), eq(analyticsOrderFacts.orderId, orderId)));
+
+  const lines = order.lines.map((line) => {
+    const kind = line.productId ? classes.get(line.productId) : undefined;
+    const unitCost = line.variantId ? variants.get(line.variantId)?.costAmount : null;
+    return {
+      storeId,
+      lineId: line.id,
+      orderId,
+      day,
+      productId: line.productId,
+      variantId: line.variantId,
+      categoryId: kind?.categoryId ?? null,
+      vendor: kind?.vendor ?? null,
+      productType: kind?.productType ?? null,
+      quantity: line.quantity,
+      grossSales: toStoreCurrency(line.subtotal),
+      discounts: toStoreCurrency(line.discount),
+      // Costs are kept in the store's currency already.
+      cost: unitCost === null || unitCost === undefined ? null : unitCost * line.quantity,
+    };
+  });
+  const fact = {
+    storeId,
+    orderId,
+    placedAt: order.placedAt,
+    day,
+    customerId: order.customerId,
+    currency: order.currency,
+    exchangeRate: rate,
+    grossSales: lines.reduce((sum, l) => sum + l.grossSales, 0),
+    discounts: lines.reduce((sum, l) => sum + l.discounts, 0),
+    shipping: toStoreCurrency(order.shippingTotal),
+    tax: toStoreCurrency(order.taxTotal),
+    total: toStoreCurrency(order.total),
+    taxIncluded: order.taxesIncluded,
+    units: order.lines.reduce((sum, l) => sum + l.quantity, 0),
+    origin: order.source,
+    cancelledAt: order.cancelledAt,
+  };
+  const refunds = order.refunds.map((refund) => ({
+    storeId,
+    refundId: refund.id,
+    orderId,
+    refundedAt: refund.createdAt,
+    day: storeDay(store, refund.createdAt),
+    amount: toStoreCurrency(refund.amount),
+  }));
+
+  await db.transaction(async (tx) => {
+    const { storeId: _s, orderId: _o, ...changes } = fact;
+    await tx
+      .insert(analyticsOrderFacts)
+      .values(fact)
+      .onConflictDoUpdate({
+        target: [analyticsOrderFacts.storeId, analyticsOrderFacts.orderId],
+        set: changes,
+      });
+    await tx
+      .delete(analyticsOrderLineFacts)
+      .where(and(eq(analyticsOrderLineFacts.storeId, storeId), eq(analyticsOrderLineFacts.orderId, orderId)));
+    if (lines.length > 0) await tx.insert(analyticsOrderLineFacts).values(lines);
+    const before = await tx
+      .delete(analyticsRefundFacts)
+      .where(and(eq(analyticsRefundFacts.storeId, storeId), eq(analyticsRefundFacts.orderId, orderId)))
+      .returning({ day: analyticsRefundFacts.day });
+    if (refunds.length > 0) await tx.insert(analyticsRefundFacts).values(refunds);
+    await markDirtyDays(tx, [
+      { storeId, day },
+      ...previous.map((p) => ({ storeId, day: p.day })),
+      ...before.map((r) => ({ storeId, day: r.day })),
+      ...refunds.map((r) => ({ storeId, day: r.day })),
+    ]);
+  });
+}
+
+/** The order events that change an order's facts. */
+export const factEventTypes = new Set(['order.placed', 'order.cancelled', 'order.refunded']);
+
+/** Ids of orders with facts in a store (for a rebuild of facts from the orders themselves). */
+export async function orderIdsWithFacts(db: Db, storeId: string): Promise<string[]> {
+  const rows = await db
+    .select({ orderId: analyticsOrderFacts.orderId })
+    .from(analyticsOrderFacts)
+    .where(sql`${analyticsOrderFacts.storeId} = ${storeId}`);
+  return rows.map((r) => r.orderId);
+}
