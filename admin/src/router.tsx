@@ -8,6 +8,8 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
+import { AnalyticsScreen } from './analytics/AnalyticsScreen.tsx';
+import { parseAnalyticsSearch } from './analytics/analytics-search.ts';
 import { ApiError } from './api/http.ts';
 import type { Permission } from './api/types.ts';
 import { ApiKeysScreen } from './api-keys/ApiKeysScreen.tsx';
@@ -364,6 +366,13 @@ export const draftOrderRoute = createRoute({
   component: guarded('orders:read', 'see draft orders', DraftOrderScreen),
 });
 
+export const analyticsRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'analytics',
+  validateSearch: onlyValid(parseAnalyticsSearch),
+  component: guarded('analytics:read', 'see the analytics', AnalyticsScreen),
+});
+
 export const returnsRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'returns',
@@ -550,6 +559,7 @@ const routeTree = rootRoute.addChildren([
       draftOrderCreateRoute,
       draftOrderRoute,
       returnsRoute,
+      analyticsRoute,
       teamRoute,
       auditRoute,
       languagesRoute,

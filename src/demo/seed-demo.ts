@@ -13,6 +13,7 @@ import { demoStores } from './demo-catalog.ts';
 import { seedDemoInventory } from './demo-inventory.ts';
 import { seedDemoPurchasing } from './demo-purchasing.ts';
 import { type DemoSellable, demoOrderCount, seedDemoSelling } from './demo-selling.ts';
+import { seedDemoTraffic } from './demo-traffic.ts';
 import { demoTranslations } from './demo-translations.ts';
 import { productArtPath } from './product-art.ts';
 
@@ -96,8 +97,15 @@ async function seedDemoIn(
         handle: p.handle,
         description: p.description,
         status: p.status,
-        price: { amount: p.priceAmount },
-        sku: p.sku,
+        // What it costs the shop: the suppliers' price (demo-purchasing.ts buys at 40 % of retail).
+        variants: [
+          {
+            sku: p.sku,
+            optionValues: [],
+            price: { amount: p.priceAmount },
+            cost: { amount: Math.round(p.priceAmount * 0.4) },
+          },
+        ],
         vendor: p.vendor,
         productType: p.productType,
         seoTitle: p.seoTitle,
@@ -141,6 +149,8 @@ async function seedDemoIn(
       );
       // Orders stop early when asked; what they placed goes with the rest.
       stopIfAsked();
+      // The visits those orders came from, and the daily reports over them.
+      await seedDemoTraffic(db, store, sellable);
     }
     for (const { locale, products } of demoTranslations.filter((t) => t.storeHandle === demo.handle)) {
       for (const [handle, text] of Object.entries(products)) {

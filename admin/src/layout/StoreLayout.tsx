@@ -12,6 +12,7 @@ import { RoleBadge } from '../stores/RoleBadge.tsx';
 import { StoreNotFound } from '../stores/StoreNotFound.tsx';
 import {
   IconChannels,
+  IconChartLine,
   IconClipboardCheck,
   IconCreditCard,
   IconFolder,
@@ -43,6 +44,7 @@ const storeRoute = getRouteApi('/signed-in/stores/$store');
 
 interface Section {
   to:
+    | '/stores/$store/analytics'
     | '/stores/$store/orders'
     | '/stores/$store/draft-orders'
     | '/stores/$store/returns'
@@ -78,6 +80,12 @@ interface Section {
 }
 
 const sections: Section[] = [
+  {
+    to: '/stores/$store/analytics',
+    label: 'Analytics',
+    icon: <IconChartLine />,
+    permission: 'analytics:read',
+  },
   { to: '/stores/$store/orders', label: 'Orders', icon: <IconReceipt />, permission: 'orders:read' },
   {
     to: '/stores/$store/draft-orders',

@@ -406,3 +406,7 @@ export function IconReturn(props: IconProps) {
 export function IconCreditCard(props: IconProps) {
   return <LineIcon {...props} paths={['M3 6h18v12H3z', 'M3 10h18', 'M7 15h3']} />;
 }
+
+export function IconChartLine(props: IconProps) {
+  return <LineIcon {...props} paths={['M4 19h16', 'M4 15l4-4 4 3 6-7', 'M14 7h4v4']} />;
+}

@@ -1,0 +1,46 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { api } from '../api/http.ts';
+import { storeApiPath } from '../stores/current-store.tsx';
+import type {
+  BreakdownReport,
+  Dimension,
+  KpiReport,
+  ProductReport,
+  SearchTermsReport,
+} from './analytics-types.ts';
+
+export const analyticsKey = (store: string) => ['stores', store, 'analytics'] as const;
+
+type PeriodArgs = { from: string; to: string; compare: string };
+
+export const kpiQuery = (store: string, args: PeriodArgs) =>
+  queryOptions({
+    queryKey: [...analyticsKey(store), 'kpis', args],
+    queryFn: () => api.get<KpiReport>(storeApiPath(store, '/analytics/kpis'), { ...args }),
+    placeholderData: keepPreviousData,
+  });
+
+export const breakdownQuery = (store: string, args: PeriodArgs & { dimension: Dimension }) =>
+  queryOptions({
+    queryKey: [...analyticsKey(store), 'breakdown', args],
+    queryFn: () => api.get<BreakdownReport>(storeApiPath(store, '/analytics/breakdown'), { ...args }),
+    placeholderData: keepPreviousData,
+  });
+
+export const productReportQuery = (
+  store: string,
+  args: { from: string; to: string; order: 'top' | 'bottom' },
+) =>
+  queryOptions({
+    queryKey: [...analyticsKey(store), 'products', args],
+    queryFn: () => api.get<ProductReport>(storeApiPath(store, '/analytics/products'), { ...args, limit: 10 }),
+    placeholderData: keepPreviousData,
+  });
+
+export const searchTermsQuery = (store: string, args: { from: string; to: string }) =>
+  queryOptions({
+    queryKey: [...analyticsKey(store), 'search-terms', args],
+    queryFn: () =>
+      api.get<SearchTermsReport>(storeApiPath(store, '/analytics/search-terms'), { ...args, limit: 10 }),
+    placeholderData: keepPreviousData,
+  });

@@ -1,0 +1,74 @@
+/** The analytics API's answers (docs/metrics.md defines each KPI). */
+
+export type KpiKey =
+  | 'grossSales'
+  | 'discounts'
+  | 'refunds'
+  | 'netSales'
+  | 'totalSales'
+  | 'orders'
+  | 'units'
+  | 'averageOrderValue'
+  | 'sessions'
+  | 'conversionRate'
+  | 'cartRate'
+  | 'checkoutRate'
+  | 'newCustomerOrders'
+  | 'returningCustomerOrders'
+  | 'returningCustomerRate'
+  | 'refundRate'
+  | 'grossMargin'
+  | 'grossProfit'
+  | 'searches'
+  | 'searchesWithoutResultsRate';
+
+export type KpiValues = Record<KpiKey, number | null>;
+
+export interface Period {
+  from: string;
+  to: string;
+  days: number;
+}
+
+export interface KpiReport {
+  currency: string;
+  period: Period;
+  comparison: Period | null;
+  kpis: { key: KpiKey; value: number | null; previous: number | null; change: number | null }[];
+  funnel: { step: string; sessions: number; fromPrevious: number | null; fromStart: number | null }[];
+  series: { day: string; previousDay: string | null; current: KpiValues; previous: KpiValues | null }[];
+  pendingDays: number;
+}
+
+export type Dimension = 'channel' | 'campaign' | 'source_medium' | 'device' | 'country';
+
+export interface BreakdownReport {
+  currency: string;
+  dimension: Dimension;
+  rows: {
+    value: string;
+    current: KpiValues;
+    previous: KpiValues | null;
+    change: { netSales: number | null; sessions: number | null };
+  }[];
+}
+
+export interface ProductReport {
+  currency: string;
+  rows: {
+    key: string;
+    label: string;
+    handle: string | null;
+    views: number;
+    orders: number;
+    units: number;
+    netSales: number;
+    grossProfit: number;
+    grossMargin: number | null;
+    viewToOrderRate: number | null;
+  }[];
+}
+
+export interface SearchTermsReport {
+  rows: { term: string; searches: number; sessions: number; withoutResults: number }[];
+}
