@@ -1,0 +1,182 @@
+// The analytics screen in real Chromium. Two real orders (3 and 20 days ago, the same customer) and
+// four sessions (a newsletter visit that bought, a Google Ads visit that bought, a direct visit that
+// searched for "teapot" and found nothing, an organic visit) are rolled up; an analyst reads the
+// KPIs for 30 and 7 days, the funnel, sales by channel and by device, and the failed search; a
+// hand-edited address falls back to the defaults; a content editor has no analytics at all.
+// Screenshots go to scratch/screens/analytics-*.png.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { ingestEvents, rollUpDirtyDays } from '../../src/modules/analytics/index.ts';
+import { placeTestOrder } from '../../src/modules/orders/testing/order-fixtures.ts';
+import { runAt } from '../../src/platform/clock.ts';
+import { testDatabaseTargets } from '../../src/platform/db/test-database.ts';
+import { eventually, screenshotScreen, tableRows } from '../support/admin-page.ts';
+import { makeMember, makeStore } from '../support/app-harness.ts';
+import { type AdminInChromium, browserSkipReason, startAdminInChromium } from '../support/browser.ts';
+
+const skip = browserSkipReason();
+const screen = '/admin/stores/tide-goods/analytics';
+const day = 24 * 3600 * 1000;
+/** Noon UTC `n` days ago: inside the same calendar day in the browser and the store (both UTC). */
+const daysAgo = (n: number) => {
+  const d = new Date(Date.now() - n * day);
+  d.setUTCHours(12, 0, 0, 0);
+  return d;
+};
+
+for (const target of testDatabaseTargets()) {
+  describe(`the analytics screen in Chromium on ${target.label}`, { skip }, () => {
+    let admin: AdminInChromium;
+    let page: Page;
+    let contentLogin: { email: string; password: string };
+    const kpi = (key: string) => page.locator(`[data-kpi="${key}"]`);
+
+    before(async () => {
+      admin = await startAdminInChromium(target);
+      const { database, sp } = admin;
+      const store = await makeStore(database, 'tide-goods', 'EUR');
+      const analyst = await makeMember(database, store.id, 'analyst');
+      contentLogin = await makeMember(database, store.id, 'content');
+      const recent = await runAt(daysAgo(3), () =>
+        placeTestOrder(database, store, {
+          quantities: [2],
+          unitAmount: 1500,
+          shippingAmount: 0,
+          customerId: 'cus_tide',
+        }),
+      );
+      const older = await runAt(daysAgo(20), () =>
+        placeTestOrder(database, store, {
+          quantities: [1],
+          unitAmount: 4000,
+          shippingAmount: 0,
+          customerId: 'cus_tide',
+        }),
+      );
+      const visit = (id: string, at: Date, names: string[], tags: Record<string, unknown>) =>
+        names.map((name, i) => ({
+          eventId: `${id}-${i}`,
+          name,
+          occurredAt: new Date(at.getTime() + i * 60_000).toISOString(),
+          visitorId: `visitor-${id}`,
+          sessionId: `session-${id}`,
+          sessionStart: i === 0,
+          ...tags,
+          ...(name === 'purchase' ? { orderId: tags.orderId } : {}),
+          ...(name === 'search' ? { searchTerm: 'teapot', resultsCount: 0 } : {}),
+        }));
+      await ingestEvents(database.db, store, [
+        ...visit('mail', daysAgo(3), ['page_view', 'add_to_cart', 'begin_checkout', 'purchase'], {
+          source: 'newsletter',
+          medium: 'email',
+          device: 'mobile',
+          orderId: recent.order.id,
+        }),
+        ...visit('ads', daysAgo(20), ['page_view', 'add_to_cart', 'begin_checkout', 'purchase'], {
+          source: 'google',
+          medium: 'cpc',
+          campaign: 'brand',
+          device: 'desktop',
+          orderId: older.order.id,
+        }),
+        ...visit('direct', daysAgo(3), ['page_view', 'search'], { device: 'desktop' }),
+        ...visit('organic', daysAgo(10), ['page_view'], {
+          source: 'google',
+          medium: 'organic',
+          device: 'mobile',
+        }),
+      ]);
+      while ((await sp.dispatcher.dispatchOnce()).dispatched > 0);
+      while ((await rollUpDirtyDays(database.db)) > 0);
+      page = await admin.signIn(analyst);
+    });
+    after(async () => {
+      await admin?.close();
+    });
+
+    test('30 days: the KPIs, the funnel, sales by channel and the search that found nothing', async () => {
+      await page.goto(`${admin.base}${screen}`);
+      await eventually(
+        () => kpi('netSales').textContent(),
+        (v) => v === '€70.00',
+        'net sales for 30 days',
+      );
+      assert.equal(await kpi('orders').textContent(), '2');
+      assert.equal(await kpi('averageOrderValue').textContent(), '€35.00');
+      assert.equal(await kpi('sessions').textContent(), '4');
+      assert.equal(await kpi('conversionRate').textContent(), '50.0 %');
+      assert.equal(await kpi('returningCustomerRate').textContent(), '50.0 %');
+      const funnel = page.getByLabel('Checkout funnel');
+      await funnel.getByText('Ordered').waitFor();
+      assert.match(
+        (await funnel.textContent()) ?? '',
+        /Sessions4.*Added to cart2 · 50\.0 % of the step before/,
+      );
+      const channels = page.getByRole('table', { name: 'Sales by channel' });
+      const channelRows = [
+        ['Paid Search', '1', '1', '€40.00'],
+        ['Email', '1', '1', '€30.00'],
+        ['Direct', '1', '0', '€0.00'],
+        ['Organic Search', '1', '0', '€0.00'],
+      ];
+      await eventually(
+        async () => (await tableRows(channels, 'text')).map((r) => [r[0], r[1], r[2], r[4]]),
+        (rows) => JSON.stringify(rows) === JSON.stringify(channelRows),
+        'sales by channel',
+      );
+      await page.getByLabel('Searches without results').getByText('“teapot” — 1 search').waitFor();
+      await screenshotScreen(page, `analytics-30-days-${target.kind}`, { height: 1700 });
+
+      await page.getByRole('combobox', { name: 'Breakdown' }).click();
+      await page.getByRole('option', { name: 'Device' }).click();
+      const devices = page.getByRole('table', { name: 'Sales by device' });
+      const deviceRows = [
+        ['desktop', '2', '1'],
+        ['mobile', '2', '1'],
+      ];
+      await eventually(
+        async () => (await tableRows(devices, 'text')).map((r) => [r[0], r[1], r[2]]),
+        (rows) => JSON.stringify(rows) === JSON.stringify(deviceRows),
+        'sales by device',
+      );
+      assert.match(page.url(), /dimension=device/);
+    });
+
+    test('7 days: only the recent order and the two recent sessions', async () => {
+      await page.locator('label', { hasText: /^7 days$/ }).click();
+      await eventually(
+        () => kpi('netSales').textContent(),
+        (v) => v === '€30.00',
+        'net sales for 7 days',
+      );
+      assert.equal(await kpi('orders').textContent(), '1');
+      assert.equal(await kpi('sessions').textContent(), '2');
+      assert.match(page.url(), /range=7d/);
+    });
+
+    test('a hand-edited address falls back to the defaults instead of failing', async () => {
+      await page.goto(`${admin.base}${screen}?range=bogus&compare=sometimes&dimension=planet&from=yesterday`);
+      await eventually(
+        () => kpi('netSales').textContent(),
+        (v) => v === '€70.00',
+        'net sales for 30 days',
+      );
+      assert.equal(await page.getByRole('alert').count(), 0);
+    });
+
+    test('a content editor sees no analytics: not in the menu, and the address says so', async () => {
+      const editor = await admin.signIn(contentLogin);
+      await editor.goto(`${admin.base}/admin/stores/tide-goods/products`);
+      await editor.getByRole('navigation', { name: 'Store sections' }).getByText('Products').waitFor();
+      assert.equal(
+        await editor.getByRole('navigation', { name: 'Store sections' }).getByText('Analytics').count(),
+        0,
+      );
+      await editor.goto(`${admin.base}${screen}`);
+      await editor.getByText(/see the analytics/).waitFor();
+      await editor.context().close();
+    });
+  });
+}
