@@ -20,18 +20,26 @@ export function KpiCards({ report }: { report: KpiReport }) {
             <Text fw={700} fz="xl" data-kpi={key}>
               {formatKpi(key, kpi?.value ?? null, report.currency)}
             </Text>
-            <Text
-              size="xs"
-              c={change === null ? 'dimmed' : kpi?.change === 0 ? 'dimmed' : good ? 'teal' : 'red'}
-            >
-              {change ?? 'no comparison'}
-              {report.comparison && kpi?.previous !== null && kpi?.previous !== undefined
-                ? ` (was ${formatKpi(key, kpi.previous, report.currency)})`
-                : ''}
+            <Text size="xs" c={change === null || kpi?.change === 0 ? 'dimmed' : good ? 'teal' : 'red'}>
+              {comparisonNote(change, report.comparison !== null, kpi?.previous ?? null, (v) =>
+                formatKpi(key, v, report.currency),
+              )}
             </Text>
           </Card>
         );
       })}
     </SimpleGrid>
   );
+}
+
+/** "+12.3 % (was €1,200.00)", "was €0.00" when there is no base to compare with, or "no comparison". */
+function comparisonNote(
+  change: string | null,
+  compared: boolean,
+  previous: number | null,
+  format: (value: number | null) => string,
+): string {
+  if (!compared) return 'no comparison';
+  if (previous === null) return 'nothing to compare with';
+  return change === null ? `was ${format(previous)}` : `${change} (was ${format(previous)})`;
 }
