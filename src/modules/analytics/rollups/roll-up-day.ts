@@ -29,6 +29,17 @@ export async function rollUpDay(db: Db, store: RollupStore, day: string): Promis
   const to = sql`((${day}::date + 1)::timestamp at time zone ${store.timezone})`;
   await db.transaction(async (tx) => {
     await tx.execute(sql`
+      with purchases as (
+        select distinct on (e.order_id) e.order_id, e.session_id, e.channel,
+          coalesce(e.campaign, '(not set)') as campaign,
+          coalesce(e.source, '(direct)') || ' / ' || coalesce(e.medium, '(none)') as source_medium,
+          e.device, coalesce(e.country, '(not set)') as country
+        from analytics_events e
+        where e.store_id = ${s} and e.name = 'purchase' and e.order_id is not null
+          and e.occurred_at >= ${from} - ${purchaseWindow}
+          and e.occurred_at < ${to} + ${purchaseWindow}
+        order by e.order_id, e.occurred_at, e.event_id
+      )
       update analytics_order_facts f set
         session_id = p.session_id,
         channel = coalesce(p.channel, 'Unassigned'),
@@ -37,17 +48,7 @@ export async function rollUpDay(db: Db, store: RollupStore, day: string): Promis
         device = coalesce(p.device, '(not set)'),
         country = coalesce(p.country, '(not set)')
       from analytics_order_facts o
-      left join lateral (
-        select e.session_id, e.channel, coalesce(e.campaign, '(not set)') as campaign,
-          coalesce(e.source, '(direct)') || ' / ' || coalesce(e.medium, '(none)') as source_medium,
-          e.device, coalesce(e.country, '(not set)') as country
-        from analytics_events e
-        where e.store_id = o.store_id and e.name = 'purchase' and e.order_id = o.order_id
-          and e.occurred_at >= ${from} - ${purchaseWindow}
-          and e.occurred_at < ${to} + ${purchaseWindow}
-        order by e.occurred_at, e.event_id
-        limit 1
-      ) p on true
+      left join purchases p on p.order_id = o.order_id
       where f.store_id = ${s} and f.day = ${day} and o.store_id = f.store_id and o.order_id = f.order_id`);
     await tx.execute(sql`delete from analytics_daily where store_id = ${s} and day = ${day}`);
     await tx.execute(sql`delete from analytics_daily_products where store_id = ${s} and day = ${day}`);
@@ -75,6 +76,14 @@ export async function rollUpDay(db: Db, store: RollupStore, day: string): Promis
           count(*) filter (where name = 'search' and results_count = 0)::int as searches_without_results
         from ev group by session_id
       ),
+      line_costs as (
+        select l.order_id,
+          sum(l.cost) filter (where l.cost is not null) as cost,
+          sum(l.gross_sales - l.discounts) filter (where l.cost is not null) as costed_sales
+        from analytics_order_line_facts l
+        where l.store_id = ${s} and l.day = ${day}
+        group by l.order_id
+      ),
       orders as (
         select f.*,
           not exists (
@@ -82,11 +91,10 @@ export async function rollUpDay(db: Db, store: RollupStore, day: string): Promis
             where p.store_id = f.store_id and p.customer_id = f.customer_id
               and p.cancelled_at is null and (p.placed_at, p.order_id) < (f.placed_at, f.order_id)
           ) as first_order,
-          coalesce((select sum(l.cost) from analytics_order_line_facts l
-            where l.store_id = f.store_id and l.order_id = f.order_id and l.cost is not null), 0) as cost,
-          coalesce((select sum(l.gross_sales - l.discounts) from analytics_order_line_facts l
-            where l.store_id = f.store_id and l.order_id = f.order_id and l.cost is not null), 0) as costed_sales
+          coalesce(c.cost, 0) as cost,
+          coalesce(c.costed_sales, 0) as costed_sales
         from analytics_order_facts f
+        left join line_costs c on c.order_id = f.order_id
         where f.store_id = ${s} and f.day = ${day} and f.cancelled_at is null
       ),
       refunds as (
