@@ -50,6 +50,15 @@ CREATE TABLE "analytics_daily_salts" (
 	"salt" text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "analytics_daily_searches" (
+	"store_id" text NOT NULL,
+	"day" date NOT NULL,
+	"term" text NOT NULL,
+	"searches" integer NOT NULL,
+	"without_results" integer NOT NULL,
+	CONSTRAINT "analytics_daily_searches_store_id_day_term_pk" PRIMARY KEY("store_id","day","term")
+);
+--> statement-breakpoint
 CREATE TABLE "analytics_dirty_days" (
 	"store_id" text NOT NULL,
 	"day" date NOT NULL,

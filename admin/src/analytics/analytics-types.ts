@@ -70,5 +70,5 @@ export interface ProductReport {
 }
 
 export interface SearchTermsReport {
-  rows: { term: string; searches: number; sessions: number; withoutResults: number }[];
+  rows: { term: string; searches: number; withoutResults: number }[];
 }

@@ -265,6 +265,19 @@ export const analyticsDailyProducts = pgTable(
   (t) => [primaryKey({ columns: [t.storeId, t.day, t.productId] })],
 );
 
+/** Daily search terms (lower-cased, trimmed) with how often they were searched and found nothing. */
+export const analyticsDailySearches = pgTable(
+  'analytics_daily_searches',
+  {
+    storeId: text('store_id').notNull(),
+    day: date('day').notNull(),
+    term: text('term').notNull(),
+    searches: integer('searches').notNull(),
+    withoutResults: integer('without_results').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.day, t.term] })],
+);
+
 /** Store days whose rollups are out of date (new events or facts); the rollup job works them off. */
 export const analyticsDirtyDays = pgTable(
   'analytics_dirty_days',

@@ -18,25 +18,17 @@ export const searchTermsQuery = z
   .strict();
 export type SearchTermsQuery = z.output<typeof searchTermsQuery>;
 
-/** The most frequent search terms of a period (lower-cased, trimmed), from the raw events. */
-export async function searchTermsReport(
-  db: Db,
-  store: { id: string; timezone: string },
-  query: SearchTermsQuery,
-) {
+/** The most frequent search terms of a period (lower-cased, trimmed), from the daily rollups. */
+export async function searchTermsReport(db: Db, store: { id: string }, query: SearchTermsQuery) {
   const { current } = periodsOf({ ...query, compare: 'none' });
-  const from = sql`((${current.from}::date)::timestamp at time zone ${store.timezone})`;
-  const to = sql`((${current.to}::date + 1)::timestamp at time zone ${store.timezone})`;
-  const rows = resultRows<{ term: string; searches: number; sessions: number; without_results: number }>(
+  const rows = resultRows<{ term: string; searches: number; without_results: number }>(
     await db.execute(sql`
-      select lower(trim(search_term)) as term, count(*)::int as searches,
-        count(distinct session_id)::int as sessions,
-        count(*) filter (where results_count = 0)::int as without_results
-      from analytics_events
-      where store_id = ${store.id} and name = 'search' and occurred_at >= ${from} and occurred_at < ${to}
-        and search_term is not null ${query.withoutResults ? sql`and results_count = 0` : sql``}
-      group by 1
-      order by 2 desc, 1
+      select term, sum(searches)::int as searches, sum(without_results)::int as without_results
+      from analytics_daily_searches
+      where store_id = ${store.id} and day between ${current.from} and ${current.to}
+      group by term
+      ${query.withoutResults ? sql`having sum(without_results) > 0` : sql``}
+      order by ${query.withoutResults ? sql`3` : sql`2`} desc, 1
       limit ${query.limit}`),
   );
   return {
@@ -45,7 +37,6 @@ export async function searchTermsReport(
     rows: rows.map((r) => ({
       term: r.term,
       searches: Number(r.searches),
-      sessions: Number(r.sessions),
       withoutResults: Number(r.without_results),
     })),
   };

@@ -40,6 +40,7 @@ export async function rebuildRollups(
   const today = storeDay(store);
   await db.execute(sql`delete from analytics_daily where store_id = ${store.id}`);
   await db.execute(sql`delete from analytics_daily_products where store_id = ${store.id}`);
+  await db.execute(sql`delete from analytics_daily_searches where store_id = ${store.id}`);
   if (starts.length === 0) return { days: 0, events: 0 };
   const start = starts.sort()[0]!;
   const days: string[] = [];

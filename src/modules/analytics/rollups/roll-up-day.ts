@@ -21,7 +21,8 @@ const purchaseWindow = sql.raw(`interval '2 days'`);
  *    sessions that started that day, page and product views, the sessions that reached each
  *    funnel step that day, searches, orders and sales (cancelled orders left out), refunds of the
  *    day (of orders not cancelled), costs.
- * 3. `analytics_daily_products`: product views and sales per product.
+ * 3. `analytics_daily_products`: product views and sales per product; `analytics_daily_searches`:
+ *    search terms and how often they found nothing.
  */
 export async function rollUpDay(db: Db, store: RollupStore, day: string): Promise<void> {
   const s = store.id;
@@ -52,6 +53,14 @@ export async function rollUpDay(db: Db, store: RollupStore, day: string): Promis
       where f.store_id = ${s} and f.day = ${day} and o.store_id = f.store_id and o.order_id = f.order_id`);
     await tx.execute(sql`delete from analytics_daily where store_id = ${s} and day = ${day}`);
     await tx.execute(sql`delete from analytics_daily_products where store_id = ${s} and day = ${day}`);
+    await tx.execute(sql`delete from analytics_daily_searches where store_id = ${s} and day = ${day}`);
+    await tx.execute(sql`
+      insert into analytics_daily_searches (store_id, day, term, searches, without_results)
+      select ${s}, ${day}::date, lower(trim(search_term)), count(*)::int, count(*) filter (where results_count = 0)::int
+      from analytics_events
+      where store_id = ${s} and occurred_at >= ${from} and occurred_at < ${to}
+        and name = 'search' and search_term is not null and trim(search_term) <> ''
+      group by 3`);
     await tx.execute(sql`
       with ev as (
         select * from analytics_events
