@@ -3,16 +3,22 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 import { storeOf } from '../access/index.ts';
+import { customerContacts } from '../customers/index.ts';
 import {
   analyticsSettingsInput,
   getAnalyticsSettings,
   updateAnalyticsSettings,
 } from './analytics-settings.ts';
+import { rfmSegments } from './customer-value/index.ts';
 import { ingestBatchInput, ingestEvents } from './ingest/ingest-events.ts';
 import { breakdownQuery, breakdownReport } from './reports/breakdown-report.ts';
+import { cohortReport } from './reports/cohort-report.ts';
 import { kpiQuery, kpiReport } from './reports/kpi-report.ts';
+import { lifetimeValueReport } from './reports/lifetime-value-report.ts';
 import { productReport, productReportQuery } from './reports/product-report.ts';
+import { rfmReport } from './reports/rfm-report.ts';
 import { searchTermsQuery, searchTermsReport } from './reports/search-terms-report.ts';
+import { segmentCsv } from './reports/segment-csv.ts';
 
 const storeParams = z.object({ store: z.string().min(1).max(64) });
 
@@ -98,6 +104,92 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) 
       },
     },
     async (request) => searchTermsReport(db, storeOf(request).store, request.query),
+  );
+
+  r.get(
+    '/analytics/customers/segments',
+    {
+      config: { permission: 'analytics:read' },
+      schema: {
+        tags,
+        summary: 'RFM segments (Champions … Lost): customers, revenue and what to do with each',
+        params: storeParams,
+      },
+    },
+    async (request) => {
+      const { scored: _scored, ...report } = await rfmReport(db, storeOf(request).store);
+      return report;
+    },
+  );
+
+  r.get(
+    '/analytics/customers/segments/:segment',
+    {
+      config: { permission: 'analytics:read' },
+      schema: {
+        tags,
+        summary: 'The customers of one RFM segment (an audience), with their scores; CSV with format=csv',
+        params: storeParams.extend({ segment: z.enum(rfmSegments) }),
+        querystring: z
+          .object({
+            format: z.enum(['json', 'csv']).default('json'),
+            limit: z.coerce.number().int().min(1).max(10_000).default(500),
+          })
+          .strict(),
+      },
+    },
+    async (request, reply) => {
+      const { store } = storeOf(request);
+      const report = await rfmReport(db, store);
+      const members = report.scored.filter((c) => c.segment === request.params.segment);
+      if (request.query.format === 'csv') {
+        const contacts = await customerContacts(
+          db,
+          store.id,
+          members.map((m) => m.customerId),
+        );
+        const csv = segmentCsv(members, contacts);
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header(
+            'content-disposition',
+            `attachment; filename="${store.handle}-${request.params.segment}.csv"`,
+          )
+          .send(csv);
+      }
+      return {
+        segment: request.params.segment,
+        total: members.length,
+        customers: members.slice(0, request.query.limit),
+      };
+    },
+  );
+
+  r.get(
+    '/analytics/customers/cohorts',
+    {
+      config: { permission: 'analytics:read' },
+      schema: {
+        tags,
+        summary: 'Retention and revenue by first-order month',
+        params: storeParams,
+        querystring: z.object({ months: z.coerce.number().int().min(1).max(36).default(12) }).strict(),
+      },
+    },
+    async (request) => cohortReport(db, storeOf(request).store, { months: request.query.months }),
+  );
+
+  r.get(
+    '/analytics/customers/lifetime-value',
+    {
+      config: { permission: 'analytics:read' },
+      schema: {
+        tags,
+        summary: 'Predicted 12-month value and chance of still buying per customer (BG/NBD + Gamma-Gamma)',
+        params: storeParams,
+      },
+    },
+    async (request) => lifetimeValueReport(db, storeOf(request).store),
   );
 
   r.get(

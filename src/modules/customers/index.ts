@@ -39,6 +39,7 @@ export {
   type CustomerEventPayload,
   type CustomerField,
 } from './customer-change.ts';
+export { type CustomerContact, customerContacts } from './customer-contacts.ts';
 export {
   type CustomerListQuery,
   type CustomerPatchInput,
