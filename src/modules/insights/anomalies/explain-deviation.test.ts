@@ -155,6 +155,9 @@ describe('explainDeviation: ratio metrics (rate and mix effects)', () => {
     assert.equal(paid!.effect, 'rate');
     close(paid!.change, (1 / 3) * (0.005 - 0.03), 1e-15);
     close(paid!.shareOfDeviation, 1, 1e-12);
+    // Usually Paid Search brings (1/3 × 3%) / 2.1667% = 46.15% of the orders: concentration 0.5385.
+    close(paid!.usualShare, 0.461538, 1e-6);
+    close(explanation.dimensions[0]!.concentration, 0.538462, 1e-6);
     assert.equal(
       explanation.sentence,
       'Conversion rate −38% (1.33% vs 2.17% expected), mostly from channel Paid Search converting 0.5% vs 3% expected: 100% of the drop.',

@@ -14,8 +14,10 @@
  * dimension, the fewest values (at most three) that make two thirds of the change, and score
  * Σ (share of the change − usual share of the volume) over them. A value that makes 95% of a drop
  * while bringing 30% of the sessions scores 0.65; a country that makes 90% of every change because
- * it is 90% of the store scores 0 — proportional is not an explanation. If no dimension scores at
- * least `minConcentration`, the change is spread alike over every breakdown: a site-wide cause.
+ * it is 90% of the store scores 0 — proportional is not an explanation. For a ratio the volume is the
+ * numerator (a site-wide conversion drop takes most from the channels that bring most orders, not
+ * most sessions). If no dimension scores at least `minConcentration`, the change is spread alike
+ * over every breakdown: a site-wide cause.
  */
 import {
   capitalised,
@@ -66,10 +68,15 @@ export interface Contributor {
   changePct: number | null;
   /** change ÷ the dimension's total change: positive when it moved with the day. */
   shareOfDeviation: number;
-  /** Its usual share of the volume (expected count, or expected denominator). */
+  /**
+   * Its usual share of the volume: of the expected count, or for a ratio of the expected numerator
+   * (orders for conversion, revenue for AOV) — the share of the change it would make if every value
+   * moved by the same proportion.
+   */
   usualShare: number;
-  /** Ratio metrics: its share of the denominator today. */
+  /** Ratio metrics: its share of the denominator today, and usually. */
   share?: number;
+  usualDenominatorShare?: number;
   /** Ratio metrics: whether its own rate or its share of the volume made most of its part. */
   effect?: 'rate' | 'mix';
 }
@@ -138,8 +145,9 @@ function contributionsOf(kind: MetricKind, breakdown: BreakdownDay): Contributor
       change: rateEffect + mixEffect,
       changePct: segment.expected > 0 ? rate / segment.expected - 1 : null,
       shareOfDeviation: 0,
-      usualShare: usual(segment),
+      usualShare: expectedRatio > 0 ? (usual(segment) * segment.expected) / expectedRatio : 0,
       share,
+      usualDenominatorShare: usual(segment),
       effect: Math.abs(rateEffect) >= Math.abs(mixEffect) ? 'rate' : 'mix',
     };
   });
@@ -181,7 +189,7 @@ function contributorPhrase(input: ExplainInput, contributor: Contributor): strin
   const rate = `${verb} ${formatValue(input.kind, contributor.actual, wording)} vs ${formatValue(input.kind, contributor.expected, wording)} expected`;
   if (contributor.effect === 'rate') return `${contributor.value} ${rate}`;
   const word = input.denominatorWord ?? (input.kind === 'proportion' ? 'sessions' : 'orders');
-  const share = `${Math.round((contributor.share ?? 0) * 100)}% of ${word} vs ${Math.round(contributor.usualShare * 100)}% usually`;
+  const share = `${Math.round((contributor.share ?? 0) * 100)}% of ${word} vs ${Math.round((contributor.usualDenominatorShare ?? 0) * 100)}% usually`;
   return `${contributor.value} ${share}, ${verb} ${formatValue(input.kind, contributor.actual, wording)}`;
 }
 

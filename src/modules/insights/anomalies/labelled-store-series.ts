@@ -234,8 +234,9 @@ export function generateLabelledStore(seed: number, options: LabelledStoreOption
             country.conversion *
             profile.conversionWeekly[weekday]! *
             open;
-          const orderValue =
+          const usualOrderValue =
             profile.averageOrderValue * source.orderValue * device.orderValue * country.orderValue;
+          const orderValue = usualOrderValue * effects.orderValue;
           const realSessions = cellSessions * effects.sessions[s]!;
           const cellConversion = conversion * effects.conversion[s]! * effects.ordersPlaced[c]!;
           const cellOrdersMean = realSessions * cellConversion;
@@ -245,7 +246,7 @@ export function generateLabelledStore(seed: number, options: LabelledStoreOption
           mean.revenue += cellOrdersMean * orderValue;
           untouched.sessions += cellSessions;
           untouched.orders += cellSessions * conversion;
-          untouched.revenue += cellSessions * conversion * orderValue;
+          untouched.revenue += cellSessions * conversion * usualOrderValue;
 
           const real = random.poisson(realSessions * shared * channelNoise[channelOf[s]!]!);
           const counted = effects.tracked[d] === 1 ? real : random.binomial(real, effects.tracked[d]!);

@@ -4,8 +4,8 @@
  *
  * The kinds are the ones an e-commerce manager meets: the checkout or a payment method down, a
  * campaign's budget run out, a search-ranking drop, the analytics tag lost on one device (sessions
- * vanish while orders do not), a post going viral, a newsletter blast, a price typo, a faulty batch
- * that comes back as refunds.
+ * vanish while orders do not), a post going viral, a newsletter blast, a price typo, a discount code
+ * leaked to a deals site, a faulty batch that comes back as refunds.
  */
 import type { SeededRandom } from './seeded-random.ts';
 import type { BreakdownDimension } from './store-metrics.ts';
@@ -20,6 +20,7 @@ export type IncidentKind =
   | 'viral-day'
   | 'email-blast'
   | 'price-error'
+  | 'coupon-leak'
   | 'refund-wave';
 
 export interface Incident {
@@ -29,9 +30,9 @@ export interface Incident {
   startDay: number;
   days: number;
   /**
-   * Its size on what it hits directly: the share of orders, sessions or price lost (0.6 = −60%), or
-   * for a viral day and a blast the extra sessions as a share of a usual day's, or for a refund wave
-   * the extra refunds of the product (2 = three times as many).
+   * Its size on what it hits directly: the share of orders, sessions or price lost (0.6 = −60%; for
+   * a leaked code the average discount), or for a viral day and a blast the extra sessions as a share
+   * of a usual day's, or for a refund wave the extra refunds of the product (2 = three times as many).
    */
   size: number;
   /** Where it comes from, when that is one breakdown value; null when it hits the whole site. */
@@ -51,6 +52,8 @@ export interface DayEffects {
   ordersPlaced: number[];
   /** Price paid, per product. */
   price: number[];
+  /** Value of every order (a discount everyone uses). */
+  orderValue: number;
   /** Refunds, per product. */
   refunds: number[];
 }
@@ -62,6 +65,7 @@ export function untouchedDay(profile: SyntheticStoreProfile): DayEffects {
     tracked: profile.devices.map(() => 1),
     ordersPlaced: profile.countries.map(() => 1),
     price: profile.products.map(() => 1),
+    orderValue: 1,
     refunds: profile.products.map(() => 1),
   };
 }
@@ -75,6 +79,7 @@ const kindWeights: [IncidentKind, number][] = [
   ['viral-day', 1.5],
   ['email-blast', 1],
   ['price-error', 1],
+  ['coupon-leak', 1],
   ['refund-wave', 1],
 ];
 
@@ -238,6 +243,21 @@ function describeIncident(
         description: `${product.name} priced ${Math.round(size * 100)}% too low`,
       };
     }
+    case 'coupon-leak': {
+      // Half to all orders use a 30–60% code: the average order falls by share × discount, and the
+      // bargain brings that proportion of extra orders (so revenue hardly moves; AOV and orders do).
+      const share = random.between(0.5, 1);
+      const discount = random.between(0.3, 0.6);
+      return {
+        id,
+        kind,
+        startDay,
+        days: length(1, 3),
+        size: share * discount,
+        source: null,
+        description: `a ${Math.round(discount * 100)}% code leaked: ${Math.round(share * 100)}% of orders use it`,
+      };
+    }
     case 'refund-wave': {
       const product = pickByShare(random, profile.products, 0.15);
       const size = random.between(1.5, 5);
@@ -314,6 +334,10 @@ export function applyIncident(
       profile.products.forEach((product, i) => {
         if (product.name === value) effects.price[i]! *= keep;
       });
+      return;
+    case 'coupon-leak':
+      effects.orderValue *= keep;
+      effects.conversion = effects.conversion.map((factor) => factor * (1 + incident.size));
       return;
     case 'refund-wave':
       profile.products.forEach((product, i) => {

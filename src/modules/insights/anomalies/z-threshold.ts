@@ -8,7 +8,7 @@
  * 0.6 × (number of errors) degrees of freedom (the trimmed scale's efficiency, and neighbouring
  * errors sharing the same baseline error, leave about that many independent ones — the week-to-week
  * ±10% measured on the labelled series matches 1/√(2ν) at 84 errors). With 84 errors the cut-off is
- * 3.86; with 28, 4.6.
+ * 3.74; with 28 (the first judged day), 4.33.
  */
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
