@@ -3,7 +3,8 @@
  * that must all agree before a day is flagged:
  * 1. robust z: beyond ±threshold × σ on the log scale;
  * 2. material: at least `minRelativeChange` of the expected value, and at least `minEvents`
- *    orders/sessions/refunds worth (plus `minAbsoluteChange` in the metric's own unit);
+ *    orders/sessions/refunds worth (plus `minAbsoluteChange` in the metric's own unit); an amount
+ *    can only be flagged high when it is made of at least `minEvents` orders or refunds;
  * 3. beyond chance (count-like metrics): the day's count is in a tail of probability below
  *    `tailAlpha` of a negative binomial (Poisson when the store's days vary no more than Poisson)
  *    whose extra variance comes from the same σ: on the log scale Var ≈ 1/mean + overdispersion, so
@@ -33,6 +34,7 @@ export interface BandInput {
   unitValue: number | null;
   /** The day's own units behind an amount (orders, refunds), or null. */
   units: number | null;
+  /** The z cut-off actually used (the caller turns 3.5 into a Student-t quantile: z-threshold.ts). */
   threshold: number;
   minRelativeChange: number;
   minEvents: number;

@@ -13,9 +13,10 @@
  *
  * Labels come from the noise-free means with and without the incidents, so `effect` is the change the
  * incident really made to the metric, not what the noise made of it. A labelled day is `meaningful`
- * when the change is at least 30% and at least 6 times the metric's normal day-to-day spread that day
- * (see docs/anomalies.md): smaller changes are real but not promised to be caught, and a flag on them
- * is not counted as a false alarm either.
+ * when the change is at least 30%, at least 6 times the metric's normal day-to-day spread that day,
+ * and at least 4 Poisson standard deviations of the events behind it (see docs/anomalies.md): smaller
+ * changes are real but not promised to be caught, and a flag on them is not counted as a false alarm
+ * either.
  */
 import type { MetricSeries } from './metric-series.ts';
 import { type SeededRandom, seededRandom } from './seeded-random.ts';
