@@ -84,19 +84,20 @@ for (const target of testDatabaseTargets()) {
         return seed / 2147483648;
       };
       const facts = [];
+      // BG/NBD's own story: purchase rates λ ~ Gamma(2, 1/60 per day), dropout after each order
+      // p ~ Beta(1, 3); first orders over the last two years.
       for (let c = 0; c < 400; c++) {
-        let t = asOf.getTime() - (60 + random() * 300) * dayMs;
-        const rate = 0.005 + random() * 0.04;
+        let t = asOf.getTime() - (30 + random() * 700) * dayMs;
+        const rate = -(Math.log(1 - random()) + Math.log(1 - random())) / 60;
+        const dropout = 1 - (1 - random()) ** (1 / 3);
         const spend = 2000 + Math.floor(random() * 6000);
-        // Customers differ in how likely they are to stop after an order, as the model assumes.
-        const dropout = 0.05 + random() * 0.6;
         let n = 0;
-        while (t < asOf.getTime() && n < 30) {
+        while (t < asOf.getTime() && n < 40) {
           facts.push(
-            fact(big, `cus_${c}`, `ord_b${c}_${n}`, new Date(t), spend + Math.floor(random() * 1000)),
+            fact(big, `cus_${c}`, `ord_b${c}_${n}`, new Date(t), Math.round(spend * (0.5 + random()))),
           );
           n++;
-          if (random() < 0.25) break; // gone for good
+          if (random() < dropout) break; // gone for good
           t += (-Math.log(1 - random()) / rate) * dayMs;
         }
       }

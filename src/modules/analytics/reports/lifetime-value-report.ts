@@ -82,7 +82,15 @@ function compute(histories: CustomerHistory[], currency: string, asOf: Date) {
   }
   const bgNbd = fitBgNbd(spendHistories);
   const gammaGamma = fitGammaGamma(spendHistories);
-  if (!bgNbd.converged || !gammaGamma.converged || gammaGamma.parameters.q <= 1) {
+  // A fit that stopped on a flat ridge (typically: customers stop buying at much the same rate,
+  // so the dropout distribution's parameters grow together without end) still predicts what its
+  // limit would; it is shown, marked approximate. No finite likelihood, or a spend model without a
+  // mean (q ≤ 1), predicts nothing.
+  if (
+    !Number.isFinite(bgNbd.logLikelihood) ||
+    !Number.isFinite(gammaGamma.logLikelihood) ||
+    gammaGamma.parameters.q <= 1
+  ) {
     return { ...base, status: 'no_fit' as const, minimumCustomers, minimumRepeatBuyers };
   }
   const horizon = { months: horizonMonths, monthlyDiscountRate, periodsPerMonth: daysPerMonth };
@@ -100,6 +108,10 @@ function compute(histories: CustomerHistory[], currency: string, asOf: Date) {
       ),
     };
   });
+  // On the far end of the ridge the hypergeometric terms stop being computable: nothing to show.
+  if (values.some((v) => !Number.isFinite(v.predictedValue) || !Number.isFinite(v.probabilityAlive))) {
+    return { ...base, status: 'no_fit' as const, minimumCustomers, minimumRepeatBuyers };
+  }
   const sorted = values.map((v) => v.predictedValue).sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   const total = sorted.reduce((a, b) => a + b, 0);
@@ -107,6 +119,8 @@ function compute(histories: CustomerHistory[], currency: string, asOf: Date) {
     ...base,
     status: 'ok' as const,
     model: {
+      /** False: the fit stopped before the likelihood was flat (see above); the numbers are approximate. */
+      converged: bgNbd.converged && gammaGamma.converged,
       bgNbd: { ...bgNbd.parameters, logLikelihood: bgNbd.logLikelihood },
       gammaGamma: { ...gammaGamma.parameters, logLikelihood: gammaGamma.logLikelihood },
     },
