@@ -1,4 +1,14 @@
-import { Alert, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Tabs,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -9,10 +19,13 @@ import { PageHeader } from '../ui/PageHeader.tsx';
 import { kpiQuery } from './analytics-queries.ts';
 import { type AnalyticsSearch, periodOf } from './analytics-search.ts';
 import { BreakdownCard } from './BreakdownCard.tsx';
+import { CohortsCard } from './CohortsCard.tsx';
 import { FunnelCard } from './FunnelCard.tsx';
 import { KpiCards } from './KpiCards.tsx';
+import { LifetimeValueCard } from './LifetimeValueCard.tsx';
 import { ProductsCard } from './ProductsCard.tsx';
 import { SearchTermsCard } from './SearchTermsCard.tsx';
+import { SegmentsCard } from './SegmentsCard.tsx';
 import { TrendCharts } from './TrendCharts.tsx';
 
 const analyticsRoute = getRouteApi('/signed-in/stores/$store/analytics');
@@ -39,92 +52,111 @@ export function AnalyticsScreen(): ReactNode {
         title="Analytics"
         description="How the store is doing: sales, traffic and conversion over a period, against the one before."
       />
-      <Group mb="md" gap="sm" wrap="wrap" align="flex-end">
-        <SegmentedControl
-          aria-label="Period"
-          value={search.range ?? '30d'}
-          onChange={(range) => change({ range: range as AnalyticsSearch['range'] })}
-          data={[
-            { value: '7d', label: '7 days' },
-            { value: '30d', label: '30 days' },
-            { value: '90d', label: '90 days' },
-            { value: '365d', label: '12 months' },
-            { value: 'custom', label: 'Custom' },
-          ]}
-        />
-        {search.range === 'custom' ? (
-          <>
-            <TextInput
-              type="date"
-              label="From"
+      <Tabs
+        value={search.view ?? 'sales'}
+        onChange={(tab) => change({ view: tab === 'customers' ? 'customers' : undefined })}
+        keepMounted={false}
+      >
+        <Tabs.List mb="md">
+          <Tabs.Tab value="sales">Sales and traffic</Tabs.Tab>
+          <Tabs.Tab value="customers">Customers</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="sales">
+          <Group mb="md" gap="sm" wrap="wrap" align="flex-end">
+            <SegmentedControl
+              aria-label="Period"
+              value={search.range ?? '30d'}
+              onChange={(range) => change({ range: range as AnalyticsSearch['range'] })}
+              data={[
+                { value: '7d', label: '7 days' },
+                { value: '30d', label: '30 days' },
+                { value: '90d', label: '90 days' },
+                { value: '365d', label: '12 months' },
+                { value: 'custom', label: 'Custom' },
+              ]}
+            />
+            {search.range === 'custom' ? (
+              <>
+                <TextInput
+                  type="date"
+                  label="From"
+                  size="sm"
+                  value={period.from}
+                  max={period.to}
+                  onChange={(e) =>
+                    e.currentTarget.value && change({ from: e.currentTarget.value, to: period.to })
+                  }
+                />
+                <TextInput
+                  type="date"
+                  label="To"
+                  size="sm"
+                  value={period.to}
+                  min={period.from}
+                  onChange={(e) =>
+                    e.currentTarget.value && change({ from: period.from, to: e.currentTarget.value })
+                  }
+                />
+              </>
+            ) : null}
+            <Select
+              aria-label="Compare with"
               size="sm"
-              value={period.from}
-              max={period.to}
-              onChange={(e) =>
-                e.currentTarget.value && change({ from: e.currentTarget.value, to: period.to })
-              }
+              w={200}
+              allowDeselect={false}
+              value={compare}
+              onChange={(v) => v && change({ compare: v as AnalyticsSearch['compare'] })}
+              data={[
+                { value: 'previous_period', label: 'Previous period' },
+                { value: 'previous_year', label: 'Same period last year' },
+                { value: 'none', label: 'No comparison' },
+              ]}
             />
-            <TextInput
-              type="date"
-              label="To"
-              size="sm"
-              value={period.to}
-              min={period.from}
-              onChange={(e) =>
-                e.currentTarget.value && change({ from: period.from, to: e.currentTarget.value })
-              }
-            />
-          </>
-        ) : null}
-        <Select
-          aria-label="Compare with"
-          size="sm"
-          w={200}
-          allowDeselect={false}
-          value={compare}
-          onChange={(v) => v && change({ compare: v as AnalyticsSearch['compare'] })}
-          data={[
-            { value: 'previous_period', label: 'Previous period' },
-            { value: 'previous_year', label: 'Same period last year' },
-            { value: 'none', label: 'No comparison' },
-          ]}
-        />
-        <Text size="sm" c="dimmed">
-          {period.from} to {period.to}
-          {report.data?.comparison
-            ? ` · against ${report.data.comparison.from} to ${report.data.comparison.to}`
-            : ''}
-        </Text>
-      </Group>
-      {report.isError ? (
-        <LoadFailed what="The analytics" error={report.error} onRetry={() => void report.refetch()} />
-      ) : !report.data ? (
-        <ListSkeleton label="Loading the analytics" rows={6} />
-      ) : (
-        <Stack gap={0}>
-          {report.data.pendingDays > 0 ? (
-            <Alert variant="light" mb="md" title="Catching up">
-              The latest changes on {report.data.pendingDays} day(s) are being added to these numbers; they
-              follow within a minute.
-            </Alert>
-          ) : null}
-          <KpiCards report={report.data} />
-          <TrendCharts report={report.data} />
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm" mb="lg">
-            <FunnelCard report={report.data} />
-            <SearchTermsCard store={store.handle} period={period} />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="sm">
-            <BreakdownCard
-              store={store.handle}
-              period={{ ...period, compare }}
-              dimension={search.dimension ?? 'channel'}
-              onDimension={(dimension) => change({ dimension })}
-            />
-            <ProductsCard store={store.handle} period={period} />
-          </SimpleGrid>
-        </Stack>
-      )}
+            <Text size="sm" c="dimmed">
+              {period.from} to {period.to}
+              {report.data?.comparison
+                ? ` · against ${report.data.comparison.from} to ${report.data.comparison.to}`
+                : ''}
+            </Text>
+          </Group>
+          {report.isError ? (
+            <LoadFailed what="The analytics" error={report.error} onRetry={() => void report.refetch()} />
+          ) : !report.data ? (
+            <ListSkeleton label="Loading the analytics" rows={6} />
+          ) : (
+            <Stack gap={0}>
+              {report.data.pendingDays > 0 ? (
+                <Alert variant="light" mb="md" title="Catching up">
+                  The latest changes on {report.data.pendingDays} day(s) are being added to these numbers;
+                  they follow within a minute.
+                </Alert>
+              ) : null}
+              <KpiCards report={report.data} />
+              <TrendCharts report={report.data} />
+              <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm" mb="lg">
+                <FunnelCard report={report.data} />
+                <SearchTermsCard store={store.handle} period={period} />
+              </SimpleGrid>
+              <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="sm">
+                <BreakdownCard
+                  store={store.handle}
+                  period={{ ...period, compare }}
+                  dimension={search.dimension ?? 'channel'}
+                  onDimension={(dimension) => change({ dimension })}
+                />
+                <ProductsCard store={store.handle} period={period} />
+              </SimpleGrid>
+            </Stack>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="customers">
+          <Stack gap="sm">
+            <LifetimeValueCard store={store.handle} />
+            <SegmentsCard store={store.handle} />
+            <CohortsCard store={store.handle} />
+          </Stack>
+        </Tabs.Panel>
+      </Tabs>
     </>
   );
 }

@@ -3,10 +3,13 @@ import { api } from '../api/http.ts';
 import { storeApiPath } from '../stores/current-store.tsx';
 import type {
   BreakdownReport,
+  CohortReport,
   Dimension,
   KpiReport,
+  LifetimeValueReport,
   ProductReport,
   SearchTermsReport,
+  SegmentsReport,
 } from './analytics-types.ts';
 
 export const analyticsKey = (store: string) => ['stores', store, 'analytics'] as const;
@@ -44,3 +47,26 @@ export const searchTermsQuery = (store: string, args: { from: string; to: string
       api.get<SearchTermsReport>(storeApiPath(store, '/analytics/search-terms'), { ...args, limit: 10 }),
     placeholderData: keepPreviousData,
   });
+
+export const segmentsQuery = (store: string) =>
+  queryOptions({
+    queryKey: [...analyticsKey(store), 'segments'],
+    queryFn: () => api.get<SegmentsReport>(storeApiPath(store, '/analytics/customers/segments')),
+  });
+
+export const cohortsQuery = (store: string, months: number) =>
+  queryOptions({
+    queryKey: [...analyticsKey(store), 'cohorts', months],
+    queryFn: () => api.get<CohortReport>(storeApiPath(store, '/analytics/customers/cohorts'), { months }),
+  });
+
+export const lifetimeValueQuery = (store: string) =>
+  queryOptions({
+    queryKey: [...analyticsKey(store), 'lifetime-value'],
+    queryFn: () => api.get<LifetimeValueReport>(storeApiPath(store, '/analytics/customers/lifetime-value')),
+    staleTime: 10 * 60_000,
+  });
+
+/** Where a segment's CSV audience downloads from (the browser sends the session cookie). */
+export const segmentCsvPath = (store: string, segment: string) =>
+  storeApiPath(store, `/analytics/customers/segments/${segment}?format=csv`);

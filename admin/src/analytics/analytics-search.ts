@@ -8,6 +8,8 @@ export interface AnalyticsSearch {
   to?: string;
   compare?: 'previous_period' | 'previous_year' | 'none';
   dimension?: Dimension;
+  /** The customers' tab (segments, cohorts, lifetime value) instead of sales and traffic. */
+  view?: 'customers';
 }
 
 export const rangePresets = ['7d', '30d', '90d', '365d', 'custom'] as const;
@@ -24,6 +26,7 @@ export function parseAnalyticsSearch(raw: Record<string, unknown>): AnalyticsSea
   if (comparisons.includes(raw.compare as (typeof comparisons)[number]))
     out.compare = raw.compare as AnalyticsSearch['compare'];
   if (dimensions.includes(raw.dimension as Dimension)) out.dimension = raw.dimension as Dimension;
+  if (raw.view === 'customers') out.view = 'customers';
   return out;
 }
 

@@ -72,3 +72,60 @@ export interface ProductReport {
 export interface SearchTermsReport {
   rows: { term: string; searches: number; withoutResults: number }[];
 }
+
+export interface SegmentsReport {
+  currency: string;
+  customers: number;
+  frequencyScoring: 'quintiles' | 'fixed_breaks';
+  segments: {
+    segment: string;
+    label: string;
+    meaning: string;
+    action: string;
+    customers: number;
+    revenue: { amount: number; currency: string };
+    customerShare: number;
+    revenueShare: number;
+  }[];
+}
+
+export interface CohortReport {
+  currency: string;
+  monthsFollowed: number;
+  cohorts: { cohort: string; customers: number; active: number[]; retention: number[]; revenue: number[] }[];
+}
+
+export type LifetimeValueReport =
+  | {
+      status: 'not_enough_history' | 'no_fit';
+      customers: number;
+      repeatBuyers: number;
+      minimumCustomers: number;
+      minimumRepeatBuyers: number;
+      currency: string;
+    }
+  | {
+      status: 'ok';
+      currency: string;
+      customers: number;
+      repeatBuyers: number;
+      horizonMonths: number;
+      model: { converged: boolean };
+      totals: {
+        predictedValue: number;
+        expectedOrders: number;
+        meanPredictedValue: number;
+        probablyLost: number;
+      };
+      distribution: { p10: number; p25: number; p50: number; p75: number; p90: number; max: number };
+      histogram: { from: number; to: number | null; customers: number }[];
+      top: {
+        customerId: string;
+        orders: number;
+        netSpend: number;
+        lastOrderAt: string;
+        probabilityAlive: number;
+        expectedOrders: number;
+        predictedValue: number;
+      }[];
+    };
