@@ -97,7 +97,15 @@ export interface CohortReport {
 
 export type LifetimeValueReport =
   | {
-      status: 'not_enough_history' | 'no_fit';
+      status: 'not_enough_history';
+      customers: number;
+      repeatBuyers: number;
+      minimumCustomers: number;
+      minimumRepeatBuyers: number;
+      currency: string;
+    }
+  | {
+      status: 'no_fit';
       customers: number;
       repeatBuyers: number;
       minimumCustomers: number;
