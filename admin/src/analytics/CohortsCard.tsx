@@ -17,6 +17,7 @@ export function CohortsCard({ store }: { store: string }) {
   const all = report.data?.cohorts ?? [];
   const first = all.findIndex((c) => c.customers > 0);
   const cohorts = first < 0 ? [] : all.slice(first);
+  const offsets = Array.from({ length: width }, (_, month) => ({ month, key: `month-${month}` }));
   return (
     <Card withBorder padding="md">
       <Text fw={600}>Cohorts</Text>
@@ -32,9 +33,9 @@ export function CohortsCard({ store }: { store: string }) {
               <Table.Tr>
                 <Table.Th>First order</Table.Th>
                 <Table.Th ta="right">Customers</Table.Th>
-                {Array.from({ length: width }, (_, i) => (
-                  <Table.Th key={i} ta="center">
-                    {i === 0 ? 'Month 0' : `+${i}`}
+                {offsets.map(({ month, key }) => (
+                  <Table.Th key={key} ta="center">
+                    {month === 0 ? 'Month 0' : `+${month}`}
                   </Table.Th>
                 ))}
               </Table.Tr>
@@ -44,12 +45,12 @@ export function CohortsCard({ store }: { store: string }) {
                 <Table.Tr key={c.cohort}>
                   <Table.Td>{c.cohort}</Table.Td>
                   <Table.Td ta="right">{c.customers}</Table.Td>
-                  {Array.from({ length: width }, (_, i) => {
+                  {offsets.map(({ month: i, key }) => {
                     const reached = i < c.retention.length;
                     const share = c.retention[i] ?? 0;
                     return (
                       <Table.Td
-                        key={i}
+                        key={key}
                         ta="center"
                         style={{ background: reached && c.customers > 0 ? shade(share) : undefined }}
                         title={reached ? `${c.active[i]} of ${c.customers}` : 'not reached yet'}
