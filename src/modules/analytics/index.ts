@@ -32,3 +32,11 @@ export { dirtyDayCount, rollUpDirtyDays } from './rollups/roll-up-dirty-days.ts'
 export { registerRollupJob, rollupSchedule } from './rollups/rollup-job.ts';
 export { analyticsRoutes } from './routes.ts';
 export type { ConsentMode, EventItem } from './schema.ts';
+export {
+  type BreakdownDimension,
+  breakdownDimensions,
+  dailyMeasures,
+  dailyMeasuresByValue,
+  type Period,
+} from './reports/kpi-report.ts';
+export { type Measures, type MeasureKey, measureKeys } from './reports/metric-totals.ts';

@@ -199,3 +199,44 @@ export async function kpiReport(
     pendingDays,
   };
 }
+
+/**
+ * Summed measures per day of a period for every value of a breakdown (each channel, device …),
+ * every day present for each value. For series over the rollups (anomaly detection).
+ */
+export async function dailyMeasuresByValue(
+  db: Db,
+  storeId: string,
+  period: Period,
+  dimension: BreakdownDimension,
+): Promise<Map<string, { day: string; measures: Measures }[]>> {
+  const rows = await db
+    .select({
+      day: analyticsDaily.day,
+      value: analyticsDaily.value,
+      ...Object.fromEntries(measureKeys.map((k) => [k, columnOf(k)])),
+    })
+    .from(analyticsDaily)
+    .where(
+      and(
+        eq(analyticsDaily.storeId, storeId),
+        eq(analyticsDaily.dimension, dimension),
+        between(analyticsDaily.day, period.from, period.to),
+      ),
+    );
+  const days: string[] = [];
+  for (let d = DateTime.fromISO(period.from, { zone: 'utc' }), i = 0; i < period.days; i++, d = d.plus({ days: 1 }))
+    days.push(d.toISODate()!);
+  const index = new Map(days.map((day, i) => [day, i]));
+  const out = new Map<string, { day: string; measures: Measures }[]>();
+  for (const row of rows) {
+    let series = out.get(row.value);
+    if (!series) {
+      series = days.map((day) => ({ day, measures: emptyMeasures() }));
+      out.set(row.value, series);
+    }
+    const i = index.get(String(row.day));
+    if (i !== undefined) addMeasures(series[i]!.measures, row as unknown as Record<MeasureKey, number>);
+  }
+  return out;
+}

@@ -1,0 +1,117 @@
+import { DateTime } from 'luxon';
+import type { Db } from '../../platform/db/database.ts';
+import type { Store } from '../access/index.ts';
+import {
+  type BreakdownDimension,
+  dailyMeasures,
+  dailyMeasuresByValue,
+  type Measures,
+  type Period,
+} from '../analytics/index.ts';
+import { storeDay } from '../markets/index.ts';
+import {
+  type BreakdownSeriesInput,
+  judgeStoreDay,
+  type MetricDayReport,
+  type MetricSeries,
+  type StoreMetricName,
+  storeMetricNames,
+  storeMetricWords,
+} from './anomalies/index.ts';
+
+/** Days of history each series carries: the detector's 84-day window and room to settle. */
+const historyDays = 120;
+/** Breakdowns a flagged metric is explained by (product has its own rollup; not read here yet). */
+const dimensions: readonly BreakdownDimension[] = ['channel', 'campaign', 'device', 'country'];
+/** Values per breakdown judged and used to explain: the largest by sessions and sales. */
+const valuesPerDimension = 12;
+
+type Day = { day: string; measures: Measures };
+
+const active = (d: Day) => d.measures.sessions > 0 || d.measures.orders > 0 || d.measures.refunds > 0;
+
+/**
+ * The series of one store metric from daily measures (docs/anomalies.md says how each is judged).
+ * Days before the store's (or the breakdown value's) first activity are missing, not zero: a shop
+ * that opened six weeks ago has no history before, rather than weeks of nothing.
+ */
+export function metricSeries(metric: StoreMetricName, days: readonly Day[]): MetricSeries {
+  const start = days[0]?.day ?? '1970-01-01';
+  const opened = Math.max(0, days.findIndex(active));
+  const known = <T>(values: T[]): (T | null)[] => values.map((v, i) => (i < opened ? null : v));
+  const sales = known(days.map((d) => d.measures.grossSales - d.measures.discounts));
+  const orders = known(days.map((d) => d.measures.orders));
+  switch (metric) {
+    case 'revenue':
+      return { kind: 'amount', start, values: sales, units: orders };
+    case 'orders':
+      return { kind: 'count', start, values: orders };
+    case 'sessions':
+      return { kind: 'count', start, values: known(days.map((d) => d.measures.sessions)) };
+    case 'conversionRate':
+      return {
+        kind: 'proportion',
+        start,
+        numerators: known(days.map((d) => d.measures.purchaseSessions)),
+        denominators: known(days.map((d) => d.measures.sessions)),
+      };
+    case 'averageOrderValue':
+      return { kind: 'mean', start, numerators: sales, denominators: orders };
+    case 'refunds':
+      return {
+        kind: 'amount',
+        start,
+        values: known(days.map((d) => d.measures.refunds)),
+        units: known(days.map((d) => d.measures.refundedOrders)),
+      };
+  }
+}
+
+function volume(days: readonly Day[]): number {
+  return days.reduce((n, d) => n + d.measures.sessions + d.measures.orders * 20, 0);
+}
+
+/**
+ * The morning's verdict for a store day (yesterday by default): each key metric against what the
+ * weeks before led one to expect, flagged when it is outside its band, and what moved it (the
+ * channel, campaign, device or country that carries the change).
+ */
+export async function storeAnomalies(
+  db: Db,
+  store: Pick<Store, 'id' | 'timezone' | 'baseCurrency'>,
+  day?: string,
+): Promise<{ day: string; currency: string; metrics: MetricDayReport[] }> {
+  const judged = day ?? DateTime.fromISO(storeDay(store), { zone: 'utc' }).minus({ days: 1 }).toISODate()!;
+  const to = DateTime.fromISO(judged, { zone: 'utc' });
+  const period: Period = {
+    from: to.minus({ days: historyDays - 1 }).toISODate()!,
+    to: judged,
+    days: historyDays,
+  };
+  const [overall, ...byDimension] = await Promise.all([
+    dailyMeasures(db, store.id, period),
+    ...dimensions.map((d) => dailyMeasuresByValue(db, store.id, period, d)),
+  ]);
+  const breakdownValues = byDimension.map((values, i) => ({
+    dimension: dimensions[i]!,
+    values: [...values]
+      .sort((a, b) => volume(b[1]) - volume(a[1]) || a[0].localeCompare(b[0]))
+      .slice(0, valuesPerDimension),
+  }));
+  const metrics = storeMetricNames.map((metric) => ({
+    metric,
+    words: storeMetricWords[metric],
+    series: metricSeries(metric, overall),
+    breakdowns: breakdownValues.map(
+      ({ dimension, values }): BreakdownSeriesInput => ({
+        dimension,
+        values: values.map(([value, days]) => ({ value, series: metricSeries(metric, days) })),
+      }),
+    ),
+  }));
+  return {
+    day: judged,
+    currency: store.baseCurrency,
+    metrics: judgeStoreDay({ metrics, currency: store.baseCurrency, locale: 'en' }),
+  };
+}
