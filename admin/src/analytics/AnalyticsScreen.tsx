@@ -16,6 +16,7 @@ import { useCurrentStore } from '../stores/current-store.tsx';
 import { ListSkeleton } from '../ui/ListSkeleton.tsx';
 import { LoadFailed } from '../ui/LoadFailed.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { AnomaliesCard } from './AnomaliesCard.tsx';
 import { kpiQuery } from './analytics-queries.ts';
 import { type AnalyticsSearch, periodOf } from './analytics-search.ts';
 import { BreakdownCard } from './BreakdownCard.tsx';
@@ -131,6 +132,7 @@ export function AnalyticsScreen(): ReactNode {
                   they follow within a minute.
                 </Alert>
               ) : null}
+              <AnomaliesCard store={store.handle} />
               <KpiCards report={report.data} />
               <TrendCharts report={report.data} />
               <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm" mb="lg">

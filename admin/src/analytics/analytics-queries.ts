@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../api/http.ts';
 import { storeApiPath } from '../stores/current-store.tsx';
 import type {
+  AnomaliesReport,
   BreakdownReport,
   CohortReport,
   Dimension,
@@ -70,3 +71,10 @@ export const lifetimeValueQuery = (store: string) =>
 /** Where a segment's CSV audience downloads from (the browser sends the session cookie). */
 export const segmentCsvPath = (store: string, segment: string) =>
   storeApiPath(store, `/analytics/customers/segments/${segment}?format=csv`);
+
+export const anomaliesQuery = (store: string) =>
+  queryOptions({
+    queryKey: [...analyticsKey(store), 'anomalies'],
+    queryFn: () => api.get<AnomaliesReport>(storeApiPath(store, '/insights/anomalies')),
+    staleTime: 5 * 60_000,
+  });

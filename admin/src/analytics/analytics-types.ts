@@ -137,3 +137,25 @@ export type LifetimeValueReport =
         predictedValue: number;
       }[];
     };
+
+export interface AnomaliesReport {
+  day: string;
+  currency: string;
+  metrics: {
+    metric: 'revenue' | 'orders' | 'sessions' | 'conversionRate' | 'averageOrderValue' | 'refunds';
+    judgement: {
+      status: string;
+      actual: number | null;
+      expected: number | null;
+      lower: number | null;
+      upper: number | null;
+      relativeChange: number | null;
+      flagged: boolean;
+      direction: 'up' | 'down' | 'none';
+      severity: string;
+      note: string | null;
+    };
+    flaggedSegments: { dimension: string; value: string; relativeChange: number | null; direction: string }[];
+    explanation: { sentence: string; dimension: string | null } | null;
+  }[];
+}
