@@ -249,6 +249,7 @@ for (const target of testDatabaseTargets()) {
             .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
           [
             ['access.purge-sessions', 3600],
+            ['analytics.roll-up', 30],
             [STALE_IMPORT_UPLOADS_JOB, 3600],
             ['catalog.media.remove-unreferenced', 86_400],
             ['checkout.purge-idempotency-keys', 3600],
