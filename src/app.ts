@@ -57,6 +57,7 @@ import {
   storefrontStockSources,
   transferRoutes,
 } from './modules/inventory/index.ts';
+import { marketingRoutes } from './modules/marketing/index.ts';
 import { marketRoutes } from './modules/markets/index.ts';
 import { inventoryAlertsConsumer, notificationRoutes } from './modules/notifications/index.ts';
 import { orderRoutes, paymentUpdatesConsumer } from './modules/orders/index.ts';
@@ -171,6 +172,7 @@ export async function buildApp(options: AppOptions) {
       await scoped.register(orderRoutes, { db });
       await scoped.register(analyticsRoutes, { db });
       await scoped.register(insightsRoutes, { db });
+      await scoped.register(marketingRoutes, { db });
       await scoped.register(draftOrderRoutes, { db, publicUrl: config.publicUrl });
       await scoped.register(mailRoutes, { db, storeIdOf: (request) => storeOf(request).store.id });
     },
