@@ -31,6 +31,7 @@ for (const target of testDatabaseTargets()) {
     let admin: AdminInChromium;
     let page: Page;
     let contentLogin: { email: string; password: string };
+    let marketingLogin: { email: string; password: string };
     const kpi = (key: string) => page.locator(`[data-kpi="${key}"]`);
 
     before(async () => {
@@ -39,6 +40,7 @@ for (const target of testDatabaseTargets()) {
       const store = await makeStore(database, 'tide-goods', 'EUR');
       const analyst = await makeMember(database, store.id, 'analyst');
       contentLogin = await makeMember(database, store.id, 'content');
+      marketingLogin = await makeMember(database, store.id, 'marketing');
       const recent = await runAt(daysAgo(3), () =>
         placeTestOrder(database, store, {
           quantities: [2],
@@ -164,6 +166,38 @@ for (const target of testDatabaseTargets()) {
         'net sales for 30 days',
       );
       assert.equal(await page.getByRole('alert').count(), 0);
+    });
+
+    test('campaigns: a Google Ads report imported from the screen, a broken one refused with its lines', async () => {
+      const address = `${admin.base}${screen}?view=campaigns&range=custom&from=2024-03-01&to=2024-03-03`;
+      // The analyst reads returns but imports nothing.
+      await page.goto(address);
+      await page.getByText('No ad spend in this period yet').waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Import spend report' }).count(), 0);
+      const marketer = await admin.signIn(marketingLogin);
+      const analystPage = page;
+      page = marketer;
+      await page.goto(address);
+      await page.getByText('No ad spend in this period yet').waitFor();
+      const fixtures = new URL('../fixtures/ad-spend/', import.meta.url).pathname;
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Import spend report' }).click();
+      await (await chooser).setFiles(`${fixtures}google-ads-campaigns-daily.csv`);
+      const campaigns = page.getByRole('table', { name: 'Campaigns' });
+      await campaigns.getByText('Brand – Search').waitFor();
+      const rows = await tableRows(campaigns, 'text');
+      const brand = rows.find((r) => r[0] === 'Brand – Search');
+      assert.deepEqual([brand?.[1], brand?.[2]], ['Paid Search', '€115.38']);
+      await screenshotScreen(page, `analytics-campaigns-${target.kind}`, { height: 1200 });
+
+      const again = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Import spend report' }).click();
+      await (await again).setFiles(`${fixtures}google-ads-malformed.csv`);
+      const alert = page.getByRole('alert').filter({ hasText: 'Nothing was imported' });
+      await alert.waitFor();
+      assert.match((await alert.textContent()) ?? '', /Line \d+/);
+      await marketer.context().close();
+      page = analystPage;
     });
 
     test('a content editor sees no analytics: not in the menu, and the address says so', async () => {

@@ -20,6 +20,7 @@ import { AnomaliesCard } from './AnomaliesCard.tsx';
 import { kpiQuery } from './analytics-queries.ts';
 import { type AnalyticsSearch, periodOf } from './analytics-search.ts';
 import { BreakdownCard } from './BreakdownCard.tsx';
+import { CampaignsPanel } from './CampaignsPanel.tsx';
 import { CohortsCard } from './CohortsCard.tsx';
 import { FunnelCard } from './FunnelCard.tsx';
 import { KpiCards } from './KpiCards.tsx';
@@ -53,73 +54,74 @@ export function AnalyticsScreen(): ReactNode {
         title="Analytics"
         description="How the store is doing: sales, traffic and conversion over a period, against the one before."
       />
+      <Group mb="md" gap="sm" wrap="wrap" align="flex-end">
+        <SegmentedControl
+          aria-label="Period"
+          value={search.range ?? '30d'}
+          onChange={(range) => change({ range: range as AnalyticsSearch['range'] })}
+          data={[
+            { value: '7d', label: '7 days' },
+            { value: '30d', label: '30 days' },
+            { value: '90d', label: '90 days' },
+            { value: '365d', label: '12 months' },
+            { value: 'custom', label: 'Custom' },
+          ]}
+        />
+        {search.range === 'custom' ? (
+          <>
+            <TextInput
+              type="date"
+              label="From"
+              size="sm"
+              value={period.from}
+              max={period.to}
+              onChange={(e) =>
+                e.currentTarget.value && change({ from: e.currentTarget.value, to: period.to })
+              }
+            />
+            <TextInput
+              type="date"
+              label="To"
+              size="sm"
+              value={period.to}
+              min={period.from}
+              onChange={(e) =>
+                e.currentTarget.value && change({ from: period.from, to: e.currentTarget.value })
+              }
+            />
+          </>
+        ) : null}
+        <Select
+          aria-label="Compare with"
+          size="sm"
+          w={200}
+          allowDeselect={false}
+          value={compare}
+          onChange={(v) => v && change({ compare: v as AnalyticsSearch['compare'] })}
+          data={[
+            { value: 'previous_period', label: 'Previous period' },
+            { value: 'previous_year', label: 'Same period last year' },
+            { value: 'none', label: 'No comparison' },
+          ]}
+        />
+        <Text size="sm" c="dimmed">
+          {period.from} to {period.to}
+          {report.data?.comparison
+            ? ` · against ${report.data.comparison.from} to ${report.data.comparison.to}`
+            : ''}
+        </Text>
+      </Group>
       <Tabs
         value={search.view ?? 'sales'}
-        onChange={(tab) => change({ view: tab === 'customers' ? 'customers' : undefined })}
+        onChange={(tab) => change({ view: tab === 'customers' || tab === 'campaigns' ? tab : undefined })}
         keepMounted={false}
       >
         <Tabs.List mb="md">
           <Tabs.Tab value="sales">Sales and traffic</Tabs.Tab>
           <Tabs.Tab value="customers">Customers</Tabs.Tab>
+          <Tabs.Tab value="campaigns">Campaigns</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="sales">
-          <Group mb="md" gap="sm" wrap="wrap" align="flex-end">
-            <SegmentedControl
-              aria-label="Period"
-              value={search.range ?? '30d'}
-              onChange={(range) => change({ range: range as AnalyticsSearch['range'] })}
-              data={[
-                { value: '7d', label: '7 days' },
-                { value: '30d', label: '30 days' },
-                { value: '90d', label: '90 days' },
-                { value: '365d', label: '12 months' },
-                { value: 'custom', label: 'Custom' },
-              ]}
-            />
-            {search.range === 'custom' ? (
-              <>
-                <TextInput
-                  type="date"
-                  label="From"
-                  size="sm"
-                  value={period.from}
-                  max={period.to}
-                  onChange={(e) =>
-                    e.currentTarget.value && change({ from: e.currentTarget.value, to: period.to })
-                  }
-                />
-                <TextInput
-                  type="date"
-                  label="To"
-                  size="sm"
-                  value={period.to}
-                  min={period.from}
-                  onChange={(e) =>
-                    e.currentTarget.value && change({ from: period.from, to: e.currentTarget.value })
-                  }
-                />
-              </>
-            ) : null}
-            <Select
-              aria-label="Compare with"
-              size="sm"
-              w={200}
-              allowDeselect={false}
-              value={compare}
-              onChange={(v) => v && change({ compare: v as AnalyticsSearch['compare'] })}
-              data={[
-                { value: 'previous_period', label: 'Previous period' },
-                { value: 'previous_year', label: 'Same period last year' },
-                { value: 'none', label: 'No comparison' },
-              ]}
-            />
-            <Text size="sm" c="dimmed">
-              {period.from} to {period.to}
-              {report.data?.comparison
-                ? ` · against ${report.data.comparison.from} to ${report.data.comparison.to}`
-                : ''}
-            </Text>
-          </Group>
           {report.isError ? (
             <LoadFailed what="The analytics" error={report.error} onRetry={() => void report.refetch()} />
           ) : !report.data ? (
@@ -150,6 +152,13 @@ export function AnalyticsScreen(): ReactNode {
               </SimpleGrid>
             </Stack>
           )}
+        </Tabs.Panel>
+        <Tabs.Panel value="campaigns">
+          <CampaignsPanel
+            store={store.handle}
+            period={period}
+            canImport={store.permissions.includes('analytics:write')}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="customers">
           <Stack gap="sm">

@@ -4,6 +4,7 @@ import { storeApiPath } from '../stores/current-store.tsx';
 import type {
   AnomaliesReport,
   BreakdownReport,
+  CampaignReport,
   CohortReport,
   Dimension,
   KpiReport,
@@ -77,4 +78,11 @@ export const anomaliesQuery = (store: string) =>
     queryKey: [...analyticsKey(store), 'anomalies'],
     queryFn: () => api.get<AnomaliesReport>(storeApiPath(store, '/insights/anomalies')),
     staleTime: 5 * 60_000,
+  });
+
+export const campaignsQuery = (store: string, args: { from: string; to: string }) =>
+  queryOptions({
+    queryKey: [...analyticsKey(store), 'campaigns', args],
+    queryFn: () => api.get<CampaignReport>(storeApiPath(store, '/marketing/campaigns'), { ...args }),
+    placeholderData: keepPreviousData,
   });

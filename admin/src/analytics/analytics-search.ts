@@ -9,7 +9,7 @@ export interface AnalyticsSearch {
   compare?: 'previous_period' | 'previous_year' | 'none';
   dimension?: Dimension;
   /** The customers' tab (segments, cohorts, lifetime value) instead of sales and traffic. */
-  view?: 'customers';
+  view?: 'customers' | 'campaigns';
 }
 
 export const rangePresets = ['7d', '30d', '90d', '365d', 'custom'] as const;
@@ -26,7 +26,7 @@ export function parseAnalyticsSearch(raw: Record<string, unknown>): AnalyticsSea
   if (comparisons.includes(raw.compare as (typeof comparisons)[number]))
     out.compare = raw.compare as AnalyticsSearch['compare'];
   if (dimensions.includes(raw.dimension as Dimension)) out.dimension = raw.dimension as Dimension;
-  if (raw.view === 'customers') out.view = 'customers';
+  if (raw.view === 'customers' || raw.view === 'campaigns') out.view = raw.view;
   return out;
 }
 
