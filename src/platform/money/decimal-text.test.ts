@@ -102,6 +102,11 @@ describe('parseMoney', () => {
           assert.throws(() => parseMoney(input, currency), invalidAmount);
           return;
         }
+        // Twelve whole digits in a currency with four decimals (UYW) can pass 2^53 − 1 minor units.
+        if (BigInt(`${whole}${'0'.repeat(exponent)}`) > BigInt(Number.MAX_SAFE_INTEGER)) {
+          assert.throws(() => parseMoney(input, currency), invalidAmount);
+          return;
+        }
         // amount / 10^exponent === digits / 10^fraction.length, cross-multiplied to stay in integers.
         const digits = BigInt(`${whole}${fraction}`) * (negative ? -1n : 1n);
         const amount = BigInt(parseMoney(input, currency).amount);
