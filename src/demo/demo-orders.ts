@@ -31,6 +31,7 @@ import {
 import { markPaymentReceived, testCardNumbers } from '../modules/payments/index.ts';
 import { runAt } from '../platform/clock.ts';
 import type { Db } from '../platform/db/database.ts';
+import { yieldToEventLoop } from '../platform/runtime/yield-to-event-loop.ts';
 import { type DemoShopper, demoCountryWeights, demoEmailOf, demoShoppers } from './demo-shoppers.ts';
 import { seededRandom } from './product-art.ts';
 
@@ -347,6 +348,7 @@ export async function placeDemoOrders(
   const optionKeys = new Map<string, string>();
 
   for (const [i, planned] of plan.entries()) {
+    await yieldToEventLoop();
     if (options.shouldStop?.()) break;
     const schedule = schedules[i]!;
     // One transaction per order, cart to last step: the cart's own steps nest in it (savepoints),

@@ -9,6 +9,7 @@ import {
 import { verifyPassword } from '../modules/access/passwords.ts';
 import { createProduct, putProductTranslation } from '../modules/catalog/index.ts';
 import type { Db } from '../platform/db/database.ts';
+import { yieldToEventLoop } from '../platform/runtime/yield-to-event-loop.ts';
 import { demoStores } from './demo-catalog.ts';
 import { seedDemoInventory } from './demo-inventory.ts';
 import { seedDemoPurchasing } from './demo-purchasing.ts';
@@ -60,7 +61,9 @@ async function seedDemoIn(
   progress: SeedProgress | undefined,
   options: { mailFrom?: string; shouldStop?: () => boolean },
 ): Promise<boolean> {
-  const stopIfAsked = () => {
+  const stopIfAsked = async () => {
+    // A turn of the event loop first, so a stop signal sent meanwhile has been heard.
+    await yieldToEventLoop();
     if (options.shouldStop?.()) throw new DemoSeedStopped();
   };
   if ((await countStores(db)) > 0) return false;
@@ -91,7 +94,7 @@ async function seedDemoIn(
     const sold: { vendor: string; priceAmount: number }[] = [];
     const sellable: DemoSellable[] = [];
     for (const p of demo.products) {
-      stopIfAsked();
+      await stopIfAsked();
       const created = await createProduct(db, { actor, canPublish: true }, store, {
         title: p.title,
         handle: p.handle,
@@ -148,7 +151,7 @@ async function seedDemoIn(
         options.shouldStop,
       );
       // Orders stop early when asked; what they placed goes with the rest.
-      stopIfAsked();
+      await stopIfAsked();
       // The visits those orders came from, and the daily reports over them.
       await seedDemoTraffic(db, store, sellable);
     }

@@ -26,12 +26,6 @@ export { markDirtyDays } from './facts/dirty-days.ts';
 export { analyticsFactsConsumer } from './facts/order-facts-consumer.ts';
 export { recordOrderFacts } from './facts/record-order-facts.ts';
 export { ingestEvents, maxEventsPerBatch } from './ingest/ingest-events.ts';
-export { type RebuildProgress, rebuildRollups } from './rollups/rebuild-rollups.ts';
-export { type RollupStore, rollUpDay } from './rollups/roll-up-day.ts';
-export { dirtyDayCount, rollUpDirtyDays } from './rollups/roll-up-dirty-days.ts';
-export { registerRollupJob, rollupSchedule } from './rollups/rollup-job.ts';
-export { analyticsRoutes } from './routes.ts';
-export type { ConsentMode, EventItem } from './schema.ts';
 export {
   type BreakdownDimension,
   breakdownDimensions,
@@ -39,4 +33,10 @@ export {
   dailyMeasuresByValue,
   type Period,
 } from './reports/kpi-report.ts';
-export { type Measures, type MeasureKey, measureKeys } from './reports/metric-totals.ts';
+export { type MeasureKey, type Measures, measureKeys } from './reports/metric-totals.ts';
+export { type RebuildProgress, rebuildRollups } from './rollups/rebuild-rollups.ts';
+export { type RollupStore, rollUpDay } from './rollups/roll-up-day.ts';
+export { dirtyDayCount, rollUpDirtyDays } from './rollups/roll-up-dirty-days.ts';
+export { registerRollupJob, rollupSchedule } from './rollups/rollup-job.ts';
+export { analyticsRoutes } from './routes.ts';
+export type { ConsentMode, EventItem } from './schema.ts';

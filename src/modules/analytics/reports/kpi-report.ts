@@ -225,7 +225,11 @@ export async function dailyMeasuresByValue(
       ),
     );
   const days: string[] = [];
-  for (let d = DateTime.fromISO(period.from, { zone: 'utc' }), i = 0; i < period.days; i++, d = d.plus({ days: 1 }))
+  for (
+    let d = DateTime.fromISO(period.from, { zone: 'utc' }), i = 0;
+    i < period.days;
+    i++, d = d.plus({ days: 1 })
+  )
     days.push(d.toISODate()!);
   const index = new Map(days.map((day, i) => [day, i]));
   const out = new Map<string, { day: string; measures: Measures }[]>();

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Db } from '../../../platform/db/database.ts';
 import { resultRows } from '../../../platform/db/result-rows.ts';
+import { yieldToEventLoop } from '../../../platform/runtime/yield-to-event-loop.ts';
 import { storeDay } from '../../markets/index.ts';
 import { type RollupStore, rollUpDay } from './roll-up-day.ts';
 
@@ -48,6 +49,7 @@ export async function rebuildRollups(
     days.push(d.toISODate()!);
   let done = 0;
   for (const day of days) {
+    await yieldToEventLoop();
     await rollUpDay(db, store, day);
     done++;
     onProgress?.({ day, done, total: days.length });

@@ -1,5 +1,6 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.ts';
+import { yieldToEventLoop } from '../../../platform/runtime/yield-to-event-loop.ts';
 import { getStore } from '../../access/index.ts';
 import { analyticsDirtyDays } from '../schema.ts';
 import { rollUpDay } from './roll-up-day.ts';
@@ -17,6 +18,7 @@ export async function rollUpDirtyDays(db: Db, limit = 200): Promise<number> {
     .limit(limit);
   const zones = new Map<string, string>();
   for (const mark of marks) {
+    await yieldToEventLoop();
     let timezone = zones.get(mark.storeId);
     if (!timezone) {
       timezone = (await getStore(db, mark.storeId)).timezone;
