@@ -32,6 +32,7 @@ export {
   dailyMeasures,
   dailyMeasuresByValue,
   type Period,
+  periodsOf,
 } from './reports/kpi-report.ts';
 export { type MeasureKey, type Measures, measureKeys } from './reports/metric-totals.ts';
 export { type RebuildProgress, rebuildRollups } from './rollups/rebuild-rollups.ts';

@@ -1,9 +1,14 @@
 import { and, between, eq, sql } from 'drizzle-orm';
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 import { moneyOf } from '../../platform/money.ts';
-import { dailyMeasures, dailyMeasuresByValue, type Measures, type Period } from '../analytics/index.ts';
+import {
+  dailyMeasures,
+  dailyMeasuresByValue,
+  type Measures,
+  type Period,
+  periodsOf,
+} from '../analytics/index.ts';
 import { cpa, mer, roas } from './attribution/index.ts';
 import { marketingAdSpend } from './schema.ts';
 
@@ -15,12 +20,6 @@ interface Traffic {
   orders: number;
   /** Gross sales − discounts − refunds of the orders placed in the campaign's sessions. */
   netSales: number;
-}
-
-function periodOf(query: CampaignReportQuery): Period {
-  const from = DateTime.fromISO(query.from, { zone: 'utc' });
-  const to = DateTime.fromISO(query.to, { zone: 'utc' });
-  return { ...query, days: Math.max(1, Math.round(to.diff(from, 'days').days) + 1) };
 }
 
 function trafficOf(days: readonly { measures: Measures }[] | undefined): Traffic {
@@ -44,7 +43,8 @@ export async function campaignReport(
   store: { id: string; baseCurrency: string },
   query: CampaignReportQuery,
 ) {
-  const period = periodOf(query);
+  // The analytics module's own check: a period that ends before it starts, or is too long, is a 400.
+  const period: Period = periodsOf({ ...query, compare: 'none' }).current;
   const [spendRows, byCampaign, byChannel, overall] = await Promise.all([
     db
       .select({
