@@ -36,7 +36,12 @@ for (const target of testDatabaseTargets()) {
       });
       await fc.assert(
         fc.asyncProperty(scenario, async ({ currency, quantity, unitAmount, discountPart, seed }) => {
-          const discount = Math.floor(unitAmount * quantity * discountPart);
+          // Every unit keeps at least one minor unit after the discount: a refund of units worth
+          // nothing is refused (empty_refund), which is not what this property is about.
+          const discount = Math.min(
+            Math.floor(unitAmount * quantity * discountPart),
+            (unitAmount - 1) * quantity,
+          );
           const { order } = await placeTestOrder(database, store, {
             currency,
             quantities: [quantity],
