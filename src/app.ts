@@ -16,6 +16,12 @@ import {
   rollupSchedule,
 } from './modules/analytics/index.ts';
 import {
+  briefingMailRoutes,
+  briefingRoutes,
+  morningMailSchedule,
+  registerMorningMailJob,
+} from './modules/briefing/index.ts';
+import {
   bulkOperationRoutes,
   catalogRoutes,
   categoryRoutes,
@@ -42,7 +48,7 @@ import {
   registerIdempotencyPurgeJob,
 } from './modules/checkout/index.ts';
 import { customerRoutes, purgeExpiredCustomerSessions } from './modules/customers/index.ts';
-import { insightsRoutes } from './modules/insights/index.ts';
+import { anomalyAlertsSchedule, insightsRoutes, registerAnomalyAlertsJob } from './modules/insights/index.ts';
 import {
   countRoutes,
   inventoryChannelRoutes,
@@ -136,6 +142,7 @@ export async function buildApp(options: AppOptions) {
   registerAuth(app, db, changes);
   const routeOptions = { db, changes, secureCookies: config.secureCookies };
   await app.register(authRoutes, routeOptions);
+  await app.register(briefingMailRoutes, { db });
   await app.register(
     async (scoped) => {
       await scoped.register(storeAccessRoutes, routeOptions);
@@ -172,6 +179,7 @@ export async function buildApp(options: AppOptions) {
       await scoped.register(orderRoutes, { db });
       await scoped.register(analyticsRoutes, { db });
       await scoped.register(insightsRoutes, { db });
+      await scoped.register(briefingRoutes, { db });
       await scoped.register(marketingRoutes, { db });
       await scoped.register(draftOrderRoutes, { db, publicUrl: config.publicUrl });
       await scoped.register(mailRoutes, { db, storeIdOf: (request) => storeOf(request).store.id });
@@ -211,6 +219,8 @@ export async function buildApp(options: AppOptions) {
   registerIdempotencyPurgeJob(jobs);
   registerRunningOutJob(jobs);
   registerRollupJob(jobs);
+  registerAnomalyAlertsJob(jobs);
+  registerMorningMailJob(jobs, { mailFrom: config.mailFrom, publicBaseUrl: installationBaseUrl(config) });
   registerMailJobs(jobs, { smtpUrl: config.smtpUrl });
   // Customers' e-mails go out from the installation's address, with each store's name.
   configureTransactionalMail({ mailFrom: config.mailFrom, publicBaseUrl: installationBaseUrl(config) });
@@ -245,6 +255,8 @@ export async function buildApp(options: AppOptions) {
     await jobs.schedule(idempotencyPurgeSchedule);
     await jobs.schedule(runningOutSchedule);
     await jobs.schedule(rollupSchedule);
+    await jobs.schedule(anomalyAlertsSchedule);
+    await jobs.schedule(morningMailSchedule);
     jobs.start();
     dispatcher.start();
     // PGlite has no autovacuum: without this its planner never learns table sizes (search needs them).

@@ -16,6 +16,7 @@ import { ApiKeysScreen } from './api-keys/ApiKeysScreen.tsx';
 import { AuditScreen } from './audit/AuditScreen.tsx';
 import { LoginScreen } from './auth/LoginScreen.tsx';
 import { sessionQuery } from './auth/session-queries.ts';
+import { BriefingScreen } from './briefing/BriefingScreen.tsx';
 import { CategoriesScreen } from './categories/CategoriesScreen.tsx';
 import { ChannelScreen } from './channels/ChannelScreen.tsx';
 import { ChannelsScreen } from './channels/ChannelsScreen.tsx';
@@ -132,7 +133,8 @@ const homeRoute = createRoute({
     if (stores.length === 0) return;
     const last = readLastStore();
     const store = stores.find((s) => s.handle === last) ?? stores[0]!;
-    throw redirect({ to: '/stores/$store/products', params: { store: store.handle }, replace: true });
+    // Signing in opens the last store's briefing: the day's news and what to do first.
+    throw redirect({ to: '/stores/$store', params: { store: store.handle }, replace: true });
   },
   component: WelcomeScreen,
 });
@@ -147,12 +149,11 @@ const storeRoute = createRoute({
   notFoundComponent: StoreNotFound,
 });
 
+/** The store's home: the daily briefing, which everyone in the store has (its parts follow permissions). */
 const storeHomeRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: '/',
-  beforeLoad: ({ params }) => {
-    throw redirect({ to: '/stores/$store/products', params, replace: true });
-  },
+  component: BriefingScreen,
 });
 
 /**

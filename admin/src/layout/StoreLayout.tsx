@@ -30,6 +30,7 @@ import {
   IconReceiptTax,
   IconReturn,
   IconSearch,
+  IconSunrise,
   IconTag,
   IconTransfer,
   IconTruck,
@@ -44,6 +45,7 @@ const storeRoute = getRouteApi('/signed-in/stores/$store');
 
 interface Section {
   to:
+    | '/stores/$store'
     | '/stores/$store/analytics'
     | '/stores/$store/orders'
     | '/stores/$store/draft-orders'
@@ -80,6 +82,7 @@ interface Section {
 }
 
 const sections: Section[] = [
+  { to: '/stores/$store', label: 'Home', icon: <IconSunrise />, permission: 'store:read' },
   {
     to: '/stores/$store/analytics',
     label: 'Analytics',
@@ -266,7 +269,12 @@ export function StoreLayout() {
                     leftSection={section.icon}
                     pl={section.nested ? 'xl' : undefined}
                     active={Boolean(
-                      matchRoute({ to: section.to, params: { store: store.handle }, fuzzy: true }),
+                      // Home is the store's root: only its own address lights it, not every page under it.
+                      matchRoute({
+                        to: section.to,
+                        params: { store: store.handle },
+                        fuzzy: section.to !== '/stores/$store',
+                      }),
                     )}
                     onClick={closeNav}
                   />

@@ -410,3 +410,20 @@ export function IconCreditCard(props: IconProps) {
 export function IconChartLine(props: IconProps) {
   return <LineIcon {...props} paths={['M4 19h16', 'M4 15l4-4 4 3 6-7', 'M14 7h4v4']} />;
 }
+
+/** A sun over the horizon: the morning briefing. */
+export function IconSunrise(props: IconProps) {
+  return (
+    <LineIcon
+      {...props}
+      paths={[
+        'M3 18h18',
+        'M7 18a5 5 0 0 1 10 0',
+        'M12 4v3',
+        'M4.9 9.9l2.1 2.1',
+        'M19.1 9.9L17 12',
+        'M8 21h8',
+      ]}
+    />
+  );
+}

@@ -15,6 +15,7 @@ export {
 export { addMember, changeMemberRole, listMembers, removeMember } from './members.ts';
 export { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
 export {
+  isRole,
   type Permission,
   permissions,
   type Role,
@@ -49,4 +50,4 @@ export {
   type Store,
 } from './stores.ts';
 export { randomToken, tokenDigest } from './tokens.ts';
-export { createUser, findUserByEmail, setUserPassword, type User } from './users.ts';
+export { createUser, findUserByEmail, findUserById, setUserPassword, type User } from './users.ts';

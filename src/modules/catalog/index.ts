@@ -103,6 +103,7 @@ export {
   searchSorts,
 } from './search/index.ts';
 export { seoRoutes } from './seo/index.ts';
+export { type ListingGaps, listingGaps } from './seo/listing-gaps.ts';
 export {
   type LiveListing,
   type LiveProductAddress,

@@ -3,6 +3,15 @@
  * their explanations; demand forecasts and reorder arithmetic in forecasting/).
  */
 export * as anomalies from './anomalies/index.ts';
+export {
+  ANOMALY_ALERTS_JOB,
+  ANOMALY_DETECTED_EVENT,
+  type AnomalyDetectedPayload,
+  announceAnomalies,
+  anomalyAlertsSchedule,
+  dayToAnnounce,
+  registerAnomalyAlertsJob,
+} from './anomaly-alerts.ts';
 export * as forecasting from './forecasting/index.ts';
 export { insightsRoutes } from './routes.ts';
 export { metricSeries, storeAnomalies } from './store-anomalies.ts';

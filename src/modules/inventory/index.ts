@@ -40,6 +40,12 @@ export {
 } from './locations/locations.ts';
 export { purchasingRoutes } from './purchase-orders/purchasing-routes.ts';
 export { roundUpToPack } from './purchase-orders/reorder-quantity.ts';
+export {
+  type ReorderGroup,
+  type ReorderSuggestion,
+  type ReorderSuggestions,
+  reorderSuggestions,
+} from './purchase-orders/reorder-suggestions.ts';
 export { registerReservationExpiryJob, reservationExpirySchedule } from './reservations/expiry-job.ts';
 export {
   availableOf,

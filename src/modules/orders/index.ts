@@ -34,6 +34,12 @@ export {
 } from './order-read.ts';
 export { getOrderSettings, type OrderSettings, updateOrderSettings } from './order-settings.ts';
 export type { OrderAddress, OrderDiscount, OrderShipping, OrderTaxLine } from './order-types.ts';
+export {
+  lateAfterDays,
+  type OrdersAwaitingAction,
+  ordersAwaitingAction,
+  type WaitingWork,
+} from './orders-awaiting-action.ts';
 export { cancelParcel, markParcelDelivered, updateParcelTracking } from './parcels.ts';
 export { paymentUpdatesConsumer } from './payment-updates-consumer.ts';
 export { completePlacement, settlePaymentAction } from './placement.ts';

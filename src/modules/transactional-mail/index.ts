@@ -7,6 +7,7 @@
  */
 export { transactionalMailConsumer } from './consumer.ts';
 export { TemplateError } from './liquid-engine.ts';
+export { mailLayout, mailText } from './mail-layout.ts';
 export {
   type MailTemplateText,
   type RenderedMail,

@@ -250,10 +250,12 @@ for (const target of testDatabaseTargets()) {
           [
             ['access.purge-sessions', 3600],
             ['analytics.roll-up', 30],
+            ['briefing.morning-mail', 600],
             [STALE_IMPORT_UPLOADS_JOB, 3600],
             ['catalog.media.remove-unreferenced', 86_400],
             ['checkout.purge-idempotency-keys', 3600],
             ['inventory.release-expired-reservations', 10],
+            ['insights.anomaly-alerts', 900],
             ['inventory.watch-running-out', 3600],
           ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
         );

@@ -1,0 +1,65 @@
+import { DateTime } from 'luxon';
+import { moneyOf } from '../../../platform/money.ts';
+import { adminPath, type BriefingAction, type BriefingContext } from '../briefing-types.ts';
+import { metricFigure } from '../metric-figure.ts';
+import type { MetricAgainstExpected, YesterdayReport } from '../yesterday-report.ts';
+
+/** Breakdowns the analytics screen can open on (the product explanation has its own screen). */
+const screenDimensions = new Set(['channel', 'campaign', 'device', 'country']);
+
+/** A drop in these is bad news; for refunds a rise is. */
+const badWhenDown = new Set(['revenue', 'orders', 'sessions', 'conversionRate', 'averageOrderValue']);
+
+/**
+ * Money the day's change cost: revenue's own shortfall; for refunds the excess; for the other
+ * metrics the share of the expected revenue their change stands for (orders −30% ≈ revenue −30%),
+ * or for AOV the orders times the lost value each. An estimate, said as such on the screen.
+ */
+function moneyAtStake(m: MetricAgainstExpected, all: readonly MetricAgainstExpected[]): number | null {
+  if (m.actual === null || m.expected === null) return null;
+  if (m.metric === 'revenue') return Math.max(0, m.expected - m.actual);
+  if (m.metric === 'refunds') return Math.max(0, m.actual - m.expected);
+  const revenue = all.find((x) => x.metric === 'revenue');
+  if (m.metric === 'averageOrderValue') {
+    const orders = all.find((x) => x.metric === 'orders')?.actual ?? 0;
+    return Math.max(0, (m.expected - m.actual) * orders);
+  }
+  if (!revenue?.expected || m.relativeChange === null) return null;
+  return Math.max(0, revenue.expected * Math.min(1, -m.relativeChange));
+}
+
+/**
+ * An action per flagged metric that moved the wrong way (a fall in sales, orders, sessions,
+ * conversion or order value; a rise in refunds): find out why, with the explanation the detector
+ * gave and the analytics screen opened on the four weeks to the day, broken down by what moved it.
+ */
+export function anomalyActions(report: YesterdayReport, context: BriefingContext): BriefingAction[] {
+  const day = DateTime.fromISO(report.day, { zone: 'utc' });
+  const from = day.minus({ days: 27 }).toISODate()!;
+  const dayWords = day.setLocale('en').toFormat('cccc d LLLL');
+  return report.metrics
+    .filter((m) => m.flagged && m.actual !== null && m.expected !== null)
+    .filter((m) => (badWhenDown.has(m.metric) ? m.direction === 'down' : m.direction === 'up'))
+    .map((m): BriefingAction => {
+      const change = m.relativeChange === null ? '' : ` ${Math.round(Math.abs(m.relativeChange) * 100)}%`;
+      const moved = m.direction === 'down' ? 'fell' : 'rose';
+      const band =
+        m.lower !== null && m.upper !== null
+          ? ` (usual range ${metricFigure(m.metric, m.lower, report.currency)}–${metricFigure(m.metric, m.upper, report.currency)})`
+          : '';
+      const stake = moneyAtStake(m, report.metrics);
+      const dimension = m.explanation?.dimension;
+      const search = new URLSearchParams({ range: 'custom', from, to: report.day });
+      if (dimension && screenDimensions.has(dimension)) search.set('dimension', dimension);
+      return {
+        kind: 'anomaly',
+        urgency: m.severity === 'high' ? 'now' : 'today',
+        title: `Find out why ${m.words} ${moved}${change} on ${dayWords}`,
+        detail:
+          `${metricFigure(m.metric, m.actual!, report.currency)} against ${metricFigure(m.metric, m.expected!, report.currency)} expected${band}.` +
+          (m.explanation ? ` ${m.explanation.sentence}` : ''),
+        link: `${adminPath(context.store.handle, 'analytics')}?${search}`,
+        atStake: stake === null ? null : moneyOf(Math.round(stake), report.currency),
+      };
+    });
+}
