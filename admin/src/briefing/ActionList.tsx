@@ -38,7 +38,7 @@ export function ActionList({ actions }: { actions: BriefingAction[] }) {
                 <Badge
                   color={urgencyBadge[action.urgency].color}
                   variant="light"
-                  w={88}
+                  w={96}
                   style={{ flexShrink: 0 }}
                 >
                   {urgencyBadge[action.urgency].label}
