@@ -49,7 +49,7 @@ for (const target of testDatabaseTargets()) {
       // Switch to the second store.
       await page.getByTestId('store-switcher').click();
       await page.getByRole('menuitem', { name: /Store nordic-linen/ }).click();
-      await page.waitForURL(/\/admin\/stores\/nordic-linen\//);
+      await page.waitForURL(/\/admin\/stores\/nordic-linen(\/|$)/);
 
       await page.goto(`${base}/admin/stores/nordic-linen/products`);
       await page.getByRole('link', { name: 'New product' }).first().click();

@@ -18,10 +18,13 @@ const sectionPermission: Record<Section, Permission> = {
   'api-keys': 'apikeys:read',
 };
 
-/** The section the user is looking at, so switching stores keeps them on the same kind of page. */
-function currentSection(pathname: string): Section {
+/**
+ * The section the user is looking at, so switching stores keeps them on the same kind of page; from
+ * anywhere else they land on the other store's home (its briefing), which everyone there can read.
+ */
+function currentSection(pathname: string): Section | null {
   const match = /\/stores\/[^/]+\/(products|team|audit|api-keys)(?:\/|$)/.exec(pathname);
-  return (match?.[1] as Section | undefined) ?? 'products';
+  return (match?.[1] as Section | undefined) ?? null;
 }
 
 export function StoreSwitcher({ currentHandle }: { currentHandle: string }) {
@@ -36,8 +39,11 @@ export function StoreSwitcher({ currentHandle }: { currentHandle: string }) {
     if (handle === currentHandle) return;
     const target = session.stores.find((s) => s.handle === handle);
     const wanted = currentSection(pathname);
-    const section = target?.permissions.includes(sectionPermission[wanted]) ? wanted : 'products';
-    void navigate({ to: `/stores/$store/${section}`, params: { store: handle } });
+    if (wanted && target?.permissions.includes(sectionPermission[wanted])) {
+      void navigate({ to: `/stores/$store/${wanted}`, params: { store: handle } });
+    } else {
+      void navigate({ to: '/stores/$store', params: { store: handle } });
+    }
   };
 
   return (
