@@ -66,6 +66,29 @@ export interface FunnelReport {
   rows: { value: string; funnel: FunnelStep[] }[];
 }
 
+export type Granularity = 'day' | 'week' | 'month';
+
+export interface ExploreLine {
+  value: number | null;
+  previous: number | null;
+  change: number | null;
+  series: (number | null)[];
+  previousSeries: (number | null)[] | null;
+}
+
+export interface ExploreReport {
+  metric: KpiKey;
+  kind: 'money' | 'count' | 'rate';
+  currency: string;
+  breakdown: Dimension | 'none';
+  granularity: Granularity;
+  period: Period;
+  comparison: Period | null;
+  buckets: { start: string; end: string }[];
+  total: ExploreLine;
+  rows: (ExploreLine & { key: string; other: boolean })[];
+}
+
 export type Dimension = 'channel' | 'campaign' | 'source_medium' | 'device' | 'country';
 
 export interface BreakdownReport {
