@@ -96,9 +96,11 @@ export async function rollUpDay(db: Db, store: RollupStore, day: string): Promis
         select * from analytics_events
         where store_id = ${s} and occurred_at >= ${from} and occurred_at < ${to}
       ),
+      -- Read from the table, not from ev: a CTE named twice is materialised whole (every column).
       funnel_events as (
-        select session_id, name, occurred_at from ev
-        where name in ('view_item', 'add_to_cart', 'begin_checkout', 'add_shipping_info', 'add_payment_info', 'purchase')
+        select session_id, name, occurred_at from analytics_events
+        where store_id = ${s} and occurred_at >= ${from} and occurred_at < ${to}
+          and name in ('view_item', 'add_to_cart', 'begin_checkout', 'add_shipping_info', 'add_payment_info', 'purchase')
       ),
       ${closedFunnelSteps},
       sessions as (
