@@ -251,8 +251,10 @@ export async function seedDemoTraffic(
       }
     }
     for (const order of ordersByDay.get(day) ?? []) {
+      // Early enough that browsing, cart and checkout (at most 13 events, each under 2 minutes
+      // apart) come before the order, as the closed funnel needs them to.
       const at = DateTime.fromJSDate(order.placedAt!, { zone }).minus({
-        minutes: 6 + Math.floor(random() * 20),
+        minutes: 30 + Math.floor(random() * 20),
       });
       const visit = session(at, order.customerId);
       const seen = visit.browse();

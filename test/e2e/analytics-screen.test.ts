@@ -1,7 +1,8 @@
 // The analytics screen in real Chromium. Two real orders (3 and 20 days ago, the same customer) and
 // four sessions (a newsletter visit that bought, a Google Ads visit that bought, a direct visit that
 // searched for "teapot" and found nothing, an organic visit) are rolled up; an analyst reads the
-// KPIs for 30 and 7 days, the funnel, sales by channel and by device, and the failed search; a
+// KPIs for 30 and 7 days, the closed funnel (whole and by device), sales by channel and by device,
+// and the failed search; explores conversion by channel, then sessions by device, week by week; a
 // hand-edited address falls back to the defaults; a content editor has no analytics at all.
 // Screenshots go to scratch/screens/analytics-*.png.
 
@@ -17,6 +18,15 @@ import { makeMember, makeStore } from '../support/app-harness.ts';
 import { type AdminInChromium, browserSkipReason, startAdminInChromium } from '../support/browser.ts';
 
 const skip = browserSkipReason();
+const checkoutSteps = [
+  'page_view',
+  'view_item',
+  'add_to_cart',
+  'begin_checkout',
+  'add_shipping_info',
+  'add_payment_info',
+  'purchase',
+];
 const screen = '/admin/stores/tide-goods/analytics';
 const day = 24 * 3600 * 1000;
 /** Noon UTC `n` days ago: inside the same calendar day in the browser and the store (both UTC). */
@@ -31,6 +41,7 @@ for (const target of testDatabaseTargets()) {
     let admin: AdminInChromium;
     let page: Page;
     let contentLogin: { email: string; password: string };
+    let analystLogin: { email: string; password: string };
     let marketingLogin: { email: string; password: string };
     const kpi = (key: string) => page.locator(`[data-kpi="${key}"]`);
 
@@ -70,13 +81,13 @@ for (const target of testDatabaseTargets()) {
           ...(name === 'search' ? { searchTerm: 'teapot', resultsCount: 0 } : {}),
         }));
       await ingestEvents(database.db, store, [
-        ...visit('mail', daysAgo(3), ['page_view', 'add_to_cart', 'begin_checkout', 'purchase'], {
+        ...visit('mail', daysAgo(3), checkoutSteps, {
           source: 'newsletter',
           medium: 'email',
           device: 'mobile',
           orderId: recent.order.id,
         }),
-        ...visit('ads', daysAgo(20), ['page_view', 'add_to_cart', 'begin_checkout', 'purchase'], {
+        ...visit('ads', daysAgo(20), checkoutSteps, {
           source: 'google',
           medium: 'cpc',
           campaign: 'brand',
@@ -92,6 +103,7 @@ for (const target of testDatabaseTargets()) {
       ]);
       while ((await sp.dispatcher.dispatchOnce()).dispatched > 0);
       while ((await rollUpDirtyDays(database.db)) > 0);
+      analystLogin = analyst;
       page = await admin.signIn(analyst);
     });
     after(async () => {
@@ -112,10 +124,29 @@ for (const target of testDatabaseTargets()) {
       assert.equal(await kpi('returningCustomerRate').textContent(), '50.0 %');
       const funnel = page.getByLabel('Checkout funnel');
       await funnel.getByText('Ordered').waitFor();
-      assert.match(
-        (await funnel.textContent()) ?? '',
-        /Sessions4.*Added to cart2 · 50\.0 % of the step before/,
+      // Closed: the two buying sessions went through every step; the other two stopped at once.
+      await eventually(
+        async () => (await funnel.textContent()) ?? '',
+        (text) =>
+          /Sessions4.*Viewed a product2 · 50\.0 % of the step before · 2 left.*Added to cart2 · 100\.0 % of the step before.*Ordered2/.test(
+            text,
+          ),
+        'the closed funnel',
       );
+      await funnel.getByRole('combobox', { name: 'Funnel breakdown' }).click();
+      await page.getByRole('option', { name: 'Device' }).click();
+      const funnelByDevice = page.getByRole('table', { name: 'Funnel by device' });
+      await eventually(
+        async () => (await tableRows(funnelByDevice, 'text')).map((r) => [r[0], r[1], r[7]]),
+        (rows) =>
+          JSON.stringify(rows) ===
+          JSON.stringify([
+            ['desktop', '2', '50.0 %'],
+            ['mobile', '2', '50.0 %'],
+          ]),
+        'the funnel by device',
+      );
+      assert.match(page.url(), /funnelBy=device/);
       const channels = page.getByRole('table', { name: 'Sales by channel' });
       const channelRows = [
         ['Paid Search', '1', '1', '€40.00'],
@@ -131,7 +162,7 @@ for (const target of testDatabaseTargets()) {
       await page.getByLabel('Searches without results').getByText('“teapot” — 1 search').waitFor();
       await screenshotScreen(page, `analytics-30-days-${target.kind}`, { height: 1700 });
 
-      await page.getByRole('combobox', { name: 'Breakdown' }).click();
+      await page.getByRole('combobox', { name: 'Breakdown', exact: true }).click();
       await page.getByRole('option', { name: 'Device' }).click();
       const devices = page.getByRole('table', { name: 'Sales by device' });
       const deviceRows = [
@@ -156,6 +187,59 @@ for (const target of testDatabaseTargets()) {
       assert.equal(await kpi('orders').textContent(), '1');
       assert.equal(await kpi('sessions').textContent(), '2');
       assert.match(page.url(), /range=7d/);
+    });
+
+    test('the explorer: conversion by channel, then sessions by device week by week', async () => {
+      await page.goto(`${admin.base}${screen}?view=explore&metric=conversionRate&breakdown=channel`);
+      const table = page.getByRole('table', { name: 'Explorer values' });
+      // 30 days: each channel had one session; Paid Search and Email bought. The total is 2 of 4.
+      const byChannel = [
+        ['Direct', '0.0 %'],
+        ['Email', '100.0 %'],
+        ['Organic Search', '0.0 %'],
+        ['Paid Search', '100.0 %'],
+        ['Total', '50.0 %'],
+      ];
+      await eventually(
+        async () => (await tableRows(table, 'text')).map((r) => [r[0], r[1]]),
+        (rows) => JSON.stringify(rows) === JSON.stringify(byChannel),
+        'conversion by channel',
+      );
+      await screenshotScreen(page, `analytics-explore-${target.kind}`, { height: 1100 });
+
+      await page.getByRole('combobox', { name: 'Metric' }).click();
+      await page.getByRole('option', { name: 'Sessions', exact: true }).click();
+      await page.getByRole('combobox', { name: 'Breakdown', exact: true }).click();
+      await page.getByRole('option', { name: 'Device' }).click();
+      await page.locator('label', { hasText: /^Weeks$/ }).click();
+      const byDevice = [
+        ['desktop', '2'],
+        ['mobile', '2'],
+        ['Total', '4'],
+      ];
+      await eventually(
+        async () => (await tableRows(table, 'text')).map((r) => [r[0], r[1]]),
+        (rows) => JSON.stringify(rows) === JSON.stringify(byDevice),
+        'sessions by device',
+      );
+      const url = new URL(page.url());
+      assert.equal(url.searchParams.get('metric'), 'sessions');
+      assert.equal(url.searchParams.get('breakdown'), 'device');
+      assert.equal(url.searchParams.get('granularity'), 'week');
+      // The link reproduces the view.
+      const again = await admin.signIn(analystLogin);
+      await again.goto(page.url());
+      await eventually(
+        async () =>
+          (await tableRows(again.getByRole('table', { name: 'Explorer values' }), 'text')).map((r) => [
+            r[0],
+            r[1],
+          ]),
+        (rows) => JSON.stringify(rows) === JSON.stringify(byDevice),
+        'the shared link',
+      );
+      await screenshotScreen(again, `analytics-explore-weeks-${target.kind}`, { height: 1100 });
+      await again.context().close();
     });
 
     test('a hand-edited address falls back to the defaults instead of failing', async () => {

@@ -18,10 +18,11 @@ import { LoadFailed } from '../ui/LoadFailed.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { AnomaliesCard } from './AnomaliesCard.tsx';
 import { kpiQuery } from './analytics-queries.ts';
-import { type AnalyticsSearch, periodOf } from './analytics-search.ts';
+import { type AnalyticsSearch, type AnalyticsView, periodOf } from './analytics-search.ts';
 import { BreakdownCard } from './BreakdownCard.tsx';
 import { CampaignsPanel } from './CampaignsPanel.tsx';
 import { CohortsCard } from './CohortsCard.tsx';
+import { ExplorePanel } from './ExplorePanel.tsx';
 import { FunnelCard } from './FunnelCard.tsx';
 import { KpiCards } from './KpiCards.tsx';
 import { LifetimeValueCard } from './LifetimeValueCard.tsx';
@@ -113,11 +114,12 @@ export function AnalyticsScreen(): ReactNode {
       </Group>
       <Tabs
         value={search.view ?? 'sales'}
-        onChange={(tab) => change({ view: tab === 'customers' || tab === 'campaigns' ? tab : undefined })}
+        onChange={(tab) => change({ view: tab === 'sales' ? undefined : (tab as AnalyticsView) })}
         keepMounted={false}
       >
         <Tabs.List mb="md">
           <Tabs.Tab value="sales">Sales and traffic</Tabs.Tab>
+          <Tabs.Tab value="explore">Explore</Tabs.Tab>
           <Tabs.Tab value="customers">Customers</Tabs.Tab>
           <Tabs.Tab value="campaigns">Campaigns</Tabs.Tab>
         </Tabs.List>
@@ -138,7 +140,12 @@ export function AnalyticsScreen(): ReactNode {
               <KpiCards report={report.data} />
               <TrendCharts report={report.data} />
               <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm" mb="lg">
-                <FunnelCard report={report.data} />
+                <FunnelCard
+                  store={store.handle}
+                  period={{ ...period, compare }}
+                  breakdown={search.funnelBy}
+                  onBreakdown={(funnelBy) => change({ funnelBy })}
+                />
                 <SearchTermsCard store={store.handle} period={period} />
               </SimpleGrid>
               <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="sm">
@@ -152,6 +159,14 @@ export function AnalyticsScreen(): ReactNode {
               </SimpleGrid>
             </Stack>
           )}
+        </Tabs.Panel>
+        <Tabs.Panel value="explore">
+          <ExplorePanel
+            store={store.handle}
+            period={{ ...period, compare }}
+            search={search}
+            onChange={change}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="campaigns">
           <CampaignsPanel

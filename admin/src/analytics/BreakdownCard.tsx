@@ -3,17 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { formatMoney } from '../money/minor-units.ts';
 import { LoadFailed } from '../ui/LoadFailed.tsx';
 import { breakdownQuery } from './analytics-queries.ts';
-import { dimensions } from './analytics-search.ts';
+import { dimensionLabels, dimensions } from './analytics-search.ts';
 import type { Dimension } from './analytics-types.ts';
 import { formatChange, formatKpi } from './kpi-format.ts';
-
-const dimensionLabels: Record<Dimension, string> = {
-  channel: 'Channel',
-  campaign: 'Campaign',
-  source_medium: 'Source / medium',
-  device: 'Device',
-  country: 'Country',
-};
 
 /** Sessions, orders, conversion and net sales per channel (or campaign, device …) over the period. */
 export function BreakdownCard({

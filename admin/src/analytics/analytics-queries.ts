@@ -7,6 +7,10 @@ import type {
   CampaignReport,
   CohortReport,
   Dimension,
+  ExploreReport,
+  FunnelReport,
+  Granularity,
+  KpiKey,
   KpiReport,
   LifetimeValueReport,
   ProductReport,
@@ -84,5 +88,22 @@ export const campaignsQuery = (store: string, args: { from: string; to: string }
   queryOptions({
     queryKey: [...analyticsKey(store), 'campaigns', args],
     queryFn: () => api.get<CampaignReport>(storeApiPath(store, '/marketing/campaigns'), { ...args }),
+    placeholderData: keepPreviousData,
+  });
+
+export const exploreQuery = (
+  store: string,
+  args: PeriodArgs & { metric: KpiKey; breakdown: Dimension | 'none'; granularity: Granularity },
+) =>
+  queryOptions({
+    queryKey: [...analyticsKey(store), 'explore', args],
+    queryFn: () => api.get<ExploreReport>(storeApiPath(store, '/analytics/explore'), { ...args }),
+    placeholderData: keepPreviousData,
+  });
+
+export const funnelQuery = (store: string, args: PeriodArgs & { breakdown?: Dimension }) =>
+  queryOptions({
+    queryKey: [...analyticsKey(store), 'funnel', args],
+    queryFn: () => api.get<FunnelReport>(storeApiPath(store, '/analytics/funnel'), { ...args }),
     placeholderData: keepPreviousData,
   });

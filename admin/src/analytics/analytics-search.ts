@@ -1,4 +1,5 @@
-import type { Dimension } from './analytics-types.ts';
+import type { Dimension, Granularity, KpiKey } from './analytics-types.ts';
+import { kpiLooks } from './kpi-format.ts';
 
 /** What the analytics screen shows, kept in its address so a view can be shared and reloaded. */
 export interface AnalyticsSearch {
@@ -8,13 +9,30 @@ export interface AnalyticsSearch {
   to?: string;
   compare?: 'previous_period' | 'previous_year' | 'none';
   dimension?: Dimension;
-  /** The customers' tab (segments, cohorts, lifetime value) instead of sales and traffic. */
-  view?: 'customers' | 'campaigns';
+  /** Another tab than sales and traffic: customers, campaigns, or the KPI explorer. */
+  view?: AnalyticsView;
+  /** The explorer's metric, breakdown and buckets. */
+  metric?: KpiKey;
+  breakdown?: Dimension | 'none';
+  granularity?: Granularity;
+  /** The funnel card's breakdown. */
+  funnelBy?: Dimension;
 }
+
+const views = ['customers', 'campaigns', 'explore'] as const;
+export type AnalyticsView = (typeof views)[number];
+const granularities: readonly Granularity[] = ['day', 'week', 'month'];
 
 export const rangePresets = ['7d', '30d', '90d', '365d', 'custom'] as const;
 export type RangePreset = (typeof rangePresets)[number];
 export const dimensions: readonly Dimension[] = ['channel', 'campaign', 'source_medium', 'device', 'country'];
+export const dimensionLabels: Record<Dimension, string> = {
+  channel: 'Channel',
+  campaign: 'Campaign',
+  source_medium: 'Source / medium',
+  device: 'Device',
+  country: 'Country',
+};
 const comparisons = ['previous_period', 'previous_year', 'none'] as const;
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -26,7 +44,14 @@ export function parseAnalyticsSearch(raw: Record<string, unknown>): AnalyticsSea
   if (comparisons.includes(raw.compare as (typeof comparisons)[number]))
     out.compare = raw.compare as AnalyticsSearch['compare'];
   if (dimensions.includes(raw.dimension as Dimension)) out.dimension = raw.dimension as Dimension;
-  if (raw.view === 'customers' || raw.view === 'campaigns') out.view = raw.view;
+  if (views.includes(raw.view as AnalyticsView)) out.view = raw.view as AnalyticsView;
+  if (typeof raw.metric === 'string' && Object.hasOwn(kpiLooks, raw.metric))
+    out.metric = raw.metric as KpiKey;
+  if (raw.breakdown === 'none' || dimensions.includes(raw.breakdown as Dimension))
+    out.breakdown = raw.breakdown as Dimension | 'none';
+  if (granularities.includes(raw.granularity as Granularity))
+    out.granularity = raw.granularity as Granularity;
+  if (dimensions.includes(raw.funnelBy as Dimension)) out.funnelBy = raw.funnelBy as Dimension;
   return out;
 }
 

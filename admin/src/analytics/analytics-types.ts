@@ -10,9 +10,15 @@ export type KpiKey =
   | 'units'
   | 'averageOrderValue'
   | 'sessions'
+  | 'pageViews'
+  | 'productViews'
   | 'conversionRate'
+  | 'productViewRate'
   | 'cartRate'
   | 'checkoutRate'
+  | 'shippingRate'
+  | 'paymentRate'
+  | 'funnelCompletionRate'
   | 'newCustomerOrders'
   | 'returningCustomerOrders'
   | 'returningCustomerRate'
@@ -35,9 +41,52 @@ export interface KpiReport {
   period: Period;
   comparison: Period | null;
   kpis: { key: KpiKey; value: number | null; previous: number | null; change: number | null }[];
-  funnel: { step: string; sessions: number; fromPrevious: number | null; fromStart: number | null }[];
+  funnel: FunnelStep[];
+  openFunnel: FunnelStep[];
   series: { day: string; previousDay: string | null; current: KpiValues; previous: KpiValues | null }[];
   pendingDays: number;
+}
+
+export interface FunnelStep {
+  step: string;
+  sessions: number;
+  fromPrevious: number | null;
+  fromStart: number | null;
+  /** Sessions of the step before that did not reach this one (closed funnel only). */
+  dropOff: number | null;
+}
+
+export interface FunnelReport {
+  period: Period;
+  comparison: Period | null;
+  total: FunnelStep[];
+  previous: FunnelStep[] | null;
+  open: FunnelStep[];
+  breakdown: Dimension | null;
+  rows: { value: string; funnel: FunnelStep[] }[];
+}
+
+export type Granularity = 'day' | 'week' | 'month';
+
+export interface ExploreLine {
+  value: number | null;
+  previous: number | null;
+  change: number | null;
+  series: (number | null)[];
+  previousSeries: (number | null)[] | null;
+}
+
+export interface ExploreReport {
+  metric: KpiKey;
+  kind: 'money' | 'count' | 'rate';
+  currency: string;
+  breakdown: Dimension | 'none';
+  granularity: Granularity;
+  period: Period;
+  comparison: Period | null;
+  buckets: { start: string; end: string }[];
+  total: ExploreLine;
+  rows: (ExploreLine & { key: string; other: boolean })[];
 }
 
 export type Dimension = 'channel' | 'campaign' | 'source_medium' | 'device' | 'country';

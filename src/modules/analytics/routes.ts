@@ -13,6 +13,8 @@ import { rfmSegments } from './customer-value/index.ts';
 import { ingestBatchInput, ingestEvents } from './ingest/ingest-events.ts';
 import { breakdownQuery, breakdownReport } from './reports/breakdown-report.ts';
 import { cohortReport } from './reports/cohort-report.ts';
+import { exploreQuery, exploreReport } from './reports/explore-report.ts';
+import { funnelQuery, funnelReport } from './reports/funnel-report.ts';
 import { kpiQuery, kpiReport } from './reports/kpi-report.ts';
 import { lifetimeValueReport } from './reports/lifetime-value-report.ts';
 import { productReport, productReportQuery } from './reports/product-report.ts';
@@ -76,6 +78,35 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) 
       },
     },
     async (request) => breakdownReport(db, storeOf(request).store, request.query),
+  );
+
+  r.get(
+    '/analytics/explore',
+    {
+      config: { permission: 'analytics:read' },
+      schema: {
+        tags,
+        summary:
+          'One KPI per day, week or month, for the store and the top values of a breakdown, against a comparison period',
+        params: storeParams,
+        querystring: exploreQuery,
+      },
+    },
+    async (request) => exploreReport(db, storeOf(request).store, request.query),
+  );
+
+  r.get(
+    '/analytics/funnel',
+    {
+      config: { permission: 'analytics:read' },
+      schema: {
+        tags,
+        summary: 'The closed checkout funnel over a period, whole and per channel, device, country …',
+        params: storeParams,
+        querystring: funnelQuery,
+      },
+    },
+    async (request) => funnelReport(db, storeOf(request).store, request.query),
   );
 
   r.get(

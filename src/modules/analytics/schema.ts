@@ -220,11 +220,24 @@ export const analyticsDaily = pgTable(
     sessions: integer('sessions').notNull().default(0),
     pageViews: integer('page_views').notNull().default(0),
     productViews: integer('product_views').notNull().default(0),
+    /** Sessions with a `view_item` that day (open funnel, like the other step counts here). */
+    itemViewSessions: integer('item_view_sessions').notNull().default(0),
     cartSessions: integer('cart_sessions').notNull().default(0),
     checkoutSessions: integer('checkout_sessions').notNull().default(0),
     shippingSessions: integer('shipping_sessions').notNull().default(0),
     paymentSessions: integer('payment_sessions').notNull().default(0),
     purchaseSessions: integer('purchase_sessions').notNull().default(0),
+    /*
+     * The closed funnel: sessions started that day that went, in order of time and within that
+     * day, through every step up to this one (product view, cart, checkout, shipping, payment,
+     * purchase). docs/metrics.md, "The checkout funnel".
+     */
+    funnelViewSessions: integer('funnel_view_sessions').notNull().default(0),
+    funnelCartSessions: integer('funnel_cart_sessions').notNull().default(0),
+    funnelCheckoutSessions: integer('funnel_checkout_sessions').notNull().default(0),
+    funnelShippingSessions: integer('funnel_shipping_sessions').notNull().default(0),
+    funnelPaymentSessions: integer('funnel_payment_sessions').notNull().default(0),
+    funnelPurchaseSessions: integer('funnel_purchase_sessions').notNull().default(0),
     searches: integer('searches').notNull().default(0),
     searchesWithoutResults: integer('searches_without_results').notNull().default(0),
     orders: integer('orders').notNull().default(0),

@@ -25,7 +25,8 @@ export interface BreakdownRow {
   change: { netSales: number | null; sessions: number | null };
 }
 
-async function measuresByValue(db: Db, storeId: string, dimension: string, period: Period) {
+/** Summed measures of each value of a dimension over a period (`all` has one value, the empty string). */
+export async function measuresByValue(db: Db, storeId: string, dimension: string, period: Period) {
   const rows = await db
     .select({
       value: analyticsDaily.value,

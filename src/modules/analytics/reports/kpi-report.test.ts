@@ -231,15 +231,30 @@ for (const target of testDatabaseTargets()) {
         report.series.map((d) => d.current.orders),
         [1, 1, 0],
       );
+      // Open: session A has a cart, a checkout and a purchase but no product view. Closed: A
+      // stops before the first step (no product view), so only the sessions are there.
       assert.deepEqual(
-        report.funnel.map((s) => [s.step, s.sessions]),
+        report.openFunnel.map((s) => [s.step, s.sessions]),
         [
           ['sessions', 2],
+          ['view_item', 0],
           ['add_to_cart', 1],
           ['begin_checkout', 1],
           ['add_shipping_info', 0],
           ['add_payment_info', 0],
           ['purchase', 1],
+        ],
+      );
+      assert.deepEqual(
+        report.funnel.map((s) => [s.step, s.sessions, s.dropOff]),
+        [
+          ['sessions', 2, null],
+          ['view_item', 0, 2],
+          ['add_to_cart', 0, 0],
+          ['begin_checkout', 0, 0],
+          ['add_shipping_info', 0, 0],
+          ['add_payment_info', 0, 0],
+          ['purchase', 0, 0],
         ],
       );
       assert.equal(report.pendingDays, 0);

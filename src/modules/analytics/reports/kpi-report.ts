@@ -146,7 +146,9 @@ export interface KpiReport {
   comparison: Period | null;
   slice: { dimension: string; value: string } | null;
   kpis: KpiValue[];
+  /** The closed funnel (each step in order); `openFunnel` counts each step on its own. */
   funnel: FunnelStep[];
+  openFunnel: FunnelStep[];
   /** Per day, for charts; `previous` is the comparison period's day at the same position. */
   series: {
     day: string;
@@ -186,7 +188,8 @@ export async function kpiReport(
       previous: before ? before[key] : null,
       change: before ? changeOf(now[key], before[key]) : null,
     })),
-    funnel: funnelOf(total),
+    funnel: funnelOf(total, 'closed'),
+    openFunnel: funnelOf(total, 'open'),
     series: days.map((d, i) => {
       const previous = previousDays?.[i];
       return {

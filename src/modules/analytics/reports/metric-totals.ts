@@ -6,11 +6,18 @@ export const measureKeys = [
   'sessions',
   'pageViews',
   'productViews',
+  'itemViewSessions',
   'cartSessions',
   'checkoutSessions',
   'shippingSessions',
   'paymentSessions',
   'purchaseSessions',
+  'funnelViewSessions',
+  'funnelCartSessions',
+  'funnelCheckoutSessions',
+  'funnelShippingSessions',
+  'funnelPaymentSessions',
+  'funnelPurchaseSessions',
   'searches',
   'searchesWithoutResults',
   'orders',
@@ -49,9 +56,15 @@ export const kpiKeys = [
   'units',
   'averageOrderValue',
   'sessions',
+  'pageViews',
+  'productViews',
   'conversionRate',
+  'productViewRate',
   'cartRate',
   'checkoutRate',
+  'shippingRate',
+  'paymentRate',
+  'funnelCompletionRate',
   'newCustomerOrders',
   'returningCustomerOrders',
   'returningCustomerRate',
@@ -90,9 +103,15 @@ export function kpisOf(m: Measures): Record<KpiKey, number | null> {
     units: m.units,
     averageOrderValue: m.orders === 0 ? null : Math.round((m.grossSales - m.discounts) / m.orders),
     sessions: m.sessions,
+    pageViews: m.pageViews,
+    productViews: m.productViews,
     conversionRate: ratio(m.purchaseSessions, m.sessions),
+    productViewRate: ratio(m.itemViewSessions, m.sessions),
     cartRate: ratio(m.cartSessions, m.sessions),
     checkoutRate: ratio(m.checkoutSessions, m.sessions),
+    shippingRate: ratio(m.shippingSessions, m.sessions),
+    paymentRate: ratio(m.paymentSessions, m.sessions),
+    funnelCompletionRate: ratio(m.funnelPurchaseSessions, m.sessions),
     newCustomerOrders: m.newCustomerOrders,
     returningCustomerOrders: returning,
     returningCustomerRate: ratio(returning, m.orders),
@@ -110,38 +129,68 @@ export function changeOf(current: number | null, previous: number | null): numbe
   return (current - previous) / Math.abs(previous);
 }
 
-export const funnelSteps = [
-  ['sessions', 'sessions'],
-  ['add_to_cart', 'cartSessions'],
-  ['begin_checkout', 'checkoutSessions'],
-  ['add_shipping_info', 'shippingSessions'],
-  ['add_payment_info', 'paymentSessions'],
-  ['purchase', 'purchaseSessions'],
-] as const satisfies readonly (readonly [string, MeasureKey])[];
+export const funnelStepNames = [
+  'sessions',
+  'view_item',
+  'add_to_cart',
+  'begin_checkout',
+  'add_shipping_info',
+  'add_payment_info',
+  'purchase',
+] as const;
+export type FunnelStepName = (typeof funnelStepNames)[number];
+
+/** Each funnel step's measure: sessions that went through it in order (closed) or at all (open). */
+const funnelMeasures: Record<'closed' | 'open', readonly MeasureKey[]> = {
+  closed: [
+    'sessions',
+    'funnelViewSessions',
+    'funnelCartSessions',
+    'funnelCheckoutSessions',
+    'funnelShippingSessions',
+    'funnelPaymentSessions',
+    'funnelPurchaseSessions',
+  ],
+  open: [
+    'sessions',
+    'itemViewSessions',
+    'cartSessions',
+    'checkoutSessions',
+    'shippingSessions',
+    'paymentSessions',
+    'purchaseSessions',
+  ],
+};
 
 export interface FunnelStep {
-  step: (typeof funnelSteps)[number][0];
+  step: FunnelStepName;
   sessions: number;
   /** Sessions at this step ÷ sessions at the one before (GA4's step rate); null for the first. */
   fromPrevious: number | null;
   /** ÷ all sessions. */
   fromStart: number | null;
+  /** Sessions at the step before that did not reach this one (closed funnel); null for the first. */
+  dropOff: number | null;
 }
 
 /**
- * The checkout funnel of summed measures: sessions that reached each step (an open funnel: a
- * session counts at a step whether or not it went through the ones before, as when a shopper
- * comes back to the checkout from an e-mail).
+ * The checkout funnel of summed measures (docs/metrics.md, "The checkout funnel"). Closed: a
+ * session counts at a step only if it went through every step before, in order, so each step is
+ * part of the one before and the drop-off is what left. Open: a session counts at each step it
+ * reached at all (a shopper back at the checkout from an e-mail), so a step can exceed the one
+ * before and the drop-off is not given.
  */
-export function funnelOf(m: Measures): FunnelStep[] {
-  return funnelSteps.map(([step, key], i) => {
-    const sessions = m[key];
-    const before = i === 0 ? null : m[funnelSteps[i - 1]![1]];
+export function funnelOf(m: Measures, kind: 'closed' | 'open' = 'closed'): FunnelStep[] {
+  const keys = funnelMeasures[kind];
+  return funnelStepNames.map((step, i) => {
+    const sessions = m[keys[i]!];
+    const before = i === 0 ? null : m[keys[i - 1]!];
     return {
       step,
       sessions,
       fromPrevious: before === null ? null : ratio(sessions, before),
       fromStart: ratio(sessions, m.sessions),
+      dropOff: before === null || kind === 'open' ? null : before - sessions,
     };
   });
 }

@@ -10,6 +10,35 @@ export interface RollupStore {
 /** How long before and after an order's day its purchase event is looked for. */
 const purchaseWindow = sql.raw(`interval '2 days'`);
 
+/** The closed funnel's steps after the session itself, in the order a shopper goes through them. */
+const closedFunnelEvents = [
+  'view_item',
+  'add_to_cart',
+  'begin_checkout',
+  'add_shipping_info',
+  'add_payment_info',
+  'purchase',
+] as const;
+
+/*
+ * `reached_n`: per session, when it first did step n at or after the moment it reached step n − 1
+ * (for the first step, any time that day). Taking the earliest such moment at each step is enough:
+ * an earlier arrival never closes off a later step, so a session is in `reached_n` exactly when
+ * some in-order sequence of its events goes through steps 1 … n. Equal times count as in order.
+ */
+const closedFunnelSteps = sql.raw(
+  closedFunnelEvents
+    .map((name, i) =>
+      i === 0
+        ? `reached_1 as (select session_id, min(occurred_at) as at from funnel_events where name = '${name}' group by session_id)`
+        : `reached_${i + 1} as (
+        select f.session_id, min(f.occurred_at) as at from funnel_events f
+        join reached_${i} p on p.session_id = f.session_id and f.occurred_at >= p.at
+        where f.name = '${name}' group by f.session_id)`,
+    )
+    .join(',\n      '),
+);
+
 /**
  * Works out one store day's rollups from scratch: raw events of the day (in the store's time zone)
  * and the order and refund facts of the day. Incremental updates and full rebuilds both call this
@@ -19,7 +48,8 @@ const purchaseWindow = sql.raw(`interval '2 days'`);
  *    `Unassigned` / `(not set)` without one).
  * 2. `analytics_daily`: per breakdown (all, channel, campaign, source / medium, device, country),
  *    sessions that started that day, page and product views, the sessions that reached each
- *    funnel step that day, searches, orders and sales (cancelled orders left out), refunds of the
+ *    funnel step that day (the open funnel), the closed funnel of the sessions that started that
+ *    day (each step in order, within the day), searches, orders and sales (cancelled orders left out), refunds of the
  *    day (of orders not cancelled), costs.
  * 3. `analytics_daily_products`: product views and sales per product; `analytics_daily_searches`:
  *    search terms and how often they found nothing.
@@ -66,8 +96,15 @@ export async function rollUpDay(db: Db, store: RollupStore, day: string): Promis
         select * from analytics_events
         where store_id = ${s} and occurred_at >= ${from} and occurred_at < ${to}
       ),
+      -- Read from the table, not from ev: a CTE named twice is materialised whole (every column).
+      funnel_events as (
+        select session_id, name, occurred_at from analytics_events
+        where store_id = ${s} and occurred_at >= ${from} and occurred_at < ${to}
+          and name in ('view_item', 'add_to_cart', 'begin_checkout', 'add_shipping_info', 'add_payment_info', 'purchase')
+      ),
+      ${closedFunnelSteps},
       sessions as (
-        select
+        select session_id,
           bool_or(session_start)::int as sessions,
           min(channel) as channel,
           min(coalesce(campaign, '(not set)')) as campaign,
@@ -76,6 +113,7 @@ export async function rollUpDay(db: Db, store: RollupStore, day: string): Promis
           min(coalesce(country, '(not set)')) as country,
           count(*) filter (where name = 'page_view')::int as page_views,
           count(*) filter (where name = 'view_item')::int as product_views,
+          bool_or(name = 'view_item')::int as item_view_sessions,
           bool_or(name = 'add_to_cart')::int as cart_sessions,
           bool_or(name = 'begin_checkout')::int as checkout_sessions,
           bool_or(name = 'add_shipping_info')::int as shipping_sessions,
@@ -84,6 +122,22 @@ export async function rollUpDay(db: Db, store: RollupStore, day: string): Promis
           count(*) filter (where name = 'search')::int as searches,
           count(*) filter (where name = 'search' and results_count = 0)::int as searches_without_results
         from ev group by session_id
+      ),
+      session_funnels as (
+        select s.*,
+          (s.sessions = 1 and r1.at is not null)::int as funnel_view_sessions,
+          (s.sessions = 1 and r2.at is not null)::int as funnel_cart_sessions,
+          (s.sessions = 1 and r3.at is not null)::int as funnel_checkout_sessions,
+          (s.sessions = 1 and r4.at is not null)::int as funnel_shipping_sessions,
+          (s.sessions = 1 and r5.at is not null)::int as funnel_payment_sessions,
+          (s.sessions = 1 and r6.at is not null)::int as funnel_purchase_sessions
+        from sessions s
+        left join reached_1 r1 on r1.session_id = s.session_id
+        left join reached_2 r2 on r2.session_id = s.session_id
+        left join reached_3 r3 on r3.session_id = s.session_id
+        left join reached_4 r4 on r4.session_id = s.session_id
+        left join reached_5 r5 on r5.session_id = s.session_id
+        left join reached_6 r6 on r6.session_id = s.session_id
       ),
       line_costs as (
         select l.order_id,
@@ -114,35 +168,41 @@ export async function rollUpDay(db: Db, store: RollupStore, day: string): Promis
       ),
       measured as (
         select channel, campaign, source_medium, device, country,
-          sessions, page_views, product_views, cart_sessions, checkout_sessions, shipping_sessions,
-          payment_sessions, purchase_sessions, searches, searches_without_results,
+          sessions, page_views, product_views, item_view_sessions, cart_sessions, checkout_sessions,
+          shipping_sessions, payment_sessions, purchase_sessions, funnel_view_sessions, funnel_cart_sessions,
+          funnel_checkout_sessions, funnel_shipping_sessions, funnel_payment_sessions,
+          funnel_purchase_sessions, searches, searches_without_results,
           0 as orders, 0 as new_customer_orders, 0 as units, 0::bigint as gross_sales, 0::bigint as discounts,
           0::bigint as shipping, 0::bigint as tax, 0::bigint as total_sales, 0::bigint as refunds,
           null::text as refunded_order, 0::bigint as cost, 0::bigint as costed_sales
-        from sessions
+        from session_funnels
         union all
         select coalesce(channel, 'Unassigned'), coalesce(campaign, '(not set)'), coalesce(source_medium, '(not set)'),
           coalesce(device, '(not set)'), coalesce(country, '(not set)'),
-          0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+          0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
           1, (customer_id is null or first_order)::int, units, gross_sales, discounts, shipping, tax, total, 0,
           null, cost, costed_sales
         from orders
         union all
         select coalesce(channel, 'Unassigned'), coalesce(campaign, '(not set)'), coalesce(source_medium, '(not set)'),
           coalesce(device, '(not set)'), coalesce(country, '(not set)'),
-          0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+          0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
           0, 0, 0, 0, 0, 0, 0, 0, amount, order_id, 0, 0
         from refunds
       )
       insert into analytics_daily (
-        store_id, day, dimension, value, sessions, page_views, product_views, cart_sessions,
-        checkout_sessions, shipping_sessions, payment_sessions, purchase_sessions, searches,
-        searches_without_results, orders, new_customer_orders, units, gross_sales, discounts, shipping,
+        store_id, day, dimension, value, sessions, page_views, product_views, item_view_sessions,
+        cart_sessions, checkout_sessions, shipping_sessions, payment_sessions, purchase_sessions,
+        funnel_view_sessions, funnel_cart_sessions, funnel_checkout_sessions, funnel_shipping_sessions,
+        funnel_payment_sessions, funnel_purchase_sessions, searches, searches_without_results, orders, new_customer_orders, units, gross_sales, discounts, shipping,
         tax, total_sales, refunds, refunded_orders, cost, costed_sales
       )
       select ${s}, ${day}::date, d.dimension, d.value,
-        sum(sessions), sum(page_views), sum(product_views), sum(cart_sessions), sum(checkout_sessions),
-        sum(shipping_sessions), sum(payment_sessions), sum(purchase_sessions), sum(searches),
+        sum(sessions), sum(page_views), sum(product_views), sum(item_view_sessions), sum(cart_sessions),
+        sum(checkout_sessions), sum(shipping_sessions), sum(payment_sessions), sum(purchase_sessions),
+        sum(funnel_view_sessions), sum(funnel_cart_sessions), sum(funnel_checkout_sessions),
+        sum(funnel_shipping_sessions), sum(funnel_payment_sessions), sum(funnel_purchase_sessions),
+        sum(searches),
         sum(searches_without_results), sum(orders), sum(new_customer_orders), sum(units),
         sum(gross_sales), sum(discounts), sum(shipping), sum(tax), sum(total_sales), sum(refunds),
         count(distinct refunded_order), sum(cost), sum(costed_sales)
