@@ -42,6 +42,7 @@ import {
   registerIdempotencyPurgeJob,
 } from './modules/checkout/index.ts';
 import { customerRoutes, purgeExpiredCustomerSessions } from './modules/customers/index.ts';
+import { goalRoutes } from './modules/goals/index.ts';
 import { insightsRoutes } from './modules/insights/index.ts';
 import {
   countRoutes,
@@ -172,6 +173,7 @@ export async function buildApp(options: AppOptions) {
       await scoped.register(orderRoutes, { db });
       await scoped.register(analyticsRoutes, { db });
       await scoped.register(insightsRoutes, { db });
+      await scoped.register(goalRoutes, { db });
       await scoped.register(marketingRoutes, { db });
       await scoped.register(draftOrderRoutes, { db, publicUrl: config.publicUrl });
       await scoped.register(mailRoutes, { db, storeIdOf: (request) => storeOf(request).store.id });

@@ -3,6 +3,7 @@
  * their explanations; demand forecasts and reorder arithmetic in forecasting/).
  */
 export * as anomalies from './anomalies/index.ts';
+export { type SeededRandom, seededRandom } from './anomalies/seeded-random.ts';
 export * as forecasting from './forecasting/index.ts';
 export { insightsRoutes } from './routes.ts';
 export { metricSeries, storeAnomalies } from './store-anomalies.ts';
