@@ -63,6 +63,7 @@ import { marketRoutes } from './modules/markets/index.ts';
 import { inventoryAlertsConsumer, notificationRoutes } from './modules/notifications/index.ts';
 import { orderRoutes, paymentUpdatesConsumer } from './modules/orders/index.ts';
 import { paymentRoutes, paymentWebhookRoutes } from './modules/payments/index.ts';
+import { portfolioRoutes } from './modules/portfolio/index.ts';
 import { promotionRoutes } from './modules/promotions/index.ts';
 import { shippingRoutes } from './modules/shipping/index.ts';
 import { taxRoutes } from './modules/tax/index.ts';
@@ -137,6 +138,7 @@ export async function buildApp(options: AppOptions) {
   registerAuth(app, db, changes);
   const routeOptions = { db, changes, secureCookies: config.secureCookies };
   await app.register(authRoutes, routeOptions);
+  await app.register(portfolioRoutes, { db });
   await app.register(
     async (scoped) => {
       await scoped.register(storeAccessRoutes, routeOptions);

@@ -7,3 +7,4 @@ export { type SeededRandom, seededRandom } from './anomalies/seeded-random.ts';
 export * as forecasting from './forecasting/index.ts';
 export { insightsRoutes } from './routes.ts';
 export { metricSeries, storeAnomalies } from './store-anomalies.ts';
+export { anomalyCountsOfStores, type StoreAnomalyCount } from './store-anomaly-counts.ts';
