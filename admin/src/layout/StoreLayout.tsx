@@ -31,6 +31,7 @@ import {
   IconReturn,
   IconSearch,
   IconTag,
+  IconTarget,
   IconTransfer,
   IconTruck,
   IconUsers,
@@ -45,6 +46,7 @@ const storeRoute = getRouteApi('/signed-in/stores/$store');
 interface Section {
   to:
     | '/stores/$store/analytics'
+    | '/stores/$store/goals'
     | '/stores/$store/orders'
     | '/stores/$store/draft-orders'
     | '/stores/$store/returns'
@@ -85,6 +87,13 @@ const sections: Section[] = [
     label: 'Analytics',
     icon: <IconChartLine />,
     permission: 'analytics:read',
+  },
+  {
+    to: '/stores/$store/goals',
+    label: 'Goals',
+    icon: <IconTarget />,
+    permission: 'analytics:read',
+    nested: true,
   },
   { to: '/stores/$store/orders', label: 'Orders', icon: <IconReceipt />, permission: 'orders:read' },
   {
