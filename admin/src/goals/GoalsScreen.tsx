@@ -81,13 +81,13 @@ export function GoalsScreen(): ReactNode {
           <Table verticalSpacing="sm" highlightOnHover>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Goal</Table.Th>
+                <Table.Th miw={200}>Goal</Table.Th>
                 <Table.Th>Target</Table.Th>
                 <Table.Th>So far</Table.Th>
                 <Table.Th>Projected</Table.Th>
                 <Table.Th miw={220}>Pace</Table.Th>
                 <Table.Th>Chance</Table.Th>
-                <Table.Th>Status</Table.Th>
+                <Table.Th miw={110}>Status</Table.Th>
                 {writable && <Table.Th />}
               </Table.Tr>
             </Table.Thead>
