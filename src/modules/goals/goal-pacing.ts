@@ -83,9 +83,12 @@ export async function paceGoals(
     return [{ goal, store, today, yesterday, historyFrom }];
   });
   if (plans.length === 0) return [];
-  const from = plans.reduce((m, p) => (p.goal.startDay < m ? p.goal.startDay : m), plans[0]!.historyFrom);
-  const earliest = plans.reduce((m, p) => (p.historyFrom < m ? p.historyFrom : m), from);
-  const to = plans.reduce((m, p) => (p.yesterday > m ? p.yesterday : m), plans[0]!.yesterday);
+  // ISO days sort as text: one span from the earliest day any goal reads to the latest yesterday.
+  const earliest = plans.flatMap((p) => [p.goal.startDay, p.historyFrom]).sort()[0]!;
+  const to = plans
+    .map((p) => p.yesterday)
+    .sort()
+    .at(-1)!;
 
   const slices: StoreSlice[] = plans
     .filter((p) => p.goal.scope !== 'category')
@@ -133,7 +136,7 @@ export async function paceGoals(
           };
     const ratio = isRatio(goal.metric);
     const actual = { numerator: 0, denominator: ratio ? 0 : undefined };
-    const actualTo = goal.endDay < yesterday ? goal.endDay : yesterday;
+    const actualTo = [goal.endDay, yesterday].sort()[0]!;
     for (let d = day(goal.startDay); d.toISODate()! <= actualTo; d = d.plus({ days: 1 })) {
       const v = valueOn(d.toISODate()!);
       actual.numerator += v?.numerator ?? 0;
@@ -147,7 +150,7 @@ export async function paceGoals(
       denominator.push(v?.denominator ?? 0);
     }
     const ended = goal.endDay < today;
-    const remainingFrom = goal.startDay > today ? goal.startDay : today;
+    const remainingFrom = [goal.startDay, today].sort()[1]!;
     const remainingDays = ended ? 0 : daysBetween(remainingFrom, goal.endDay);
     const totalDays = daysBetween(goal.startDay, goal.endDay);
     return {
