@@ -15,8 +15,11 @@ export interface DailySeriesModel {
    * future goal starts still move the state).
    */
   simulatedSum(shocks: readonly number[], skip: number): number;
-  /** One-step-ahead errors over the history (for the correlation of two series); empty without a model. */
-  residuals: number[];
+  /**
+   * One-step-ahead errors over the history (for the correlation of two series); empty without a
+   * model. A function: only ratio goals need them, and they cost a run of the model per day.
+   */
+  residuals(): number[];
 }
 
 /** Weeks of history a pacing forecast is fitted on: enough weeks to see the weekly rhythm twice over, recent enough to be today's level. */
@@ -48,7 +51,7 @@ export function dailySeriesModel(history: readonly number[]): DailySeriesModel {
     method: 'none',
     expected: (horizon) => new Array<number>(horizon).fill(0),
     simulatedSum: () => 0,
-    residuals: [],
+    residuals: () => [],
   };
 }
 
@@ -56,7 +59,6 @@ function holtWintersModel(history: readonly number[]): DailySeriesModel {
   const fitted = forecasting.fitHoltWinters(history, 7);
   const { alpha = 0, beta = 0, gamma = 0 } = fitted.parameters;
   const sd = fitted.residualSd;
-  const residuals = history.map((y, t) => y - fitted.rerun(history.slice(0, t)).forecast(1)[0]!);
   return {
     method: 'holt-winters',
     expected: (horizon) => fitted.forecast(horizon).map((v) => Math.max(0, v)),
@@ -76,7 +78,7 @@ function holtWintersModel(history: readonly number[]): DailySeriesModel {
       }
       return sum;
     },
-    residuals,
+    residuals: () => history.map((y, t) => y - fitted.rerun(history.slice(0, t)).forecast(1)[0]!),
   };
 }
 
@@ -88,7 +90,7 @@ function meanModel(history: readonly number[]): DailySeriesModel {
     expected: (horizon) => new Array<number>(horizon).fill(mean),
     simulatedSum: (shocks, skip) =>
       shocks.reduce((sum, z, h) => (h < skip ? sum : sum + Math.max(0, mean + sd * z)), 0),
-    residuals: history.map((y) => y - mean),
+    residuals: () => history.map((y) => y - mean),
   };
 }
 

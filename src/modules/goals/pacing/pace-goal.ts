@@ -103,7 +103,7 @@ function simulatedProbability(
 ): number {
   // A fixed seed: the same data give the same probability on every reload.
   const random = seededRandom(0x60a1);
-  const rho = denominatorModel ? correlation(numeratorModel.residuals, denominatorModel.residuals) : 0;
+  const rho = denominatorModel ? correlation(numeratorModel.residuals(), denominatorModel.residuals()) : 0;
   const spare = Math.sqrt(1 - rho * rho);
   const horizon = skip + goalDays;
   const first = new Array<number>(horizon);
