@@ -48,6 +48,7 @@ import {
   registerIdempotencyPurgeJob,
 } from './modules/checkout/index.ts';
 import { customerRoutes, purgeExpiredCustomerSessions } from './modules/customers/index.ts';
+import { goalRoutes } from './modules/goals/index.ts';
 import { anomalyAlertsSchedule, insightsRoutes, registerAnomalyAlertsJob } from './modules/insights/index.ts';
 import {
   countRoutes,
@@ -68,6 +69,7 @@ import { marketRoutes } from './modules/markets/index.ts';
 import { inventoryAlertsConsumer, notificationRoutes } from './modules/notifications/index.ts';
 import { orderRoutes, paymentUpdatesConsumer } from './modules/orders/index.ts';
 import { paymentRoutes, paymentWebhookRoutes } from './modules/payments/index.ts';
+import { portfolioRoutes } from './modules/portfolio/index.ts';
 import { promotionRoutes } from './modules/promotions/index.ts';
 import { shippingRoutes } from './modules/shipping/index.ts';
 import { taxRoutes } from './modules/tax/index.ts';
@@ -143,6 +145,7 @@ export async function buildApp(options: AppOptions) {
   const routeOptions = { db, changes, secureCookies: config.secureCookies };
   await app.register(authRoutes, routeOptions);
   await app.register(briefingMailRoutes, { db });
+  await app.register(portfolioRoutes, { db });
   await app.register(
     async (scoped) => {
       await scoped.register(storeAccessRoutes, routeOptions);
@@ -180,6 +183,7 @@ export async function buildApp(options: AppOptions) {
       await scoped.register(analyticsRoutes, { db });
       await scoped.register(insightsRoutes, { db });
       await scoped.register(briefingRoutes, { db });
+      await scoped.register(goalRoutes, { db });
       await scoped.register(marketingRoutes, { db });
       await scoped.register(draftOrderRoutes, { db, publicUrl: config.publicUrl });
       await scoped.register(mailRoutes, { db, storeIdOf: (request) => storeOf(request).store.id });

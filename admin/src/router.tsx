@@ -32,6 +32,7 @@ import { parseDraftOrdersSearch } from './draft-orders/draft-orders-search.ts';
 import { EmailTemplateScreen } from './email-templates/EmailTemplateScreen.tsx';
 import { EmailTemplatesScreen } from './email-templates/EmailTemplatesScreen.tsx';
 import { parseEmailTemplateSearch } from './email-templates/email-template-search.ts';
+import { GoalsScreen } from './goals/GoalsScreen.tsx';
 import { InventoryScreen } from './inventory/InventoryScreen.tsx';
 import { parseInventorySearch } from './inventory/inventory-search.ts';
 import { LocationsScreen } from './inventory/LocationsScreen.tsx';
@@ -47,6 +48,7 @@ import { OrderSettingsScreen } from './orders/OrderSettingsScreen.tsx';
 import { OrdersScreen } from './orders/OrdersScreen.tsx';
 import { parseOrdersSearch } from './orders/order-search.ts';
 import { PaymentSettingsScreen } from './payments/PaymentSettingsScreen.tsx';
+import { PortfolioScreen } from './portfolio/PortfolioScreen.tsx';
 import { ProductImportDetailScreen } from './products/import/ProductImportDetailScreen.tsx';
 import { ProductImportScreen } from './products/import/ProductImportScreen.tsx';
 import { parseProductsSearch } from './products/list/product-list-search.ts';
@@ -374,6 +376,19 @@ export const analyticsRoute = createRoute({
   component: guarded('analytics:read', 'see the analytics', AnalyticsScreen),
 });
 
+export const goalsRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'goals',
+  component: guarded('analytics:read', 'see the goals', GoalsScreen),
+});
+
+/** Every store at once: outside any one store, so under the signed-in route, not a store's. */
+export const portfolioRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'portfolio',
+  component: PortfolioScreen,
+});
+
 export const returnsRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'returns',
@@ -519,6 +534,7 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   signedInRoute.addChildren([
     homeRoute,
+    portfolioRoute,
     storeRoute.addChildren([
       storeHomeRoute,
       productsRoute,
@@ -561,6 +577,7 @@ const routeTree = rootRoute.addChildren([
       draftOrderRoute,
       returnsRoute,
       analyticsRoute,
+      goalsRoute,
       teamRoute,
       auditRoute,
       languagesRoute,

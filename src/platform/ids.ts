@@ -59,6 +59,7 @@ export const idPrefixes = {
   fulfilment: 'ful',
   refund: 'rfd',
   orderReturn: 'ret',
+  goal: 'goal',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -27,7 +27,8 @@ export type Permission =
   | 'customers:read'
   | 'customers:write'
   | 'analytics:read'
-  | 'analytics:write';
+  | 'analytics:write'
+  | 'goals:write';
 
 export interface User {
   id: string;

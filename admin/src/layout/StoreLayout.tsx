@@ -32,6 +32,7 @@ import {
   IconSearch,
   IconSunrise,
   IconTag,
+  IconTarget,
   IconTransfer,
   IconTruck,
   IconUsers,
@@ -47,6 +48,7 @@ interface Section {
   to:
     | '/stores/$store'
     | '/stores/$store/analytics'
+    | '/stores/$store/goals'
     | '/stores/$store/orders'
     | '/stores/$store/draft-orders'
     | '/stores/$store/returns'
@@ -88,6 +90,13 @@ const sections: Section[] = [
     label: 'Analytics',
     icon: <IconChartLine />,
     permission: 'analytics:read',
+  },
+  {
+    to: '/stores/$store/goals',
+    label: 'Goals',
+    icon: <IconTarget />,
+    permission: 'analytics:read',
+    nested: true,
   },
   { to: '/stores/$store/orders', label: 'Orders', icon: <IconReceipt />, permission: 'orders:read' },
   {

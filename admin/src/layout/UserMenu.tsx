@@ -2,7 +2,7 @@ import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { sessionQuery, useLogout } from '../auth/session-queries.ts';
-import { IconLogout } from '../ui/icons.tsx';
+import { IconLogout, IconStack } from '../ui/icons.tsx';
 import { notifyError } from '../ui/notify.ts';
 
 function initials(name: string, email: string): string {
@@ -54,6 +54,9 @@ export function UserMenu() {
           </Text>
         </Menu.Label>
         <Menu.Divider />
+        <Menu.Item leftSection={<IconStack size={16} />} onClick={() => void navigate({ to: '/portfolio' })}>
+          Portfolio: all stores
+        </Menu.Item>
         <Menu.Item leftSection={<IconLogout size={16} />} onClick={signOut} disabled={logout.isPending}>
           Sign out
         </Menu.Item>

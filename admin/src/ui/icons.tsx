@@ -427,3 +427,23 @@ export function IconSunrise(props: IconProps) {
     />
   );
 }
+
+/** A target: goals. */
+export function IconTarget(props: IconProps) {
+  return (
+    <LineIcon
+      {...props}
+      paths={[]}
+      circles={[
+        [12, 12, 9],
+        [12, 12, 5],
+        [12, 12, 1],
+      ]}
+    />
+  );
+}
+
+/** Stacked squares: the portfolio of stores. */
+export function IconStack(props: IconProps) {
+  return <LineIcon {...props} paths={['M4 8l8-4 8 4-8 4z', 'M4 12l8 4 8-4', 'M4 16l8 4 8-4']} />;
+}

@@ -35,6 +35,8 @@ export const permissions = [
   // Reports and insights; write: send events through the ingest API, change analytics settings.
   'analytics:read',
   'analytics:write',
+  // Goals: set, change and remove the store's targets (seeing them and their pacing is analytics:read).
+  'goals:write',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -81,6 +83,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'customers:write',
     'analytics:read',
     'analytics:write',
+    'goals:write',
   ],
   marketing: [
     ...readCatalog,
@@ -93,6 +96,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'customers:read',
     'analytics:read',
     'analytics:write',
+    'goals:write',
   ],
   // Operations keeps stock true: receipts, transfers, counts, suppliers and purchase orders.
   operations: [

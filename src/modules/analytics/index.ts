@@ -34,7 +34,21 @@ export {
   type Period,
   periodsOf,
 } from './reports/kpi-report.ts';
-export { type MeasureKey, type Measures, measureKeys } from './reports/metric-totals.ts';
+export {
+  emptyMeasures,
+  type KpiKey,
+  kpisOf,
+  type MeasureKey,
+  type Measures,
+  measureKeys,
+} from './reports/metric-totals.ts';
+export {
+  type CategorySales,
+  dailyCategorySales,
+  dailyMeasuresOfSlices,
+  type StoreSlice,
+  sliceKey,
+} from './reports/slice-measures.ts';
 export { type RebuildProgress, rebuildRollups } from './rollups/rebuild-rollups.ts';
 export { type RollupStore, rollUpDay } from './rollups/roll-up-day.ts';
 export { dirtyDayCount, rollUpDirtyDays } from './rollups/roll-up-dirty-days.ts';

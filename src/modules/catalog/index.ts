@@ -101,6 +101,7 @@ export {
   searchCatalog,
   searchLimits,
   searchSorts,
+  subtreeIds,
 } from './search/index.ts';
 export { seoRoutes } from './seo/index.ts';
 export { type ListingGaps, listingGaps } from './seo/listing-gaps.ts';

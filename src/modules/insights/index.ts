@@ -3,6 +3,7 @@
  * their explanations; demand forecasts and reorder arithmetic in forecasting/).
  */
 export * as anomalies from './anomalies/index.ts';
+export { type SeededRandom, seededRandom } from './anomalies/seeded-random.ts';
 export {
   ANOMALY_ALERTS_JOB,
   ANOMALY_DETECTED_EVENT,
@@ -15,3 +16,4 @@ export {
 export * as forecasting from './forecasting/index.ts';
 export { insightsRoutes } from './routes.ts';
 export { metricSeries, storeAnomalies } from './store-anomalies.ts';
+export { anomalyCountsOfStores, type StoreAnomalyCount } from './store-anomaly-counts.ts';

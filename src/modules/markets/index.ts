@@ -27,6 +27,7 @@ export {
   priceVariants,
 } from './price-variants.ts';
 export { ensurePrimaryMarket, type Market, type MarketStore } from './primary-market.ts';
+export { type ReportingConverter, reportingConverters } from './reporting-conversion.ts';
 export { type ResolvedMarket, resolveMarket } from './resolve-market.ts';
 export { applyRounding } from './rounding.ts';
 export { marketRoutes } from './routes.ts';
