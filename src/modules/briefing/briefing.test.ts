@@ -22,6 +22,7 @@ import { outboxEvents } from '../../platform/events/schema.ts';
 import { mailMessages } from '../../platform/mail/schema.ts';
 import { createStore, findUserByEmail, rolePermissions, type Store, systemActor } from '../access/index.ts';
 import { ingestEvents, rollUpDirtyDays } from '../analytics/index.ts';
+import { createGoal } from '../goals/index.ts';
 import { announceAnomalies, dayToAnnounce } from '../insights/index.ts';
 import { recordMovements } from '../inventory/index.ts';
 import { makeLocation, makeVariants } from '../inventory/testing/inventory-fixtures.ts';
@@ -140,6 +141,15 @@ for (const target of testDatabaseTargets()) {
         payload: { items: [{ variantId: mug, cost: { amount: 420 }, packSize: 6 }] },
       });
       assert.equal(offer.statusCode, 200, offer.body);
+      // A sessions goal for the month around the outage, far above what the shop draws: behind.
+      await createGoal(database.db, store.id, actor, {
+        name: 'Summer traffic',
+        metric: 'sessions',
+        periodKind: 'custom',
+        startDay: first.plus({ days: days - 10 }).toISODate()!,
+        endDay: first.plus({ days: days + 19 }).toISODate()!,
+        target: 20_000,
+      });
       // A paid order nobody has shipped, and one waiting for a bank transfer.
       await placeTestOrder(database, store, { payment: 'card' });
       await placeTestOrder(database, store, { payment: 'manual' });
@@ -171,7 +181,15 @@ for (const target of testDatabaseTargets()) {
     test('every kind of action is there, ranked by urgency then money at stake, each linking to its screen', async () => {
       const { actions } = await briefingOf(everything);
       const kinds = actions.map((a) => a.kind);
-      for (const kind of ['anomaly', 'reorder', 'campaign', 'late_shipments', 'payments', 'listings']) {
+      for (const kind of [
+        'anomaly',
+        'goal',
+        'reorder',
+        'campaign',
+        'late_shipments',
+        'payments',
+        'listings',
+      ]) {
         assert.ok(kinds.includes(kind as never), `${kind} in ${kinds.join(', ')}`);
       }
       const order = ['now', 'today', 'this_week'];
@@ -209,6 +227,13 @@ for (const target of testDatabaseTargets()) {
         new RegExp(`/analytics\\?range=custom&from=\\d{4}-\\d{2}-\\d{2}&to=${outageDay}&dimension=channel$`),
       );
 
+      const goal = actions.find((a) => a.kind === 'goal')!;
+      // About 70 sessions a day for 30 days is some 2,100, nowhere near 20,000.
+      assert.match(goal.title, /^Goal “Summer traffic” is behind: projected [\d,]+ of 20,000$/);
+      assert.match(goal.detail, /^10 of 30 days gone, 20 to go \(0% chance of reaching it\)\.$/);
+      assert.equal(goal.urgency, 'today');
+      assert.equal(goal.link, '/admin/stores/morning-shop/goals');
+
       const late = actions.find((a) => a.kind === 'late_shipments')!;
       assert.equal(late.urgency, 'now');
       assert.match(late.title, /^Ship 1 paid order waiting more than 2 days/);
@@ -223,6 +248,7 @@ for (const target of testDatabaseTargets()) {
       const briefing = await briefingOf(new Set(rolePermissions.support));
       assert.equal(briefing.yesterday, null);
       assert.deepEqual(briefing.parts, ['orders', 'listings']);
+      assert.ok(!briefing.actions.some((a) => a.kind === 'goal'));
       const kinds = new Set(briefing.actions.map((a) => a.kind));
       assert.deepEqual([...kinds].sort(), ['late_shipments', 'listings', 'payments']);
     });

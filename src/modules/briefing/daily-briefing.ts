@@ -5,6 +5,7 @@ import type { Permission } from '../access/index.ts';
 import { storeDay } from '../markets/index.ts';
 import { anomalyActions } from './actions/anomaly-actions.ts';
 import { campaignActions } from './actions/campaign-actions.ts';
+import { goalActions } from './actions/goal-actions.ts';
 import { listingActions } from './actions/listing-actions.ts';
 import { orderActions } from './actions/order-actions.ts';
 import { reorderActions } from './actions/reorder-actions.ts';
@@ -16,6 +17,7 @@ import { type MetricAgainstExpected, yesterdayReport } from './yesterday-report.
 export const briefingParts = {
   yesterday: 'analytics:read',
   campaigns: 'analytics:read',
+  goals: 'analytics:read',
   stock: 'purchasing:read',
   orders: 'orders:read',
   listings: 'catalog:read',
@@ -43,7 +45,7 @@ export function briefingDayOf(store: BriefingContext['store'], at: Date = now())
 /**
  * The morning briefing of a store for one reader: the day against what was expected (with the
  * anomaly detector's explanations) and a ranked list of actions gathered from the modules that know
- * — stock to reorder, campaigns losing money, metrics that fell, orders and returns waiting, listings
+ * — stock to reorder, campaigns losing money, metrics that fell, goals likely to be missed, orders and returns waiting, listings
  * that need work. Only the parts the reader's permissions allow are read.
  */
 export async function dailyBriefing(
@@ -63,8 +65,9 @@ export async function dailyBriefing(
   );
   const allowed = (part: BriefingPart) => parts.includes(part);
   const none = async (): Promise<BriefingAction[]> => [];
-  const [report, stock, campaigns, orders, listings] = await Promise.all([
+  const [report, goals, stock, campaigns, orders, listings] = await Promise.all([
     allowed('yesterday') ? yesterdayReport(db, context) : null,
+    allowed('goals') ? goalActions(db, context) : none(),
     allowed('stock') ? reorderActions(db, context) : none(),
     allowed('campaigns') ? campaignActions(db, context) : none(),
     allowed('orders') ? orderActions(db, context) : none(),
@@ -72,6 +75,7 @@ export async function dailyBriefing(
   ]);
   const actions = [
     ...(report ? anomalyActions(report, context) : []),
+    ...goals,
     ...stock,
     ...campaigns,
     ...orders,
