@@ -59,6 +59,7 @@ export const idPrefixes = {
   fulfilment: 'ful',
   refund: 'rfd',
   orderReturn: 'ret',
+  marketingCampaign: 'mcmp',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

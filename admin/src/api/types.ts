@@ -27,7 +27,9 @@ export type Permission =
   | 'customers:read'
   | 'customers:write'
   | 'analytics:read'
-  | 'analytics:write';
+  | 'analytics:write'
+  | 'marketing:read'
+  | 'marketing:write';
 
 export interface User {
   id: string;

@@ -35,6 +35,9 @@ export const permissions = [
   // Reports and insights; write: send events through the ingest API, change analytics settings.
   'analytics:read',
   'analytics:write',
+  // Campaigns, their budgets and ad spend; read: campaign returns, pacing, discount code performance.
+  'marketing:read',
+  'marketing:write',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -81,6 +84,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'customers:write',
     'analytics:read',
     'analytics:write',
+    'marketing:read',
+    'marketing:write',
   ],
   marketing: [
     ...readCatalog,
@@ -93,6 +98,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'customers:read',
     'analytics:read',
     'analytics:write',
+    'marketing:read',
+    'marketing:write',
   ],
   // Operations keeps stock true: receipts, transfers, counts, suppliers and purchase orders.
   operations: [
@@ -132,6 +139,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'orders:read',
     'customers:read',
     'analytics:read',
+    'marketing:read',
   ],
   viewer: [
     ...readCatalog,
@@ -141,6 +149,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'orders:read',
     'customers:read',
     'analytics:read',
+    'marketing:read',
   ],
 };
 

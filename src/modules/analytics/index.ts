@@ -35,6 +35,7 @@ export {
   periodsOf,
 } from './reports/kpi-report.ts';
 export { type MeasureKey, type Measures, measureKeys } from './reports/metric-totals.ts';
+export { type JourneySession, type OrderJourney, orderJourneys } from './reports/order-journeys.ts';
 export { type RebuildProgress, rebuildRollups } from './rollups/rebuild-rollups.ts';
 export { type RollupStore, rollUpDay } from './rollups/roll-up-day.ts';
 export { dirtyDayCount, rollUpDirtyDays } from './rollups/roll-up-dirty-days.ts';
