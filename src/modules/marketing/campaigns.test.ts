@@ -68,7 +68,7 @@ for (const target of testDatabaseTargets()) {
       assert.equal(link.json().url, campaign.link);
       const [audit] = await audits('marketing.campaign.create');
       assert.equal(audit?.entityId, id);
-      assert.equal((audit?.after as { budget: number }).budget, 300_000);
+      assert.equal((audit!.after as { budget: number }).budget, 300_000);
     });
 
     test('without a landing page the link leads to the storefront’s home page', async () => {
@@ -124,8 +124,8 @@ for (const target of testDatabaseTargets()) {
       assert.equal(res.statusCode, 200, res.body);
       assert.equal(res.json().budget, 360_000);
       const [audit] = await audits('marketing.campaign.update');
-      assert.equal((audit?.before as { budget: number }).budget, 300_000);
-      assert.equal((audit?.after as { budget: number }).budget, 360_000);
+      assert.equal((audit!.before as { budget: number }).budget, 300_000);
+      assert.equal((audit!.after as { budget: number }).budget, 360_000);
       const bad = await api({ method: 'PUT', url: `${path()}/${id}`, payload: { ...summer, budget: -5 } });
       assert.equal(bad.statusCode, 400);
       assert.equal((await api({ url: `${path()}/${id}` })).json().budget, 360_000);
@@ -223,7 +223,7 @@ for (const target of testDatabaseTargets()) {
       assert.equal(res.statusCode, 204);
       assert.equal((await api({ url: `${path()}/${id}` })).statusCode, 404);
       const [audit] = await audits('marketing.campaign.delete');
-      assert.equal((audit?.before as { name: string }).name, 'Summer linen');
+      assert.equal((audit!.before as { name: string }).name, 'Summer linen');
       const spend = await database.db
         .select()
         .from(marketingAdSpend)
