@@ -244,7 +244,7 @@ for (const target of testDatabaseTargets()) {
       assert.equal(row?.[4], '€300.00');
 
       // The 30-day returns: under first click the older Google Ads order stays Paid Search.
-      await marketer.getByRole('radio', { name: 'First click' }).click({ force: true });
+      await marketer.locator('label', { hasText: /^First click$/ }).click();
       const channels = marketer.getByRole('table', { name: 'Channel returns' });
       await eventually(
         async () => (await tableRows(channels, 'text')).map((r) => [r[0], r[3]]),

@@ -47,7 +47,7 @@ export function CampaignPlansCard({ store, canWrite }: { store: string; canWrite
               <Table.Th>Campaign</Table.Th>
               <Table.Th>Dates</Table.Th>
               <Table.Th ta="right">Budget</Table.Th>
-              <Table.Th w={240}>Spend to date</Table.Th>
+              <Table.Th w={200}>Spend to date</Table.Th>
               <Table.Th ta="right">Projected</Table.Th>
               <Table.Th>Pacing</Table.Th>
               <Table.Th />
@@ -71,7 +71,7 @@ export function CampaignPlansCard({ store, canWrite }: { store: string; canWrite
                       </Anchor>
                     </Text>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Text size="sm">
                       {c.startsOn} – {c.endsOn}
                     </Text>
@@ -111,8 +111,8 @@ export function CampaignPlansCard({ store, canWrite }: { store: string; canWrite
                     </Text>
                   </Table.Td>
                   <Table.Td ta="right">{money(p.projectedSpend)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={status.color} variant="light">
+                  <Table.Td miw={130}>
+                    <Badge color={status.color} variant="light" style={{ overflow: 'visible' }}>
                       {status.label}
                     </Badge>
                   </Table.Td>

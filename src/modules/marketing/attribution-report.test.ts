@@ -237,6 +237,9 @@ for (const target of testDatabaseTargets()) {
       const direct = channel(r.channels, 'Direct')!;
       assert.equal(direct.orders, 1);
       assert.equal(direct.newCustomers, 0);
+      // Nothing spent on Direct: no cost per order, rather than a cost of zero.
+      assert.equal(direct.cpa, null);
+      assert.equal(direct.roas, null);
       const search = channel(r.channels, 'Paid Search')!;
       assert.equal(search.newCustomers, 1);
       assert.equal(search.cac, 3_000);

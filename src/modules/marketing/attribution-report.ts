@@ -144,8 +144,9 @@ export async function attributionReport(
     newCustomers: credit.newCustomers / orderUnits,
     spend,
     roas: roas(money(credit.revenue), money(spend)),
-    cpa: cpa(money(spend), credit.orders / orderUnits)?.amount ?? null,
-    cac: cac(money(spend), credit.newCustomers / orderUnits)?.amount ?? null,
+    // Without spend there is no cost per anything (not a cost of zero).
+    cpa: spend === 0 ? null : (cpa(money(spend), credit.orders / orderUnits)?.amount ?? null),
+    cac: spend === 0 ? null : (cac(money(spend), credit.newCustomers / orderUnits)?.amount ?? null),
   });
   const empty: Credit = { orders: 0, revenue: 0, newCustomers: 0 };
 
