@@ -52,6 +52,10 @@ interface JourneyRow {
  * period: the orders' facts, their `purchase` events (which name the visitor) and the visitors'
  * session starts are joined as sets, so the cost grows with the period's orders and sessions and
  * not with round trips. `lookbackDays` 0 reads no sessions (facts only).
+ *
+ * Session starts are read by time only and hash-joined to the buyers: filtering them by
+ * `visitor_id in (buyers)` let the planner, which cannot estimate the buyers' count, pick a nested
+ * loop that compared every session with every buyer (12.7 s at 3,000 orders).
  */
 export async function orderJourneys(
   db: Db,
@@ -83,7 +87,6 @@ export async function orderJourneys(
       from analytics_events e, bounds
       where e.store_id = ${storeId} and e.session_start
         and e.occurred_at between bounds.first_at - make_interval(days => ${lookbackDays}::int) and bounds.last_at
-        and e.visitor_id in (select visitor_id from buyer)
     )
     select o.order_id, o.customer_id, o.placed_at,
       o.gross_sales - o.discounts - coalesce(refunded.amount, 0) as net_sales,
