@@ -6,7 +6,7 @@
 // set, else PGlite. Prints figures; asserts nothing.
 import { sql } from 'drizzle-orm';
 import { createStore, systemActor } from '../src/modules/access/index.ts';
-import { ensureEventPartitions } from '../src/modules/analytics/index.ts';
+import { ensureEventPartitions, orderJourneys } from '../src/modules/analytics/index.ts';
 import { attributionReport } from '../src/modules/marketing/index.ts';
 import { testDatabaseTargets } from '../src/platform/db/test-database.ts';
 
@@ -47,6 +47,13 @@ await db.execute(sql`analyze analytics_events`);
 console.log(
   `${target.label}: ${orders} orders, ${orders * 4} events written in ${Math.round(performance.now() - started)} ms`,
 );
+{
+  const t = performance.now();
+  const journeys = await orderJourneys(db, store.id, { from: '2024-05-01', to: '2024-05-31', days: 31 }, 30);
+  console.log(
+    `  the journeys statement alone: ${Math.round(performance.now() - t)} ms for ${journeys.length} orders`,
+  );
+}
 for (const model of ['last_non_direct', 'first', 'linear', 'position_based']) {
   const times: number[] = [];
   let revenue = 0;
