@@ -184,7 +184,7 @@ export async function buildApp(options: AppOptions) {
       await scoped.register(insightsRoutes, { db });
       await scoped.register(briefingRoutes, { db });
       await scoped.register(goalRoutes, { db });
-      await scoped.register(marketingRoutes, { db });
+      await scoped.register(marketingRoutes, { db, publicUrl: config.publicUrl });
       await scoped.register(draftOrderRoutes, { db, publicUrl: config.publicUrl });
       await scoped.register(mailRoutes, { db, storeIdOf: (request) => storeOf(request).store.id });
     },

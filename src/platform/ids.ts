@@ -60,6 +60,7 @@ export const idPrefixes = {
   refund: 'rfd',
   orderReturn: 'ret',
   goal: 'goal',
+  marketingCampaign: 'mcmp',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -254,25 +254,25 @@ for (const target of testDatabaseTargets()) {
 
     test('campaigns: a Google Ads report imported from the screen, a broken one refused with its lines', async () => {
       const address = `${admin.base}${screen}?view=campaigns&range=custom&from=2024-03-01&to=2024-03-03`;
-      // The analyst reads returns but imports nothing.
+      // The analyst reads returns but imports and plans nothing.
       await page.goto(address);
-      await page.getByText('No ad spend in this period yet').waitFor();
+      await page.getByText('No campaigns planned yet.').waitFor();
       assert.equal(await page.getByRole('button', { name: 'Import spend report' }).count(), 0);
+      assert.equal(await page.getByRole('button', { name: 'New campaign' }).count(), 0);
       const marketer = await admin.signIn(marketingLogin);
       const analystPage = page;
       page = marketer;
       await page.goto(address);
-      await page.getByText('No ad spend in this period yet').waitFor();
+      await page.getByText('No campaigns planned yet.').waitFor();
       const fixtures = new URL('../fixtures/ad-spend/', import.meta.url).pathname;
       const chooser = page.waitForEvent('filechooser');
       await page.getByRole('button', { name: 'Import spend report' }).click();
       await (await chooser).setFiles(`${fixtures}google-ads-campaigns-daily.csv`);
-      const campaigns = page.getByRole('table', { name: 'Campaigns' });
+      const campaigns = page.getByRole('table', { name: 'Campaign returns' });
       await campaigns.getByText('Brand – Search').waitFor();
       const rows = await tableRows(campaigns, 'text');
-      const brand = rows.find((r) => r[0] === 'Brand – Search');
-      assert.deepEqual([brand?.[1], brand?.[2]], ['Paid Search', '€115.38']);
-      await screenshotScreen(page, `analytics-campaigns-${target.kind}`, { height: 1200 });
+      const brand = rows.find((r) => r[0]?.startsWith('Brand – Search'));
+      assert.deepEqual([brand?.[0], brand?.[1]], ['Brand – SearchPaid Search', '€115.38']);
 
       const again = page.waitForEvent('filechooser');
       await page.getByRole('button', { name: 'Import spend report' }).click();
@@ -282,6 +282,62 @@ for (const target of testDatabaseTargets()) {
       assert.match((await alert.textContent()) ?? '', /Line \d+/);
       await marketer.context().close();
       page = analystPage;
+    });
+
+    test('campaigns: a marketer plans a campaign, sees it paced in the table, records spend, changes the model', async () => {
+      const marketer = await admin.signIn(marketingLogin);
+      const from = daysAgo(9).toISOString().slice(0, 10);
+      const to = daysAgo(-20).toISOString().slice(0, 10);
+      await marketer.goto(`${admin.base}${screen}?view=campaigns`);
+      await marketer.getByRole('button', { name: 'New campaign' }).click();
+      const form = marketer.getByRole('dialog', { name: 'New campaign' });
+      await form.getByLabel('Name').fill('Autumn teapots');
+      await form.getByLabel('Starts on').fill(from);
+      await form.getByLabel('Ends on').fill(to);
+      await form.getByLabel('Budget', { exact: true }).fill('300.00');
+      await form.getByLabel('utm_source').fill('facebook');
+      await form.getByLabel('utm_medium').fill('paid');
+      // Dates the wrong way round are refused with the server's message, and nothing is saved.
+      await form.getByLabel('Ends on').fill(daysAgo(20).toISOString().slice(0, 10));
+      await form.getByRole('button', { name: 'Create campaign' }).click();
+      await form.getByRole('alert').filter({ hasText: 'ends before it starts' }).waitFor();
+      await form.getByLabel('Ends on').fill(to);
+      await form.getByRole('button', { name: 'Create campaign' }).click();
+      await form.waitFor({ state: 'detached' });
+      const plans = marketer.getByRole('table', { name: 'Campaign plans' });
+      await plans.getByText('Autumn teapots').waitFor();
+      let row = (await tableRows(plans, 'text')).find((r) => r[0]?.startsWith('Autumn teapots'));
+      assert.match(row?.[0] ?? '', /Paid Social · utm_campaign=autumn_teapots/);
+      assert.match(row?.[3] ?? '', /€0\.00 of €300\.00/);
+      assert.equal(row?.[5], 'Underspending');
+
+      // €100.00 on the first day: 10 days of 30 gone, €100.00 expected, projected €300.00 → on pace.
+      const spend = marketer.getByRole('form', { name: 'Record spend' });
+      await spend.getByLabel('Campaign').click();
+      await marketer.getByRole('option', { name: 'Autumn teapots' }).click();
+      await spend.getByLabel('Day').fill(from);
+      await spend.getByLabel('Spend').fill('100.00');
+      await spend.getByRole('button', { name: 'Record spend' }).click();
+      await eventually(
+        async () => (await tableRows(plans, 'text')).find((r) => r[0]?.startsWith('Autumn teapots')),
+        (r) => r?.[5] === 'On pace',
+        'the campaign on pace',
+      );
+      row = (await tableRows(plans, 'text')).find((r) => r[0]?.startsWith('Autumn teapots'));
+      assert.match(row?.[3] ?? '', /€100\.00 of €300\.00/);
+      assert.equal(row?.[4], '€300.00');
+
+      // The 30-day returns: under first click the older Google Ads order stays Paid Search.
+      await marketer.locator('label', { hasText: /^First click$/ }).click();
+      const channels = marketer.getByRole('table', { name: 'Channel returns' });
+      await eventually(
+        async () => (await tableRows(channels, 'text')).map((r) => [r[0], r[3]]),
+        (rows) => rows.some((r) => r[0] === 'Paid Search' && r[1] === '€40.00'),
+        'Paid Search under first click',
+      );
+      await marketer.getByRole('table', { name: 'Discount codes' }).waitFor();
+      await screenshotScreen(marketer, `analytics-campaigns-${target.kind}`, { height: 1700 });
+      await marketer.context().close();
     });
 
     test('a content editor sees no analytics: not in the menu, and the address says so', async () => {

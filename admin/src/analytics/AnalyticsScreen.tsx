@@ -172,7 +172,7 @@ export function AnalyticsScreen(): ReactNode {
           <CampaignsPanel
             store={store.handle}
             period={period}
-            canImport={store.permissions.includes('analytics:write')}
+            canImport={store.permissions.includes('marketing:write')}
           />
         </Tabs.Panel>
         <Tabs.Panel value="customers">

@@ -1,18 +1,19 @@
-import { Alert, Button, Card, FileButton, Group, List, Stack, Table, Text } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, FileButton, Group, List, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../api/http.ts';
 import { postWithProgress } from '../api/upload-with-progress.ts';
 import { sessionQuery } from '../auth/session-queries.ts';
+import { AttributionCard } from '../marketing/AttributionCard.tsx';
+import { CampaignPlansCard } from '../marketing/CampaignPlansCard.tsx';
+import { DiscountCodesCard } from '../marketing/DiscountCodesCard.tsx';
+import { marketingKey } from '../marketing/marketing-queries.ts';
 import { formatMoney } from '../money/minor-units.ts';
 import { storeApiPath } from '../stores/current-store.tsx';
 import { IconUpload } from '../ui/icons.tsx';
-import { LoadFailed } from '../ui/LoadFailed.tsx';
 import { notifySuccess } from '../ui/notify.ts';
-import { analyticsKey, campaignsQuery } from './analytics-queries.ts';
+import { analyticsKey } from './analytics-queries.ts';
 import type { AdSpendImportResult } from './analytics-types.ts';
-
-const ratio = (v: number | null) => (v === null ? '—' : `${v.toFixed(2)}×`);
 
 interface Problem {
   message: string;
@@ -20,10 +21,9 @@ interface Problem {
 }
 
 /**
- * What the ad spend bought, per campaign and channel: spend (imported from the ad platforms'
- * reports), the sessions tagged with the campaign, their orders and net sales, ROAS and cost per
- * order; MER over everything. A report is imported with one click; a file with a bad row is
- * refused with each problem's line.
+ * The marketing tab: ad spend imported from the platforms' reports (a file with a bad row is
+ * refused with each problem's line), campaign plans with budget pacing and manual spend, returns
+ * attributed by a chosen model (ROAS, CPA, CAC, MER), and discount code performance.
  */
 export function CampaignsPanel({
   store,
@@ -32,15 +32,14 @@ export function CampaignsPanel({
 }: {
   store: string;
   period: { from: string; to: string };
-  /** The reader may import spend (analytics:write). */
+  /** The reader may plan campaigns and import or record spend (marketing:write). */
   canImport: boolean;
 }) {
   const queryClient = useQueryClient();
-  const report = useQuery(campaignsQuery(store, period));
   const [uploading, setUploading] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const currency = report.data?.currency ?? 'EUR';
-  const money = (v: number | null) => (v === null ? '—' : formatMoney(v, currency));
+  const currency =
+    queryClient.getQueryData<{ currency: string }>([...marketingKey(store), 'campaigns'])?.currency ?? 'EUR';
 
   async function upload(file: File | null) {
     if (!file) return;
@@ -59,6 +58,7 @@ export function CampaignsPanel({
         `${file.name}: ${result.campaigns.length} campaign(s) over ${result.days} day(s), ${formatMoney(result.spend, currency)} imported.`,
       );
       await queryClient.invalidateQueries({ queryKey: analyticsKey(store) });
+      await queryClient.invalidateQueries({ queryKey: marketingKey(store) });
     } catch (error) {
       const details =
         error instanceof ApiError
@@ -109,105 +109,10 @@ export function CampaignsPanel({
             ) : null}
           </Alert>
         ) : null}
-        {report.data ? (
-          <Group mt="sm" gap="xl">
-            <Text size="sm">
-              Spend <b>{money(report.data.totals.spend)}</b>
-            </Text>
-            <Text size="sm">
-              Net sales <b>{money(report.data.totals.netSales)}</b>
-            </Text>
-            <Text size="sm">
-              MER <b>{ratio(report.data.totals.mer)}</b>
-            </Text>
-          </Group>
-        ) : null}
       </Card>
-      {report.isError ? (
-        <LoadFailed what="The campaigns" error={report.error} onRetry={() => void report.refetch()} />
-      ) : (
-        <>
-          <Card withBorder padding="md">
-            <Text fw={600} mb="sm">
-              Campaigns
-            </Text>
-            <Table.ScrollContainer minWidth={720}>
-              <Table striped aria-label="Campaigns">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Campaign</Table.Th>
-                    <Table.Th>Channel</Table.Th>
-                    <Table.Th ta="right">Spend</Table.Th>
-                    <Table.Th ta="right">Clicks</Table.Th>
-                    <Table.Th ta="right">Sessions</Table.Th>
-                    <Table.Th ta="right">Orders</Table.Th>
-                    <Table.Th ta="right">Net sales</Table.Th>
-                    <Table.Th ta="right">ROAS</Table.Th>
-                    <Table.Th ta="right">Cost per order</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {(report.data?.campaigns ?? []).map((c) => (
-                    <Table.Tr key={`${c.platform}|${c.campaign}`}>
-                      <Table.Td>{c.campaign}</Table.Td>
-                      <Table.Td>{c.channel}</Table.Td>
-                      <Table.Td ta="right">{money(c.spend)}</Table.Td>
-                      <Table.Td ta="right">{new Intl.NumberFormat().format(c.clicks)}</Table.Td>
-                      <Table.Td ta="right">{c.sessions}</Table.Td>
-                      <Table.Td ta="right">{c.orders}</Table.Td>
-                      <Table.Td ta="right">{money(c.netSales)}</Table.Td>
-                      <Table.Td ta="right" c={c.roas !== null && c.roas < 1 ? 'red' : undefined}>
-                        {ratio(c.roas)}
-                      </Table.Td>
-                      <Table.Td ta="right">{money(c.costPerOrder)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                  {report.data && report.data.campaigns.length === 0 ? (
-                    <Table.Tr>
-                      <Table.Td colSpan={9}>
-                        <Text size="sm" c="dimmed">
-                          No ad spend in this period yet: import a campaign report above.
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ) : null}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Card>
-          <Card withBorder padding="md">
-            <Text fw={600} mb="sm">
-              Channels
-            </Text>
-            <Table.ScrollContainer minWidth={640}>
-              <Table striped aria-label="Channels">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Channel</Table.Th>
-                    <Table.Th ta="right">Spend</Table.Th>
-                    <Table.Th ta="right">Sessions</Table.Th>
-                    <Table.Th ta="right">Orders</Table.Th>
-                    <Table.Th ta="right">Net sales</Table.Th>
-                    <Table.Th ta="right">ROAS</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {(report.data?.channels ?? []).map((c) => (
-                    <Table.Tr key={c.channel}>
-                      <Table.Td>{c.channel}</Table.Td>
-                      <Table.Td ta="right">{c.spend > 0 ? money(c.spend) : '—'}</Table.Td>
-                      <Table.Td ta="right">{c.sessions}</Table.Td>
-                      <Table.Td ta="right">{c.orders}</Table.Td>
-                      <Table.Td ta="right">{money(c.netSales)}</Table.Td>
-                      <Table.Td ta="right">{ratio(c.roas)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Card>
-        </>
-      )}
+      <CampaignPlansCard store={store} canWrite={canImport} />
+      <AttributionCard store={store} period={period} />
+      <DiscountCodesCard store={store} period={period} />
     </Stack>
   );
 }

@@ -4,7 +4,6 @@ import { storeApiPath } from '../stores/current-store.tsx';
 import type {
   AnomaliesReport,
   BreakdownReport,
-  CampaignReport,
   CohortReport,
   Dimension,
   ExploreReport,
@@ -82,13 +81,6 @@ export const anomaliesQuery = (store: string) =>
     queryKey: [...analyticsKey(store), 'anomalies'],
     queryFn: () => api.get<AnomaliesReport>(storeApiPath(store, '/insights/anomalies')),
     staleTime: 5 * 60_000,
-  });
-
-export const campaignsQuery = (store: string, args: { from: string; to: string }) =>
-  queryOptions({
-    queryKey: [...analyticsKey(store), 'campaigns', args],
-    queryFn: () => api.get<CampaignReport>(storeApiPath(store, '/marketing/campaigns'), { ...args }),
-    placeholderData: keepPreviousData,
   });
 
 export const exploreQuery = (

@@ -209,33 +209,6 @@ export interface AnomaliesReport {
   }[];
 }
 
-export interface CampaignReport {
-  currency: string;
-  totals: { spend: number; netSales: number; orders: number; mer: number | null };
-  campaigns: {
-    campaign: string;
-    platform: string;
-    channel: string;
-    spend: number;
-    clicks: number;
-    impressions: number;
-    sessions: number;
-    orders: number;
-    netSales: number;
-    roas: number | null;
-    costPerOrder: number | null;
-  }[];
-  channels: {
-    channel: string;
-    spend: number;
-    sessions: number;
-    orders: number;
-    netSales: number;
-    roas: number | null;
-    costPerOrder: number | null;
-  }[];
-}
-
 export interface AdSpendImportResult {
   platform: string;
   rows: number;

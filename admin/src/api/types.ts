@@ -28,7 +28,9 @@ export type Permission =
   | 'customers:write'
   | 'analytics:read'
   | 'analytics:write'
-  | 'goals:write';
+  | 'goals:write'
+  | 'marketing:read'
+  | 'marketing:write';
 
 export interface User {
   id: string;

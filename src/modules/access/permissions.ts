@@ -37,6 +37,9 @@ export const permissions = [
   'analytics:write',
   // Goals: set, change and remove the store's targets (seeing them and their pacing is analytics:read).
   'goals:write',
+  // Campaigns, their budgets and ad spend; read: campaign returns, pacing, discount code performance.
+  'marketing:read',
+  'marketing:write',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -84,6 +87,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'analytics:read',
     'analytics:write',
     'goals:write',
+    'marketing:read',
+    'marketing:write',
   ],
   marketing: [
     ...readCatalog,
@@ -97,6 +102,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'analytics:read',
     'analytics:write',
     'goals:write',
+    'marketing:read',
+    'marketing:write',
   ],
   // Operations keeps stock true: receipts, transfers, counts, suppliers and purchase orders.
   operations: [
@@ -136,6 +143,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'orders:read',
     'customers:read',
     'analytics:read',
+    'marketing:read',
   ],
   viewer: [
     ...readCatalog,
@@ -145,6 +153,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'orders:read',
     'customers:read',
     'analytics:read',
+    'marketing:read',
   ],
 };
 

@@ -42,6 +42,7 @@ export {
   type Measures,
   measureKeys,
 } from './reports/metric-totals.ts';
+export { type JourneySession, type OrderJourney, orderJourneys } from './reports/order-journeys.ts';
 export {
   type CategorySales,
   dailyCategorySales,

@@ -55,7 +55,7 @@ for (const target of testDatabaseTargets()) {
         rate: '1.25',
         effectiveOn: '2024-01-01',
       });
-      api = withApiKey(sp.app, await makeApiKey(database, store.id, ['analytics:read', 'analytics:write']));
+      api = withApiKey(sp.app, await makeApiKey(database, store.id, ['marketing:read', 'marketing:write']));
     });
     after(async () => {
       await sp.close();
@@ -138,7 +138,7 @@ for (const target of testDatabaseTargets()) {
       while ((await sp.dispatcher.dispatchOnce()).dispatched > 0);
       while ((await rollUpDirtyDays(database.db)) > 0);
       const res = await api({
-        url: `/api/admin/stores/${store.id}/marketing/campaigns?from=2024-03-01&to=2024-03-03`,
+        url: `/api/admin/stores/${store.id}/marketing/returns?from=2024-03-01&to=2024-03-03`,
       });
       assert.equal(res.statusCode, 200, res.body);
       const report = res.json();
@@ -171,8 +171,8 @@ for (const target of testDatabaseTargets()) {
       );
     });
 
-    test('permission: reading is analytics:read, importing analytics:write', async () => {
-      const reader = withApiKey(sp.app, await makeApiKey(database, store.id, ['analytics:read']));
+    test('permission: reading is marketing:read, importing marketing:write', async () => {
+      const reader = withApiKey(sp.app, await makeApiKey(database, store.id, ['marketing:read']));
       const res = await reader({
         method: 'POST',
         url: `/api/admin/stores/${store.id}/marketing/ad-spend`,

@@ -2,6 +2,7 @@ import {
   bigint,
   date,
   doublePrecision,
+  index,
   integer,
   pgTable,
   primaryKey,
@@ -36,4 +37,36 @@ export const marketingAdSpend = pgTable(
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull().$defaultFn(now),
   },
   (t) => [primaryKey({ columns: [t.storeId, t.platform, t.campaign, t.day] })],
+);
+
+export const budgetPeriods = ['total', 'monthly'] as const;
+export type BudgetPeriod = (typeof budgetPeriods)[number];
+
+/**
+ * A campaign as the marketing team plans it: the channel it buys, its dates, its budget, and the
+ * UTM tags its links carry. The tags are how sessions (utm_campaign) and imported ad spend (the
+ * platform's campaign name) are matched to it, compared without regard to case.
+ */
+export const marketingCampaigns = pgTable(
+  'marketing_campaigns',
+  {
+    id: text('id').primaryKey(),
+    storeId: text('store_id').notNull(),
+    name: text('name').notNull(),
+    /** One of GA4's default channel groups (analytics' channel grouping). */
+    channel: text('channel').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    /** Minor units of the store's currency, for the whole campaign or for each calendar month. */
+    budget: bigint('budget', { mode: 'number' }).notNull(),
+    budgetPeriod: text('budget_period').$type<BudgetPeriod>().notNull(),
+    utmCampaign: text('utm_campaign').notNull(),
+    utmSource: text('utm_source').notNull(),
+    utmMedium: text('utm_medium').notNull(),
+    /** Where the campaign's link leads; the storefront's home page when null. */
+    landingUrl: text('landing_url'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().$defaultFn(now),
+  },
+  (t) => [index('marketing_campaigns_store_idx').on(t.storeId, t.startsOn)],
 );

@@ -27,7 +27,15 @@ for (const target of testDatabaseTargets()) {
         name: 'Bad',
         baseCurrency: 'EUR',
       });
-      api = withApiKey(sp.app, await makeApiKey(database, store.id, ['analytics:read', 'analytics:write']));
+      api = withApiKey(
+        sp.app,
+        await makeApiKey(database, store.id, [
+          'analytics:read',
+          'analytics:write',
+          'marketing:read',
+          'marketing:write',
+        ]),
+      );
     });
     after(async () => {
       await sp.close();
@@ -61,8 +69,16 @@ for (const target of testDatabaseTargets()) {
         ['/analytics/products?from=2026-03-01&to=2026-03-02&limit=0', ''],
         ['/analytics/search-terms?from=2026-03-01&to=2026-03-02&withoutResults=maybe', ''],
         ['/analytics/customers/cohorts?months=0', ''],
-        ['/marketing/campaigns?from=2026-03-10&to=2026-03-01', 'invalid_period'],
-        ['/marketing/campaigns?from=2026-03-01', ''],
+        ['/marketing/returns?from=2026-03-10&to=2026-03-01', 'invalid_period'],
+        ['/marketing/returns?from=2026-03-01', ''],
+        ['/marketing/attribution?from=2026-03-10&to=2026-03-01', 'invalid_period'],
+        [
+          '/marketing/attribution?from=2026-03-01&to=2026-03-02&model=data_driven',
+          'invalid_attribution_model',
+        ],
+        ['/marketing/attribution?from=2026-03-01&to=2026-03-02&lookbackDays=400', 'invalid_lookback'],
+        ['/marketing/discount-codes?from=2026-03-10&to=2026-03-01', 'invalid_period'],
+        ['/marketing/campaigns?asOf=soon', ''],
         ['/insights/anomalies?day=2026-02-30', ''],
       ];
       for (const [path, code] of cases) {

@@ -58,7 +58,11 @@ describe('cpa and cac', () => {
   it('reject counts that cannot be counts', () => {
     assert.throws(() => cpa(eur(100), -1), { code: 'invalid_count' });
     assert.throws(() => cpa(eur(100), Number.POSITIVE_INFINITY), { code: 'invalid_count' });
-    assert.throws(() => cac(eur(100), 2.5), { code: 'invalid_count' });
+    assert.throws(() => cac(eur(100), -0.5), { code: 'invalid_count' });
+  });
+  it('divide by a fractional number of customers, as multi-touch credit gives', () => {
+    // €100.00 for a third plus a half of a customer (5/6): €120.00.
+    assert.deepEqual(cac(eur(10_000), 1 / 3 + 1 / 2), eur(12_000));
   });
 });
 

@@ -23,11 +23,11 @@ export function cpa(spend: Money, conversions: number): Money | null {
   return costPer(spend, conversions, 'conversions');
 }
 
-/** Customer acquisition cost: acquisition spend ÷ new customers, rounded half up to the minor unit. */
+/**
+ * Customer acquisition cost: acquisition spend ÷ new customers, rounded half up to the minor unit.
+ * New customers may be fractional: a multi-touch model credits a channel with a share of one.
+ */
 export function cac(acquisitionSpend: Money, newCustomers: number): Money | null {
-  if (!Number.isSafeInteger(newCustomers)) {
-    throw badRequest('invalid_count', 'New customers must be a whole number.', { newCustomers });
-  }
   return costPer(acquisitionSpend, newCustomers, 'newCustomers');
 }
 
