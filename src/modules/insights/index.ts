@@ -4,5 +4,11 @@
  */
 export * as anomalies from './anomalies/index.ts';
 export * as forecasting from './forecasting/index.ts';
+export {
+  type ReorderForecastGroup,
+  type ReorderForecastItem,
+  type ReorderForecasts,
+  reorderForecasts,
+} from './reorder-forecasts/reorder-forecasts.ts';
 export { insightsRoutes } from './routes.ts';
 export { metricSeries, storeAnomalies } from './store-anomalies.ts';
