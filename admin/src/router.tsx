@@ -31,6 +31,8 @@ import { parseDraftOrdersSearch } from './draft-orders/draft-orders-search.ts';
 import { EmailTemplateScreen } from './email-templates/EmailTemplateScreen.tsx';
 import { EmailTemplatesScreen } from './email-templates/EmailTemplatesScreen.tsx';
 import { parseEmailTemplateSearch } from './email-templates/email-template-search.ts';
+import { ForecastsScreen } from './forecasts/ForecastsScreen.tsx';
+import { parseForecastSearch } from './forecasts/forecast-search.ts';
 import { InventoryScreen } from './inventory/InventoryScreen.tsx';
 import { parseInventorySearch } from './inventory/inventory-search.ts';
 import { LocationsScreen } from './inventory/LocationsScreen.tsx';
@@ -297,6 +299,13 @@ export const purchaseOrderCreateRoute = createRoute({
   component: guarded('purchasing:write', 'create purchase orders', PurchaseOrderCreateScreen),
 });
 
+export const forecastsRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'forecasts',
+  validateSearch: parseForecastSearch,
+  component: guarded('purchasing:read', 'see forecasts and reorders', ForecastsScreen),
+});
+
 export const suppliersRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'purchasing/suppliers',
@@ -535,6 +544,7 @@ const routeTree = rootRoute.addChildren([
       channelRoute,
       purchaseOrdersRoute,
       purchaseOrderCreateRoute,
+      forecastsRoute,
       suppliersRoute,
       supplierRoute,
       purchaseOrderRoute,

@@ -46,7 +46,11 @@ export {
   requireLocations,
 } from './locations/locations.ts';
 export { type CreatePurchaseOrderInput, createPurchaseOrder } from './purchase-orders/draft.ts';
-export type { PurchaseOrder, PurchasingContext } from './purchase-orders/purchase-order-records.ts';
+export {
+  type PurchaseOrder,
+  type PurchasingContext,
+  purchaseOrderLabel,
+} from './purchase-orders/purchase-order-records.ts';
 export { purchasingRoutes } from './purchase-orders/purchasing-routes.ts';
 export { roundUpToPack } from './purchase-orders/reorder-quantity.ts';
 export {

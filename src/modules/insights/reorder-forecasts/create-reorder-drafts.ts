@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../../../platform/db/database.ts';
 import { unprocessable } from '../../../platform/errors.ts';
 import type { Actor, Store } from '../../access/index.ts';
-import { createPurchaseOrder, listLocations } from '../../inventory/index.ts';
+import { createPurchaseOrder, listLocations, purchaseOrderLabel } from '../../inventory/index.ts';
 import { reorderForecastSettings, reorderForecasts } from './reorder-forecasts.ts';
 
 /**
@@ -25,6 +25,8 @@ export type CreateReorderDraftsInput = z.output<typeof createReorderDraftsInput>
 
 export interface CreatedReorderDraft {
   id: string;
+  /** PO-1001. */
+  label: string;
   supplierId: string;
   lines: number;
   units: number;
@@ -63,6 +65,7 @@ export async function createReorderDrafts(
       );
       created.push({
         id: order.id,
+        label: purchaseOrderLabel(order.number),
         supplierId: group.supplier.id,
         lines: group.lines.length,
         units: group.units,
