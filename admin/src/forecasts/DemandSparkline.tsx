@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 
 /** Days of forecast drawn after the history. */
 const forecastDays = 28;
-const width = 168;
+const width = 120;
 const height = 40;
 
 /**

@@ -19,7 +19,7 @@ export function ForecastTable({
   store: string;
 }): ReactNode {
   return (
-    <Table.ScrollContainer minWidth={1100}>
+    <Table.ScrollContainer minWidth={880}>
       <Table aria-label={label} verticalSpacing="xs" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -27,7 +27,6 @@ export function ForecastTable({
             <Table.Th>Sold and forecast</Table.Th>
             <Table.Th>Method</Table.Th>
             <Table.Th style={right}>Available</Table.Th>
-            <Table.Th style={right}>Days of cover</Table.Th>
             <Table.Th>Runs out</Table.Th>
             <Table.Th style={right}>Reorder point</Table.Th>
             <Table.Th style={right}>Suggested</Table.Th>
@@ -81,8 +80,12 @@ export function ForecastTable({
                     </Text>
                   ) : null}
                 </Table.Td>
-                <Table.Td style={right}>{daysText(item.daysOfCover)}</Table.Td>
-                <Table.Td>{item.stockOutDate ? formatDate(item.stockOutDate) : '—'}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">{item.stockOutDate ? formatDate(item.stockOutDate) : 'Not in 3 months'}</Text>
+                  <Text size="xs" c="dimmed">
+                    {daysText(item.daysOfCover)} of cover
+                  </Text>
+                </Table.Td>
                 <Table.Td style={right}>
                   <Text size="sm">{unitsText(item.reorderPoint)}</Text>
                   {item.safetyStock !== null ? (

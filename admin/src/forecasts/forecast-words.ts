@@ -29,7 +29,7 @@ export function accuracyText(item: Pick<ReorderForecastItem, 'accuracy'>): strin
 }
 
 export function daysText(days: number | null): string {
-  return days === null ? 'Beyond the forecast' : `${one.format(days)} days`;
+  return days === null ? 'Over 3 months' : `${one.format(days)} days`;
 }
 
 export function unitsText(units: number | null): string {
