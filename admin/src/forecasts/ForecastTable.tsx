@@ -81,7 +81,9 @@ export function ForecastTable({
                   ) : null}
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{item.stockOutDate ? formatDate(item.stockOutDate) : 'Not in 3 months'}</Text>
+                  <Text size="sm">
+                    {item.stockOutDate ? formatDate(item.stockOutDate) : 'Not in 3 months'}
+                  </Text>
                   <Text size="xs" c="dimmed">
                     {daysText(item.daysOfCover)} of cover
                   </Text>
