@@ -1,6 +1,7 @@
 // Forecasts and reorders in real Chromium. Two months of daily sales are in the ledger: Oat Mug 2 a
 // day with 12 left (Nordic Ceramics, packs of 6, 10 days), Clay Bowl 1 a day with 5 left (Clay
-// Works, 5 days), Linen Cloth 1 a day with 80 left (no supplier). An operations person opens the
+// Works, 5 days), Linen Cloth 1 a day with 80 left (no supplier), Glaze Jar in a weekly rhythm with
+// a ten-day stock-out and 15 left (Nordic, packs of 4). An operations person opens the
 // screen, reads each supplier's card (the mug: out in 6 days, 66 to order in 11 packs of 6), opens
 // the link a daily briefing uses (a supplier's forecast reorders as a new purchase order), and
 // creates both drafts with one click. Screenshots go to scratch/screens/forecasts-*.png.
@@ -42,6 +43,7 @@ for (const target of testDatabaseTargets()) {
         ['Oat Mug', 'MUG-OAT'],
         ['Clay Bowl', 'BOWL'],
         ['Linen Cloth', 'CLOTH'],
+        ['Glaze Jar', 'JAR'],
       ] as const) {
         const res = await owner.request({
           method: 'POST',
@@ -71,24 +73,61 @@ for (const target of testDatabaseTargets()) {
           { recordedAt: new Date(Date.now() - 70 * day) },
         ),
       );
+      // The jar sells in a weekly rhythm, ran out 30 days ago and was restocked 20 days ago.
+      const jarSold = (d: number) => (d > 30 || d <= 20 ? [1, 2, 2, 3, 4, 7, 5][d % 7]! : 0);
+      const jarBefore = Array.from({ length: 30 }, (_, i) => jarSold(60 - i)).reduce((a, b) => a + b, 0);
+      const jarAfter = Array.from({ length: 20 }, (_, i) => jarSold(20 - i)).reduce((a, b) => a + b, 0);
       for (let d = 60; d >= 1; d--) {
+        const jar = ids.JAR!;
         await database.db.transaction((tx) =>
           recordMovements(
             tx,
             store.id,
             actor,
-            selling.map(([variantId, , perDay]) => ({
-              variantId,
-              locationId: warehouse.id,
-              kind: 'sale' as const,
-              quantity: -perDay,
-            })),
+            [
+              ...(d === 60
+                ? [
+                    {
+                      variantId: jar,
+                      locationId: warehouse.id,
+                      kind: 'receive' as const,
+                      quantity: jarBefore,
+                    },
+                  ]
+                : []),
+              ...(d === 20
+                ? [
+                    {
+                      variantId: jar,
+                      locationId: warehouse.id,
+                      kind: 'receive' as const,
+                      quantity: jarAfter + 15,
+                    },
+                  ]
+                : []),
+              ...(jarSold(d) > 0
+                ? [{ variantId: jar, locationId: warehouse.id, kind: 'sale' as const, quantity: -jarSold(d) }]
+                : []),
+              ...selling.map(([variantId, , perDay]) => ({
+                variantId,
+                locationId: warehouse.id,
+                kind: 'sale' as const,
+                quantity: -perDay,
+              })),
+            ],
             { recordedAt: new Date(Date.now() - d * day) },
           ),
         );
       }
       for (const [name, leadTimeDays, items] of [
-        ['Nordic Ceramics', 10, [{ variantId: ids['MUG-OAT'], cost: { amount: 420 }, packSize: 6 }]],
+        [
+          'Nordic Ceramics',
+          10,
+          [
+            { variantId: ids['MUG-OAT'], cost: { amount: 420 }, packSize: 6 },
+            { variantId: ids.JAR, cost: { amount: 750 }, packSize: 4 },
+          ],
+        ],
         ['Clay Works', 5, [{ variantId: ids.BOWL, cost: { amount: 300 } }]],
       ] as const) {
         const created = await owner.request({
@@ -127,6 +166,9 @@ for (const target of testDatabaseTargets()) {
         .waitFor();
       // 1 a day × (5 + 28) = 33 − 5 = 28.
       assert.match(((await clay.textContent()) ?? '').replace(/\s+/g, ' '), /Clay Bowl.*safety stock ?28$/);
+      // The jar's ten empty days are not read as ten days without demand.
+      const jarRow = nordic.getByRole('row').filter({ hasText: 'Glaze Jar' });
+      assert.match((await jarRow.textContent()) ?? '', /10 out-of-stock days left out/);
       assert.equal(await page.getByRole('region', { name: 'Nothing to order' }).count(), 0);
       await page.getByLabel(/Show the 1 other variants forecast/).check();
       await page.getByRole('region', { name: 'Nothing to order' }).getByText('Linen Cloth').waitFor();
