@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Db } from '../../../platform/db/database.ts';
 import type { Store } from '../../access/index.ts';
+import { findStockVariants } from '../../catalog/index.ts';
 import {
   dailyVariantSales,
   type ReorderSupplier,
@@ -115,7 +116,10 @@ export async function reorderForecasts(
   const settings = { serviceLevel: query.serviceLevel, reviewPeriodDays: query.reviewPeriodDays };
   const window = { days: historyDays, timeZone: store.timezone };
   const today = storeToday(store.timezone).toISODate()!;
-  const ids = await variantsSoldRecently(db, store.id, window, maxForecastVariants);
+  const sold = await variantsSoldRecently(db, store.id, window, maxForecastVariants);
+  // The ledger outlives variants deleted from the catalog; they have nothing left to reorder.
+  const known = await findStockVariants(db, store.id, sold);
+  const ids = sold.filter((id) => known.has(id));
   if (ids.length === 0) return { today, settings, items: [], groups: [] };
   const [suggestions, histories] = await Promise.all([
     reorderSuggestions(db, store, { variantIds: ids }),
