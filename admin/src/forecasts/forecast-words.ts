@@ -39,7 +39,10 @@ export function unitsText(units: number | null): string {
 /** "66 (11 packs of 6)", "200 (the minimum)", or "Nothing". */
 export function orderText(order: ForecastOrder | null): string {
   if (!order || order.quantity === 0) return 'Nothing';
-  const packs = order.packSize > 1 ? ` (${order.packs} packs of ${order.packSize})` : '';
+  const packs =
+    order.packSize > 1
+      ? ` (${order.packs} ${order.packs === 1 ? 'pack' : 'packs'} of ${order.packSize})`
+      : '';
   const minimum = order.roundedUpBy === 'minimum' ? ', the minimum' : '';
   return `${order.quantity}${packs}${minimum}`;
 }
