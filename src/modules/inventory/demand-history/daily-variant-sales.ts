@@ -49,11 +49,12 @@ export async function dailyVariantSales(
   const first = today.minus({ days: window.days });
   const since = first.toUTC().toISO()!;
   const tz = window.timeZone;
+  const firstDate = first.toISODate()!;
   const idList = sql.param(ids);
 
   const [moves, cancelled, levels] = await Promise.all([
     db.execute(sql`
-      select m.variant_id, (m.created_at at time zone ${tz})::date::text as day,
+      select m.variant_id, (m.created_at at time zone ${tz})::date - ${firstDate}::date as day,
         sum(m.quantity)::float8 as net_change,
         sum(case when m.kind = 'sale' then -m.quantity else 0 end)::float8 as sold
       from inventory_movements m
@@ -69,7 +70,7 @@ export async function dailyVariantSales(
           and reference_type = 'order' and created_at >= ${since}::timestamptz
         group by 1, 2
       )
-      select r.variant_id, s.day::text as day, sum(r.quantity)::float8 as units
+      select r.variant_id, s.day - ${firstDate}::date as day, sum(r.quantity)::float8 as units
       from inventory_movements r
       join sales s on s.variant_id = r.variant_id and s.reference_id = r.reference_id
       where r.store_id = ${storeId} and r.kind = 'return' and r.reference_type = 'order'
@@ -83,13 +84,8 @@ export async function dailyVariantSales(
   ]);
 
   const dayCount = window.days;
-  const indexOf = (day: string) =>
-    Math.round(
-      DateTime.fromISO(day, { zone: 'utc' }).diff(
-        DateTime.fromISO(first.toISODate()!, { zone: 'utc' }),
-        'days',
-      ).days,
-    );
+  // Days counted from the first by the database (date − date is whole days); drivers may send text.
+  const indexOf = (day: number | string) => Number(day);
   const todayIndex = dayCount;
   const series = new Map<string, { sold: number[]; change: number[] }>();
   const seriesOf = (variantId: string) => {
@@ -100,7 +96,7 @@ export async function dailyVariantSales(
     }
     return s;
   };
-  for (const row of resultRows<{ variant_id: string; day: string; net_change: number; sold: number }>(
+  for (const row of resultRows<{ variant_id: string; day: number; net_change: number; sold: number }>(
     moves,
   )) {
     const i = indexOf(row.day);
@@ -109,7 +105,7 @@ export async function dailyVariantSales(
     s.change[i]! += Number(row.net_change);
     if (i < todayIndex) s.sold[i]! += Number(row.sold);
   }
-  for (const row of resultRows<{ variant_id: string; day: string; units: number }>(cancelled)) {
+  for (const row of resultRows<{ variant_id: string; day: number; units: number }>(cancelled)) {
     const i = indexOf(row.day);
     if (i < 0 || i >= todayIndex) continue;
     seriesOf(row.variant_id).sold[i]! -= Number(row.units);
@@ -128,7 +124,7 @@ export async function dailyVariantSales(
       openingOnHand[i] = opening;
     }
     result.set(variantId, {
-      firstDay: first.toISODate()!,
+      firstDay: firstDate,
       sold: s.sold.map((units) => Math.max(0, units)),
       openingOnHand,
     });
