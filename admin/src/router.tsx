@@ -32,6 +32,8 @@ import { parseDraftOrdersSearch } from './draft-orders/draft-orders-search.ts';
 import { EmailTemplateScreen } from './email-templates/EmailTemplateScreen.tsx';
 import { EmailTemplatesScreen } from './email-templates/EmailTemplatesScreen.tsx';
 import { parseEmailTemplateSearch } from './email-templates/email-template-search.ts';
+import { ForecastsScreen } from './forecasts/ForecastsScreen.tsx';
+import { parseForecastSearch } from './forecasts/forecast-search.ts';
 import { GoalsScreen } from './goals/GoalsScreen.tsx';
 import { InventoryScreen } from './inventory/InventoryScreen.tsx';
 import { parseInventorySearch } from './inventory/inventory-search.ts';
@@ -300,6 +302,13 @@ export const purchaseOrderCreateRoute = createRoute({
   component: guarded('purchasing:write', 'create purchase orders', PurchaseOrderCreateScreen),
 });
 
+export const forecastsRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'forecasts',
+  validateSearch: parseForecastSearch,
+  component: guarded('purchasing:read', 'see forecasts and reorders', ForecastsScreen),
+});
+
 export const suppliersRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'purchasing/suppliers',
@@ -552,6 +561,7 @@ const routeTree = rootRoute.addChildren([
       channelRoute,
       purchaseOrdersRoute,
       purchaseOrderCreateRoute,
+      forecastsRoute,
       suppliersRoute,
       supplierRoute,
       purchaseOrderRoute,

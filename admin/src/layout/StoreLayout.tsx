@@ -59,6 +59,7 @@ interface Section {
     | '/stores/$store/locations'
     | '/stores/$store/channels'
     | '/stores/$store/purchasing'
+    | '/stores/$store/forecasts'
     | '/stores/$store/transfers'
     | '/stores/$store/counts'
     | '/stores/$store/markets'
@@ -139,6 +140,13 @@ const sections: Section[] = [
     label: 'Purchasing',
     icon: <IconPackage />,
     permission: 'purchasing:read',
+  },
+  {
+    to: '/stores/$store/forecasts',
+    label: 'Forecasts',
+    icon: <IconChartLine />,
+    permission: 'purchasing:read',
+    nested: true,
   },
   {
     to: '/stores/$store/transfers',

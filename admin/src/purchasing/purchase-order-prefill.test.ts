@@ -35,4 +35,28 @@ describe('purchase order prefill', () => {
     assert.deepEqual(parsePurchaseOrderPrefill({ supplierId: '<script>', lines: 'junk' }), {});
     assert.deepEqual(parsePurchaseOrderPrefill({ supplierId: 7 }), {});
   });
+
+  it('keeps from=forecast and a service level strictly between 0 and 1', () => {
+    assert.deepEqual(
+      parsePurchaseOrderPrefill({ supplierId: 'sup_1', from: 'forecast', serviceLevel: '0.98' }),
+      {
+        supplierId: 'sup_1',
+        from: 'forecast',
+        serviceLevel: 0.98,
+      },
+    );
+    assert.deepEqual(
+      parsePurchaseOrderPrefill({ supplierId: 'sup_1', from: 'forecast', serviceLevel: '1' }),
+      {
+        supplierId: 'sup_1',
+        from: 'forecast',
+      },
+    );
+    assert.deepEqual(
+      parsePurchaseOrderPrefill({ supplierId: 'sup_1', from: 'elsewhere', serviceLevel: '0.9' }),
+      {
+        supplierId: 'sup_1',
+      },
+    );
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * A new purchase order can start filled in from its address: `supplierId` and `lines`, written
  * `variantId:quantity,variantId:quantity` (the reorder suggestions' "Draft purchase order", a
- * supplier's "New purchase order"). Anything malformed is dropped, so a hand-edited link still opens
+ * supplier's "New purchase order"), or `supplierId` and `from=forecast` (the supplier's forecast
+ * reorders, worked out when the link is opened). Anything malformed is dropped, so a hand-edited link still opens
  * the form.
  */
 
@@ -9,6 +10,13 @@ export interface PurchaseOrderPrefill {
   supplierId?: string;
   /** As in the address, cleaned: `var_1:48,var_2:12`. */
   lines?: string;
+  /**
+   * `forecast`: with a supplier and no lines, the lines are that supplier's forecast reorders as
+   * they stand when the link is opened (a daily briefing links here without computing them).
+   */
+  from?: 'forecast';
+  /** For `from=forecast`: the service level, a share in (0, 1); 95% when left out. */
+  serviceLevel?: number;
 }
 
 export interface PrefillLine {
@@ -51,5 +59,12 @@ export function parsePurchaseOrderPrefill(search: Record<string, unknown>): Purc
       ? search.supplierId
       : undefined;
   const lines = prefillLinesParam(parsePrefillLines(search.lines));
-  return { ...(supplierId ? { supplierId } : {}), ...(lines ? { lines } : {}) };
+  const fromForecast = search.from === 'forecast';
+  const level = Number(search.serviceLevel);
+  return {
+    ...(supplierId ? { supplierId } : {}),
+    ...(lines ? { lines } : {}),
+    ...(fromForecast ? { from: 'forecast' as const } : {}),
+    ...(fromForecast && level > 0 && level < 1 ? { serviceLevel: level } : {}),
+  };
 }

@@ -14,6 +14,12 @@ export {
   registerAnomalyAlertsJob,
 } from './anomaly-alerts.ts';
 export * as forecasting from './forecasting/index.ts';
+export {
+  type ReorderForecastGroup,
+  type ReorderForecastItem,
+  type ReorderForecasts,
+  reorderForecasts,
+} from './reorder-forecasts/reorder-forecasts.ts';
 export { insightsRoutes } from './routes.ts';
 export { metricSeries, storeAnomalies } from './store-anomalies.ts';
 export { anomalyCountsOfStores, type StoreAnomalyCount } from './store-anomaly-counts.ts';

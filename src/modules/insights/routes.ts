@@ -3,12 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 import { storeOf } from '../access/index.ts';
+import { reorderForecastRoutes } from './reorder-forecasts/routes.ts';
 import { storeAnomalies } from './store-anomalies.ts';
 
 const storeParams = z.object({ store: z.string().min(1).max(64) });
 
-/** The insights admin routes under /api/admin/stores/:store (docs/anomalies.md). */
+/** The insights admin routes under /api/admin/stores/:store (docs/anomalies.md, docs/forecasting.md). */
 export async function insightsRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  await app.register(reorderForecastRoutes, { db });
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/insights/anomalies',

@@ -15,6 +15,13 @@ export { getChannel, listChannels, type SalesChannel } from './channels/channels
 export { inventoryChannelRoutes } from './channels/routes.ts';
 export { LEVEL_CHANGED_EVENT, type LevelChangedPayload } from './channels/sync-channel-stock.ts';
 export { countRoutes } from './counts/routes.ts';
+export {
+  type DailySalesWindow,
+  type DailyVariantSales,
+  dailyVariantSales,
+  storeToday,
+  variantsSoldRecently,
+} from './demand-history/daily-variant-sales.ts';
 export { exportInventoryCsv } from './interchange/export-inventory-csv.ts';
 export { type InventoryImportReport, importInventoryCsv } from './interchange/import-inventory-csv.ts';
 export { type InventoryCsvFormat, inventoryCsvFormats } from './interchange/inventory-csv-formats.ts';
@@ -38,12 +45,19 @@ export {
   locationsTopic,
   requireLocations,
 } from './locations/locations.ts';
+export { type CreatePurchaseOrderInput, createPurchaseOrder } from './purchase-orders/draft.ts';
+export {
+  type PurchaseOrder,
+  type PurchasingContext,
+  purchaseOrderLabel,
+} from './purchase-orders/purchase-order-records.ts';
 export { purchasingRoutes } from './purchase-orders/purchasing-routes.ts';
 export { roundUpToPack } from './purchase-orders/reorder-quantity.ts';
 export {
   type ReorderGroup,
   type ReorderSuggestion,
   type ReorderSuggestions,
+  type ReorderSupplier,
   reorderSuggestions,
 } from './purchase-orders/reorder-suggestions.ts';
 export { registerReservationExpiryJob, reservationExpirySchedule } from './reservations/expiry-job.ts';

@@ -37,8 +37,11 @@ export interface DemandForecast {
   forecast: number[];
   /** Spread of one-step-ahead errors of the chosen method over the whole history (units per day). */
   residualSd: number;
-  /** The chosen method's backtest errors; null when the history was too short to backtest. */
-  backtest: { mase: number | null; wape: number | null; origins: number } | null;
+  /**
+   * The chosen method's backtest errors; null when the history was too short to backtest.
+   * `meanAbsoluteError` is in units per day, over every day forecast from every origin.
+   */
+  backtest: { mase: number | null; wape: number | null; meanAbsoluteError: number; origins: number } | null;
   pattern: DemandPattern;
   parameters: Readonly<Record<string, number>>;
   /** Every method tried, in the order tried, with its backtest errors. */
@@ -141,7 +144,14 @@ export function forecastDemand(
     method: fitted.method,
     forecast: fitted.forecast(settings.horizon).map((units) => Math.max(0, units)),
     residualSd: fitted.residualSd,
-    backtest: best ? { mase: best.mase, wape: best.wape, origins: origins.length } : null,
+    backtest: best
+      ? {
+          mase: best.mase,
+          wape: best.wape,
+          meanAbsoluteError: best.meanAbsoluteError,
+          origins: origins.length,
+        }
+      : null,
     pattern,
     parameters: fitted.parameters,
     candidates: results.map(({ method, mase, wape }) => ({ method, mase, wape })),
