@@ -414,7 +414,7 @@ export async function placeDemoOrders(
       }
       if (!role || shipped.some((_, p) => !schedule.delivered[p])) return;
       const steps = schedule.afterDelivery;
-      if (role === 'exchange') await exchangeMug(tx, actor, store.id, order, steps, options);
+      if (role === 'exchange') placedIds.push(await exchangeMug(tx, actor, store.id, order, steps, options));
       else if (role === 'refund') {
         await runAt(steps[0]!, () =>
           refundOrder(tx, store.id, actor, orderId, {
@@ -578,7 +578,7 @@ async function returnLine(
   );
 }
 
-/** One mug sent back and swapped for the other glaze: the return closes with an exchange order. */
+/** One mug sent back and swapped for the other glaze: the return closes with an exchange order (its id). */
 async function exchangeMug(
   tx: Db,
   actor: Actor,
@@ -586,7 +586,7 @@ async function exchangeMug(
   order: OrderDetail,
   steps: readonly Date[],
   options: { bxgyVariantId: string; exchangeToVariantId?: string },
-): Promise<void> {
+): Promise<string> {
   const line = order.lines.find((l) => l.variantId === options.bxgyVariantId)!;
   const requested = await runAt(steps[0]!, () =>
     requestReturn(tx, storeId, actor, order.id, {
@@ -601,9 +601,10 @@ async function exchangeMug(
       lines: [{ orderLineId: line.id, quantity: 1, disposition: 'restock' }],
     }),
   );
-  await runAt(steps[3]!, () =>
+  const { exchangeOrder } = await runAt(steps[3]!, () =>
     closeReturnWithExchange(tx, storeId, actor, order.id, requested.id, {
       lines: [{ orderLineId: line.id, variantId: options.exchangeToVariantId!, quantity: 1 }],
     }),
   );
+  return exchangeOrder.id;
 }

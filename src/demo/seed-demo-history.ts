@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Actor, Store } from '../modules/access/index.ts';
 import { recordOrderFactsInBulk, writeEvents } from '../modules/analytics/index.ts';
 import { findOrCreateGuestCustomer } from '../modules/customers/index.ts';
@@ -143,6 +144,10 @@ export async function seedDemoHistory(
     await onStep?.('visits');
   }
   const spend = await importHistorySpend(db, actor, store, plan);
+  // The tables just grew from nothing to hundreds of thousands of rows, in one transaction: without
+  // fresh statistics (PGlite has no autovacuum) the planner reads them as empty and scans where an
+  // index serves, for the checkout orders and the rollups that follow.
+  await db.execute(sql`analyze`);
   await onStep?.('ad spend');
   return { plan, orders: imported, events, spend };
 }
