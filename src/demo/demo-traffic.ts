@@ -32,6 +32,8 @@ export async function seedDemoTraffic(
   sellable: readonly DemoSellable[],
   orderIds: readonly string[],
   onDay?: () => void,
+  /** A campaign paused over these store days (the history's incident): no visits from it then. */
+  paused?: { campaign: string; from: string; to: string },
 ): Promise<number> {
   const random = seededRandom(`traffic:${store.handle}`);
   const placed = (await Promise.all(orderIds.map((id) => getOrder(db, store.id, id)))).filter(
@@ -54,7 +56,13 @@ export async function seedDemoTraffic(
   const rows: EventRow[] = [];
 
   const session = (at: DateTime, customerId: string | null) => {
-    const from = pick(random, sourceWeights);
+    const drawn = pick(random, sourceWeights);
+    const day = at.toISODate()!;
+    // The campaign the history paused by mistake brought nobody on those days.
+    const from =
+      paused && drawn.campaign === paused.campaign && day >= paused.from && day <= paused.to
+        ? sources.find((s) => s.channel === 'Direct')!
+        : drawn;
     const device = pick(random, devices);
     const country = pick(random, countries);
     const visitorId = `v_demo${Math.floor(random() * 1e12).toString(36)}`;

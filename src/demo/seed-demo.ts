@@ -11,7 +11,7 @@ import { createProduct, putProductTranslation } from '../modules/catalog/index.t
 import type { Db } from '../platform/db/database.ts';
 import { yieldToEventLoop } from '../platform/runtime/yield-to-event-loop.ts';
 import { demoStores } from './demo-catalog.ts';
-import { type DemoHistoryOptions, defaultDemoHistory } from './demo-history-plan.ts';
+import { type DemoHistoryOptions, defaultDemoHistory, type HistoryIncidents } from './demo-history-plan.ts';
 import { seedDemoInventory } from './demo-inventory.ts';
 import { seedDemoPurchasing } from './demo-purchasing.ts';
 import { type DemoSellable, demoOrderCount, seedDemoSelling } from './demo-selling.ts';
@@ -152,6 +152,7 @@ async function seedDemoIn(
       const soldOut = new Set(variantIds.filter((_, i) => stock.variants[i]!.warehouseUnits === 0));
       const stockOut = sellable.find((v) => soldOut.has(v.variantId));
       const targets = new Map(variantIds.map((id, i) => [id, stock.variants[i]!.warehouseUnits]));
+      let incidents: HistoryIncidents | undefined;
       const placed = await seedDemoSelling(
         db,
         actor,
@@ -161,7 +162,9 @@ async function seedDemoIn(
         () => progress?.(++done, total, `${demo.name}: orders`),
         options.shouldStop,
         async () => {
-          await seedDemoHistory(
+          ({
+            plan: { incidents },
+          } = await seedDemoHistory(
             db,
             actor,
             store,
@@ -174,14 +177,19 @@ async function seedDemoIn(
               progress?.(++done, total, `${demo.name}: ${label}`);
               await stopIfAsked();
             },
-          );
+          ));
         },
       );
       // Orders stop early when asked; what they placed goes with the rest.
       await stopIfAsked();
       // The visits the recent orders came from, and the daily reports over all of it.
-      await seedDemoTraffic(db, store, sellable, placed, () =>
-        progress?.(++done, total, `${demo.name}: reports`),
+      await seedDemoTraffic(
+        db,
+        store,
+        sellable,
+        placed,
+        () => progress?.(++done, total, `${demo.name}: reports`),
+        incidents?.campaignStop,
       );
     }
     for (const { locale, products } of demoTranslations.filter((t) => t.storeHandle === demo.handle)) {
