@@ -162,9 +162,7 @@ async function seedDemoIn(
         () => progress?.(++done, total, `${demo.name}: orders`),
         options.shouldStop,
         async () => {
-          ({
-            plan: { incidents },
-          } = await seedDemoHistory(
+          const built = await seedDemoHistory(
             db,
             actor,
             store,
@@ -177,7 +175,8 @@ async function seedDemoIn(
               progress?.(++done, total, `${demo.name}: ${label}`);
               await stopIfAsked();
             },
-          ));
+          );
+          incidents = built.plan.incidents;
         },
       );
       // Orders stop early when asked; what they placed goes with the rest.
