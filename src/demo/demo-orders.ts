@@ -111,7 +111,7 @@ function planOrders(sellable: readonly DemoSellable[], bxgyVariantId: string): P
     const roll = random();
     const code = firstOrder && roll < 0.3 ? 'WELCOME10' : roll > 0.9 ? 'FREESHIP' : null;
     // About one in ten pays by bank transfer; more among the newest, so some still await it.
-    const manual = random() < (ageDays < 6 ? 0.3 : 0.08);
+    const manual = random() < (ageDays < 4 ? 0.6 : ageDays < 8 ? 0.3 : 0.08);
     return { ageDays, shopper, email, lines, code, express: random() < 0.2, manual };
   });
 }
