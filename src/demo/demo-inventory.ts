@@ -41,6 +41,11 @@ export async function seedDemoInventory(
   actor: Actor,
   storeId: string,
   variantIds: readonly string[],
+  /**
+   * False for the store whose history brings its own deliveries and sales (seed-demo-history.ts):
+   * its warehouse gets neither the opening stock nor the eight weeks of sales here.
+   */
+  simulatedSales = true,
 ): Promise<DemoInventory> {
   const warehouse = await createLocation(db, storeId, {
     name: 'Main warehouse',
@@ -70,7 +75,7 @@ export async function seedDemoInventory(
     const receipts = variantIds.flatMap((variantId, i) => {
       const units = warehouseUnits[i % warehouseUnits.length]! + soldInAll[i]!;
       return [
-        ...(units > 0
+        ...(units > 0 && simulatedSales
           ? [
               {
                 variantId,
@@ -98,7 +103,7 @@ export async function seedDemoInventory(
     for (const variantId of variantIds)
       await updateInventoryItem(tx, storeId, variantId, { tracked: true, lowStockThreshold });
     // A day's online orders, shipped from the warehouse, at midday.
-    for (let t = 0; t < historyDays; t++) {
+    for (let t = 0; t < (simulatedSales ? historyDays : 0); t++) {
       const sold = variantIds.flatMap((variantId, i) => {
         const units = sales(i, t);
         return units > 0

@@ -42,11 +42,15 @@ export interface DemoSellable {
   handle: string;
 }
 
-/** Orders the demo places: enough for lists, filters and reports to look lived-in, few enough to seed fast. */
-export const demoOrderCount = 100;
+/**
+ * Orders the demo places through checkout: enough for the order screens to show every state a
+ * shop's orders go through, few enough to seed fast (each takes about 0.15 s on the embedded
+ * database). The months before come from the store's history (seed-demo-history.ts).
+ */
+export const demoOrderCount = 45;
 
-/** The span the orders stand for: about four months (see `ageDays`). */
-export const demoOrderSpanDays = 115;
+/** The span those orders stand for: the last six weeks (see `ageDays`). */
+export const demoOrderSpanDays = 42;
 
 const hour = 3600 * 1000;
 const day = 24 * hour;
@@ -107,7 +111,7 @@ function planOrders(sellable: readonly DemoSellable[], bxgyVariantId: string): P
     const roll = random();
     const code = firstOrder && roll < 0.3 ? 'WELCOME10' : roll > 0.9 ? 'FREESHIP' : null;
     // About one in ten pays by bank transfer; more among the newest, so some still await it.
-    const manual = random() < (ageDays < 6 ? 0.3 : 0.08);
+    const manual = random() < (ageDays < 4 ? 0.6 : ageDays < 8 ? 0.3 : 0.08);
     return { ageDays, shopper, email, lines, code, express: random() < 0.2, manual };
   });
 }
@@ -168,7 +172,7 @@ const shoppingHours = [
   1, 0.6, 0.3, 0.2, 0.2, 0.3, 0.8, 2, 3, 4, 4, 4.5, 5, 4.5, 4, 4, 4.5, 5, 6, 7, 7.5, 6.5, 4.5, 2.5,
 ];
 
-function weightedHour(random: () => number): number {
+export function weightedHour(random: () => number): number {
   const total = shoppingHours.reduce((a, b) => a + b, 0);
   let roll = random() * total;
   for (const [h, w] of shoppingHours.entries()) {
@@ -206,7 +210,7 @@ function zoneOffsetAt(timeZone: string, at: number): number {
 }
 
 /** The instant of a wall-clock time (`minutes` after midnight) on the store's day `storeDate` (YYYY-MM-DD). */
-function storeTime(timeZone: string, storeDate: string, minutes: number): Date {
+export function storeTime(timeZone: string, storeDate: string, minutes: number): Date {
   const [y, m, d] = storeDate.split('-').map(Number);
   const wall = Date.UTC(y!, m! - 1, d!) + minutes * 60_000;
   let at = wall - zoneOffsetAt(timeZone, wall);
@@ -296,7 +300,7 @@ function scheduleOrders(store: Store, plan: readonly PlannedOrder[], realNow: nu
  * `placeOrderFromCart` with the test card or a bank transfer) and then worked like a shop works
  * them: paid transfers marked received, parcels shipped with tracking (one or two per order) and
  * delivered, the newest still in transit or waiting, a few refunded, returned or exchanged, two
- * cancelled. Each step runs at its own moment over the last four months (`runAt`), so the orders,
+ * cancelled. Each step runs at its own moment over the last six weeks (`runAt`), so the orders,
  * payments, parcels, returns, ledger movements and events carry the dates a shop's would. The
  * stock they sell is received first, dated before the first order, so the shelf the demo shows
  * stays as it was.
@@ -314,7 +318,7 @@ export async function placeDemoOrders(
     /** Asked before each order: a server told to stop while seeding stops placing more (every order placed is whole). */
     shouldStop?: (() => boolean) | undefined;
   },
-): Promise<void> {
+): Promise<string[]> {
   const realNow = Date.now();
   const plan = planOrders(sellable, options.bxgyVariantId);
   const schedules = scheduleOrders(store, plan, realNow);
@@ -346,6 +350,7 @@ export async function placeDemoOrders(
 
   const roles = rolesOf(plan, schedules, options);
   const optionKeys = new Map<string, string>();
+  const placedIds: string[] = [];
 
   for (const [i, planned] of plan.entries()) {
     await yieldToEventLoop();
@@ -356,6 +361,7 @@ export async function placeDemoOrders(
     await db.transaction(async (tx) => {
       const placed = await runAt(schedule.placed, () => placeFromCart(tx, store, planned, optionKeys));
       const orderId = placed.id;
+      placedIds.push(orderId);
       const role = roles.get(i);
       if (role === 'cancel') {
         await runAt(schedule.cancelled!, () =>
@@ -408,7 +414,7 @@ export async function placeDemoOrders(
       }
       if (!role || shipped.some((_, p) => !schedule.delivered[p])) return;
       const steps = schedule.afterDelivery;
-      if (role === 'exchange') await exchangeMug(tx, actor, store.id, order, steps, options);
+      if (role === 'exchange') placedIds.push(await exchangeMug(tx, actor, store.id, order, steps, options));
       else if (role === 'refund') {
         await runAt(steps[0]!, () =>
           refundOrder(tx, store.id, actor, orderId, {
@@ -421,6 +427,7 @@ export async function placeDemoOrders(
     });
     options.onOrder?.();
   }
+  return placedIds;
 }
 
 type Role = 'cancel' | 'refund' | 'exchange' | 'requested' | 'approved' | 'closed';
@@ -571,7 +578,7 @@ async function returnLine(
   );
 }
 
-/** One mug sent back and swapped for the other glaze: the return closes with an exchange order. */
+/** One mug sent back and swapped for the other glaze: the return closes with an exchange order (its id). */
 async function exchangeMug(
   tx: Db,
   actor: Actor,
@@ -579,7 +586,7 @@ async function exchangeMug(
   order: OrderDetail,
   steps: readonly Date[],
   options: { bxgyVariantId: string; exchangeToVariantId?: string },
-): Promise<void> {
+): Promise<string> {
   const line = order.lines.find((l) => l.variantId === options.bxgyVariantId)!;
   const requested = await runAt(steps[0]!, () =>
     requestReturn(tx, storeId, actor, order.id, {
@@ -594,9 +601,10 @@ async function exchangeMug(
       lines: [{ orderLineId: line.id, quantity: 1, disposition: 'restock' }],
     }),
   );
-  await runAt(steps[3]!, () =>
+  const { exchangeOrder } = await runAt(steps[3]!, () =>
     closeReturnWithExchange(tx, storeId, actor, order.id, requested.id, {
       lines: [{ orderLineId: line.id, variantId: options.exchangeToVariantId!, quantity: 1 }],
     }),
   );
+  return exchangeOrder.id;
 }

@@ -46,9 +46,9 @@ const euCountries = [
 ];
 
 /**
- * Euro rates over the last four months, one a month (quote currency per euro), so the markets
- * screen shows a history and converted prices move a little; each order is priced at the rate of
- * the day it was placed.
+ * Euro rates since the markets opened, four over the span of the checkout orders (quote currency
+ * per euro), so the markets screen shows a history and converted prices move a little; each order
+ * is priced at the rate of the day it was placed. The history before sold in euros only.
  */
 const monthlyRates: Record<string, readonly string[]> = {
   GBP: ['0.8512', '0.8468', '0.8539', '0.8575'],
@@ -62,7 +62,7 @@ const freeAbove = { EUR: 7500, GBP: 6500, USD: 9000, JPY: 12_000 } as const;
 const day = 24 * 3600 * 1000;
 
 /**
- * A European shop's terms of sale and four months of orders, all through the modules' own
+ * A European shop's terms of sale and six weeks of orders, all through the modules' own
  * services (docs/selling.md): markets for the EU (euro), the UK, the US and Japan with recorded
  * exchange rates; EU VAT and US state tax; shipping zones with flat and weight-band rates and
  * free-above thresholds per currency; WELCOME10, FREESHIP and an automatic buy-2-get-1; bank
@@ -77,7 +77,9 @@ export async function seedDemoSelling(
   warehouseId: string,
   onOrder?: () => void,
   shouldStop?: () => boolean,
-): Promise<void> {
+  /** Runs once the terms of sale are set and before the first order (the store's history). */
+  beforeOrders?: () => Promise<void>,
+): Promise<string[]> {
   // The oat mug sells on "buy 2, get 1"; one customer swaps one for the slate glaze.
   const bxgyProduct = sellable.find((v) => v.handle === 'stoneware-mug-oat') ?? sellable[0]!;
   const exchangeTo = sellable.find((v) => v.handle === 'stoneware-mug-slate');
@@ -103,7 +105,8 @@ export async function seedDemoSelling(
       },
     });
   });
-  await placeDemoOrders(db, actor, store, sellable, warehouseId, {
+  await beforeOrders?.();
+  return placeDemoOrders(db, actor, store, sellable, warehouseId, {
     bxgyVariantId: bxgyProduct.variantId,
     ...(exchangeTo ? { exchangeToVariantId: exchangeTo.variantId } : {}),
     onOrder,
@@ -129,7 +132,9 @@ async function setUpMarkets(tx: Db, actor: Actor, store: Store): Promise<void> {
     const rates = monthlyRates[m.currency]!;
     for (const [i, rate] of rates.entries()) {
       // The first applies from before the oldest order, so every order is priced at its day's rate.
-      const effective = new Date(Date.now() - (demoOrderSpanDays + 5) * day + i * 30 * day);
+      const effective = new Date(
+        Date.now() - (demoOrderSpanDays + 5) * day + i * Math.floor(demoOrderSpanDays / rates.length) * day,
+      );
       await recordExchangeRate(tx, store, actor, {
         quoteCurrency: m.currency,
         rate,

@@ -8,140 +8,45 @@ import {
   recordOrderFacts,
   writeEvents,
 } from '../modules/analytics/index.ts';
-import { listOrders } from '../modules/orders/index.ts';
+import { getOrder } from '../modules/orders/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { DemoSellable } from './demo-orders.ts';
+import { countries, devices, pick, searchTerms, sources, termsWithoutResults } from './demo-visitors.ts';
 import { seededRandom } from './product-art.ts';
 
-/**
- * Where the demo shop's visitors come from, with the campaigns they arrive on (the traffic a small
- * European shop with some paid search and a newsletter would see). Weights sum to 1.
- */
-const sources: {
-  weight: number;
-  source: string | null;
-  medium: string | null;
-  campaign: string | null;
-  channel: string;
-  referrerHost: string | null;
-}[] = [
-  {
-    weight: 0.29,
-    source: 'google',
-    medium: 'organic',
-    campaign: null,
-    channel: 'Organic Search',
-    referrerHost: 'www.google.com',
-  },
-  {
-    weight: 0.04,
-    source: 'bing',
-    medium: 'organic',
-    campaign: null,
-    channel: 'Organic Search',
-    referrerHost: 'www.bing.com',
-  },
-  {
-    weight: 0.11,
-    source: 'google',
-    medium: 'cpc',
-    campaign: 'Brand – Search',
-    channel: 'Paid Search',
-    referrerHost: null,
-  },
-  {
-    weight: 0.07,
-    source: 'google',
-    medium: 'cpc',
-    campaign: 'Ceramics – Generic',
-    channel: 'Paid Search',
-    referrerHost: null,
-  },
-  { weight: 0.19, source: null, medium: null, campaign: null, channel: 'Direct', referrerHost: null },
-  {
-    weight: 0.09,
-    source: 'newsletter',
-    medium: 'email',
-    campaign: 'Weekly letter',
-    channel: 'Email',
-    referrerHost: null,
-  },
-  {
-    weight: 0.1,
-    source: 'instagram',
-    medium: 'social',
-    campaign: null,
-    channel: 'Organic Social',
-    referrerHost: 'l.instagram.com',
-  },
-  {
-    weight: 0.07,
-    source: 'facebook',
-    medium: 'paid_social',
-    campaign: 'Autumn table',
-    channel: 'Paid Social',
-    referrerHost: null,
-  },
-  {
-    weight: 0.04,
-    source: 'designmilk.com',
-    medium: 'referral',
-    campaign: null,
-    channel: 'Referral',
-    referrerHost: 'design-milk.com',
-  },
-];
-const devices: [string, number][] = [
-  ['mobile', 0.58],
-  ['desktop', 0.36],
-  ['tablet', 0.06],
-];
-const countries: [string, number][] = [
-  ['DE', 0.3],
-  ['FR', 0.12],
-  ['NL', 0.08],
-  ['AT', 0.06],
-  ['GB', 0.12],
-  ['US', 0.16],
-  ['JP', 0.06],
-  ['IT', 0.05],
-  ['ES', 0.05],
-];
-/** What the demo's shoppers type in the search box; the last few find nothing in this catalog. */
-const searchTerms = ['mug', 'linen napkins', 'vase', 'oak', 'candle', 'teapot', 'gift card', 'espresso cups'];
-const termsWithoutResults = new Set(['teapot', 'gift card', 'espresso cups']);
-
-/** Sessions on an ordinary weekday at the start of the demo's history; the shop grows from there. */
-const baseSessionsPerDay = 38;
-
-function pick<T>(random: () => number, weighted: readonly (readonly [T, number])[]): T {
-  let roll = random();
-  for (const [value, weight] of weighted) {
-    roll -= weight;
-    if (roll < 0) return value;
-  }
-  return weighted[weighted.length - 1]![0];
-}
+/** Sessions so far today on top of those the orders came in (the history's days end yesterday). */
+const sessionsToday = 150;
 
 /**
- * Simulated visits for the demo shop, as its storefront would have recorded them: for every day
- * of its order history, sessions from search, ads, the newsletter, social and direct, with product
- * views, searches (some finding nothing), carts and checkouts that stop short; and for each real
- * demo order, the session it was placed in, ending in its `purchase` event. Deterministic (seeded).
- * Then the orders' facts and the daily rollups, so the analytics screen shows the history at once.
+ * Simulated visits for the demo shop, as its storefront would have recorded them: today's sessions
+ * so far from search, ads, the newsletter, social and direct, with product views, searches (some
+ * finding nothing), carts and checkouts that stop short; and for each order placed through
+ * checkout (`orderIds`), the session it was placed in, ending in its `purchase` event. Then those
+ * orders' facts and the daily rollups over the whole history, so the analytics screen shows it at
+ * once (`onDay` hears each day rolled up). The days before today have their visits from the
+ * store's history (seed-demo-history.ts).
  */
 export async function seedDemoTraffic(
   db: Db,
   store: Store,
   sellable: readonly DemoSellable[],
+  orderIds: readonly string[],
+  onDay?: () => void,
+  /** A campaign paused over these store days (the history's incident): no visits from it then. */
+  paused?: { campaign: string; from: string; to: string },
 ): Promise<number> {
   const random = seededRandom(`traffic:${store.handle}`);
-  const { items: orders } = await listOrders(db, store.id, { limit: 200, sort: 'oldest' });
-  const placed = orders.filter((o) => o.placedAt !== null);
-  if (placed.length === 0 || sellable.length === 0) return 0;
+  const placed = (await Promise.all(orderIds.map((id) => getOrder(db, store.id, id)))).filter(
+    (o) => o.placedAt !== null,
+  );
+  if (sellable.length === 0) return 0;
   const zone = store.timezone;
   const now = DateTime.now().setZone(zone);
-  const first = DateTime.fromJSDate(placed[0]!.placedAt!, { zone }).startOf('day').minus({ days: 7 });
+  const first =
+    placed.length > 0
+      ? DateTime.fromJSDate(placed[0]!.placedAt!, { zone }).startOf('day')
+      : now.startOf('day');
+  const today = now.toISODate()!;
   const ordersByDay = new Map<string, typeof placed>();
   for (const order of placed) {
     const day = DateTime.fromJSDate(order.placedAt!, { zone }).toISODate()!;
@@ -149,10 +54,15 @@ export async function seedDemoTraffic(
   }
   const sourceWeights = sources.map((s) => [s, s.weight] as const);
   const rows: EventRow[] = [];
-  const totalDays = Math.max(1, Math.round(now.diff(first, 'days').days));
 
   const session = (at: DateTime, customerId: string | null) => {
-    const from = pick(random, sourceWeights);
+    const drawn = pick(random, sourceWeights);
+    const day = at.toISODate()!;
+    // The campaign the history paused by mistake brought nobody on those days.
+    const from =
+      paused && drawn.campaign === paused.campaign && day >= paused.from && day <= paused.to
+        ? sources.find((s) => s.channel === 'Direct')!
+        : drawn;
     const device = pick(random, devices);
     const country = pick(random, countries);
     const visitorId = `v_demo${Math.floor(random() * 1e12).toString(36)}`;
@@ -233,11 +143,9 @@ export async function seedDemoTraffic(
     };
   };
 
-  for (let d = first, i = 0; d <= now; d = d.plus({ days: 1 }), i++) {
+  for (let d = first; d <= now; d = d.plus({ days: 1 })) {
     const day = d.toISODate()!;
-    const weekend = d.weekday >= 6 ? 1.25 : d.weekday === 1 ? 1.1 : 1;
-    const growth = 1 + (0.35 * i) / totalDays;
-    const sessions = Math.round(baseSessionsPerDay * weekend * growth * (0.8 + random() * 0.4));
+    const sessions = day === today ? sessionsToday : 0;
     for (let n = 0; n < sessions; n++) {
       // Between 07:00 and 23:00 in the shop's time zone; none in the future.
       const at = d.plus({ minutes: 420 + Math.floor(random() * 960) });
@@ -265,6 +173,6 @@ export async function seedDemoTraffic(
   }
   await writeEvents(db, rows);
   for (const order of placed) await recordOrderFacts(db, store.id, order.id);
-  await rebuildRollups(db, store);
+  await rebuildRollups(db, store, () => onDay?.());
   return rows.length;
 }

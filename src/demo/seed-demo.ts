@@ -11,12 +11,14 @@ import { createProduct, putProductTranslation } from '../modules/catalog/index.t
 import type { Db } from '../platform/db/database.ts';
 import { yieldToEventLoop } from '../platform/runtime/yield-to-event-loop.ts';
 import { demoStores } from './demo-catalog.ts';
+import { type DemoHistoryOptions, defaultDemoHistory, type HistoryIncidents } from './demo-history-plan.ts';
 import { seedDemoInventory } from './demo-inventory.ts';
 import { seedDemoPurchasing } from './demo-purchasing.ts';
 import { type DemoSellable, demoOrderCount, seedDemoSelling } from './demo-selling.ts';
 import { seedDemoTraffic } from './demo-traffic.ts';
 import { demoTranslations } from './demo-translations.ts';
 import { productArtPath } from './product-art.ts';
+import { demoHistorySteps, seedDemoHistory } from './seed-demo-history.ts';
 
 /** Demo mode only: well-known credentials so a newcomer can sign in straight away on localhost. */
 export const DEMO_OWNER = {
@@ -39,7 +41,10 @@ export class DemoSeedStopped extends Error {
   }
 }
 
-/** The demo store that sells: terms of sale and four months of orders (demo-selling.ts). */
+/**
+ * The demo store that sells: terms of sale, eighteen months of history (seed-demo-history.ts) and
+ * six weeks of orders placed through checkout (demo-selling.ts).
+ */
 const sellingStoreHandle = 'alder-ash';
 
 /**
@@ -51,7 +56,7 @@ const sellingStoreHandle = 'alder-ash';
 export async function seedDemo(
   db: Db,
   progress?: SeedProgress,
-  options: { mailFrom?: string; shouldStop?: () => boolean } = {},
+  options: { mailFrom?: string; shouldStop?: () => boolean; history?: DemoHistoryOptions } = {},
 ): Promise<boolean> {
   return db.transaction((tx) => seedDemoIn(tx, progress, options));
 }
@@ -59,7 +64,7 @@ export async function seedDemo(
 async function seedDemoIn(
   db: Db,
   progress: SeedProgress | undefined,
-  options: { mailFrom?: string; shouldStop?: () => boolean },
+  options: { mailFrom?: string; shouldStop?: () => boolean; history?: DemoHistoryOptions },
 ): Promise<boolean> {
   const stopIfAsked = async () => {
     // A turn of the event loop first, so a stop signal sent meanwhile has been heard.
@@ -70,9 +75,11 @@ async function seedDemoIn(
   const actor = systemActor('demo seed');
   const owner = await createUser(db, actor, DEMO_OWNER);
   const editor = await createUser(db, actor, DEMO_EDITOR);
+  const sells = demoStores.some((s) => s.handle === sellingStoreHandle);
+  const history = options.history ?? defaultDemoHistory;
   const total =
     demoStores.reduce((n, s) => n + s.products.length, 0) +
-    (demoStores.some((s) => s.handle === sellingStoreHandle) ? demoOrderCount : 0);
+    (sells ? demoOrderCount + demoHistorySteps(history) + history.days + 1 : 0);
   let done = 0;
   for (const demo of demoStores) {
     const store = await createStore(
@@ -129,7 +136,8 @@ async function seedDemoIn(
       }
       progress?.(++done, total, demo.name);
     }
-    const stock = await seedDemoInventory(db, actor, store.id, variantIds);
+    const selling = demo.handle === sellingStoreHandle;
+    const stock = await seedDemoInventory(db, actor, store.id, variantIds, !selling);
     await seedDemoPurchasing(
       db,
       actor,
@@ -138,10 +146,14 @@ async function seedDemoIn(
       stock.locations,
       options.mailFrom ?? 'storepilot@localhost',
     );
-    if (demo.handle === sellingStoreHandle) {
-      // Not what the demo shows sold out: its empty shelf is the point.
+    if (selling) {
+      // Not what the demo shows sold out: its empty shelf is the point. It was the best-seller
+      // until it ran out (the history's stock-out).
       const soldOut = new Set(variantIds.filter((_, i) => stock.variants[i]!.warehouseUnits === 0));
-      await seedDemoSelling(
+      const stockOut = sellable.find((v) => soldOut.has(v.variantId));
+      const targets = new Map(variantIds.map((id, i) => [id, stock.variants[i]!.warehouseUnits]));
+      let incidents: HistoryIncidents | undefined;
+      const placed = await seedDemoSelling(
         db,
         actor,
         store,
@@ -149,11 +161,35 @@ async function seedDemoIn(
         stock.locations.warehouse,
         () => progress?.(++done, total, `${demo.name}: orders`),
         options.shouldStop,
+        async () => {
+          const built = await seedDemoHistory(
+            db,
+            actor,
+            store,
+            sellable,
+            stockOut?.handle ?? '',
+            stock.locations.warehouse,
+            targets,
+            history,
+            async (label) => {
+              progress?.(++done, total, `${demo.name}: ${label}`);
+              await stopIfAsked();
+            },
+          );
+          incidents = built.plan.incidents;
+        },
       );
       // Orders stop early when asked; what they placed goes with the rest.
       await stopIfAsked();
-      // The visits those orders came from, and the daily reports over them.
-      await seedDemoTraffic(db, store, sellable);
+      // The visits the recent orders came from, and the daily reports over all of it.
+      await seedDemoTraffic(
+        db,
+        store,
+        sellable,
+        placed,
+        () => progress?.(++done, total, `${demo.name}: reports`),
+        incidents?.campaignStop,
+      );
     }
     for (const { locale, products } of demoTranslations.filter((t) => t.storeHandle === demo.handle)) {
       for (const [handle, text] of Object.entries(products)) {

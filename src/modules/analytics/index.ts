@@ -23,8 +23,10 @@ export { ensureEventPartitions, eventMonth, listEventPartitions } from './collec
 export { directSource, type SessionState, type TrafficSource } from './collection/visit.ts';
 export { type EventRow, writeEvents } from './collection/write-events.ts';
 export { markDirtyDays } from './facts/dirty-days.ts';
+export type { OrderForFacts } from './facts/order-fact-rows.ts';
 export { analyticsFactsConsumer } from './facts/order-facts-consumer.ts';
 export { recordOrderFacts } from './facts/record-order-facts.ts';
+export { recordOrderFactsInBulk } from './facts/record-order-facts-in-bulk.ts';
 export { ingestEvents, maxEventsPerBatch } from './ingest/ingest-events.ts';
 export {
   type BreakdownDimension,

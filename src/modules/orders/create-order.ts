@@ -94,7 +94,7 @@ export async function createOrder(
 }
 
 /** The order's tax per rate: the lines' and shipping's amounts summed by rate, in first-seen order. */
-function orderTaxLines(parts: readonly OrderTaxLine[]): OrderTaxLine[] {
+export function orderTaxLines(parts: readonly OrderTaxLine[]): OrderTaxLine[] {
   const byRate = new Map<string, OrderTaxLine>();
   for (const part of parts) {
     const seen = byRate.get(part.rateId);

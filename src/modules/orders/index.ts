@@ -16,6 +16,11 @@ export { closeReturnWithExchange } from './exchange-return.ts';
 export { exportOrdersCsv, type OrderExportQuery, orderExportQuery } from './export-orders-csv.ts';
 export { refreshFinancialStatus } from './financial-status.ts';
 export { type FulfilOrderInput, fulfilOrder } from './fulfil-order.ts';
+export {
+  type HistoricalOrder,
+  type ImportedOrder,
+  importHistoricalOrders,
+} from './import-historical-orders.ts';
 export { listOrders, type OrderListQuery, type OrderSummary, orderListQuery } from './list-orders.ts';
 export { listReturns, type ReturnSummary } from './list-returns.ts';
 export { type NewOrder, newOrderInput, orderAddressInput } from './new-order-input.ts';

@@ -6,6 +6,7 @@ import { storeDay } from '../../markets/index.ts';
 import { getOrder } from '../../orders/index.ts';
 import { analyticsOrderFacts, analyticsOrderLineFacts, analyticsRefundFacts } from '../schema.ts';
 import { markDirtyDays } from './dirty-days.ts';
+import { orderFactRows } from './order-fact-rows.ts';
 import { reportingConversion } from './reporting-currency.ts';
 
 /**
@@ -19,7 +20,7 @@ export async function recordOrderFacts(db: Db, storeId: string, orderId: string)
   const order = await getOrder(db, storeId, orderId);
   if (!order.placedAt) return;
   const day = storeDay(store, order.placedAt);
-  const { rate, toStoreCurrency } = await reportingConversion(db, store, order.currency, order.placedAt);
+  const conversion = await reportingConversion(db, store, order.currency, order.placedAt);
   const productIds = order.lines.flatMap((l) => (l.productId ? [l.productId] : []));
   const variantIds = order.lines.flatMap((l) => (l.variantId ? [l.variantId] : []));
   const [classes, variants] = await Promise.all([
@@ -30,53 +31,14 @@ export async function recordOrderFacts(db: Db, storeId: string, orderId: string)
     .select({ day: analyticsOrderFacts.day })
     .from(analyticsOrderFacts)
     .where(and(eq(analyticsOrderFacts.storeId, storeId), eq(analyticsOrderFacts.orderId, orderId)));
-
-  const lines = order.lines.map((line) => {
-    const kind = line.productId ? classes.get(line.productId) : undefined;
-    const unitCost = line.variantId ? variants.get(line.variantId)?.costAmount : null;
-    return {
-      storeId,
-      lineId: line.id,
-      orderId,
-      day,
-      productId: line.productId,
-      variantId: line.variantId,
-      categoryId: kind?.categoryId ?? null,
-      vendor: kind?.vendor ?? null,
-      productType: kind?.productType ?? null,
-      quantity: line.quantity,
-      grossSales: toStoreCurrency(line.subtotal),
-      discounts: toStoreCurrency(line.discount),
-      // Costs are kept in the store's currency already.
-      cost: unitCost === null || unitCost === undefined ? null : unitCost * line.quantity,
-    };
-  });
-  const fact = {
+  const { fact, lines, refunds } = orderFactRows(
     storeId,
-    orderId,
-    placedAt: order.placedAt,
-    day,
-    customerId: order.customerId,
-    currency: order.currency,
-    exchangeRate: rate,
-    grossSales: lines.reduce((sum, l) => sum + l.grossSales, 0),
-    discounts: lines.reduce((sum, l) => sum + l.discounts, 0),
-    shipping: toStoreCurrency(order.shippingTotal),
-    tax: toStoreCurrency(order.taxTotal),
-    total: toStoreCurrency(order.total),
-    taxIncluded: order.taxesIncluded,
-    units: order.lines.reduce((sum, l) => sum + l.quantity, 0),
-    origin: order.source,
-    cancelledAt: order.cancelledAt,
-  };
-  const refunds = order.refunds.map((refund) => ({
-    storeId,
-    refundId: refund.id,
-    orderId,
-    refundedAt: refund.createdAt,
-    day: storeDay(store, refund.createdAt),
-    amount: toStoreCurrency(refund.amount),
-  }));
+    (at) => storeDay(store, at),
+    { ...order, placedAt: order.placedAt },
+    conversion,
+    classes,
+    variants,
+  );
 
   await db.transaction(async (tx) => {
     const { storeId: _s, orderId: _o, ...changes } = fact;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { seededRandom } from '../../../platform/random/seeded-random.ts';
 import { detectAnomalies } from './detect-anomalies.ts';
 import type { MetricSeries } from './metric-series.ts';
-import { seededRandom } from './seeded-random.ts';
 
 const start = '2024-01-01';
 const shape = [0.1, 0.05, 0, -0.05, 0.02, -0.2, -0.3];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { seededRandom } from '../../../platform/random/seeded-random.ts';
 import { judgeStoreDay, type MetricInput } from './judge-store-day.ts';
-import { seededRandom } from './seeded-random.ts';
 
 // 120 days of a store with three channels and two devices; on the last day Paid Search (half the
 // traffic) stops. Orders follow sessions at 2%.

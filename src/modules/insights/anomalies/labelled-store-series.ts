@@ -18,8 +18,9 @@
  * changes are real but not promised to be caught, and a flag on them is not counted as a false alarm
  * either.
  */
+
+import { type SeededRandom, seededRandom } from '../../../platform/random/seeded-random.ts';
 import type { MetricSeries } from './metric-series.ts';
-import { type SeededRandom, seededRandom } from './seeded-random.ts';
 import type { BreakdownDimension, StoreMetricName } from './store-metrics.ts';
 import {
   applyIncident,

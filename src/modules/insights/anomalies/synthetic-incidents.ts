@@ -7,7 +7,7 @@
  * vanish while orders do not), a post going viral, a newsletter blast, a price typo, a discount code
  * leaked to a deals site, a faulty batch that comes back as refunds.
  */
-import type { SeededRandom } from './seeded-random.ts';
+import type { SeededRandom } from '../../../platform/random/seeded-random.ts';
 import type { BreakdownDimension } from './store-metrics.ts';
 import type { SyntheticStoreProfile } from './synthetic-store-profile.ts';
 

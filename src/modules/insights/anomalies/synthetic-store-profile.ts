@@ -3,7 +3,7 @@
  * where, how each source, device and country converts and spends, its week, its growth, its season
  * and how noisy its days are. Everything is drawn from a seeded source, so a seed is a store.
  */
-import type { SeededRandom } from './seeded-random.ts';
+import type { SeededRandom } from '../../../platform/random/seeded-random.ts';
 
 export interface TrafficSource {
   channel: string;
