@@ -3,7 +3,6 @@
  * their explanations; demand forecasts and reorder arithmetic in forecasting/).
  */
 export * as anomalies from './anomalies/index.ts';
-export { type SeededRandom, seededRandom } from './anomalies/seeded-random.ts';
 export {
   ANOMALY_ALERTS_JOB,
   ANOMALY_DETECTED_EVENT,

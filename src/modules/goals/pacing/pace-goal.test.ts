@@ -3,7 +3,7 @@
 // ratio metrics projected from their sums, too little history, and a finished period.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { seededRandom } from '../../insights/index.ts';
+import { seededRandom } from '../../../platform/random/seeded-random.ts';
 import { paceGoal } from './pace-goal.ts';
 
 const week = [10, 20, 30, 40, 50, 60, 70];

@@ -1,4 +1,4 @@
-import { seededRandom } from '../../insights/index.ts';
+import { seededRandom } from '../../../platform/random/seeded-random.ts';
 import { correlation, dailySeriesModel, firstActiveDay } from './daily-series-model.ts';
 
 /**
