@@ -13,6 +13,7 @@ import { yieldToEventLoop } from '../platform/runtime/yield-to-event-loop.ts';
 import { demoStores } from './demo-catalog.ts';
 import { type DemoHistoryOptions, defaultDemoHistory, type HistoryIncidents } from './demo-history-plan.ts';
 import { seedDemoInventory } from './demo-inventory.ts';
+import { seedDemoPlans } from './demo-plans.ts';
 import { seedDemoPurchasing } from './demo-purchasing.ts';
 import { type DemoSellable, demoOrderCount, seedDemoSelling } from './demo-selling.ts';
 import { seedDemoTraffic } from './demo-traffic.ts';
@@ -190,6 +191,8 @@ async function seedDemoIn(
         () => progress?.(++done, total, `${demo.name}: reports`),
         incidents?.campaignStop,
       );
+      // This month's campaigns with budgets and a sales goal, drawn from the history.
+      await seedDemoPlans(db, actor, store);
     }
     for (const { locale, products } of demoTranslations.filter((t) => t.storeHandle === demo.handle)) {
       for (const [handle, text] of Object.entries(products)) {
