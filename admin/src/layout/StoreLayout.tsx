@@ -282,6 +282,7 @@ export function StoreLayout() {
                   <NavLinkLink
                     to={section.to}
                     params={{ store: store.handle }}
+                    activeOptions={{ exact: section.to === '/stores/$store' }}
                     label={section.label}
                     leftSection={section.icon}
                     pl={section.nested ? 'xl' : undefined}
