@@ -1,7 +1,9 @@
 /** A single self-updating progress line on a terminal; plain periodic lines when not a TTY. */
 export function progressLine(label: string) {
   const tty = process.stdout.isTTY;
-  let lastPrinted = 0;
+  // Without a terminal a line goes out every quarter of the way, and the first at once: a long
+  // first quarter (the demo's history) would otherwise leave a log silent for a minute.
+  let lastPrinted = -25;
   let started = false;
   let lastLine = '';
   return {
