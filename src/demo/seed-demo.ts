@@ -54,10 +54,18 @@ const sellingStoreHandle = 'alder-ash';
  * leaves the installation empty, so the next start builds the whole demo again instead of keeping
  * half of it. The module calls inside nest as savepoints.
  */
+export interface DemoSeedOptions {
+  mailFrom?: string;
+  shouldStop?: () => boolean;
+  history?: DemoHistoryOptions;
+  /** Told the dated incidents planted in the selling store's history (the anomaly benchmark's labels). */
+  onIncidents?: (incidents: HistoryIncidents & { storeHandle: string }) => void;
+}
+
 export async function seedDemo(
   db: Db,
   progress?: SeedProgress,
-  options: { mailFrom?: string; shouldStop?: () => boolean; history?: DemoHistoryOptions } = {},
+  options: DemoSeedOptions = {},
 ): Promise<boolean> {
   return db.transaction((tx) => seedDemoIn(tx, progress, options));
 }
@@ -65,7 +73,7 @@ export async function seedDemo(
 async function seedDemoIn(
   db: Db,
   progress: SeedProgress | undefined,
-  options: { mailFrom?: string; shouldStop?: () => boolean; history?: DemoHistoryOptions },
+  options: DemoSeedOptions,
 ): Promise<boolean> {
   const stopIfAsked = async () => {
     // A turn of the event loop first, so a stop signal sent meanwhile has been heard.
@@ -178,6 +186,7 @@ async function seedDemoIn(
             },
           );
           incidents = built.plan.incidents;
+          options.onIncidents?.({ ...incidents, storeHandle: demo.handle });
         },
       );
       // Orders stop early when asked; what they placed goes with the rest.

@@ -3,7 +3,7 @@ import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Permission } from '../access/index.ts';
 import { storeDay } from '../markets/index.ts';
-import { anomalyActions } from './actions/anomaly-actions.ts';
+import { anomalyActions, stoppedSellerActions } from './actions/anomaly-actions.ts';
 import { campaignActions } from './actions/campaign-actions.ts';
 import { goalActions } from './actions/goal-actions.ts';
 import { listingActions } from './actions/listing-actions.ts';
@@ -74,7 +74,7 @@ export async function dailyBriefing(
     allowed('listings') ? listingActions(db, context) : none(),
   ]);
   const actions = [
-    ...(report ? anomalyActions(report, context) : []),
+    ...(report ? [...anomalyActions(report, context), ...stoppedSellerActions(report, context)] : []),
     ...goals,
     ...stock,
     ...campaigns,

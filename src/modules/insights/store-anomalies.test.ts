@@ -9,6 +9,8 @@ import type { Database } from '../../platform/db/database.ts';
 import { testDatabaseTargets } from '../../platform/db/test-database.ts';
 import { createStore, type Store, systemActor } from '../access/index.ts';
 import { ingestEvents, rollUpDirtyDays } from '../analytics/index.ts';
+import { writeDailyProductRollups } from '../analytics/testing/rollup-rows.ts';
+import { createProduct } from '../catalog/index.ts';
 import { storeAnomalies } from './store-anomalies.ts';
 
 const actor = systemActor('anomalies test');
@@ -63,6 +65,24 @@ for (const target of testDatabaseTargets()) {
         await ingestEvents(database.db, store, events.slice(i, i + 1000), new Date('2026-09-01T00:00:00Z'));
       }
       while ((await rollUpDirtyDays(database.db)) > 0);
+      // A best seller: four mugs a day at €18 until the last day, when it sells nothing.
+      const mug = await createProduct(database.db, { actor, canPublish: true }, store, {
+        title: 'Oat Mug',
+        status: 'active',
+        variants: [{ sku: 'MUG-OAT', price: { amount: 1800 } }],
+      });
+      await writeDailyProductRollups(
+        database.db,
+        Array.from({ length: days - 1 }, (_, d) => ({
+          storeId: store.id,
+          day: first.plus({ days: d }).toISODate()!,
+          productId: mug.product.id,
+          categoryId: null,
+          orders: 4,
+          units: 4,
+          grossSales: 4 * 1800,
+        })),
+      );
     });
     after(async () => {
       await sp.close();
@@ -83,6 +103,24 @@ for (const target of testDatabaseTargets()) {
       assert.equal(paid?.judgement.flagged, true);
       const email = sessions.segments.find((s) => s.dimension === 'channel' && s.value === 'Email');
       assert.equal(email?.judgement.flagged, false);
+    });
+
+    test('a best seller that sells nothing is flagged on its own, by its title', async () => {
+      const { metrics } = await storeAnomalies(database.db, store, outageDay);
+      const revenue = metrics.find((m) => m.metric === 'revenue')!;
+      const mug = revenue.segments.find((s) => s.dimension === 'product' && s.value === 'Oat Mug');
+      assert.ok(mug, JSON.stringify(revenue.segments.map((s) => [s.dimension, s.value])));
+      assert.equal(mug.judgement.flagged, true);
+      assert.equal(mug.judgement.direction, 'down');
+      assert.equal(mug.judgement.actual, 0);
+      assert.equal(mug.judgement.expected, 7200);
+      // Products have no sessions: the traffic metrics are not judged per product.
+      const sessions = metrics.find((m) => m.metric === 'sessions')!;
+      assert.ok(!sessions.segments.some((s) => s.dimension === 'product'));
+      const quiet = (await storeAnomalies(database.db, store, quietDay)).metrics.find(
+        (m) => m.metric === 'revenue',
+      )!;
+      assert.equal(quiet.segments.find((s) => s.value === 'Oat Mug')?.judgement.flagged, false);
     });
 
     test('the day before: nothing flagged', async () => {

@@ -4,6 +4,7 @@ import type { Store } from '../access/index.ts';
 import {
   type BreakdownDimension,
   dailyMeasures,
+  dailyMeasuresByProduct,
   dailyMeasuresByValue,
   type Measures,
   type Period,
@@ -21,8 +22,14 @@ import {
 
 /** Days of history each series carries: the detector's 84-day window and room to settle. */
 const historyDays = 120;
-/** Breakdowns a flagged metric is explained by (product has its own rollup; not read here yet). */
+/** Breakdowns a flagged metric is explained by (products come from their own rollup, below). */
 const dimensions: readonly BreakdownDimension[] = ['channel', 'campaign', 'device', 'country'];
+/**
+ * Metrics also judged per best-selling product: a best seller that stops selling (out of stock, a
+ * broken page) is flagged on its own even when the store's totals stay in their band. Products
+ * have no sessions, so the traffic and rate metrics are not judged per product.
+ */
+const productMetrics: ReadonlySet<StoreMetricName> = new Set(['revenue', 'orders']);
 /** Values per breakdown judged and used to explain: the largest by sessions and sales. */
 const valuesPerDimension = 12;
 
@@ -88,8 +95,9 @@ export async function storeAnomalies(
     to: judged,
     days: historyDays,
   };
-  const [overall, ...byDimension] = await Promise.all([
+  const [overall, byProduct, ...byDimension] = await Promise.all([
     dailyMeasures(db, store.id, period),
+    dailyMeasuresByProduct(db, store.id, period, valuesPerDimension),
     ...dimensions.map((d) => dailyMeasuresByValue(db, store.id, period, d)),
   ]);
   const breakdownValues = byDimension.map((values, i) => ({
@@ -102,7 +110,10 @@ export async function storeAnomalies(
     metric,
     words: storeMetricWords[metric],
     series: metricSeries(metric, overall),
-    breakdowns: breakdownValues.map(
+    breakdowns: [
+      ...breakdownValues,
+      ...(productMetrics.has(metric) ? [{ dimension: 'product', values: [...byProduct] }] : []),
+    ].map(
       ({ dimension, values }): BreakdownSeriesInput => ({
         dimension,
         values: values.map(([value, days]) => ({ value, series: metricSeries(metric, days) })),

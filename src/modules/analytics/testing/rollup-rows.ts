@@ -24,6 +24,7 @@ export async function writeDailyProductRollups(
     day: string;
     productId: string;
     categoryId: string | null;
+    orders?: number;
     units: number;
     grossSales: number;
     discounts?: number;

@@ -63,3 +63,33 @@ export function anomalyActions(report: YesterdayReport, context: BriefingContext
       };
     });
 }
+
+/**
+ * A best seller that sold nothing on the day when it was expected to sell (its own revenue flagged
+ * low at zero): out of stock, unpublished or a broken page. The day's expected sales are at stake;
+ * the link opens the inventory filtered on its name, where its stock and reorder are.
+ */
+export function stoppedSellerActions(report: YesterdayReport, context: BriefingContext): BriefingAction[] {
+  const revenue = report.reports.find((r) => r.metric === 'revenue');
+  if (!revenue) return [];
+  const dayWords = DateTime.fromISO(report.day, { zone: 'utc' }).setLocale('en').toFormat('cccc d LLLL');
+  return revenue.segments
+    .filter(
+      (s) =>
+        s.dimension === 'product' &&
+        s.judgement.flagged &&
+        s.judgement.direction === 'down' &&
+        s.judgement.actual === 0 &&
+        (s.judgement.expected ?? 0) > 0,
+    )
+    .map(
+      (s): BriefingAction => ({
+        kind: 'anomaly',
+        urgency: 'today',
+        title: `Find out why ${s.value} sold nothing on ${dayWords}`,
+        detail: `It usually sells about ${metricFigure('revenue', s.judgement.expected!, report.currency)} a day: check its stock, its page and whether it is still published.`,
+        link: `${adminPath(context.store.handle, 'inventory')}?${new URLSearchParams({ q: s.value })}`,
+        atStake: moneyOf(Math.round(s.judgement.expected!), report.currency),
+      }),
+    );
+}
