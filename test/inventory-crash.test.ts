@@ -105,7 +105,9 @@ for (const target of testDatabaseTargets()) {
         const buyers = Array.from({ length: 60 }, (_, i) =>
           api('POST', '/inventory/reservations', {
             items: [{ variantId, quantity: 1 }],
-            ttlSeconds: 10,
+            // Long enough to outlast the restart on a busy machine (the check below reads them still
+            // held), short enough that their expiry is seen within the wait that follows.
+            ttlSeconds: 45,
             reference: `c${i}`,
           })
             .then((a) => {
