@@ -1,28 +1,8 @@
 import { Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { formatMoney } from '../money/minor-units.ts';
 import { LoadFailed } from '../ui/LoadFailed.tsx';
 import { anomaliesQuery } from './analytics-queries.ts';
-import type { AnomaliesReport } from './analytics-types.ts';
-
-type Metric = AnomaliesReport['metrics'][number];
-
-const metricLabels: Record<Metric['metric'], string> = {
-  revenue: 'Revenue',
-  orders: 'Orders',
-  sessions: 'Sessions',
-  conversionRate: 'Conversion rate',
-  averageOrderValue: 'Average order value',
-  refunds: 'Refunds',
-};
-
-function formatValue(metric: Metric['metric'], value: number | null, currency: string): string {
-  if (value === null) return '—';
-  if (metric === 'revenue' || metric === 'refunds' || metric === 'averageOrderValue')
-    return formatMoney(Math.round(value), currency);
-  if (metric === 'conversionRate') return `${(value * 100).toFixed(2)} %`;
-  return new Intl.NumberFormat().format(Math.round(value));
-}
+import { keyMetricFigure as formatValue, keyMetricLabels as metricLabels } from './key-metric-figures.ts';
 
 /**
  * Yesterday against what the weeks before led one to expect: what is off, by how much, and what

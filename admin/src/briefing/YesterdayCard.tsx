@@ -1,23 +1,6 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { formatMoney } from '../money/minor-units.ts';
+import { keyMetricFigure as figure, keyMetricLabels as labels } from '../analytics/key-metric-figures.ts';
 import type { MetricAgainstExpected } from './briefing-types.ts';
-
-const labels: Record<MetricAgainstExpected['metric'], string> = {
-  revenue: 'Revenue',
-  orders: 'Orders',
-  sessions: 'Sessions',
-  conversionRate: 'Conversion rate',
-  averageOrderValue: 'Average order value',
-  refunds: 'Refunds',
-};
-
-function figure(metric: MetricAgainstExpected['metric'], value: number | null, currency: string): string {
-  if (value === null) return '—';
-  if (metric === 'revenue' || metric === 'refunds' || metric === 'averageOrderValue')
-    return formatMoney(Math.round(value), currency);
-  if (metric === 'conversionRate') return `${(value * 100).toFixed(2)} %`;
-  return new Intl.NumberFormat().format(Math.round(value));
-}
 
 /** Each key number of the day beside what the weeks before led one to expect, the unusual ones marked and explained. */
 export function YesterdayCard({

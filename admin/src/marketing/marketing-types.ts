@@ -1,26 +1,7 @@
 /** What the marketing API answers (src/modules/marketing/routes.ts). Amounts are minor units. */
 
-export const channelGroups = [
-  'Direct',
-  'Cross-network',
-  'Paid Shopping',
-  'Paid Search',
-  'Paid Social',
-  'Paid Video',
-  'Display',
-  'Paid Other',
-  'Organic Shopping',
-  'Organic Social',
-  'Organic Video',
-  'Organic Search',
-  'Referral',
-  'Email',
-  'Affiliates',
-  'Audio',
-  'SMS',
-  'Mobile Push Notifications',
-  'Unassigned',
-] as const;
+// The server's own list of GA4 channel groups, so the form offers exactly what the API accepts.
+export { channelGroups } from '../../../src/modules/analytics/channel-grouping/channel-groups.ts';
 
 export type PacingStatus = 'not_started' | 'on_pace' | 'overspending' | 'underspending' | 'ended';
 
