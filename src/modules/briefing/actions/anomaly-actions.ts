@@ -1,8 +1,12 @@
 import { DateTime } from 'luxon';
 import { moneyOf } from '../../../platform/money.ts';
+import type { anomalies } from '../../insights/index.ts';
 import { adminPath, type BriefingAction, type BriefingContext } from '../briefing-types.ts';
 import { metricFigure } from '../metric-figure.ts';
 import type { MetricAgainstExpected, YesterdayReport } from '../yesterday-report.ts';
+
+type SegmentJudgement = anomalies.SegmentJudgement;
+type DrySpell = NonNullable<anomalies.DayJudgement['drySpell']>;
 
 /** Breakdowns the analytics screen can open on (the product explanation has its own screen). */
 const screenDimensions = new Set(['channel', 'campaign', 'device', 'country']);
@@ -65,31 +69,43 @@ export function anomalyActions(report: YesterdayReport, context: BriefingContext
 }
 
 /**
- * A best seller that sold nothing on the day when it was expected to sell (its own revenue flagged
- * low at zero): out of stock, unpublished or a broken page. The day's expected sales are at stake;
- * the link opens the inventory filtered on its name, where its stock and reorder are.
+ * A best seller that sold nothing when it was expected to sell — its own revenue or orders flagged
+ * low at zero, on the day or over a run of empty days (a dry spell, docs/anomalies.md): out of
+ * stock, unpublished or a broken page. A day of its expected sales is at stake (each further day
+ * loses as much); the link opens the inventory filtered on its name, where its stock and reorder are.
  */
 export function stoppedSellerActions(report: YesterdayReport, context: BriefingContext): BriefingAction[] {
-  const revenue = report.reports.find((r) => r.metric === 'revenue');
-  if (!revenue) return [];
-  const dayWords = DateTime.fromISO(report.day, { zone: 'utc' }).setLocale('en').toFormat('cccc d LLLL');
-  return revenue.segments
-    .filter(
-      (s) =>
-        s.dimension === 'product' &&
-        s.judgement.flagged &&
-        s.judgement.direction === 'down' &&
-        s.judgement.actual === 0 &&
-        (s.judgement.expected ?? 0) > 0,
-    )
-    .map(
-      (s): BriefingAction => ({
+  const productSegments = (metric: string) =>
+    report.reports.find((r) => r.metric === metric)?.segments.filter((s) => s.dimension === 'product') ?? [];
+  const revenue = productSegments('revenue');
+  const stopped = (s: SegmentJudgement) =>
+    s.judgement.flagged &&
+    s.judgement.direction === 'down' &&
+    s.judgement.actual === 0 &&
+    (s.judgement.expected ?? 0) > 0;
+  const names = new Set([...revenue, ...productSegments('orders')].filter(stopped).map((s) => s.value));
+  return [...names].flatMap((name): BriefingAction[] => {
+    const sales = revenue.find((s) => s.value === name)?.judgement;
+    if (!sales?.expected || sales.actual !== 0) return [];
+    const spell = [sales, productSegments('orders').find((s) => s.value === name)?.judgement]
+      .map((j) => j?.drySpell)
+      .reduce((longest, x) => (x && x.days > (longest?.days ?? 1) ? x : longest), null as DrySpell | null);
+    const spellDays = spell?.days ?? 1;
+    const words = (date: string) =>
+      DateTime.fromISO(date, { zone: 'utc' }).setLocale('en').toFormat('cccc d LLLL');
+    const perDay = metricFigure('revenue', sales.expected, report.currency);
+    return [
+      {
         kind: 'anomaly',
         urgency: 'today',
-        title: `Find out why ${s.value} sold nothing on ${dayWords}`,
-        detail: `It usually sells about ${metricFigure('revenue', s.judgement.expected!, report.currency)} a day: check its stock, its page and whether it is still published.`,
-        link: `${adminPath(context.store.handle, 'inventory')}?${new URLSearchParams({ q: s.value })}`,
-        atStake: moneyOf(Math.round(s.judgement.expected!), report.currency),
-      }),
-    );
+        title:
+          spellDays > 1
+            ? `Find out why ${name} has sold nothing for ${spellDays} days`
+            : `Find out why ${name} sold nothing on ${words(report.day)}`,
+        detail: `It usually sells about ${perDay} a day${spell && spellDays > 1 ? `, and has sold nothing since ${words(spell.from)}` : ''}: check its stock, its page and whether it is still published.`,
+        link: `${adminPath(context.store.handle, 'inventory')}?${new URLSearchParams({ q: name })}`,
+        atStake: moneyOf(Math.round(sales.expected), report.currency),
+      },
+    ];
+  });
 }

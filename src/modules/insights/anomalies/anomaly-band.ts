@@ -67,7 +67,7 @@ function countScale(input: BandInput): number | null {
 }
 
 /** The count laws for a drop and for a rise, in count units (value × perValue). */
-function chanceLaws(input: BandInput, perValue: number): { low: CountLaw; high: CountLaw } {
+export function chanceLaws(input: BandInput, perValue: number): { low: CountLaw; high: CountLaw } {
   const gap = input.meanGap ?? 0;
   const low = Math.max(0, input.expected + Math.min(0, gap)) * perValue;
   const high = Math.max(0, input.expected + Math.max(0, gap)) * perValue;

@@ -202,6 +202,107 @@ describe('detectAnomalies: ratio metrics', () => {
   });
 });
 
+describe('detectAnomalies: dry spells', () => {
+  /** A best seller's orders: Poisson(3) a day, then nothing from day `from` on. */
+  const soldOutFrom = (from: number, seed = 7, days = 140) => {
+    const random = seededRandom(seed);
+    return Array.from({ length: days }, (_, t) => (t >= from ? 0 : random.poisson(3)));
+  };
+
+  it('flags the third empty day of a product that sells three a day, and every one after it', () => {
+    // One empty day is ordinary (e^−3 = 0.05), two are 0.0025, three 1.2 × 10⁻⁴ < 0.001.
+    const days = detectAnomalies({ kind: 'count', start, values: soldOutFrom(120) });
+    assert.deepEqual(
+      days.slice(120).map((day) => day.flagged),
+      [
+        false,
+        false,
+        true,
+        true,
+        true,
+        true,
+        true,
+        true,
+        true,
+        true,
+        true,
+        true,
+        true,
+        true,
+        true,
+        true,
+        true,
+        true,
+        true,
+        true,
+      ],
+    );
+    const third = days[122]!;
+    assert.equal(third.drySpell?.days, 3);
+    assert.ok(third.drySpell!.chance < 0.001 && third.drySpell!.chance > 1e-5, `${third.drySpell!.chance}`);
+    assert.equal(third.direction, 'down');
+    assert.equal(third.severity, 'high');
+    assert.ok(third.lower! > 0 && third.lower! <= 1);
+    // Still flagged after two weeks: nothing is not taken as the new normal after a week.
+    assert.equal(days[139]!.flagged, true);
+    assert.equal(days[139]!.drySpell?.days, 20);
+  });
+
+  it('takes four weeks of nothing as the new normal (a discontinued product)', () => {
+    const days = detectAnomalies({ kind: 'count', start, values: soldOutFrom(100, 7, 200) });
+    // Flagged from the spell's fourth day (this seed) to its 28th; then zero is the expectation.
+    assert.ok(days.slice(103, 128).every((day) => day.flagged));
+    assert.equal(days[127]!.drySpell?.days, 28);
+    assert.ok(days.slice(128).every((day) => !day.flagged && day.expected! < 0.5));
+  });
+
+  it('counts amounts by their orders: a product worth €30 an order, three orders a day', () => {
+    // An amount of nothing is no orders at all: each day's chance is P(0 orders), not the chance
+    // gate's compound scale (which would make an empty day four times likelier). The log-scale median
+    // of a product's revenue sits below its mean (here 1.8–2.2 orders' worth), so the spell of
+    // amounts is flagged a day after the spell of orders, on its fourth day.
+    const orders = soldOutFrom(120);
+    const values = orders.map((n) => n * 3000);
+    const days = detectAnomalies({ kind: 'amount', start, values, units: orders });
+    assert.deepEqual(
+      days.slice(120, 125).map((day) => day.flagged),
+      [false, false, false, true, true],
+    );
+    assert.ok(days[123]!.drySpell!.expectedEvents > 9 && days[123]!.drySpell!.chance < 0.001);
+  });
+
+  it('is not surprised by empty days a series often has', () => {
+    // Poisson(1.6): a fifth of the days are empty; three in a row happen every few months.
+    const random = seededRandom(11);
+    const values = Array.from({ length: 400 }, () => random.poisson(1.6));
+    values.splice(300, 3, 0, 0, 0);
+    const days = detectAnomalies({ kind: 'count', start, values });
+    assert.equal(days[302]!.flagged, false);
+    assert.ok(days[302]!.drySpell!.chance > 0.001);
+  });
+
+  it('raises almost no false alarms on products selling one to four a day', () => {
+    let alarms = 0;
+    for (let seed = 0; seed < 20; seed++) {
+      const level = 1 + (seed % 4);
+      const values = noisyCounts(500 + seed, 365, level, 0.15);
+      alarms += detectAnomalies({ kind: 'count', start, values }).filter(
+        (day) => day.drySpell && day.flagged,
+      ).length;
+    }
+    // Measured over 100 product-years per level: 0.03–0.05 dry-spell alarms a product-year.
+    assert.ok(alarms <= 2, `${alarms} dry-spell alarms in 20 product-years`);
+  });
+
+  it('judges conversion the same way: sessions but no orders for days', () => {
+    const random = seededRandom(3);
+    const sessions = Array.from({ length: 140 }, () => random.poisson(150));
+    const orders = sessions.map((n, t) => (t >= 120 ? 0 : random.poisson(n * 0.02)));
+    const days = detectAnomalies({ kind: 'proportion', start, numerators: orders, denominators: sessions });
+    assert.ok(days.slice(120, 125).some((day) => day.flagged && day.drySpell));
+  });
+});
+
 describe('detectAnomalies: band and flag agree', () => {
   it('flags a judged day exactly when it is outside [lower, upper]', () => {
     fc.assert(

@@ -14,6 +14,7 @@
  */
 import { anomalyBand, type BandInput, chanceOf } from './anomaly-band.ts';
 import { closedWeekdays } from './closed-weekdays.ts';
+import { type DrySpell, DrySpellTracker, isFlaggedSpell, shareOfEmptyDays } from './dry-spell.ts';
 import { medianInPlace } from './median-in-place.ts';
 import {
   type DayReading,
@@ -59,6 +60,11 @@ export interface DetectionOptions {
   /** Flagged days in a row, same direction, after which the change is taken as a new level (default 7). */
   levelShiftDays?: number;
   /**
+   * Flagged empty days in a row after which nothing is taken as the new normal (default 28): a
+   * best seller out of stock for two weeks is still news, one discontinued a month ago is not.
+   */
+  dryLevelShiftDays?: number;
+  /**
    * Squared coefficient of variation of single order values (default 1), for the chance gate on
    * amounts: an amount from N orders varies like N orders of value (1 + cv²) × the average order.
    */
@@ -79,6 +85,7 @@ export const defaultDetectionOptions: Required<DetectionOptions> = {
   minUnitsForMean: 20,
   scaleFloor: 0.02,
   levelShiftDays: 7,
+  dryLevelShiftDays: 28,
   orderValueVariation: 1,
 };
 
@@ -114,6 +121,11 @@ export interface DayJudgement {
   note: string | null;
   /** proportion / mean: the expected denominator (sessions, orders), for explaining a change by mix. */
   expectedDenominator: number | null;
+  /**
+   * On a judged day with nothing (no orders, no sessions, no sales of a product): the run of empty
+   * days it ends, judged as a whole (dry-spell.ts); a day can be flagged by its spell alone.
+   */
+  drySpell: DrySpell | null;
 }
 
 /** Severity from how far off the day is: halved or doubled is high; −25% / +33% medium. */
@@ -188,6 +200,8 @@ export function detectAnomalies(series: MetricSeries, options: DetectionOptions 
   // One-day-ahead errors (weighted by √units for a mean), NaN where there was no baseline.
   const errors = new Float64Array(days).fill(Number.NaN);
   const flagged = new Uint8Array(days);
+  // Each judged day's expected value on the log scale, NaN where none.
+  const centres = new Float64Array(days).fill(Number.NaN);
   // Expected values in the metric's unit, NaN where none (closed days are left out).
   const expectations = new Float64Array(days).fill(Number.NaN);
   const ratio = kind === 'proportion' || kind === 'mean';
@@ -198,6 +212,8 @@ export function detectAnomalies(series: MetricSeries, options: DetectionOptions 
   const pool = new Float64Array(settings.historyDays);
   let run: number[] = [];
   let runDirection: Direction = 'none';
+  let runIsDry = false;
+  const dry = new DrySpellTracker();
 
   const judgements: DayJudgement[] = [];
   for (let day = 0; day < days; day++) {
@@ -225,8 +241,10 @@ export function detectAnomalies(series: MetricSeries, options: DetectionOptions 
       severity: 'none',
       note: null,
       expectedDenominator,
+      drySpell: null,
     };
 
+    // A closed weekday neither breaks nor extends a dry spell; every other day not judged ends it.
     if (closed[weekdaySlot(day)]) {
       history[day] = Number.NaN;
       judgements.push({
@@ -253,10 +271,12 @@ export function detectAnomalies(series: MetricSeries, options: DetectionOptions 
     if (expected !== null) expectations[day] = expected;
 
     if (Number.isNaN(reading.scaled)) {
+      dry.reset();
       judgements.push({ ...unjudged, expected, status: 'no-data', note: 'No data for this day.' });
       continue;
     }
     if (!ready || expected === null) {
+      dry.reset();
       judgements.push({
         ...unjudged,
         expected,
@@ -265,6 +285,7 @@ export function detectAnomalies(series: MetricSeries, options: DetectionOptions 
       continue;
     }
 
+    centres[day] = centre;
     const sigma = Math.max(settings.scaleFloor, robustScale(pool, bias, pooled) / weight);
     const actual = reading.actual!;
     const relativeChange = expected > 0 ? actual / expected - 1 : null;
@@ -272,6 +293,7 @@ export function detectAnomalies(series: MetricSeries, options: DetectionOptions 
     const z = (reading.scaled - centre) / sigma;
 
     if (kind === 'mean' && (reading.denominator ?? 0) < settings.minUnitsForMean) {
+      dry.reset();
       judgements.push({
         ...unjudged,
         expected,
@@ -301,6 +323,19 @@ export function detectAnomalies(series: MetricSeries, options: DetectionOptions 
       orderValueVariation: settings.orderValueVariation,
     };
     const band = anomalyBand(bandInput);
+    let drySpell: DrySpell | null = null;
+    if (actual === 0 && expected > 0) {
+      drySpell = dry.extend(day, unjudged.date, bandInput, () =>
+        shareOfEmptyDays(readings, history, flagged, day, settings.historyDays),
+      );
+    } else dry.reset();
+    const dryFlag = isFlaggedSpell(drySpell, settings.tailAlpha, settings.minEvents);
+    // A flagged spell moves the band's floor just above nothing: the smallest value that would have
+    // ended the spell (one event) is ordinary, so flagged ⇔ outside the band still holds.
+    if (dryFlag) {
+      const oneEvent = kind === 'proportion' ? 1 / reading.denominator! : 1;
+      band.lower = Math.max(band.lower, Math.min(oneEvent, expected));
+    }
     const isFlagged = actual < band.lower || actual > band.upper;
     judgements.push({
       ...unjudged,
@@ -314,6 +349,7 @@ export function detectAnomalies(series: MetricSeries, options: DetectionOptions 
       flagged: isFlagged,
       direction,
       severity: isFlagged ? severityOf(actual, expected) : 'none',
+      drySpell,
     });
 
     if (!isFlagged) {
@@ -322,13 +358,28 @@ export function detectAnomalies(series: MetricSeries, options: DetectionOptions 
       continue;
     }
     flagged[day] = 1;
-    if (direction !== runDirection) {
-      run = [];
+    if (dryFlag) {
+      // The spell's earlier empty days were the incident too, though not yet beyond chance when they
+      // were judged: the whole spell is the run, and none of it is what later days learn from.
+      run = [...dry.spellDays];
       runDirection = direction;
+      runIsDry = true;
+    } else {
+      if (direction !== runDirection || runIsDry) {
+        run = [];
+        runDirection = direction;
+        runIsDry = false;
+      }
+      run.push(day);
     }
-    run.push(day);
-    if (run.length < settings.levelShiftDays) {
-      history[day] = centre;
+    if (run.length < (runIsDry ? settings.dryLevelShiftDays : settings.levelShiftDays)) {
+      for (const t of runIsDry ? run : [day]) {
+        history[t] = centres[t]!;
+        flagged[t] = 1;
+        // A spell's errors are not the series' usual noise: left in, a month of them would move the
+        // median error (the bias) and with it every expectation the spell's days are replaced by.
+        if (runIsDry) errors[t] = Number.NaN;
+      }
     } else {
       // A week of the same change is the new normal: give the baseline the real values back.
       for (const t of run) history[t] = readings[t]!.scaled;

@@ -21,6 +21,7 @@ function judged(flagged: boolean, direction: 'up' | 'down' | 'none' = 'down'): D
     severity: flagged ? 'high' : 'none',
     note: null,
     expectedDenominator: null,
+    drySpell: null,
   };
 }
 
