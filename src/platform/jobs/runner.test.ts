@@ -78,7 +78,9 @@ for (const target of testDatabaseTargets()) {
     test('retries a failed job after an exponential backoff, then succeeds', async () => {
       const name = uniqueName('flaky');
       const attempts: number[] = [];
-      const r = runner({ retry: { baseMs: 100, maxMs: 10_000 } });
+      // A backoff of seconds, not milliseconds: on a busy machine the steps below can take a few
+      // hundred milliseconds, and the retry must still be ahead when the test looks for it.
+      const r = runner({ retry: { baseMs: 1000, maxMs: 10_000 } });
       r.register(name, (_payload, ctx) => {
         attempts.push(ctx.attempt);
         if (ctx.attempt === 1) throw new Error('receiver unavailable');
@@ -93,8 +95,8 @@ for (const target of testDatabaseTargets()) {
         .select({ waitMs: sql<number>`extract(epoch from ${jobs.runAt} - now()) * 1000` })
         .from(jobs)
         .where(eq(jobs.id, id))) as [{ waitMs: number }];
-      // The first retry is due 75–100 % of base·2 = 150–200 ms after the failure, a moment ago.
-      assert.ok(Number(waitMs) > 0 && Number(waitMs) <= 200, `retry in ${waitMs} ms`);
+      // The first retry is due 75–100 % of base·2 = 1.5–2 s after the failure, a moment ago.
+      assert.ok(Number(waitMs) > 0 && Number(waitMs) <= 2000, `retry in ${waitMs} ms`);
       assert.equal(await r.runDueJobsOnce(), 0, 'not retried before the backoff elapsed');
       await waitFor(async () => (await r.runDueJobsOnce()) > 0);
       row = await jobOf(id);
