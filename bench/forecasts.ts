@@ -6,9 +6,13 @@
 // time per variant and in all, the methods chosen and the median backtest MASE / WAPE per kind of
 // seller. Pure computation: the history read from the ledger is not timed here. Asserts nothing.
 import { performance } from 'node:perf_hooks';
+import { forecastDemand } from '../src/modules/insights/forecasting/forecast-demand.ts';
 import { seededDraws } from '../src/modules/insights/forecasting/synthetic-demand.ts';
 import { observedDemand, type SalesDay } from '../src/modules/insights/reorder-forecasts/observed-demand.ts';
-import { planVariantReorder } from '../src/modules/insights/reorder-forecasts/plan-variant-reorder.ts';
+import {
+  forecastHorizons,
+  planVariantReorder,
+} from '../src/modules/insights/reorder-forecasts/plan-variant-reorder.ts';
 
 const variants = Number(process.env.BENCH_VARIANTS ?? 2_000);
 const days = 365;
@@ -54,12 +58,13 @@ for (let i = 0; i < variants; i++) {
   const days = history(kind, i);
   const t0 = performance.now();
   const { series } = observedDemand(days);
-  const { forecast } = planVariantReorder({
-    series,
+  const leadTimeDays = 7 + (i % 4) * 7;
+  const forecast = forecastDemand(series, forecastHorizons(leadTimeDays, 28));
+  planVariantReorder(forecast, {
     today: '2026-01-01',
     available: 40,
     incoming: 0,
-    leadTimeDays: 7 + (i % 4) * 7,
+    leadTimeDays,
     reviewPeriodDays: 28,
     serviceLevel: 0.95,
     packSize: 6,

@@ -49,7 +49,13 @@ import {
 } from './modules/checkout/index.ts';
 import { customerRoutes, purgeExpiredCustomerSessions } from './modules/customers/index.ts';
 import { goalRoutes } from './modules/goals/index.ts';
-import { anomalyAlertsSchedule, insightsRoutes, registerAnomalyAlertsJob } from './modules/insights/index.ts';
+import {
+  anomalyAlertsSchedule,
+  demandForecastsSchedule,
+  insightsRoutes,
+  registerAnomalyAlertsJob,
+  registerDemandForecastsJob,
+} from './modules/insights/index.ts';
 import {
   countRoutes,
   inventoryChannelRoutes,
@@ -224,6 +230,7 @@ export async function buildApp(options: AppOptions) {
   registerRunningOutJob(jobs);
   registerRollupJob(jobs);
   registerAnomalyAlertsJob(jobs);
+  registerDemandForecastsJob(jobs);
   registerMorningMailJob(jobs, { mailFrom: config.mailFrom, publicBaseUrl: installationBaseUrl(config) });
   registerMailJobs(jobs, { smtpUrl: config.smtpUrl });
   // Customers' e-mails go out from the installation's address, with each store's name.
@@ -260,6 +267,7 @@ export async function buildApp(options: AppOptions) {
     await jobs.schedule(runningOutSchedule);
     await jobs.schedule(rollupSchedule);
     await jobs.schedule(anomalyAlertsSchedule);
+    await jobs.schedule(demandForecastsSchedule);
     await jobs.schedule(morningMailSchedule);
     jobs.start();
     dispatcher.start();

@@ -14,6 +14,13 @@ export {
 } from './anomaly-alerts.ts';
 export * as forecasting from './forecasting/index.ts';
 export {
+  DEMAND_FORECASTS_JOB,
+  dayToForecast,
+  demandForecastsSchedule,
+  forecastStoreDay,
+  registerDemandForecastsJob,
+} from './reorder-forecasts/forecast-job.ts';
+export {
   type ReorderForecastGroup,
   type ReorderForecastItem,
   type ReorderForecasts,

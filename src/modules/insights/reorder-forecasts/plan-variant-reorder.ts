@@ -1,15 +1,13 @@
-import { type DemandForecast, forecastDemand } from '../forecasting/forecast-demand.ts';
+import type { DemandForecast } from '../forecasting/forecast-demand.ts';
 import { planReorder, type ReorderPlan } from '../forecasting/reorder-plan.ts';
 
 /**
- * One variant's forecast and reorder plan from its observed demand, stock and supplier terms: the
- * method chosen by backtest, then safety stock, reorder point, days of cover, stock-out date and the
+ * One variant's reorder plan from its demand forecast (stored-forecasts.ts), stock and supplier
+ * terms: safety stock, reorder point, days of cover, stock-out date and the
  * order in whole packs (docs/forecasting.md, "Forecasts and reorders in the store").
  */
 
 export interface VariantReorderInput {
-  /** Observed units per day (see observedDemand), oldest first, ending yesterday. */
-  series: readonly number[];
   /** ISO date of today: the forecast's day 0. */
   today: string;
   available: number;
@@ -22,7 +20,6 @@ export interface VariantReorderInput {
 }
 
 export interface VariantReorderPlan {
-  forecast: DemandForecast;
   /** Daily demand spread the safety stock is sized with (units per day). */
   demandSd: number;
   plan: ReorderPlan;
@@ -34,25 +31,32 @@ export interface VariantReorderPlan {
  */
 const minimumHorizonDays = 91;
 
+/** The horizons a variant's forecast is made for, from its supplier's lead time and the review period. */
+export function forecastHorizons(leadTimeDays: number, reviewPeriodDays: number) {
+  return {
+    horizon: Math.max(minimumHorizonDays, Math.ceil(leadTimeDays + reviewPeriodDays)),
+    // Backtest over the distance that matters, the lead time, within one to four weeks.
+    backtestHorizon: Math.min(28, Math.max(7, Math.ceil(leadTimeDays))),
+  };
+}
+
 /**
  * σ for safety stock from the backtest: the mean absolute error of the forecasts made from each
  * origin over the days after it is an out-of-sample error at the distances a delivery waits, and
  * √(π/2)·MAE is the standard deviation when errors are normal. The one-step in-sample residual
  * spread is used only without a backtest (under 28 days of history); in-sample it flatters.
  */
-export function demandSpread(forecast: DemandForecast): number {
+export function demandSpread(forecast: Pick<DemandForecast, 'backtest' | 'residualSd'>): number {
   return forecast.backtest
     ? Math.sqrt(Math.PI / 2) * forecast.backtest.meanAbsoluteError
     : forecast.residualSd;
 }
 
-export function planVariantReorder(input: VariantReorderInput): VariantReorderPlan {
-  const protectedDays = input.leadTimeDays + input.reviewPeriodDays;
-  const forecast = forecastDemand(input.series, {
-    horizon: Math.max(minimumHorizonDays, Math.ceil(protectedDays)),
-    // Backtest over the distance that matters, the lead time, within one to four weeks.
-    backtestHorizon: Math.min(28, Math.max(7, Math.ceil(input.leadTimeDays))),
-  });
+/** The reorder plan on a variant's forecast (made for `forecastHorizons` of its lead time). */
+export function planVariantReorder(
+  forecast: Pick<DemandForecast, 'backtest' | 'residualSd' | 'forecast'>,
+  input: VariantReorderInput,
+): VariantReorderPlan {
   const demandSd = demandSpread(forecast);
   const plan = planReorder({
     demand: { forecast: forecast.forecast, residualSd: demandSd },
@@ -65,5 +69,5 @@ export function planVariantReorder(input: VariantReorderInput): VariantReorderPl
     packSize: input.packSize,
     minimumOrderQuantity: input.minimumOrderQuantity,
   });
-  return { forecast, demandSd, plan };
+  return { demandSd, plan };
 }

@@ -23,6 +23,7 @@ import {
   makeVariants,
 } from '../../inventory/testing/inventory-fixtures.ts';
 import { serviceLevelZ } from '../forecasting/safety-stock.ts';
+import { dayToForecast, forecastStoreDay } from './forecast-job.ts';
 import type { ReorderForecastItem, ReorderForecasts } from './reorder-forecasts.ts';
 
 /** Noon of the UTC day `n` days before today (the test store keeps UTC days). */
@@ -377,6 +378,53 @@ for (const target of testDatabaseTargets()) {
       });
       assert.equal(readOnly.statusCode, 403, readOnly.body);
       assert.equal(readOnly.json().error.code, 'permission_denied');
+    });
+
+    test('forecasts are made once a day and kept: later reads use them, the nightly job runs once a day', async () => {
+      await database.db.execute(sql`delete from insights_demand_forecasts where store_id = ${storeId}`);
+      const first = await forecasts();
+      const stored = resultRows<{
+        variant_id: string;
+        as_of: string;
+        horizon: number;
+        backtest_horizon: number;
+      }>(
+        await database.db.execute(
+          sql`select variant_id, as_of::text, horizon, backtest_horizon from insights_demand_forecasts where store_id = ${storeId}`,
+        ),
+      );
+      assert.deepEqual(stored.map((r) => r.variant_id).sort(), first.items.map((i) => i.variantId).sort());
+      assert.ok(stored.every((r) => r.as_of === today()));
+      // The mug's supplier delivers in 10 days: 91 days ahead (10 + 28 is less), backtested over 10.
+      const mugRow = stored.find((r) => r.variant_id === mug)!;
+      assert.deepEqual([mugRow.horizon, mugRow.backtest_horizon], [91, 10]);
+
+      // A later read takes the stored forecast as it is (here changed by hand to 5 a day) …
+      const fives = JSON.stringify(new Array(91).fill(5));
+      await database.db.execute(
+        sql`update insights_demand_forecasts set forecast = forecast || jsonb_build_object('forecast', ${fives}::jsonb)
+            where store_id = ${storeId} and variant_id = ${mug}`,
+      );
+      const kept = itemOf(await forecasts(), mug);
+      assert.equal(kept.forecast[0], 5);
+      assert.equal(kept.daysOfCover, 2.4, '12 left at 5 a day');
+      // … and with a review period that needs a longer horizon (10 + 100 days > 91) it forecasts again.
+      const longer = itemOf(await forecasts('reviewPeriodDays=100'), mug);
+      assert.equal(longer.forecast.length, 110);
+      assert.ok(Math.abs(longer.forecast[0]! - 2) < 1e-9);
+
+      // The nightly job makes the day's forecasts with the default settings, once per store day.
+      const store = { id: storeId, timezone: 'UTC', baseCurrency: 'EUR' };
+      assert.equal(await forecastStoreDay(database.db, store, today()), first.items.length);
+      assert.equal(await forecastStoreDay(database.db, store, today()), null);
+      const afterJob = itemOf(await forecasts(), mug);
+      assert.equal(afterJob.forecast.length, 91);
+      assert.equal(afterJob.daysOfCover, 6);
+      assert.equal(dayToForecast({ timezone: 'Europe/Berlin' }, new Date('2026-11-24T00:30:00Z')), null);
+      assert.equal(
+        dayToForecast({ timezone: 'Europe/Berlin' }, new Date('2026-11-24T01:30:00Z')),
+        '2026-11-24',
+      );
     });
   });
 }

@@ -14,7 +14,8 @@ import type { DemandPattern } from '../forecasting/demand-pattern.ts';
 import type { ForecastMethod } from '../forecasting/forecaster.ts';
 import type { SuggestedOrder } from '../forecasting/order-quantity.ts';
 import { isStockOutDay, observedDemand } from './observed-demand.ts';
-import { planVariantReorder } from './plan-variant-reorder.ts';
+import { forecastHorizons, planVariantReorder } from './plan-variant-reorder.ts';
+import { demandForecastsOfDay } from './stored-forecasts.ts';
 
 /**
  * Forecasts and reorders for a store: every tracked variant that sold in the last year, its demand
@@ -126,19 +127,39 @@ export async function reorderForecasts(
     dailyVariantSales(db, store.id, ids, window),
   ]);
 
-  const items: ReorderForecastItem[] = [];
+  type Prepared = {
+    suggestion: (typeof suggestions.items)[number];
+    days: { units: number; openingOnHand: number }[];
+    observed: ReturnType<typeof observedDemand>;
+    firstDay: string;
+  };
+  const prepared: Prepared[] = [];
   for (const suggestion of suggestions.items) {
     if (suggestion.reason === 'untracked') continue;
     if (query.supplierId && suggestion.supplier?.id !== query.supplierId) continue;
     const sales = histories.get(suggestion.variantId)!;
     const days = sales.sold.map((units, i) => ({ units, openingOnHand: sales.openingOnHand[i]! }));
-    const observed = observedDemand(days);
+    prepared.push({ suggestion, days, observed: observedDemand(days), firstDay: sales.firstDay });
+  }
+  const forecasts = await demandForecastsOfDay(
+    db,
+    store.id,
+    today,
+    prepared.map(({ suggestion, observed }) => ({
+      variantId: suggestion.variantId,
+      series: observed.series,
+      ...forecastHorizons(suggestion.supplier?.leadTimeDays ?? 0, settings.reviewPeriodDays),
+    })),
+  );
+
+  const items: ReorderForecastItem[] = [];
+  for (const { suggestion, days, observed, firstDay: historyStart } of prepared) {
+    const forecast = forecasts.get(suggestion.variantId)!;
     const { calculation: numbers, supplier } = suggestion;
     const leadTimeDays = supplier?.leadTimeDays ?? 0;
     const packSize = numbers.packSize ?? 1;
     const minimumOrderQuantity = numbers.minimumOrderQuantity ?? 1;
-    const { forecast, demandSd, plan } = planVariantReorder({
-      series: observed.series,
+    const { demandSd, plan } = planVariantReorder(forecast, {
       today,
       available: numbers.available,
       incoming: numbers.incoming,
@@ -148,7 +169,7 @@ export async function reorderForecasts(
       packSize,
       minimumOrderQuantity,
     });
-    const firstDay = DateTime.fromISO(sales.firstDay, { zone: 'utc' });
+    const firstDay = DateTime.fromISO(historyStart, { zone: 'utc' });
     const chartStart = Math.max(0, days.length - chartHistoryDays);
     items.push({
       variantId: suggestion.variantId,
@@ -157,8 +178,8 @@ export async function reorderForecasts(
       sku: suggestion.sku,
       supplier,
       unitCost: suggestion.unitCost,
-      method: forecast.method,
-      pattern: forecast.pattern,
+      method: forecast.method as ForecastMethod,
+      pattern: forecast.pattern as DemandPattern,
       accuracy: forecast.backtest
         ? { mase: forecast.backtest.mase, wape: forecast.backtest.wape, origins: forecast.backtest.origins }
         : null,
