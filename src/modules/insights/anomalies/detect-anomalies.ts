@@ -323,32 +323,41 @@ export function detectAnomalies(series: MetricSeries, options: DetectionOptions 
       orderValueVariation: settings.orderValueVariation,
     };
     const band = anomalyBand(bandInput);
+    // A spell is judged against the day's typical level: the expected value moved by the recent
+    // average gap. On a sparse series (a product selling about one a day) the median baseline is 0
+    // while the product plainly sells; its mean is what a run of empty days is measured against.
+    const typical = Math.max(0, expected + (bandInput.meanGap ?? 0));
     let drySpell: DrySpell | null = null;
-    if (actual === 0 && expected > 0) {
-      drySpell = dry.extend(day, unjudged.date, bandInput, () =>
+    if (actual === 0 && typical > 0) {
+      drySpell = dry.extend(day, unjudged.date, bandInput, typical, () =>
         shareOfEmptyDays(readings, history, flagged, day, settings.historyDays),
       );
     } else dry.reset();
     const dryFlag = isFlaggedSpell(drySpell, settings.tailAlpha, settings.minEvents);
-    // A flagged spell moves the band's floor just above nothing: the smallest value that would have
-    // ended the spell (one event) is ordinary, so flagged ⇔ outside the band still holds.
+    let shown = { expected, direction, relativeChange };
     if (dryFlag) {
+      // The spell is measured against the typical level, so that is what the day is shown against,
+      // and the band's floor sits just above nothing: one event would have ended the spell, so it is
+      // ordinary, and flagged ⇔ outside the band still holds.
+      const level = Math.max(expected, typical);
+      shown = { expected: level, direction: 'down', relativeChange: -1 };
       const oneEvent = kind === 'proportion' ? 1 / reading.denominator! : 1;
-      band.lower = Math.max(band.lower, Math.min(oneEvent, expected));
+      band.lower = Math.max(band.lower, Math.min(oneEvent, level));
+      band.upper = Math.max(band.upper, level);
     }
     const isFlagged = actual < band.lower || actual > band.upper;
     judgements.push({
       ...unjudged,
       status: 'judged',
-      expected,
+      expected: shown.expected,
       lower: band.lower,
       upper: band.upper,
       z,
       tailProbability: chanceOf(bandInput, actual),
-      relativeChange,
+      relativeChange: shown.relativeChange,
       flagged: isFlagged,
-      direction,
-      severity: isFlagged ? severityOf(actual, expected) : 'none',
+      direction: shown.direction,
+      severity: isFlagged ? severityOf(actual, shown.expected) : 'none',
       drySpell,
     });
 
@@ -383,6 +392,15 @@ export function detectAnomalies(series: MetricSeries, options: DetectionOptions 
     } else {
       // A week of the same change is the new normal: give the baseline the real values back.
       for (const t of run) history[t] = readings[t]!.scaled;
+      if (runIsDry) {
+        // Four weeks of nothing are the new normal too, and ordinary days from now on: the average
+        // gap and the share of empty days count them, so the typical level falls to nothing.
+        for (const t of run) flagged[t] = 0;
+        dry.reset();
+        run = [];
+        runDirection = 'none';
+        runIsDry = false;
+      }
     }
   }
   return judgements;

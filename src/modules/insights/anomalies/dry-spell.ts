@@ -10,7 +10,9 @@
  * events in all.
  *
  * Each day's chance of nothing is the larger of two: the chance gate's own count law (negative
- * binomial with the series' extra variance; see anomaly-band.ts), and the share of empty days the
+ * binomial with the series' extra variance, at the day's typical level: the expected value moved by
+ * the recent average gap, since a sparse series' median is 0 while its mean is not; see
+ * anomaly-band.ts), and the share of empty days the
  * series actually had in the weeks before the spell, smoothed as (empty + 1) / (days + 2). The second
  * keeps the rule honest where the law is wrong: a series with an empty day a week is not surprised by
  * two in a row, and a series that never had one still needs at least two empty days (1/86 per day
@@ -86,10 +88,18 @@ export class DrySpellTracker {
 
   /**
    * Adds a judged empty day and returns the spell so far; null when the series has no count of
-   * events behind it (a mean). `usualShare` is asked for only on the spell's first day, so the
-   * spell's own days never count as the usual.
+   * events behind it (a mean). `typical` is the day's usual level in the metric's unit (the expected
+   * value moved by the recent average gap: a sparse series' median is 0, its mean is not).
+   * `usualShare` is asked for only on the spell's first day, so the spell's own days never count as
+   * the usual.
    */
-  extend(day: number, date: string, input: BandInput, usualShare: () => number): DrySpell | null {
+  extend(
+    day: number,
+    date: string,
+    input: BandInput,
+    typical: number,
+    usualShare: () => number,
+  ): DrySpell | null {
     const perValue = eventsPerValue(input);
     if (perValue === null) {
       this.reset();
@@ -100,13 +110,17 @@ export class DrySpellTracker {
       this.usualShare = usualShare();
       this.spell = { from: date, days: 0, chance: 1, expectedEvents: 0 };
     }
-    const { low } = chanceLaws(input, perValue);
-    const chanceOfNothing = Math.max(countLowerTail(0, low), this.usualShare);
+    // An amount's spread on the log scale is the spread of order values and of empty days together
+    // (log 1 against log 3,000 minor units): no measure of how its orders cluster. Its orders are
+    // taken as Poisson, and the share of empty days below is what guards against clustering.
+    const overdispersion = input.kind === 'amount' ? 0 : chanceLaws(input, perValue).low.overdispersion;
+    const law = { mean: typical * perValue, overdispersion };
+    const chanceOfNothing = Math.max(countLowerTail(0, law), this.usualShare);
     this.spell = {
       from: this.spell.from,
       days: this.spell.days + 1,
       chance: this.spell.chance * chanceOfNothing,
-      expectedEvents: this.spell.expectedEvents + input.expected * perValue,
+      expectedEvents: this.spell.expectedEvents + law.mean,
     };
     return this.spell;
   }
