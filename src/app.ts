@@ -71,6 +71,13 @@ import { orderRoutes, paymentUpdatesConsumer } from './modules/orders/index.ts';
 import { paymentRoutes, paymentWebhookRoutes } from './modules/payments/index.ts';
 import { portfolioRoutes } from './modules/portfolio/index.ts';
 import { promotionRoutes } from './modules/promotions/index.ts';
+import {
+  registerReviewRequestJob,
+  reviewPhotoRoutes,
+  reviewPhotoStorage,
+  reviewRequestsSchedule,
+  reviewRoutes,
+} from './modules/reviews/index.ts';
 import { shippingRoutes } from './modules/shipping/index.ts';
 import { taxRoutes } from './modules/tax/index.ts';
 import {
@@ -109,6 +116,8 @@ export interface AppOptions {
   mediaStorage?: BlobStorage;
   /** Where uploaded product CSVs wait to be imported (tests); otherwise under `<dataDir>/import-uploads`. */
   importStorage?: BlobStorage;
+  /** Where customers' review photos go (tests); otherwise under `<dataDir>/review-photos`. */
+  reviewPhotos?: BlobStorage;
 }
 
 /**
@@ -126,6 +135,7 @@ export async function buildApp(options: AppOptions) {
   const metrics = createMetrics();
   const mediaStorage = options.mediaStorage ?? new LocalDiskBlobStorage({ dataDir: config.dataDir });
   const importStorage = options.importStorage ?? productImportStorage(config.dataDir);
+  const reviewPhotos = options.reviewPhotos ?? reviewPhotoStorage(config.dataDir);
   let accepting = true;
 
   const app = await createHttpServer({
@@ -184,6 +194,7 @@ export async function buildApp(options: AppOptions) {
       await scoped.register(insightsRoutes, { db });
       await scoped.register(briefingRoutes, { db });
       await scoped.register(goalRoutes, { db });
+      await scoped.register(reviewRoutes, { db });
       await scoped.register(marketingRoutes, { db, publicUrl: config.publicUrl });
       await scoped.register(draftOrderRoutes, { db, publicUrl: config.publicUrl });
       await scoped.register(mailRoutes, { db, storeIdOf: (request) => storeOf(request).store.id });
@@ -192,6 +203,7 @@ export async function buildApp(options: AppOptions) {
   );
   await serveAdminConsole(app);
   await app.register(mediaFileRoutes, { storage: mediaStorage });
+  await app.register(reviewPhotoRoutes, { db, storage: reviewPhotos });
   // Payment providers' events: public, verified by their Standard Webhooks signature.
   await app.register(paymentWebhookRoutes, { db });
   // What shoppers do on the storefront, recorded from the server as analytics events, written in batches.
@@ -204,6 +216,7 @@ export async function buildApp(options: AppOptions) {
     changes,
     tracking,
     publicUrl: config.publicUrl,
+    reviewPhotos,
     // Listings' in-stock filter, product pages' availability and the Merchant feed follow inventory.
     ...storefrontStockSources(db),
   });
@@ -224,6 +237,7 @@ export async function buildApp(options: AppOptions) {
   registerRunningOutJob(jobs);
   registerRollupJob(jobs);
   registerAnomalyAlertsJob(jobs);
+  registerReviewRequestJob(jobs);
   registerMorningMailJob(jobs, { mailFrom: config.mailFrom, publicBaseUrl: installationBaseUrl(config) });
   registerMailJobs(jobs, { smtpUrl: config.smtpUrl });
   // Customers' e-mails go out from the installation's address, with each store's name.
@@ -261,6 +275,7 @@ export async function buildApp(options: AppOptions) {
     await jobs.schedule(rollupSchedule);
     await jobs.schedule(anomalyAlertsSchedule);
     await jobs.schedule(morningMailSchedule);
+    await jobs.schedule(reviewRequestsSchedule);
     jobs.start();
     dispatcher.start();
     // PGlite has no autovacuum: without this its planner never learns table sizes (search needs them).
@@ -297,6 +312,7 @@ export async function buildApp(options: AppOptions) {
     dispatcher,
     mediaStorage,
     importStorage,
+    reviewPhotos,
     eventBuffer,
     close,
   };
