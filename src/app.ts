@@ -194,7 +194,7 @@ export async function buildApp(options: AppOptions) {
       await scoped.register(insightsRoutes, { db });
       await scoped.register(briefingRoutes, { db });
       await scoped.register(goalRoutes, { db });
-      await scoped.register(reviewRoutes, { db });
+      await scoped.register(reviewRoutes, { db, photos: reviewPhotos });
       await scoped.register(marketingRoutes, { db, publicUrl: config.publicUrl });
       await scoped.register(draftOrderRoutes, { db, publicUrl: config.publicUrl });
       await scoped.register(mailRoutes, { db, storeIdOf: (request) => storeOf(request).store.id });

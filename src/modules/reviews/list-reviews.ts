@@ -2,6 +2,7 @@ import { and, arrayContains, asc, count, desc, eq, inArray, type SQL } from 'dri
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/errors.ts';
+import { getProduct } from '../catalog/index.ts';
 import { reviewFlags, reviewPhotos, reviewStatuses, reviews } from './schema.ts';
 import type { Review } from './submit-review.ts';
 
@@ -45,6 +46,16 @@ async function withPhotos(db: Db, rows: Review[]): Promise<ReviewView[]> {
   }));
 }
 
+/** The products' titles for the queue (a page names a few products); a deleted product has none. */
+async function productTitles(db: Db, storeId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const titles = new Map<string, string>();
+  for (const id of new Set(ids)) {
+    const detail = await getProduct(db, storeId, id).catch(() => null);
+    if (detail) titles.set(id, detail.product.title);
+  }
+  return titles;
+}
+
 function conditions(storeId: string, q: z.output<typeof reviewListQuery>): SQL {
   return and(
     eq(reviews.storeId, storeId),
@@ -79,7 +90,16 @@ export async function listReviews(db: Db, storeId: string, query: ReviewListQuer
     number
   >;
   for (const row of perStatus) statusCounts[row.status] = Number(row.n);
-  return { items: await withPhotos(db, rows), total: Number(total?.n ?? 0), statusCounts };
+  const titles = await productTitles(
+    db,
+    storeId,
+    rows.map((r) => r.productId),
+  );
+  const items = (await withPhotos(db, rows)).map((r) => ({
+    ...r,
+    productTitle: titles.get(r.productId) ?? null,
+  }));
+  return { items, total: Number(total?.n ?? 0), statusCounts };
 }
 
 export async function getReview(db: Db, storeId: string, reviewId: string): Promise<ReviewView> {
@@ -116,6 +136,16 @@ export async function isPublishedPhoto(db: Db, key: string): Promise<boolean> {
     .from(reviewPhotos)
     .innerJoin(reviews, eq(reviews.id, reviewPhotos.reviewId))
     .where(and(eq(reviewPhotos.storageKey, key), eq(reviews.status, 'published')))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Whether a review of the store has this photo (the admin sees photos of reviews in any status). */
+export async function isStorePhoto(db: Db, storeId: string, key: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: reviewPhotos.id })
+    .from(reviewPhotos)
+    .where(and(eq(reviewPhotos.storeId, storeId), eq(reviewPhotos.storageKey, key)))
     .limit(1);
   return row !== undefined;
 }

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { type BlobStorage, isBlobKey } from '../../platform/blob-storage/blob-storage.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { badRequest } from '../../platform/errors.ts';
+import { badRequest, notFound } from '../../platform/errors.ts';
 import { storeOf } from '../access/index.ts';
-import { getReview, listReviews, reviewListQuery } from './list-reviews.ts';
+import { getReview, isStorePhoto, listReviews, reviewListQuery } from './list-reviews.ts';
 import { deleteReview, replyInput, setReviewReply, setReviewStatus } from './moderate-reviews.ts';
 import { productRatingSummary } from './review-aggregates.ts';
 import { getReviewSettings, reviewSettingsInput, updateReviewSettings } from './review-settings.ts';
@@ -21,7 +22,7 @@ const MAX_CSV_BYTES = 10 * 1024 * 1024;
  * Reviews under /api/admin/stores/:store/reviews (docs/reviews.md): the moderation queue, public
  * replies, settings, CSV export and import. Seen with reviews:read, changed with reviews:write.
  */
-export async function reviewRoutes(app: FastifyInstance, { db }: { db: Db }) {
+export async function reviewRoutes(app: FastifyInstance, { db, photos }: { db: Db; photos?: BlobStorage }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['reviews'];
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_CSV_BYTES }, (_req, body, done) =>
@@ -109,6 +110,30 @@ export async function reviewRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => productRatingSummary(db, storeOf(request).store.id, request.params.productId),
+  );
+
+  r.get(
+    '/reviews/photos/:key',
+    {
+      config: { permission: 'reviews:read' },
+      schema: {
+        tags,
+        summary: "A photo of one of the store's reviews, whatever its status (for moderation)",
+        params: storeParams.extend({ key: z.string().min(1).max(100) }),
+      },
+    },
+    async (request, reply) => {
+      const { store } = storeOf(request);
+      const { key } = request.params;
+      if (!photos || !isBlobKey(key) || !(await isStorePhoto(db, store.id, key))) throw notFound('Photo');
+      const content = await photos.get(key);
+      if (!content) throw notFound('Photo');
+      return reply
+        .header('cache-control', 'private, max-age=3600')
+        .header('x-content-type-options', 'nosniff')
+        .type(content.contentType)
+        .send(content.stream);
+    },
   );
 
   r.get(
