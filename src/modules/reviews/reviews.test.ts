@@ -16,6 +16,7 @@ import {
   type Review,
   recordReview,
   sendDueReviewRequests,
+  submitCustomerReview,
   submitReviewWithToken,
   updateReviewSettings,
 } from './index.ts';
@@ -286,6 +287,54 @@ for (const target of testDatabaseTargets()) {
         authorName: 'Due',
       });
       assert.equal(second.verified, true);
+    });
+
+    test('a signed-in customer reviews what they received (verified), not what they did not buy', async () => {
+      const customer = { id: 'cus_01jreviewtestcustomer0000', email: 'kim@example.com' };
+      const bought = await deliveredTestOrder(database, store, {
+        deliveredAt: new Date(Date.now() - 2 * DAY),
+        customerId: customer.id,
+        email: customer.email,
+      });
+      const review = await submitCustomerReview(
+        database.db,
+        store.id,
+        customer,
+        bought.productIds[0]!,
+        'en',
+        {
+          rating: 3,
+          body: 'Decent, though the colour is darker than the photos.',
+          authorName: 'Kim',
+        },
+      );
+      assert.equal(review.verified, true);
+      assert.equal(review.orderId, bought.orderId);
+      await assert.rejects(
+        submitCustomerReview(database.db, store.id, customer, productA, 'en', {
+          rating: 5,
+          body: 'I never bought this but I love it anyway.',
+          authorName: 'Kim',
+        }),
+        (err: { code?: string; status?: number }) => err.code === 'not_purchased' && err.status === 403,
+      );
+    });
+
+    test('settings: read, changed (audited), bad values refused', async () => {
+      assert.deepEqual((await api({ method: 'GET', url: url('/settings') })).json(), {
+        requestsEnabled: true,
+        requestDelayDays: 7,
+        autoPublish: false,
+        minLength: 20,
+      });
+      let res = await api({ method: 'PATCH', url: url('/settings'), payload: { requestDelayDays: 10 } });
+      assert.equal(res.json().requestDelayDays, 10);
+      res = await api({ method: 'PATCH', url: url('/settings'), payload: { requestDelayDays: -1 } });
+      assert.equal(res.statusCode, 400);
+      res = await api({ method: 'PATCH', url: url('/settings'), payload: { colour: 'red' } });
+      assert.equal(res.statusCode, 400);
+      assert.equal((await api({ method: 'GET', url: url('/settings') })).json().requestDelayDays, 10);
+      await api({ method: 'PATCH', url: url('/settings'), payload: { requestDelayDays: 7 } });
     });
 
     test('CSV: export, import back unchanged, new rows, and a bad file refused whole', async () => {
