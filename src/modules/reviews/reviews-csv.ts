@@ -118,17 +118,23 @@ const csvRow = z.object({
 
 /** Reads a whole file: 400 `invalid_csv` for a file that is not CSV or lacks required columns. */
 function readRows(text: string): Record<string, string>[] {
+  let header: string[] = [];
   let records: Record<string, string>[];
   try {
-    records = parse(text, { columns: true, skip_empty_lines: true, bom: true, trim: false });
+    records = parse(text, {
+      columns: (names: string[]) => {
+        header = names.map((n) => n.trim());
+        return header;
+      },
+      skip_empty_lines: true,
+      bom: true,
+      trim: false,
+    });
   } catch (err) {
     throw badRequest('invalid_csv', 'The file is not readable CSV.', { reason: (err as Error).message });
   }
-  const header = Object.keys(records[0] ?? {});
   const missing = ['product_id', 'rating', 'body', 'author_name'].filter((c) => !header.includes(c));
-  if (records.length > 0 && missing.length > 0) {
-    throw badRequest('invalid_csv', 'The file lacks required columns.', { missing });
-  }
+  if (missing.length > 0) throw badRequest('invalid_csv', 'The file lacks required columns.', { missing });
   const unknown = header.filter((c) => !(reviewCsvColumns as readonly string[]).includes(c));
   if (unknown.length > 0) throw badRequest('invalid_csv', 'The file has unknown columns.', { unknown });
   return records;

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type BlobStorage, isBlobKey } from '../../platform/blob-storage/blob-storage.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { badRequest, notFound } from '../../platform/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import { storeOf } from '../access/index.ts';
 import { getReview, isStorePhoto, listReviews, reviewListQuery } from './list-reviews.ts';
 import { deleteReview, replyInput, setReviewReply, setReviewStatus } from './moderate-reviews.ts';
@@ -92,8 +92,9 @@ export async function reviewRoutes(app: FastifyInstance, { db, photos }: { db: D
     },
     async (request) => {
       const { store, actor } = storeOf(request);
-      if (typeof request.body !== 'string') {
-        throw badRequest('csv_required', 'Send the CSV as the body with Content-Type: text/csv.');
+      const type = request.headers['content-type'] ?? '';
+      if (typeof request.body !== 'string' || !type.toLowerCase().startsWith('text/csv')) {
+        throw new AppError(415, 'csv_required', 'Send the CSV as the body with Content-Type: text/csv.');
       }
       return importReviewsCsv(db, store.id, actor, request.body, { defaultLocale: store.locale });
     },

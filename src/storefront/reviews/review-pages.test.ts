@@ -15,6 +15,7 @@ import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { createStore, type Store, systemActor } from '../../modules/access/index.ts';
 import { getProduct } from '../../modules/catalog/index.ts';
+import { makeCustomerAccount } from '../../modules/customers/testing/customer-fixtures.ts';
 import { recordReview, sendDueReviewRequests } from '../../modules/reviews/index.ts';
 import { reviewPhotos, reviews } from '../../modules/reviews/schema.ts';
 import { deliveredTestOrder } from '../../modules/reviews/testing/review-fixtures.ts';
@@ -75,11 +76,13 @@ for (const target of testDatabaseTargets()) {
       fields: Record<string, string>,
       photos: Parameters<typeof multipart>[1] = [],
       fetchSite = 'same-origin',
+      to = formUrl(),
+      as = shopper,
     ) => {
       const body = multipart(fields, photos);
-      return shopper.raw({
+      return as.raw({
         method: 'POST',
-        url: formUrl(),
+        url: to,
         payload: body.payload,
         headers: { 'content-type': body.contentType, 'sec-fetch-site': fetchSite },
       });
@@ -232,6 +235,47 @@ for (const target of testDatabaseTargets()) {
       const served = await shopper.get(photo!);
       assert.equal(served.statusCode, 200);
       assert.equal(served.headers['content-type'], 'image/webp');
+    });
+
+    test('a signed-in customer reviews a product they received from the product page link', async () => {
+      const customer = await makeCustomerAccount(database, store.id, 'kim@example.com', 'linen and tea');
+      const bought = await deliveredTestOrder(database, store, {
+        deliveredAt: new Date(Date.now() - 2 * DAY),
+        customerId: customer.id,
+        email: 'kim@example.com',
+      });
+      const kim = new TestShopper(sp);
+      const formPath = `/s/review-pages/reviews/product/${bought.productIds[0]}`;
+      const gate = await kim.get(formPath);
+      assert.equal(gate.statusCode, 303, 'signed out: to the sign-in page');
+      assert.match(gate.headers.location as string, /\/account\/login$/);
+      const login = await kim.get('/s/review-pages/account/login');
+      const signedIn = await kim.post('/s/review-pages/account/login', {
+        _csrf: csrfOf(login.body),
+        email: 'kim@example.com',
+        password: 'linen and tea',
+      });
+      assert.equal(signedIn.statusCode, 303, signedIn.body);
+      const form = await kim.get(formPath);
+      assert.equal(form.statusCode, 200);
+      const res = await post(
+        {
+          _csrf: csrfOf(form.body),
+          rating: '3',
+          body: 'Fine, though the colour is darker than the photos.',
+          authorName: 'Kim',
+        },
+        [],
+        'same-origin',
+        formPath,
+        kim,
+      );
+      assert.equal(res.statusCode, 303);
+      const [review] = await database.db.select().from(reviews).where(eq(reviews.customerId, customer.id));
+      assert.equal(review!.verified, true);
+      assert.equal(review!.orderId, bought.orderId);
+      const notBought = await kim.get(`/s/review-pages/reviews/product/${productId}`);
+      assert.equal(notBought.statusCode, 403, 'a product they did not buy');
     });
   });
 }
