@@ -3,6 +3,12 @@ import { renderCheckoutDocument } from '../checkout/checkout-document.tsx';
 import type { StorefrontSite } from '../site.ts';
 import { reviewWords } from './review-words.ts';
 
+/** The star choices: one row each, the radio button beside its stars, no fieldset frame. */
+const reviewFormCss =
+  '.review-form fieldset.field{border:0;padding:0;margin:0}.review-form legend{font-weight:600;font-size:.92rem;padding:0;margin:0 0 6px}' +
+  '.rating-choice{display:flex;align-items:center;gap:10px;font-weight:500;padding:4px 0;cursor:pointer}' +
+  '.rating-choice input{width:auto;margin:0}.review-form textarea{font:inherit;padding:10px 12px;border:1px solid #cfccc6;border-radius:10px;width:100%}';
+
 export interface ReviewFormView {
   action: string;
   productTitle: string;
@@ -31,6 +37,8 @@ export function renderReviewFormPage(site: StorefrontSite, view: ReviewFormView)
     signedIn: view.signedIn,
     children: (
       <div class="account wrap review-form">
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant of this module, never user data. */}
+        <style dangerouslySetInnerHTML={{ __html: reviewFormCss }} />
         <h1>{w.writeReviewOf(view.productTitle)}</h1>
         <p class="lead">{w.lead}</p>
         {view.problem ? (
