@@ -3,6 +3,7 @@ import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { JobRunner, ScheduleDefinition } from '../../platform/jobs/index.ts';
 import { listAllStores } from '../access/index.ts';
+import { getCustomer } from '../customers/index.ts';
 import { type DeliveredOrder, deliveredOrdersBetween, orderName } from '../orders/index.ts';
 import { sendTransactionalMail } from '../transactional-mail/index.ts';
 import { issueReviewToken } from './review-request-tokens.ts';
@@ -61,11 +62,20 @@ export async function sendReviewRequest(db: Db, order: DeliveredOrder): Promise<
       });
       links.push({ title: line.title, review_url: reviewLinkPath(token) });
     }
+    // Greeted by name when the order belongs to an account (a guest's order has only the e-mail).
+    const account = order.customerId
+      ? await getCustomer(tx, order.storeId, order.customerId).catch(() => null)
+      : null;
+    const customer = {
+      first_name: account?.firstName ?? '',
+      last_name: account?.lastName ?? '',
+      email: order.email,
+    };
     await sendTransactionalMail(tx, order.storeId, {
       template: 'review_request',
       to: order.email,
       locale: order.locale,
-      variables: { customer: { email: order.email }, order: { name: orderName(order) }, products: links },
+      variables: { customer, order: { name: orderName(order) }, products: links },
       idempotencyKey: `review_request:${order.id}`,
       entity: { type: 'order', id: order.id },
     });
