@@ -77,6 +77,13 @@ import { orderRoutes, paymentUpdatesConsumer } from './modules/orders/index.ts';
 import { paymentRoutes, paymentWebhookRoutes } from './modules/payments/index.ts';
 import { portfolioRoutes } from './modules/portfolio/index.ts';
 import { promotionRoutes } from './modules/promotions/index.ts';
+import {
+  registerReviewRequestJob,
+  reviewPhotoRoutes,
+  reviewPhotoStorage,
+  reviewRequestsSchedule,
+  reviewRoutes,
+} from './modules/reviews/index.ts';
 import { shippingRoutes } from './modules/shipping/index.ts';
 import { taxRoutes } from './modules/tax/index.ts';
 import {
@@ -115,6 +122,8 @@ export interface AppOptions {
   mediaStorage?: BlobStorage;
   /** Where uploaded product CSVs wait to be imported (tests); otherwise under `<dataDir>/import-uploads`. */
   importStorage?: BlobStorage;
+  /** Where customers' review photos go (tests); otherwise under `<dataDir>/review-photos`. */
+  reviewPhotos?: BlobStorage;
 }
 
 /**
@@ -132,6 +141,7 @@ export async function buildApp(options: AppOptions) {
   const metrics = createMetrics();
   const mediaStorage = options.mediaStorage ?? new LocalDiskBlobStorage({ dataDir: config.dataDir });
   const importStorage = options.importStorage ?? productImportStorage(config.dataDir);
+  const reviewPhotos = options.reviewPhotos ?? reviewPhotoStorage(config.dataDir);
   let accepting = true;
 
   const app = await createHttpServer({
@@ -190,6 +200,7 @@ export async function buildApp(options: AppOptions) {
       await scoped.register(insightsRoutes, { db });
       await scoped.register(briefingRoutes, { db });
       await scoped.register(goalRoutes, { db });
+      await scoped.register(reviewRoutes, { db, photos: reviewPhotos });
       await scoped.register(marketingRoutes, { db, publicUrl: config.publicUrl });
       await scoped.register(draftOrderRoutes, { db, publicUrl: config.publicUrl });
       await scoped.register(mailRoutes, { db, storeIdOf: (request) => storeOf(request).store.id });
@@ -198,6 +209,7 @@ export async function buildApp(options: AppOptions) {
   );
   await serveAdminConsole(app);
   await app.register(mediaFileRoutes, { storage: mediaStorage });
+  await app.register(reviewPhotoRoutes, { db, storage: reviewPhotos });
   // Payment providers' events: public, verified by their Standard Webhooks signature.
   await app.register(paymentWebhookRoutes, { db });
   // What shoppers do on the storefront, recorded from the server as analytics events, written in batches.
@@ -210,6 +222,7 @@ export async function buildApp(options: AppOptions) {
     changes,
     tracking,
     publicUrl: config.publicUrl,
+    reviewPhotos,
     // Listings' in-stock filter, product pages' availability and the Merchant feed follow inventory.
     ...storefrontStockSources(db),
   });
@@ -231,6 +244,7 @@ export async function buildApp(options: AppOptions) {
   registerRollupJob(jobs);
   registerAnomalyAlertsJob(jobs);
   registerDemandForecastsJob(jobs);
+  registerReviewRequestJob(jobs);
   registerMorningMailJob(jobs, { mailFrom: config.mailFrom, publicBaseUrl: installationBaseUrl(config) });
   registerMailJobs(jobs, { smtpUrl: config.smtpUrl });
   // Customers' e-mails go out from the installation's address, with each store's name.
@@ -269,6 +283,7 @@ export async function buildApp(options: AppOptions) {
     await jobs.schedule(anomalyAlertsSchedule);
     await jobs.schedule(demandForecastsSchedule);
     await jobs.schedule(morningMailSchedule);
+    await jobs.schedule(reviewRequestsSchedule);
     jobs.start();
     dispatcher.start();
     // PGlite has no autovacuum: without this its planner never learns table sizes (search needs them).
@@ -305,6 +320,7 @@ export async function buildApp(options: AppOptions) {
     dispatcher,
     mediaStorage,
     importStorage,
+    reviewPhotos,
     eventBuffer,
     close,
   };

@@ -66,6 +66,8 @@ import { SupplierScreen } from './purchasing/SupplierScreen.tsx';
 import { SuppliersScreen } from './purchasing/SuppliersScreen.tsx';
 import { ReturnsScreen } from './returns/ReturnsScreen.tsx';
 import { parseReturnsSearch } from './returns/returns-search.ts';
+import { ReviewsScreen } from './reviews/ReviewsScreen.tsx';
+import { parseReviewsSearch } from './reviews/reviews-search.ts';
 import { SeoAuditScreen } from './seo/SeoAuditScreen.tsx';
 import { parseShippingSearch, ShippingScreen } from './shipping/ShippingScreen.tsx';
 import { ZoneScreen } from './shipping/ZoneScreen.tsx';
@@ -398,6 +400,13 @@ export const portfolioRoute = createRoute({
   component: PortfolioScreen,
 });
 
+export const reviewsRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'reviews',
+  validateSearch: onlyValid(parseReviewsSearch),
+  component: guarded('reviews:read', 'see reviews', ReviewsScreen),
+});
+
 export const returnsRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'returns',
@@ -586,6 +595,7 @@ const routeTree = rootRoute.addChildren([
       draftOrderCreateRoute,
       draftOrderRoute,
       returnsRoute,
+      reviewsRoute,
       analyticsRoute,
       goalsRoute,
       teamRoute,

@@ -6,9 +6,10 @@
 // those with a cart (`checkout_id`).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { findStore } from '../modules/access/index.ts';
+import { findStore, listAllStores } from '../modules/access/index.ts';
 import { verifyInventory } from '../modules/inventory/index.ts';
 import { getOrder } from '../modules/orders/index.ts';
+import { listReviews, productRatingSummary } from '../modules/reviews/index.ts';
 import type { Database } from '../platform/db/database.ts';
 import { testDatabaseTargets } from '../platform/db/test-database.ts';
 import { demoOrderCount } from './demo-selling.ts';
@@ -191,5 +192,36 @@ for (const target of testDatabaseTargets()) {
        group by 1`,
     );
     assert.ok(old.filter((r) => r.currency !== 'EUR').length >= 2, JSON.stringify(old));
+  });
+}
+
+for (const target of testDatabaseTargets()) {
+  test(`the demo store has published reviews with exact figures and a moderation queue with flagged ones (${target.label})`, async () => {
+    const database = await target.create();
+    try {
+      const history = { seed: 3, days: 30, sessionsPerDay: 10 };
+      assert.equal(await seedDemo(database.db, undefined, { mailFrom: 'demo@example.test', history }), true);
+      const store = (await listAllStores(database.db)).find((s) => s.handle === 'alder-ash')!;
+      const queue = await listReviews(database.db, store.id, { status: 'pending' });
+      assert.equal(queue.items.length, 5);
+      const flags = new Set(queue.items.flatMap((r) => r.flags));
+      assert.deepEqual([...flags].sort(), ['contains_link', 'profanity', 'too_short']);
+      assert.ok(queue.statusCounts.published >= 24);
+      const published = await listReviews(database.db, store.id, { status: 'published', limit: 200 });
+      const product = published.items[0]!.productId;
+      const own = published.items.filter((r) => r.productId === product);
+      const summary = await productRatingSummary(database.db, store.id, product);
+      assert.equal(summary.count, own.length);
+      assert.equal(
+        summary.average,
+        Math.round((own.reduce((a, r) => a + r.rating, 0) / own.length) * 100) / 100,
+      );
+      assert.ok(
+        published.items.some((r) => r.reply),
+        'some have the shop’s reply',
+      );
+    } finally {
+      await database.close();
+    }
   });
 }

@@ -15,6 +15,7 @@ import { type DemoHistoryOptions, defaultDemoHistory, type HistoryIncidents } fr
 import { seedDemoInventory } from './demo-inventory.ts';
 import { seedDemoPlans } from './demo-plans.ts';
 import { seedDemoPurchasing } from './demo-purchasing.ts';
+import { seedDemoReviews } from './demo-reviews.ts';
 import { type DemoSellable, demoOrderCount, seedDemoSelling } from './demo-selling.ts';
 import { seedDemoTraffic } from './demo-traffic.ts';
 import { demoTranslations } from './demo-translations.ts';
@@ -202,6 +203,8 @@ async function seedDemoIn(
       );
       // This month's campaigns with budgets and a sales goal, drawn from the history.
       await seedDemoPlans(db, actor, store);
+      // Reviews on the product pages and a moderation queue with flagged ones.
+      await seedDemoReviews(db, actor, store, sellable);
     }
     for (const { locale, products } of demoTranslations.filter((t) => t.storeHandle === demo.handle)) {
       for (const [handle, text] of Object.entries(products)) {

@@ -61,6 +61,9 @@ export const idPrefixes = {
   orderReturn: 'ret',
   goal: 'goal',
   marketingCampaign: 'mcmp',
+  // `rev` is the product revisions' already.
+  review: 'rvw',
+  reviewPhoto: 'rvph',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -24,6 +24,11 @@ import {
   productStructuredData,
 } from './product-seo.ts';
 import { imageAttributes } from './responsive-image.ts';
+import {
+  type ProductReviews,
+  ProductReviewsSection,
+  reviewStructuredData,
+} from './reviews/product-reviews.tsx';
 import { absoluteUrl, homePath, productImagePath, productPath, type StorefrontSite } from './site.ts';
 import { StoreLayout } from './store-layout.tsx';
 
@@ -59,6 +64,8 @@ export function renderProductPage(
   categoryTrail: readonly CategoryEntry[] = [],
   sizes: { gallery?: ReadonlyMap<string, ImageManifest>; related?: CardImages } = {},
   stock?: ReadonlyMap<string, StockAvailability>,
+  /** Published reviews and their figures; the section and the structured data's rating come from them. */
+  reviews?: ProductReviews,
 ): string {
   const { store } = site;
   const t = messagesFor(site.locale);
@@ -84,13 +91,16 @@ export function renderProductPage(
   });
   // Every price on the page is the shopper's market's (markets' priceVariants), the structured data's too.
   const priceOf = (v: (typeof variants)[number]) => variantPrice(site, v, product.currency);
-  const structuredData = productStructuredData(
-    detail,
-    { canonical, image, images: gallery.map((i) => absoluteUrl(site.baseUrl, i.url)) },
-    description,
-    stock,
-    priceOf,
-  );
+  const structuredData = {
+    ...productStructuredData(
+      detail,
+      { canonical, image, images: gallery.map((i) => absoluteUrl(site.baseUrl, i.url)) },
+      description,
+      stock,
+      priceOf,
+    ),
+    ...reviewStructuredData(reviews),
+  };
   const selectedStock = selected ? stock?.get(selected.id) : undefined;
   const ogLocale = openGraphLocale(site.locale);
   const shownPrice = selected
@@ -243,6 +253,7 @@ export function renderProductPage(
             ) : null}
           </div>
         </article>
+        {reviews ? <ProductReviewsSection site={site} productId={product.id} data={reviews} /> : null}
         {related.length > 0 ? (
           <section class="related wrap" aria-labelledby="related-heading">
             <div class="section-head">

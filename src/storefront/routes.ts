@@ -8,6 +8,8 @@ import {
 } from '../modules/catalog/index.ts';
 import { inventoryTopic, type VariantAvailabilitySource } from '../modules/inventory/index.ts';
 import { marketsTopic } from '../modules/markets/index.ts';
+import { productRatingSummary, publishedReviewsOf, reviewsTopic } from '../modules/reviews/index.ts';
+import type { BlobStorage } from '../platform/blob-storage/blob-storage.ts';
 import { type ChangeFeed, hasPendingChange } from '../platform/cache/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { requestBaseUrl } from '../platform/http/public-base-url.ts';
@@ -32,6 +34,7 @@ import { storefrontOrderRoutes } from './orders/order-routes.ts';
 import { PageCache, type RenderedPage } from './page-cache.ts';
 import { sendCachedPage } from './page-response.ts';
 import { renderProductPage } from './product-page.tsx';
+import { storefrontReviewRoutes } from './reviews/review-routes.ts';
 import {
   absoluteUrl,
   homePath,
@@ -63,7 +66,12 @@ export interface StorefrontOptions {
   variantAvailability?: VariantAvailabilitySource;
   /** How much one sitemap file holds before a store's sitemap is split; the defaults suit production. */
   sitemap?: { urlsPerFile?: number; bytesPerFile?: number };
+  /** Where customers' review photos are stored (the review form refuses photos without it). */
+  reviewPhotos?: BlobStorage;
 }
+
+/** Published reviews listed on a product page (the figures count them all). */
+const PRODUCT_PAGE_REVIEWS = 20;
 
 const VARIANT_ID = /^var_[0-9a-z]{26}$/;
 /** The number in `sitemap-<n>.xml`, written one way (no leading zeros). */
@@ -113,7 +121,12 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
     mayStore: (storeId) =>
       !changes ||
       (changes.healthy &&
-        !hasPendingChange([catalogTopic(storeId), inventoryTopic(storeId), marketsTopic(storeId)])),
+        !hasPendingChange([
+          catalogTopic(storeId),
+          inventoryTopic(storeId),
+          marketsTopic(storeId),
+          reviewsTopic(storeId),
+        ])),
   });
   const stores = new StoreLookup(db, { ttlMs, maxEntries: 5_000 });
   // The shopper's market (currency, prices shown) per request; page cache keys include it (market/).
@@ -128,6 +141,9 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
     } else if (topic?.startsWith('markets:')) {
       // Markets, price lists or exchange rates changed: the prices pages show did.
       pages.invalidate(topic.slice('markets:'.length));
+    } else if (topic?.startsWith('reviews:')) {
+      // A review was published, taken down, answered or deleted: product pages show them.
+      pages.invalidate(topic.slice('reviews:'.length));
     } else if (topic?.startsWith('inventory:')) {
       // Stock shoppers can see changed (availability, in-stock counts, the feed); the store list did not.
       pages.invalidate(topic.slice('inventory:'.length));
@@ -205,12 +221,15 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
       if (found.kind === 'missing') {
         return { status: 404, contentType: HTML, body: renderStoreNotFoundPage(site, 'product') };
       }
-      const [trail, stock] = await Promise.all([
+      const productId = found.detail.product.id;
+      const [trail, stock, summary, reviews] = await Promise.all([
         loadCategoryTrail(db, site.store.id, found.detail.product.categoryId),
         options.variantAvailability?.availability(
           site.store.id,
           found.detail.variants.map((v) => ({ variantId: v.id, inventoryPolicy: v.inventoryPolicy })),
         ),
+        productRatingSummary(db, site.store.id, productId),
+        publishedReviewsOf(db, site.store.id, productId, PRODUCT_PAGE_REVIEWS),
       ]);
       // The variants' and the related cards' prices in the shopper's market.
       const priced = await withCardPrices(
@@ -230,6 +249,7 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
         trail,
         found.images,
         stock,
+        { summary, reviews },
       );
       return { status: 200, contentType: HTML, body, events: [viewItemEvent(priced, found.detail, variant)] };
     }
@@ -460,6 +480,11 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
     ...(options.tracking ? { tracking: options.tracking } : {}),
   });
   await app.register(storefrontOrderRoutes, shopperPages);
+  // Customers' reviews: a request e-mail's link, a signed-in customer's form (reviews/); never page-cached.
+  await app.register(storefrontReviewRoutes, {
+    ...shopperPages,
+    ...(options.reviewPhotos ? { photos: options.reviewPhotos } : {}),
+  });
   // The analytics consent banner's answer (analytics/).
   await app.register(consentRoutes, {
     storeByHost: (hostname) => stores.byHost(hostname),

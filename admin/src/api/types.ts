@@ -30,7 +30,9 @@ export type Permission =
   | 'analytics:write'
   | 'goals:write'
   | 'marketing:read'
-  | 'marketing:write';
+  | 'marketing:write'
+  | 'reviews:read'
+  | 'reviews:write';
 
 export interface User {
   id: string;

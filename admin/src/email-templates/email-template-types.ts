@@ -16,6 +16,7 @@ export const templateKeys = [
   'account_activation',
   'account_exists',
   'draft_invoice',
+  'review_request',
 ] as const;
 
 export type TemplateKey = (typeof templateKeys)[number];

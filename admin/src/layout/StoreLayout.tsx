@@ -30,6 +30,7 @@ import {
   IconReceiptTax,
   IconReturn,
   IconSearch,
+  IconStar,
   IconSunrise,
   IconTag,
   IconTarget,
@@ -52,6 +53,7 @@ interface Section {
     | '/stores/$store/orders'
     | '/stores/$store/draft-orders'
     | '/stores/$store/returns'
+    | '/stores/$store/reviews'
     | '/stores/$store/products'
     | '/stores/$store/categories'
     | '/stores/$store/collections'
@@ -115,6 +117,13 @@ const sections: Section[] = [
     nested: true,
   },
   { to: '/stores/$store/products', label: 'Products', icon: <IconPackage />, permission: 'catalog:read' },
+  {
+    to: '/stores/$store/reviews',
+    label: 'Reviews',
+    icon: <IconStar />,
+    permission: 'reviews:read',
+    nested: true,
+  },
   { to: '/stores/$store/categories', label: 'Categories', icon: <IconFolder />, permission: 'catalog:read' },
   {
     to: '/stores/$store/collections',

@@ -307,6 +307,16 @@ export function IconClipboardCheck(props: IconProps) {
 }
 
 /** An envelope: mail. */
+/** A star: customers' reviews. */
+export function IconStar(props: IconProps) {
+  return (
+    <LineIcon
+      {...props}
+      paths={['M12 3l2.8 5.7 6.2.9-4.5 4.4 1.1 6.2L12 17.3 6.4 20.2l1.1-6.2L3 9.6l6.2-.9z']}
+    />
+  );
+}
+
 export function IconMail(props: IconProps) {
   return <LineIcon {...props} paths={['M3 6h18v12H3z', 'M3 7l9 6 9-6']} />;
 }

@@ -40,6 +40,9 @@ export const permissions = [
   // Campaigns, their budgets and ad spend; read: campaign returns, pacing, discount code performance.
   'marketing:read',
   'marketing:write',
+  // Product reviews: see the moderation queue and settings; publish, reject, reply, delete, import.
+  'reviews:read',
+  'reviews:write',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -59,6 +62,7 @@ export const roles = [
 export type Role = (typeof roles)[number];
 
 const readCatalog: Permission[] = ['store:read', 'catalog:read'];
+const moderateReviews: Permission[] = ['reviews:read', 'reviews:write'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   owner: permissions,
@@ -89,6 +93,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'goals:write',
     'marketing:read',
     'marketing:write',
+    ...moderateReviews,
   ],
   marketing: [
     ...readCatalog,
@@ -104,6 +109,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'goals:write',
     'marketing:read',
     'marketing:write',
+    'reviews:read',
   ],
   // Operations keeps stock true: receipts, transfers, counts, suppliers and purchase orders.
   operations: [
@@ -130,9 +136,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'orders:refund',
     'customers:read',
     'customers:write',
+    ...moderateReviews,
   ],
-  // Content editors write listings but a reviewer publishes them.
-  content: [...readCatalog, 'catalog:write'],
+  // Content editors write listings (a reviewer publishes them) and moderate customers' reviews.
+  content: [...readCatalog, 'catalog:write', ...moderateReviews],
   analyst: [
     ...readCatalog,
     'audit:read',
@@ -144,6 +151,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'customers:read',
     'analytics:read',
     'marketing:read',
+    'reviews:read',
   ],
   viewer: [
     ...readCatalog,
@@ -154,6 +162,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'customers:read',
     'analytics:read',
     'marketing:read',
+    'reviews:read',
   ],
 };
 

@@ -11,6 +11,11 @@ export { type CancelOrderInput, type CancelReason, cancelOrder, cancelReasons } 
 export { carrierTracking, trackingUrlFor } from './carrier-tracking.ts';
 export { closeReturnWithoutRefund, closeReturnWithRefund } from './close-return.ts';
 export { createOrder } from './create-order.ts';
+export {
+  customerPurchaseOfProduct,
+  type DeliveredOrder,
+  deliveredOrdersBetween,
+} from './delivered-orders.ts';
 export { discountCodesOfOrders, type OrderDiscountCodes } from './discount-codes-of-orders.ts';
 export { closeReturnWithExchange } from './exchange-return.ts';
 export { exportOrdersCsv, type OrderExportQuery, orderExportQuery } from './export-orders-csv.ts';

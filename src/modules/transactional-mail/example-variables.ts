@@ -152,6 +152,14 @@ const examples: Record<TransactionalTemplateKey, Record<string, unknown>> = {
     payment_url: 'https://shop.example.com/checkout?draft=RDEwMDEgTGluZW4gJiBDbw',
     message: 'As agreed on the phone: the apron in natural, size M.',
   },
+  review_request: {
+    customer,
+    order: { name: '#1001' },
+    products: [
+      { title: 'Linen apron', review_url: 'https://shop.example.com/reviews/new/UmV2aWV3IGxpbmsgb25l' },
+      { title: 'Tea towel set', review_url: 'https://shop.example.com/reviews/new/UmV2aWV3IGxpbmsgdHdv' },
+    ],
+  },
 };
 
 /** A fresh copy of the example variables of one e-mail (the store's name is added when rendering). */

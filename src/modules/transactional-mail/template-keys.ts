@@ -15,6 +15,7 @@ export const transactionalTemplateKeys = [
   'account_activation',
   'account_exists',
   'draft_invoice',
+  'review_request',
 ] as const;
 
 export type TransactionalTemplateKey = (typeof transactionalTemplateKeys)[number];
@@ -57,5 +58,9 @@ export const templateDescriptions: Record<TransactionalTemplateKey, { name: stri
   draft_invoice: {
     name: 'Draft order invoice',
     sentWhen: 'Staff send a draft order to the customer: the order and a link to pay it.',
+  },
+  review_request: {
+    name: 'Review request',
+    sentWhen: 'Some days after an order is delivered (reviews settings): a link to review each product.',
   },
 };

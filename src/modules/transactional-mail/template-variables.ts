@@ -37,6 +37,7 @@ const itemNames: Record<string, string> = {
   'fulfilment.lines': 'line',
   'refund.lines': 'line',
   'return.lines': 'line',
+  products: 'product',
 };
 
 const store: Definition[] = [['store.name', 'text', "The store's name."]];
@@ -186,6 +187,17 @@ const definitions: Record<TransactionalTemplateKey, Definition[]> = {
     ...draftOrder,
     link('payment_url', 'The checkout where the customer pays this order (it cannot be changed there).'),
     ['message', 'text', "Staff's message to the customer; may be empty."],
+  ],
+  review_request: [
+    ...store,
+    ...customer,
+    ['order.name', 'text', 'The order the products came with, e.g. #1001.'],
+    ['products', 'list', 'The products of the order, one review link each.'],
+    ['products[].title', 'text', "The product's name as it was ordered."],
+    link(
+      'products[].review_url',
+      'The page where the customer reviews this product (single use, a verified purchase).',
+    ),
   ],
 };
 

@@ -236,4 +236,17 @@ export const de: Record<TransactionalTemplateKey, MailTemplateText> = {
       '<p class="muted">Dieser Link ist nur für Sie: Mit ihm können Sie diese Bestellung bezahlen, aber nicht ändern. Wenn etwas nicht stimmt, melden Sie sich bitte vor der Zahlung bei uns.</p>',
     ),
   },
+  review_request: {
+    subject: 'Wie gefällt Ihnen Ihre Bestellung {{ order.name }}?',
+    body: lines(
+      '<h1>Wie gefällt es Ihnen?</h1>',
+      greeting(w),
+      '<p>Ihre Bestellung {{ order.name }} ist vor einigen Tagen angekommen. Möchten Sie anderen Kunden sagen, was Sie davon halten? Es dauert nur eine Minute.</p>',
+      '{%- for product in products %}',
+      '<p><strong>{{ product.title }}</strong></p>',
+      button('product.review_url', 'Bewertung schreiben'),
+      '{%- endfor %}',
+      '<p class="muted">Jeder Link funktioniert einmal und kennzeichnet Ihre Bewertung als verifizierten Kauf.</p>',
+    ),
+  },
 };

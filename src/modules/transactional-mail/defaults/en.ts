@@ -235,4 +235,17 @@ export const en: Record<TransactionalTemplateKey, MailTemplateText> = {
       '<p class="muted">This link is for you alone: it lets you pay for this order, not change it. If something is not right, contact us before you pay.</p>',
     ),
   },
+  review_request: {
+    subject: 'How was your order {{ order.name }}?',
+    body: lines(
+      '<h1>How do you like it?</h1>',
+      greeting(w),
+      '<p>Your order {{ order.name }} arrived a few days ago. Would you tell other customers what you think? It takes a minute.</p>',
+      '{%- for product in products %}',
+      '<p><strong>{{ product.title }}</strong></p>',
+      button('product.review_url', 'Write a review'),
+      '{%- endfor %}',
+      '<p class="muted">Each link works once and shows your review as a verified purchase.</p>',
+    ),
+  },
 };

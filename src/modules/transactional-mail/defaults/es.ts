@@ -236,4 +236,17 @@ export const es: Record<TransactionalTemplateKey, MailTemplateText> = {
       '<p class="muted">Este enlace es solo para ti: permite pagar este pedido, pero no modificarlo. Si algo no es correcto, contáctanos antes de pagar.</p>',
     ),
   },
+  review_request: {
+    subject: '¿Qué tal tu pedido {{ order.name }}?',
+    body: lines(
+      '<h1>¿Qué te parece?</h1>',
+      greeting(w),
+      '<p>Tu pedido {{ order.name }} llegó hace unos días. ¿Quieres contar a otros clientes qué te parece? Solo lleva un minuto.</p>',
+      '{%- for product in products %}',
+      '<p><strong>{{ product.title }}</strong></p>',
+      button('product.review_url', 'Escribir una opinión'),
+      '{%- endfor %}',
+      '<p class="muted">Cada enlace funciona una vez y muestra tu opinión como compra verificada.</p>',
+    ),
+  },
 };

@@ -236,4 +236,17 @@ export const fr: Record<TransactionalTemplateKey, MailTemplateText> = {
       '<p class="muted">Ce lien vous est personnel&nbsp;: il permet de payer cette commande, pas de la modifier. Si quelque chose ne va pas, contactez-nous avant de payer.</p>',
     ),
   },
+  review_request: {
+    subject: 'Que pensez-vous de votre commande {{ order.name }} ?',
+    body: lines(
+      '<h1>Qu’en pensez-vous ?</h1>',
+      greeting(w),
+      '<p>Votre commande {{ order.name }} est arrivée il y a quelques jours. Voulez-vous donner votre avis aux autres clients ? Cela ne prend qu’une minute.</p>',
+      '{%- for product in products %}',
+      '<p><strong>{{ product.title }}</strong></p>',
+      button('product.review_url', 'Donner mon avis'),
+      '{%- endfor %}',
+      '<p class="muted">Chaque lien ne sert qu’une fois et marque votre avis comme achat vérifié.</p>',
+    ),
+  },
 };
