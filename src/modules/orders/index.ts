@@ -11,6 +11,7 @@ export { type CancelOrderInput, type CancelReason, cancelOrder, cancelReasons } 
 export { carrierTracking, trackingUrlFor } from './carrier-tracking.ts';
 export { closeReturnWithoutRefund, closeReturnWithRefund } from './close-return.ts';
 export { createOrder } from './create-order.ts';
+export { type CustomerOrderFigures, customerOrderFigures } from './customer-order-figures.ts';
 export { discountCodesOfOrders, type OrderDiscountCodes } from './discount-codes-of-orders.ts';
 export { closeReturnWithExchange } from './exchange-return.ts';
 export { exportOrdersCsv, type OrderExportQuery, orderExportQuery } from './export-orders-csv.ts';
