@@ -12,6 +12,7 @@ import {
   updateAddress,
 } from './addresses/address-book.ts';
 import { marketingConsentHistory, setMarketingConsent } from './consent/marketing-consent.ts';
+import { customerCsvRoutes } from './csv/csv-routes.ts';
 import { getCustomer } from './customer.ts';
 import { customerListQuery, customerPatchInput } from './customer-input.ts';
 import { listCustomers } from './customer-list.ts';
@@ -31,6 +32,7 @@ export async function customerRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const tags = ['customers'];
   await segmentRoutes(app, { db });
   await groupRoutes(app, { db });
+  await customerCsvRoutes(app, { db });
 
   r.get(
     '/customers',
