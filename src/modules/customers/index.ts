@@ -41,6 +41,14 @@ export {
   recordMarketingConsent,
   withdrawMarketingConsent,
 } from './consent/marketing-consent.ts';
+export {
+  confirmNewsletterSignup,
+  type NewsletterLinks,
+  type NewsletterSignupInput,
+  newsletterSignupInput,
+  type RequestTraces,
+  requestNewsletterSignup,
+} from './consent/newsletter-signup.ts';
 export { type Customer, customerEmail, getCustomer } from './customer.ts';
 export {
   CUSTOMER_CREATED_EVENT,
