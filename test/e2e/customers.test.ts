@@ -73,6 +73,10 @@ for (const target of testDatabaseTargets()) {
         'Ada first, with her €250.00',
       );
       await screenshotScreen(page, `customers-list-${target.kind}`);
+      const exportHref = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+      const csv = await page.evaluate(async (href) => (await fetch(href!)).text(), exportHref);
+      assert.match(csv, /First Name,Last Name,Email,Accepts Email Marketing/);
+      assert.match(csv, /Ada,Lovelace,ada@example\.test,yes/);
 
       await storeNavLink(page, 'Segments').click();
       await page.getByRole('heading', { name: 'Segments', exact: true }).waitFor();

@@ -40,7 +40,7 @@ export function CustomersScreen(): ReactNode {
       acceptsMarketing: marketing ?? undefined,
     }),
   );
-  const exportUrl = `/api${storeApiPath(store.handle, '/customers/export.csv')}`;
+  const exportUrl = storeApiPath(store.handle, '/customers/export.csv');
 
   return (
     <>
