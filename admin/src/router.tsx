@@ -22,6 +22,9 @@ import { ChannelScreen } from './channels/ChannelScreen.tsx';
 import { ChannelsScreen } from './channels/ChannelsScreen.tsx';
 import { CollectionCreateScreen, CollectionEditScreen } from './collections/CollectionEditorScreen.tsx';
 import { CollectionsScreen } from './collections/CollectionsScreen.tsx';
+import { CustomerScreen } from './customers/CustomerScreen.tsx';
+import { CustomersScreen } from './customers/CustomersScreen.tsx';
+import { SegmentsScreen } from './customers/SegmentsScreen.tsx';
 import { DiscountCreateScreen, DiscountEditScreen } from './discounts/DiscountEditorScreen.tsx';
 import { DiscountEvaluateScreen } from './discounts/DiscountEvaluateScreen.tsx';
 import { DiscountsScreen } from './discounts/DiscountsScreen.tsx';
@@ -387,6 +390,24 @@ export const analyticsRoute = createRoute({
   component: guarded('analytics:read', 'see the analytics', AnalyticsScreen),
 });
 
+export const customersRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'customers',
+  component: guarded('customers:read', 'see customers', CustomersScreen),
+});
+
+export const segmentsRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'customers/segments',
+  component: guarded('customers:read', 'see customers', SegmentsScreen),
+});
+
+export const customerRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'customers/$customerId',
+  component: guarded('customers:read', 'see customers', CustomerScreen),
+});
+
 export const goalsRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'goals',
@@ -598,6 +619,9 @@ const routeTree = rootRoute.addChildren([
       reviewsRoute,
       analyticsRoute,
       goalsRoute,
+      customersRoute,
+      segmentsRoute,
+      customerRoute,
       teamRoute,
       auditRoute,
       languagesRoute,

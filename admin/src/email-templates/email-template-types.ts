@@ -15,6 +15,7 @@ export const templateKeys = [
   'password_reset',
   'account_activation',
   'account_exists',
+  'newsletter_confirmation',
   'draft_invoice',
   'review_request',
 ] as const;

@@ -52,6 +52,8 @@ interface Section {
     | '/stores/$store/goals'
     | '/stores/$store/orders'
     | '/stores/$store/draft-orders'
+    | '/stores/$store/customers'
+    | '/stores/$store/customers/segments'
     | '/stores/$store/returns'
     | '/stores/$store/reviews'
     | '/stores/$store/products'
@@ -114,6 +116,14 @@ const sections: Section[] = [
     label: 'Returns',
     icon: <IconReturn />,
     permission: 'orders:read',
+    nested: true,
+  },
+  { to: '/stores/$store/customers', label: 'Customers', icon: <IconUsers />, permission: 'customers:read' },
+  {
+    to: '/stores/$store/customers/segments',
+    label: 'Segments',
+    icon: <IconLayers />,
+    permission: 'customers:read',
     nested: true,
   },
   { to: '/stores/$store/products', label: 'Products', icon: <IconPackage />, permission: 'catalog:read' },

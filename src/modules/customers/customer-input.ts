@@ -56,11 +56,50 @@ export const customerPatchInput = z
   .strict();
 export type CustomerPatchInput = z.input<typeof customerPatchInput>;
 
-/** The admin's customer list: a search over e-mail and names, a state, and a page. */
-export const customerListQuery = z.object({
-  q: z.string().trim().max(200).optional(),
-  state: z.enum(['guest', 'invited', 'enabled', 'disabled']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-});
+const day = z.iso.date('Send a day as YYYY-MM-DD.');
+const amount = z.coerce.number().int().min(0).max(1_000_000_000_000);
+export const customerListSorts = [
+  'newest',
+  'oldest',
+  'total_spent_desc',
+  'total_spent_asc',
+  'orders_desc',
+  'orders_asc',
+  'last_order_desc',
+  'last_order_asc',
+] as const;
+
+/**
+ * The admin's customer list: a search over e-mail and names, filters (state, tag, marketing
+ * consent, default address's country, group, segment, amount spent, number of orders, last order's
+ * day) and a sort by any figure, and a page.
+ */
+export const customerListQuery = z
+  .object({
+    q: z.string().trim().max(200).optional(),
+    state: z.enum(['guest', 'invited', 'enabled', 'disabled']).optional(),
+    tag: z.string().trim().min(1).max(64).optional(),
+    acceptsMarketing: z.enum(['true', 'false']).optional(),
+    country: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{2}$/, 'Use a two-letter country code.')
+      .transform((c) => c.toUpperCase())
+      .optional(),
+    groupId: z.string().trim().min(1).max(64).optional(),
+    segmentId: z.string().trim().min(1).max(64).optional(),
+    /** Minor units of the store's base currency. */
+    totalSpentMin: amount.optional(),
+    totalSpentMax: amount.optional(),
+    ordersMin: z.coerce.number().int().min(0).max(1_000_000_000).optional(),
+    ordersMax: z.coerce.number().int().min(0).max(1_000_000_000).optional(),
+    /** Last order on or after this UTC day … */
+    lastOrderFrom: day.optional(),
+    /** … and on or before this one. */
+    lastOrderTo: day.optional(),
+    sort: z.enum(customerListSorts).default('newest'),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  })
+  .strict();
 export type CustomerListQuery = z.input<typeof customerListQuery>;

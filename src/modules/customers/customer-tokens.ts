@@ -4,10 +4,11 @@ import { unprocessable } from '../../platform/errors.ts';
 import { randomToken, tokenDigest } from '../access/index.ts';
 import { type CustomerTokenPurpose, customerTokens } from './schema.ts';
 
-/** How long a mailed link works: an hour for a password reset, a week to activate an account. */
+/** How long a mailed link works: an hour for a password reset, a week to activate an account or confirm a newsletter sign-up. */
 export const TOKEN_LIFETIME_MS: Record<CustomerTokenPurpose, number> = {
   password_reset: 60 * 60 * 1000,
   activation: 7 * 24 * 60 * 60 * 1000,
+  newsletter_confirmation: 7 * 24 * 60 * 60 * 1000,
 };
 
 export function tokenLifetimeHours(purpose: CustomerTokenPurpose): number {

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/errors.ts';
-import { type CustomerState, customers } from './schema.ts';
+import { type CustomerState, customers, type MarketingConsentSource } from './schema.ts';
 
 /** A customer as other modules and the API see it: never the password hash. */
 export interface Customer {
@@ -15,6 +15,9 @@ export interface Customer {
   locale: string | null;
   state: CustomerState;
   acceptsMarketing: boolean;
+  /** When and how the current consent (or its withdrawal) was recorded; null if never. */
+  marketingConsentAt: Date | null;
+  marketingConsentSource: MarketingConsentSource | null;
   note: string | null;
   tags: string[];
   createdAt: Date;
@@ -34,6 +37,8 @@ export function customerOf(row: CustomerRow): Customer {
     locale: row.locale,
     state: row.state,
     acceptsMarketing: row.acceptsMarketing,
+    marketingConsentAt: row.marketingConsentAt,
+    marketingConsentSource: row.marketingConsentSource,
     note: row.note,
     tags: row.tags,
     createdAt: row.createdAt,

@@ -11,19 +11,28 @@ import {
   removeAddress,
   updateAddress,
 } from './addresses/address-book.ts';
+import { marketingConsentHistory, setMarketingConsent } from './consent/marketing-consent.ts';
+import { customerCsvRoutes } from './csv/csv-routes.ts';
 import { getCustomer } from './customer.ts';
 import { customerListQuery, customerPatchInput } from './customer-input.ts';
 import { listCustomers } from './customer-list.ts';
 import { updateCustomer } from './customer-profile.ts';
+import { customerProfile } from './customer-profile-view.ts';
+import { groupRoutes } from './groups/group-routes.ts';
+import { segmentRoutes } from './segments/segment-routes.ts';
 
 const storeParams = z.object({ store: z.string().min(1).max(64) });
 const customerParams = storeParams.extend({ customerId: z.string().min(1).max(64) });
 const addressParams = customerParams.extend({ addressId: z.string().min(1).max(64) });
+const consentInput = z.object({ acceptsMarketing: z.boolean() }).strict();
 
 /** Customers and their addresses under /api/admin/stores/:store/customers (docs/customers.md, "API"). */
 export async function customerRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['customers'];
+  await segmentRoutes(app, { db });
+  await groupRoutes(app, { db });
+  await customerCsvRoutes(app, { db });
 
   r.get(
     '/customers',
@@ -31,7 +40,7 @@ export async function customerRoutes(app: FastifyInstance, { db }: { db: Db }) {
       config: { permission: 'customers:read' },
       schema: {
         tags,
-        summary: 'Customers, newest first; `q` searches e-mail and names',
+        summary: 'Customers with their order figures, filtered and sorted; `q` searches e-mail and names',
         params: storeParams,
         querystring: customerListQuery,
       },
@@ -43,12 +52,54 @@ export async function customerRoutes(app: FastifyInstance, { db }: { db: Db }) {
     '/customers/:customerId',
     {
       config: { permission: 'customers:read' },
-      schema: { tags, summary: 'A customer with their addresses', params: customerParams },
+      schema: {
+        tags,
+        summary: 'A customer: figures, addresses, groups, consent and its history, recent orders',
+        params: customerParams,
+      },
+    },
+    async (request) => customerProfile(db, storeOf(request).store.id, request.params.customerId),
+  );
+
+  r.get(
+    '/customers/:customerId/marketing-consent',
+    {
+      config: { permission: 'customers:read' },
+      schema: { tags, summary: "The customer's consent log, newest first", params: customerParams },
     },
     async (request) => {
       const storeId = storeOf(request).store.id;
       const customer = await getCustomer(db, storeId, request.params.customerId);
-      return { customer, addresses: await listAddresses(db, storeId, customer.id) };
+      return {
+        acceptsMarketing: customer.acceptsMarketing,
+        items: await marketingConsentHistory(db, storeId, customer.id),
+      };
+    },
+  );
+
+  r.put(
+    '/customers/:customerId/marketing-consent',
+    {
+      config: { permission: 'customers:write' },
+      schema: {
+        tags,
+        summary:
+          "Grant or withdraw e-mail marketing consent on the customer's word (logged with source admin)",
+        params: customerParams,
+        body: consentInput,
+      },
+    },
+    async (request) => {
+      const { store, actor } = storeOf(request);
+      const customer = await db.transaction(async (tx) => {
+        const current = await getCustomer(tx, store.id, request.params.customerId);
+        await setMarketingConsent(tx, store.id, current, request.body.acceptsMarketing, {
+          source: 'admin',
+          actor,
+        });
+        return getCustomer(tx, store.id, current.id);
+      });
+      return { customer };
     },
   );
 

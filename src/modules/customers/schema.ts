@@ -1,6 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { now } from '../../platform/clock.ts';
+import type { SegmentCondition, SegmentMatch } from './segments/segment-conditions.ts';
 
 /**
  * What a customer row is:
@@ -14,8 +25,22 @@ import { now } from '../../platform/clock.ts';
 export const customerStates = ['guest', 'invited', 'enabled', 'disabled'] as const;
 export type CustomerState = (typeof customerStates)[number];
 
-export const customerTokenPurposes = ['password_reset', 'activation'] as const;
+export const customerTokenPurposes = ['password_reset', 'activation', 'newsletter_confirmation'] as const;
 export type CustomerTokenPurpose = (typeof customerTokenPurposes)[number];
+
+export const marketingConsentSources = [
+  'checkout_checkbox',
+  'signup_form',
+  'double_opt_in',
+  'admin',
+  'import',
+  'unsubscribe',
+] as const;
+export type MarketingConsentSource = (typeof marketingConsentSources)[number];
+export const marketingConsentStatuses = ['granted', 'withdrawn'] as const;
+export type MarketingConsentStatus = (typeof marketingConsentStatuses)[number];
+export const marketingChannels = ['email'] as const;
+export type MarketingChannel = (typeof marketingChannels)[number];
 
 /** A store's customer: one row per e-mail per store, whether they ordered as a guest or have an account. */
 export const customers = pgTable(
@@ -33,7 +58,14 @@ export const customers = pgTable(
     /** argon2id; null until the customer sets a password. */
     passwordHash: text('password_hash'),
     state: text('state').$type<CustomerState>().notNull().default('guest'),
+    /**
+     * The current e-mail marketing consent: the latest entry of `customer_marketing_consents`,
+     * kept on the row (with its time and source) so lists and segments filter without a join.
+     * Written only by consent.ts, together with the log entry.
+     */
     acceptsMarketing: boolean('accepts_marketing').notNull().default(false),
+    marketingConsentAt: timestamp('marketing_consent_at', { withTimezone: true }),
+    marketingConsentSource: text('marketing_consent_source').$type<MarketingConsentSource>(),
     note: text('note'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
@@ -117,7 +149,10 @@ export const customerTokens = pgTable(
   (t) => [
     index('customer_tokens_customer_idx').on(t.customerId, t.purpose, t.createdAt),
     index('customer_tokens_expires_idx').on(t.expiresAt),
-    check('customer_tokens_purpose_check', sql`${t.purpose} in ('password_reset', 'activation')`),
+    check(
+      'customer_tokens_purpose_check',
+      sql`${t.purpose} in ('password_reset', 'activation', 'newsletter_confirmation')`,
+    ),
   ],
 );
 
@@ -130,3 +165,88 @@ export const customerFormKeys = pgTable('customer_form_keys', {
   secret: text('secret').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Every change of a customer's marketing consent, append-only (nothing updates or deletes a row
+ * but the customer's own deletion): the proof of when, how and from where consent was given or
+ * withdrawn. `ip` and `user_agent` are personal data (shown to the admin, never logged).
+ */
+export const customerMarketingConsents = pgTable(
+  'customer_marketing_consents',
+  {
+    id: text('id').primaryKey(),
+    storeId: text('store_id').notNull(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    channel: text('channel').$type<MarketingChannel>().notNull().default('email'),
+    status: text('status').$type<MarketingConsentStatus>().notNull(),
+    source: text('source').$type<MarketingConsentSource>().notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    /** The staff member of an admin change (the audit log has the rest). */
+    actorId: text('actor_id'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+  },
+  (t) => [
+    index('customer_marketing_consents_customer_idx').on(t.customerId, t.recordedAt),
+    check('customer_marketing_consents_status_check', sql`${t.status} in ('granted', 'withdrawn')`),
+    check('customer_marketing_consents_channel_check', sql`${t.channel} in ('email')`),
+    check(
+      'customer_marketing_consents_source_check',
+      sql`${t.source} in ('checkout_checkbox', 'signup_form', 'double_opt_in', 'admin', 'import', 'unsubscribe')`,
+    ),
+  ],
+);
+
+/** Named groups of customers the admin fills by hand ("Wholesale", "VIP"). */
+export const customerGroups = pgTable(
+  'customer_groups',
+  {
+    id: text('id').primaryKey(),
+    storeId: text('store_id').notNull(),
+    name: text('name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+  },
+  (t) => [uniqueIndex('customer_groups_store_name_key').on(t.storeId, sql`lower(${t.name})`)],
+);
+
+export const customerGroupMembers = pgTable(
+  'customer_group_members',
+  {
+    groupId: text('group_id')
+      .notNull()
+      .references(() => customerGroups.id, { onDelete: 'cascade' }),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    storeId: text('store_id').notNull(),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+  },
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.customerId] }),
+    index('customer_group_members_customer_idx').on(t.customerId),
+  ],
+);
+
+/**
+ * A segment: customers matching rules, evaluated live (segments/segment-predicate.ts compiles the
+ * rules to one SQL predicate), so membership is always today's.
+ */
+export const customerSegments = pgTable(
+  'customer_segments',
+  {
+    id: text('id').primaryKey(),
+    storeId: text('store_id').notNull(),
+    name: text('name').notNull(),
+    match: text('match').$type<SegmentMatch>().notNull().default('all'),
+    rules: jsonb('rules').$type<SegmentCondition[]>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+  },
+  (t) => [
+    uniqueIndex('customer_segments_store_name_key').on(t.storeId, sql`lower(${t.name})`),
+    check('customer_segments_match_check', sql`${t.match} in ('all', 'any')`),
+  ],
+);

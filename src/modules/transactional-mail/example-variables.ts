@@ -146,6 +146,11 @@ const examples: Record<TransactionalTemplateKey, Record<string, unknown>> = {
     login_url: 'https://shop.example.com/account/login',
     reset_url: 'https://shop.example.com/account/reset',
   },
+  newsletter_confirmation: {
+    customer,
+    confirmation_url: 'https://shop.example.com/newsletter/confirm/TGluZW4gJiBDbw',
+    expires_in_hours: 168,
+  },
   draft_invoice: {
     customer,
     order: { ...draftOrder, name: 'D1001' },

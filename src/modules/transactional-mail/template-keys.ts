@@ -14,6 +14,7 @@ export const transactionalTemplateKeys = [
   'password_reset',
   'account_activation',
   'account_exists',
+  'newsletter_confirmation',
   'draft_invoice',
   'review_request',
 ] as const;
@@ -54,6 +55,10 @@ export const templateDescriptions: Record<TransactionalTemplateKey, { name: stri
   account_exists: {
     name: 'Account already exists',
     sentWhen: 'Someone signs up with the e-mail address of an existing account.',
+  },
+  newsletter_confirmation: {
+    name: 'Newsletter confirmation',
+    sentWhen: 'Someone signs up for the newsletter: the link that confirms the address (double opt-in).',
   },
   draft_invoice: {
     name: 'Draft order invoice',

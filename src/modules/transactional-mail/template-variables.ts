@@ -181,6 +181,12 @@ const definitions: Record<TransactionalTemplateKey, Definition[]> = {
     link('login_url', 'The sign-in page.'),
     link('reset_url', 'The page to ask for a new password.'),
   ],
+  newsletter_confirmation: [
+    ...store,
+    ...customer,
+    link('confirmation_url', 'The page that confirms the sign-up; consent is recorded only there.'),
+    expiresInHours,
+  ],
   draft_invoice: [
     ...store,
     ...customer,

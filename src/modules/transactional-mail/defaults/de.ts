@@ -219,6 +219,16 @@ export const de: Record<TransactionalTemplateKey, MailTemplateText> = {
       '<p class="muted">Wenn Sie das nicht waren, können Sie diese E-Mail ignorieren: Es hat sich nichts geändert.</p>',
     ),
   },
+  newsletter_confirmation: {
+    subject: 'Bestätigen Sie Ihre Anmeldung bei {{ store.name }}',
+    body: lines(
+      '<h1>Bestätigen Sie Ihre Anmeldung</h1>',
+      greeting(w),
+      '<p>Jemand möchte Neuigkeiten und Angebote von {{ store.name }} an diese Adresse erhalten. Bestätigen Sie, dass Sie es waren, dann erhalten Sie unsere E-Mails; Sie können sich jederzeit abmelden.</p>',
+      button('confirmation_url', 'Anmeldung bestätigen'),
+      `<p class="muted">Der Link ist ${hours('Stunde', 'Stunden')} gültig. Wenn Sie sich nicht angemeldet haben, ignorieren Sie diese E-Mail: Sie erhalten nichts von uns.</p>`,
+    ),
+  },
   draft_invoice: {
     subject: 'Schließen Sie Ihren Kauf ab: Bestellung {{ order.name }}',
     body: lines(

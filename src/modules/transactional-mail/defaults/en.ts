@@ -218,6 +218,16 @@ export const en: Record<TransactionalTemplateKey, MailTemplateText> = {
       '<p class="muted">If it was not you, you can ignore this e-mail: nothing has changed.</p>',
     ),
   },
+  newsletter_confirmation: {
+    subject: 'Confirm your subscription to {{ store.name }}',
+    body: lines(
+      '<h1>Confirm your subscription</h1>',
+      greeting(w),
+      '<p>Someone asked to receive news and offers from {{ store.name }} at this address. Confirm that it was you and you will get our e-mails; you can unsubscribe at any time.</p>',
+      button('confirmation_url', 'Confirm subscription'),
+      `<p class="muted">The link works for ${hours('hour', 'hours')}. If you did not sign up, ignore this e-mail: you will get nothing from us.</p>`,
+    ),
+  },
   draft_invoice: {
     subject: 'Complete your purchase: order {{ order.name }}',
     body: lines(

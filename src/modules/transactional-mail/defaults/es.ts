@@ -219,6 +219,16 @@ export const es: Record<TransactionalTemplateKey, MailTemplateText> = {
       '<p class="muted">Si no has sido tú, puedes ignorar este correo: no ha cambiado nada.</p>',
     ),
   },
+  newsletter_confirmation: {
+    subject: 'Confirma tu suscripción a {{ store.name }}',
+    body: lines(
+      '<h1>Confirma tu suscripción</h1>',
+      greeting(w),
+      '<p>Alguien ha pedido recibir novedades y ofertas de {{ store.name }} en esta dirección. Confirma que has sido tú y recibirás nuestros correos; puedes darte de baja en cualquier momento.</p>',
+      button('confirmation_url', 'Confirmar suscripción'),
+      `<p class="muted">El enlace es válido durante ${hours('hora', 'horas')}. Si no te has suscrito, ignora este correo: no recibirás nada de nosotros.</p>`,
+    ),
+  },
   draft_invoice: {
     subject: 'Completa tu compra: pedido {{ order.name }}',
     body: lines(

@@ -219,6 +219,16 @@ export const fr: Record<TransactionalTemplateKey, MailTemplateText> = {
       '<p class="muted">Si ce n’était pas vous, ignorez cet e-mail&nbsp;: rien n’a changé.</p>',
     ),
   },
+  newsletter_confirmation: {
+    subject: 'Confirmez votre inscription à {{ store.name }}',
+    body: lines(
+      '<h1>Confirmez votre inscription</h1>',
+      greeting(w),
+      '<p>Quelqu’un a demandé à recevoir les nouveautés et offres de {{ store.name }} à cette adresse. Confirmez que c’était vous pour recevoir nos e-mails ; vous pourrez vous désinscrire à tout moment.</p>',
+      button('confirmation_url', 'Confirmer l’inscription'),
+      `<p class="muted">Ce lien est valable ${hours('heure', 'heures')}. Si vous ne vous êtes pas inscrit, ignorez cet e-mail : vous ne recevrez rien de notre part.</p>`,
+    ),
+  },
   draft_invoice: {
     subject: 'Finalisez votre achat : commande {{ order.name }}',
     body: lines(
