@@ -61,6 +61,9 @@ export const idPrefixes = {
   orderReturn: 'ret',
   goal: 'goal',
   marketingCampaign: 'mcmp',
+  supportTicket: 'tkt',
+  supportMessage: 'tmsg',
+  supportAttachment: 'tatt',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

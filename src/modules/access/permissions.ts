@@ -40,6 +40,9 @@ export const permissions = [
   // Campaigns, their budgets and ad spend; read: campaign returns, pacing, discount code performance.
   'marketing:read',
   'marketing:write',
+  // The support inbox: read tickets and their threads; answer, note, assign, tag, merge, settings.
+  'support:read',
+  'support:write',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -89,6 +92,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'goals:write',
     'marketing:read',
     'marketing:write',
+    'support:read',
+    'support:write',
   ],
   marketing: [
     ...readCatalog,
@@ -130,6 +135,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'orders:refund',
     'customers:read',
     'customers:write',
+    'support:read',
+    'support:write',
   ],
   // Content editors write listings but a reviewer publishes them.
   content: [...readCatalog, 'catalog:write'],
@@ -144,6 +151,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'customers:read',
     'analytics:read',
     'marketing:read',
+    'support:read',
   ],
   viewer: [
     ...readCatalog,
@@ -154,6 +162,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'customers:read',
     'analytics:read',
     'marketing:read',
+    'support:read',
   ],
 };
 
