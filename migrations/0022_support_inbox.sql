@@ -73,10 +73,11 @@ CREATE INDEX "support_messages_message_id_idx" ON "support_messages" USING btree
 CREATE UNIQUE INDEX "support_settings_address_idx" ON "support_settings" USING btree ("support_address");--> statement-breakpoint
 CREATE UNIQUE INDEX "support_tickets_number_idx" ON "support_tickets" USING btree ("store_id","number");--> statement-breakpoint
 CREATE UNIQUE INDEX "support_tickets_token_idx" ON "support_tickets" USING btree ("token");--> statement-breakpoint
-CREATE INDEX "support_tickets_activity_idx" ON "support_tickets" USING btree ("store_id","last_message_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "support_tickets_status_idx" ON "support_tickets" USING btree ("store_id","status","last_message_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "support_tickets_assignee_idx" ON "support_tickets" USING btree ("store_id","assignee_id","last_message_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "support_tickets_priority_idx" ON "support_tickets" USING btree ("store_id","priority","last_message_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "support_tickets_activity_idx" ON "support_tickets" USING btree ("store_id","last_message_at","id");--> statement-breakpoint
+CREATE INDEX "support_tickets_status_idx" ON "support_tickets" USING btree ("store_id","status","last_message_at","id");--> statement-breakpoint
+CREATE INDEX "support_tickets_assignee_idx" ON "support_tickets" USING btree ("store_id","assignee_id","last_message_at","id");--> statement-breakpoint
+CREATE INDEX "support_tickets_priority_idx" ON "support_tickets" USING btree ("store_id","priority","last_message_at","id");--> statement-breakpoint
+CREATE INDEX "support_tickets_search_idx" ON "support_tickets" USING gin (to_tsvector('simple', "subject" || ' ' || "requester_email"));--> statement-breakpoint
 CREATE INDEX "support_tickets_tags_idx" ON "support_tickets" USING gin ("tags");--> statement-breakpoint
 CREATE INDEX "support_tickets_requester_idx" ON "support_tickets" USING btree ("store_id",lower("requester_email"));--> statement-breakpoint
 CREATE INDEX "support_tickets_customer_idx" ON "support_tickets" USING btree ("store_id","customer_id");

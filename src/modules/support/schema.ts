@@ -67,11 +67,18 @@ export const supportTickets = pgTable(
   (t) => [
     uniqueIndex('support_tickets_number_idx').on(t.storeId, t.number),
     uniqueIndex('support_tickets_token_idx').on(t.token),
-    // The inbox: latest activity first, with or without a status / assignee / priority filter.
-    index('support_tickets_activity_idx').on(t.storeId, t.lastMessageAt.desc(), t.id.desc()),
-    index('support_tickets_status_idx').on(t.storeId, t.status, t.lastMessageAt.desc(), t.id.desc()),
-    index('support_tickets_assignee_idx').on(t.storeId, t.assigneeId, t.lastMessageAt.desc(), t.id.desc()),
-    index('support_tickets_priority_idx').on(t.storeId, t.priority, t.lastMessageAt.desc(), t.id.desc()),
+    // The inbox: latest activity first, with or without a status / assignee / priority filter. The
+    // columns ascend: read backwards they give `order by last_message_at desc, id desc` (nulls
+    // first), which a `desc nulls last` index would not.
+    index('support_tickets_activity_idx').on(t.storeId, t.lastMessageAt, t.id),
+    index('support_tickets_status_idx').on(t.storeId, t.status, t.lastMessageAt, t.id),
+    index('support_tickets_assignee_idx').on(t.storeId, t.assigneeId, t.lastMessageAt, t.id),
+    index('support_tickets_priority_idx').on(t.storeId, t.priority, t.lastMessageAt, t.id),
+    // Search by words of the subject and the requester's address (prefixes), see list-tickets.ts.
+    index('support_tickets_search_idx').using(
+      'gin',
+      sql`to_tsvector('simple', ${t.subject} || ' ' || ${t.requesterEmail})`,
+    ),
     index('support_tickets_tags_idx').using('gin', t.tags),
     index('support_tickets_requester_idx').on(t.storeId, sql`lower(${t.requesterEmail})`),
     index('support_tickets_customer_idx').on(t.storeId, t.customerId),
