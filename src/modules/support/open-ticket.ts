@@ -1,13 +1,14 @@
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
-import { emitEvent } from '../../platform/events/index.ts';
+import { emitEvents } from '../../platform/events/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { type Actor, recordAudit } from '../access/index.ts';
 import { findOrCreateGuestCustomer } from '../customers/index.ts';
 import { getOrder } from '../orders/index.ts';
 import { supportTickets, type TicketChannel, type TicketPriority } from './schema.ts';
 import { newTicketToken } from './support-mail-settings.ts';
-import { appendMessage, type NewMessage, type TicketMessage } from './ticket-messages.ts';
+import { insertMessage, messageAddedEvent, type NewMessage, type TicketMessage } from './ticket-messages.ts';
 import { nextTicketNumber, type TicketRow, ticketOf } from './ticket-rows.ts';
 
 export interface TicketOpening {
@@ -55,11 +56,23 @@ export async function openTicket(
     email: opening.requesterEmail,
     ...nameParts(opening.requesterName),
   });
+  // The message first (its ticket id is known), the ticket row with its final counts, and the
+  // store's number as late as possible: the counter row stays locked until commit, and every new
+  // ticket of the store waits for it.
+  const at = now();
+  const ticketId = newId('supportTicket');
+  const message = await insertMessage(
+    tx,
+    storeId,
+    ticketId,
+    { ...opening.firstMessage, kind: 'inbound', authorCustomerId: customer.id },
+    at,
+  );
   const number = await nextTicketNumber(tx, storeId);
-  const [created] = await tx
+  const [ticket] = await tx
     .insert(supportTickets)
     .values({
-      id: newId('supportTicket'),
+      id: ticketId,
       storeId,
       number,
       subject: opening.subject.slice(0, 200),
@@ -72,25 +85,27 @@ export async function openTicket(
       channel: opening.channel,
       tags: opening.tags ?? [],
       token: newTicketToken(),
+      messageCount: 1,
+      awaitingReply: true,
+      lastMessageAt: at,
+      createdAt: at,
+      updatedAt: at,
     })
     .returning();
-  const message = await appendMessage(tx, created!, {
-    ...opening.firstMessage,
-    kind: 'inbound',
-    authorCustomerId: customer.id,
-  });
-  const ticket = { ...created!, messageCount: 1, lastMessageAt: message.createdAt };
   await recordAudit(tx, actor, {
     storeId,
     action: 'support.ticket_created',
     entityType: 'support_ticket',
-    entityId: ticket.id,
-    after: ticketOf(ticket),
+    entityId: ticketId,
+    after: ticketOf(ticket!),
   });
-  await emitEvent(tx, {
-    storeId,
-    type: 'support.ticket_created',
-    payload: { ticketId: ticket.id, number, channel: opening.channel, orderId: ticket.orderId },
-  });
-  return { ticket, message };
+  await emitEvents(tx, [
+    {
+      storeId,
+      type: 'support.ticket_created',
+      payload: { ticketId, number, channel: opening.channel, orderId: ticket!.orderId },
+    },
+    messageAddedEvent(storeId, message, 'new'),
+  ]);
+  return { ticket: ticket!, message };
 }

@@ -24,24 +24,20 @@ export interface NewMessage {
   id?: string;
 }
 
-/**
- * Adds a message to a (locked) ticket and keeps the ticket's list columns true: last activity,
- * message count, whether the customer waits for an answer, the first response, and the status the
- * caller decided. Emits `support.message_added`. Call it in the caller's transaction.
- */
-export async function appendMessage(
+/** The message row, in the caller's transaction; no ticket columns change (see appendMessage). */
+export async function insertMessage(
   tx: Db,
-  ticket: TicketRow,
+  storeId: string,
+  ticketId: string,
   message: NewMessage,
-  nextStatus: TicketStatus = ticket.status,
+  at: Date,
 ): Promise<TicketMessage> {
-  const at = now();
   const [row] = await tx
     .insert(supportMessages)
     .values({
       id: message.id ?? newId('supportMessage'),
-      storeId: ticket.storeId,
-      ticketId: ticket.id,
+      storeId,
+      ticketId,
       kind: message.kind,
       authorUserId: message.authorUserId ?? null,
       authorCustomerId: message.authorCustomerId ?? null,
@@ -56,8 +52,33 @@ export async function appendMessage(
       createdAt: at,
     })
     .returning();
-  // Notes are internal: they change neither who waits for whom nor the last public activity's meaning,
-  // but they are activity an agent wants to see first in the list.
+  return row!;
+}
+
+/** The `support.message_added` event of a message (emitted with others where a writer has several). */
+export function messageAddedEvent(storeId: string, message: TicketMessage, status: TicketStatus) {
+  return {
+    storeId,
+    type: 'support.message_added',
+    payload: { ticketId: message.ticketId, messageId: message.id, kind: message.kind, status },
+  };
+}
+
+/**
+ * Adds a message to a (locked) ticket and keeps the ticket's list columns true: last activity,
+ * message count, whether the customer waits for an answer, the first response, and the status the
+ * caller decided. Emits `support.message_added`. Call it in the caller's transaction.
+ */
+export async function appendMessage(
+  tx: Db,
+  ticket: TicketRow,
+  message: NewMessage,
+  nextStatus: TicketStatus = ticket.status,
+): Promise<TicketMessage> {
+  const at = now();
+  const row = await insertMessage(tx, ticket.storeId, ticket.id, message, at);
+  // Notes are internal: they change neither who waits for whom nor the first response, but they
+  // are activity an agent wants to see first in the list.
   const publicAnswer = message.kind === 'outbound';
   await tx
     .update(supportTickets)
@@ -71,10 +92,6 @@ export async function appendMessage(
       ...(publicAnswer ? { awaitingReply: false, firstResponseAt: ticket.firstResponseAt ?? at } : {}),
     })
     .where(and(eq(supportTickets.storeId, ticket.storeId), eq(supportTickets.id, ticket.id)));
-  await emitEvent(tx, {
-    storeId: ticket.storeId,
-    type: 'support.message_added',
-    payload: { ticketId: ticket.id, messageId: row!.id, kind: message.kind, status: nextStatus },
-  });
-  return row!;
+  await emitEvent(tx, messageAddedEvent(ticket.storeId, row, nextStatus));
+  return row;
 }
