@@ -26,6 +26,22 @@ export {
   ticketPriorities,
   ticketStatuses,
 } from './schema.ts';
+export {
+  addBusinessMinutes,
+  type BusinessHours,
+  businessMinutesBetween,
+  type DayHours,
+  weekdayOfficeHours,
+} from './sla/business-hours.ts';
+export {
+  defaultSlaPolicy,
+  type SlaClock,
+  type SlaClockState,
+  type SlaPolicy,
+  type SlaTicket,
+  type TicketSla,
+  ticketSla,
+} from './sla/ticket-sla.ts';
 export { createStaffTicket } from './staff-tickets.ts';
 export { configureSupportMail, replyAddressOf } from './support-mail-settings.ts';
 export { getSupportSettings, updateSupportSettings } from './support-settings.ts';
