@@ -85,7 +85,9 @@ async function threadOf(tx: Db, ticket: TicketRow) {
 }
 
 function replySubject(ticket: TicketRow): string {
-  const subject = /^re:/i.test(ticket.subject) ? ticket.subject : `Re: ${ticket.subject}`;
+  // One line: a subject that came with line breaks must not become extra headers.
+  const oneLine = ticket.subject.replace(/[\r\n]+/g, ' ').trim();
+  const subject = /^re:/i.test(oneLine) ? oneLine : `Re: ${oneLine}`;
   return `${subject} ${subjectTagOf(ticket.token)}`;
 }
 

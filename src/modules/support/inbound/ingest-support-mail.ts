@@ -186,7 +186,7 @@ export async function ingestSupportMail(
       result = { ticketId: ticket.id, messageId: row.id, newTicket: false };
     } else {
       const opened = await openTicket(tx, recipient.storeId, actor, {
-        subject: parsed.subject?.trim() || '(no subject)',
+        subject: parsed.subject?.replace(/\s+/g, ' ').trim() || '(no subject)',
         requesterEmail: sender.address,
         requesterName: sender.name,
         channel: 'email',

@@ -3,7 +3,7 @@ import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
 import { ZodError } from 'zod';
 import type { BlobStorage } from '../../../platform/blob-storage/blob-storage.ts';
 import type { Db } from '../../../platform/db/database.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { AppError, pgErrorCode } from '../../../platform/errors.ts';
 import type { Logger } from '../../../platform/logging.ts';
 import { type InboundRecipient, resolveInboundRecipient } from './inbound-recipient.ts';
 import { ingestSupportMail, RejectedMail } from './ingest-support-mail.ts';
@@ -25,6 +25,9 @@ export interface SupportSmtpListener {
   port: number;
   close(): Promise<void>;
 }
+
+/** What a failure may say in the log: its kind and SQLSTATE, never the message (a query's text carries addresses). */
+const failureOf = (err: unknown) => ({ name: (err as Error)?.name, code: pgErrorCode(err) });
 
 const smtpError = (responseCode: number, message: string) =>
   Object.assign(new Error(message), { responseCode });
@@ -69,7 +72,7 @@ export async function startSupportSmtpListener(
           callback();
         })
         .catch((err) => {
-          logger.warn({ err }, 'support inbox: recipient lookup failed');
+          logger.warn({ failure: failureOf(err) }, 'support inbox: recipient lookup failed');
           callback(smtpError(451, '4.3.0 Try again later'));
         });
     },
@@ -91,7 +94,7 @@ export async function startSupportSmtpListener(
           if (err instanceof ZodError || (err instanceof AppError && err.status < 500)) {
             return callback(smtpError(550, '5.6.0 Message refused'));
           }
-          logger.warn({ err }, 'support inbox: storing a message failed');
+          logger.warn({ failure: failureOf(err) }, 'support inbox: storing a message failed');
           callback(smtpError(451, '4.3.0 Try again later'));
         });
     },
