@@ -9,13 +9,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
+import { simpleParser } from 'mailparser';
 import { createTransport } from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
 import { makeApiKey, makeStore, withApiKey } from '../../../../test/support/app-harness.ts';
 import { buildApp } from '../../../app.ts';
 import { loadConfig } from '../../../config.ts';
 import { LocalDiskBlobStorage } from '../../../platform/blob-storage/local-disk-blob-storage.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { testDatabaseTargets } from '../../../platform/db/test-database.ts';
+import { createSendMailHandler } from '../../../platform/mail/index.ts';
 import { mailMessages } from '../../../platform/mail/schema.ts';
 import { supportTickets } from '../schema.ts';
 
@@ -156,6 +159,55 @@ for (const target of testDatabaseTargets()) {
         ['Also the label.', 'And the box.'],
       );
       assert.equal((await newest()).id, ticket.id, 'the latest activity comes first');
+    });
+
+    test('an answer leaves over SMTP with Message-ID, In-Reply-To, References and the token Reply-To', async () => {
+      await send({ subject: 'Threading', text: 'Hello?', messageId: '<thread-1@example.com>' });
+      const ticket = await newest();
+      const answer = await api({
+        method: 'POST',
+        url: `${base}/tickets/${ticket.id}/replies`,
+        payload: { body: 'Hello!', lastSeenMessageId: (await detail(ticket.id)).messages[0].id },
+      });
+      assert.equal(answer.statusCode, 201, answer.body);
+      const received: Buffer[] = [];
+      const capture = new SMTPServer({
+        authOptional: true,
+        disabledCommands: ['AUTH', 'STARTTLS'],
+        logger: false,
+        onData(stream, _session, callback) {
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            received.push(Buffer.concat(chunks));
+            callback();
+          });
+        },
+      });
+      await new Promise<void>((resolve) => capture.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = capture.server.address() as { port: number };
+        const deliver = createSendMailHandler({ smtpUrl: `smtp://127.0.0.1:${port}`, timeoutMs: 5000 });
+        await deliver({ messageId: answer.json().message.mailId }, {
+          db: database.db,
+          jobId: 'test',
+          name: 'mail.send',
+          attempt: 1,
+          maxAttempts: 1,
+          signal: new AbortController().signal,
+          logger: { warn() {}, info() {}, error() {}, debug() {} },
+        } as unknown as Parameters<typeof deliver>[1]);
+      } finally {
+        await new Promise<void>((resolve) => capture.close(() => resolve()));
+      }
+      assert.equal(received.length, 1);
+      const sent = await simpleParser(received[0]!);
+      const [row] = await database.db.select().from(supportTickets).where(eq(supportTickets.id, ticket.id));
+      assert.equal(sent.messageId, answer.json().message.messageId);
+      assert.equal(sent.inReplyTo, '<thread-1@example.com>');
+      assert.equal(sent.references, '<thread-1@example.com>');
+      assert.equal(sent.replyTo?.value[0]?.address, `support+${row!.token}@support.test`);
+      assert.equal(sent.subject, `Re: Threading [ticket:${row!.token}]`);
     });
 
     test('attachments are stored and can be downloaded; HTML loses scripts, handlers and javascript: links', async () => {
