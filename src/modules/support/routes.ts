@@ -2,12 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { BlobStorage } from '../../platform/blob-storage/blob-storage.ts';
+import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { storeOf } from '../access/index.ts';
 import { addNote, replyToTicket } from './answer-ticket.ts';
 import { changeTicket } from './change-ticket.ts';
 import { listTickets } from './list-tickets.ts';
 import { mergeTickets } from './merge-tickets.ts';
+import { weekdayOfficeHours } from './sla/business-hours.ts';
+import { defaultSlaPolicy, ticketSla } from './sla/ticket-sla.ts';
 import { createStaffTicket } from './staff-tickets.ts';
 import { getSupportSettings, supportSettingsInput, updateSupportSettings } from './support-settings.ts';
 import { readAttachment } from './ticket-attachments.ts';
@@ -72,9 +75,19 @@ export async function supportRoutes(app: FastifyInstance, { db, storage }: Suppo
     '/support/tickets/:ticketId',
     {
       config: { permission: 'support:read' },
-      schema: { tags, summary: 'One ticket: its thread and the customer’s orders', params: ticketParams },
+      schema: {
+        tags,
+        summary: 'One ticket: its thread, the customer’s orders, its SLA clocks',
+        params: ticketParams,
+      },
     },
-    async (request) => getTicketDetail(db, storeOf(request).store.id, request.params.ticketId),
+    async (request) => {
+      const { store } = storeOf(request);
+      const detail = await getTicketDetail(db, store.id, request.params.ticketId);
+      // Against the default policy in weekday office hours of the store's zone until stores set their own.
+      const sla = ticketSla(detail.ticket, defaultSlaPolicy, weekdayOfficeHours(store.timezone), now());
+      return { ...detail, sla };
+    },
   );
 
   r.patch(

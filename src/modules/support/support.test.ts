@@ -12,6 +12,7 @@ import { Browser, makeApiKey, makeMember, makeStore, withApiKey } from '../../..
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { LocalDiskBlobStorage } from '../../platform/blob-storage/local-disk-blob-storage.ts';
+import { runAt } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { testDatabaseTargets } from '../../platform/db/test-database.ts';
 import { mailMessages } from '../../platform/mail/schema.ts';
@@ -104,6 +105,18 @@ for (const target of testDatabaseTargets()) {
         (await open({ subject: 'Second', body: 'x', requesterEmail: 'ada@example.com' })).number,
         2,
       );
+    });
+
+    test('a ticket’s SLA clocks count business hours: an urgent ticket of Friday 15:00 is breached by Saturday', async () => {
+      const ticket = await runAt(new Date('2026-03-06T15:00:00Z'), () =>
+        open({ subject: 'Urgent', body: 'Help', requesterEmail: 'sla@example.com', priority: 'urgent' }),
+      );
+      const d = await runAt(new Date('2026-03-07T12:00:00Z'), () => detail(ticket.id));
+      assert.equal(d.sla.firstResponse.dueAt, '2026-03-06T16:00:00.000Z');
+      assert.equal(d.sla.firstResponse.state, 'breached');
+      // Eight business hours: two on Friday (15–17), six on Monday from nine.
+      assert.equal(d.sla.resolution.dueAt, '2026-03-09T15:00:00.000Z');
+      assert.equal(d.sla.resolution.state, 'running');
     });
 
     test('an answer is mailed with threading headers and a Reply-To carrying the ticket token', async () => {
