@@ -69,7 +69,7 @@ ALTER TABLE "mail_messages" ADD COLUMN "thread_headers" jsonb;--> statement-brea
 CREATE INDEX "support_attachments_message_idx" ON "support_attachments" USING btree ("message_id");--> statement-breakpoint
 CREATE INDEX "support_attachments_ticket_idx" ON "support_attachments" USING btree ("ticket_id");--> statement-breakpoint
 CREATE INDEX "support_messages_ticket_idx" ON "support_messages" USING btree ("ticket_id","created_at","id");--> statement-breakpoint
-CREATE INDEX "support_messages_message_id_idx" ON "support_messages" USING btree ("store_id","message_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "support_messages_message_id_idx" ON "support_messages" USING btree ("store_id","message_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "support_settings_address_idx" ON "support_settings" USING btree ("support_address");--> statement-breakpoint
 CREATE UNIQUE INDEX "support_tickets_number_idx" ON "support_tickets" USING btree ("store_id","number");--> statement-breakpoint
 CREATE UNIQUE INDEX "support_tickets_token_idx" ON "support_tickets" USING btree ("token");--> statement-breakpoint

@@ -120,7 +120,8 @@ export const supportMessages = pgTable(
   },
   (t) => [
     index('support_messages_ticket_idx').on(t.ticketId, t.createdAt, t.id),
-    index('support_messages_message_id_idx').on(t.storeId, t.messageId),
+    // One message per Message-ID in a store: a mail delivered twice at once is stored once.
+    uniqueIndex('support_messages_message_id_idx').on(t.storeId, t.messageId),
   ],
 );
 

@@ -21,6 +21,8 @@ import { testDatabaseTargets } from '../../../platform/db/test-database.ts';
 import { createSendMailHandler } from '../../../platform/mail/index.ts';
 import { mailMessages } from '../../../platform/mail/schema.ts';
 import { supportTickets } from '../schema.ts';
+import { resolveInboundRecipient } from './inbound-recipient.ts';
+import { ingestSupportMail } from './ingest-support-mail.ts';
 
 interface SmtpFailure {
   responseCode?: number;
@@ -276,6 +278,22 @@ for (const target of testDatabaseTargets()) {
         [await count('support_tickets'), await count('support_messages'), await count('customers')],
         before,
       );
+    });
+
+    test('the same message delivered twice at once is stored once', async () => {
+      const raw = Buffer.from(
+        'From: Twin <twin@example.com>\r\nTo: help@shop.test\r\nSubject: Twice\r\n' +
+          'Message-ID: <twice@example.com>\r\n\r\nSent twice.\r\n',
+      );
+      const recipient = (await resolveInboundRecipient(database.db, 'help@shop.test', 'support.test'))!;
+      const messages = await count('support_messages');
+      const results = await Promise.all([
+        ingestSupportMail(database.db, sp.supportStorage, recipient, raw),
+        ingestSupportMail(database.db, sp.supportStorage, recipient, raw),
+      ]);
+      assert.deepEqual(results.map((r) => r.created).sort(), [false, true]);
+      assert.equal(results[0]!.messageId, results[1]!.messageId);
+      assert.equal(await count('support_messages'), messages + 1);
     });
 
     test('a reply to a closed ticket opens a new one', async () => {

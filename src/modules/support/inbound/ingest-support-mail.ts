@@ -3,6 +3,7 @@ import { htmlToText } from 'html-to-text';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import type { BlobStorage } from '../../../platform/blob-storage/blob-storage.ts';
 import type { Db } from '../../../platform/db/database.ts';
+import { isUniqueViolation } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { recordAudit, systemActor } from '../../access/index.ts';
 import { sanitiseMessageHtml } from '../message-html.ts';
@@ -102,8 +103,9 @@ async function liveTicket(tx: Db, storeId: string, ticketId: string): Promise<Ti
  * its ticket (reply address, In-Reply-To / References against stored Message-IDs, subject tag;
  * a closed ticket is not reopened: the customer gets a new one), quoted history stripped, HTML
  * sanitised, attachments stored. A Message-ID the store already has is taken as delivered (SMTP
- * retries), not stored twice. Attachments' blobs are written before the rows that name them, so a
- * failed transaction leaves at most unreferenced content, never a row without its file.
+ * retries, or two deliveries at once: the unique index decides), not stored twice. Attachments'
+ * blobs are written before the rows that name them, so a failed transaction leaves at most
+ * unreferenced content, never a row without its file.
  */
 export async function ingestSupportMail(
   db: Db,
@@ -123,14 +125,17 @@ export async function ingestSupportMail(
   const references = [...new Set([...(inReplyTo ? [inReplyTo] : []), ...idList(parsed.references)])].slice(
     -50,
   );
-  if (messageId) {
+  const alreadyStored = async (): Promise<IngestResult | null> => {
+    if (!messageId) return null;
     const [seen] = await db
       .select({ id: supportMessages.id, ticketId: supportMessages.ticketId })
       .from(supportMessages)
       .where(and(eq(supportMessages.storeId, recipient.storeId), eq(supportMessages.messageId, messageId)))
       .limit(1);
-    if (seen) return { ticketId: seen.ticketId, messageId: seen.id, created: false, newTicket: false };
-  }
+    return seen ? { ticketId: seen.ticketId, messageId: seen.id, created: false, newTicket: false } : null;
+  };
+  const seen = await alreadyStored();
+  if (seen) return seen;
   for (const attachment of parsed.attachments) {
     if (attachment.size > MAX_ATTACHMENT_BYTES) {
       throw new RejectedMail(552, `5.3.4 Attachment larger than ${MAX_ATTACHMENT_BYTES} bytes`);
@@ -160,51 +165,64 @@ export async function ingestSupportMail(
     inReplyTo,
     references,
   };
-  return db.transaction(async (tx) => {
-    let ticket = threadId ? await liveTicket(tx, recipient.storeId, threadId) : null;
-    if (ticket?.status === 'closed') ticket = null;
-    let result: { ticketId: string; messageId: string; newTicket: boolean };
-    if (ticket) {
-      const row = await appendMessage(
-        tx,
-        ticket,
-        {
-          ...message,
-          kind: 'inbound',
-          authorCustomerId: sender.address === ticket.requesterEmail ? ticket.customerId : null,
-        },
-        statusAfterCustomerMessage(ticket.status),
-      );
-      await recordAudit(tx, actor, {
-        storeId: ticket.storeId,
-        action: 'support.customer_replied',
-        entityType: 'support_ticket',
-        entityId: ticket.id,
-        before: { status: ticket.status },
-        after: { status: statusAfterCustomerMessage(ticket.status), messageId: row.id },
-      });
-      result = { ticketId: ticket.id, messageId: row.id, newTicket: false };
-    } else {
-      const opened = await openTicket(tx, recipient.storeId, actor, {
-        subject: parsed.subject?.replace(/\s+/g, ' ').trim() || '(no subject)',
-        requesterEmail: sender.address,
-        requesterName: sender.name,
-        channel: 'email',
-        firstMessage: message,
-      });
-      result = { ticketId: opened.ticket.id, messageId: opened.message.id, newTicket: true };
+  try {
+    return await storeMessage();
+  } catch (err) {
+    // The same message delivered twice at once: the other delivery stored it (unique per store).
+    if (isUniqueViolation(err)) {
+      const earlier = await alreadyStored();
+      if (earlier) return earlier;
     }
-    if (stored.length > 0) {
-      await tx.insert(supportAttachments).values(
-        stored.map((file) => ({
-          id: newId('supportAttachment'),
-          storeId: recipient.storeId,
-          ticketId: result.ticketId,
-          messageId: result.messageId,
-          ...file,
-        })),
-      );
-    }
-    return { ...result, created: true };
-  });
+    throw err;
+  }
+
+  function storeMessage(): Promise<IngestResult> {
+    return db.transaction(async (tx) => {
+      let ticket = threadId ? await liveTicket(tx, recipient.storeId, threadId) : null;
+      if (ticket?.status === 'closed') ticket = null;
+      let result: { ticketId: string; messageId: string; newTicket: boolean };
+      if (ticket) {
+        const row = await appendMessage(
+          tx,
+          ticket,
+          {
+            ...message,
+            kind: 'inbound',
+            authorCustomerId: sender.address === ticket.requesterEmail ? ticket.customerId : null,
+          },
+          statusAfterCustomerMessage(ticket.status),
+        );
+        await recordAudit(tx, actor, {
+          storeId: ticket.storeId,
+          action: 'support.customer_replied',
+          entityType: 'support_ticket',
+          entityId: ticket.id,
+          before: { status: ticket.status },
+          after: { status: statusAfterCustomerMessage(ticket.status), messageId: row.id },
+        });
+        result = { ticketId: ticket.id, messageId: row.id, newTicket: false };
+      } else {
+        const opened = await openTicket(tx, recipient.storeId, actor, {
+          subject: parsed.subject?.replace(/\s+/g, ' ').trim() || '(no subject)',
+          requesterEmail: sender.address,
+          requesterName: sender.name,
+          channel: 'email',
+          firstMessage: message,
+        });
+        result = { ticketId: opened.ticket.id, messageId: opened.message.id, newTicket: true };
+      }
+      if (stored.length > 0) {
+        await tx.insert(supportAttachments).values(
+          stored.map((file) => ({
+            id: newId('supportAttachment'),
+            storeId: recipient.storeId,
+            ticketId: result.ticketId,
+            messageId: result.messageId,
+            ...file,
+          })),
+        );
+      }
+      return { ...result, created: true };
+    });
+  }
 }
