@@ -85,6 +85,13 @@ import {
   reviewRoutes,
 } from './modules/reviews/index.ts';
 import { shippingRoutes } from './modules/shipping/index.ts';
+import {
+  configureSupportMail,
+  type SupportSmtpListener,
+  startSupportSmtpListener,
+  supportAttachmentStorage,
+  supportRoutes,
+} from './modules/support/index.ts';
 import { taxRoutes } from './modules/tax/index.ts';
 import {
   configureTransactionalMail,
@@ -124,6 +131,8 @@ export interface AppOptions {
   importStorage?: BlobStorage;
   /** Where customers' review photos go (tests); otherwise under `<dataDir>/review-photos`. */
   reviewPhotos?: BlobStorage;
+  /** Where inbound support e-mail attachments go (tests); otherwise under `<dataDir>/support-attachments`. */
+  supportStorage?: BlobStorage;
 }
 
 /**
@@ -142,6 +151,9 @@ export async function buildApp(options: AppOptions) {
   const mediaStorage = options.mediaStorage ?? new LocalDiskBlobStorage({ dataDir: config.dataDir });
   const importStorage = options.importStorage ?? productImportStorage(config.dataDir);
   const reviewPhotos = options.reviewPhotos ?? reviewPhotoStorage(config.dataDir);
+  const supportStorage = options.supportStorage ?? supportAttachmentStorage(config.dataDir);
+  // Support answers go out from the installation's address; replies come back to its support domain.
+  configureSupportMail({ mailFrom: config.mailFrom, domain: config.supportMailDomain });
   let accepting = true;
 
   const app = await createHttpServer({
@@ -201,6 +213,7 @@ export async function buildApp(options: AppOptions) {
       await scoped.register(briefingRoutes, { db });
       await scoped.register(goalRoutes, { db });
       await scoped.register(reviewRoutes, { db, photos: reviewPhotos });
+      await scoped.register(supportRoutes, { db, storage: supportStorage });
       await scoped.register(marketingRoutes, { db, publicUrl: config.publicUrl });
       await scoped.register(draftOrderRoutes, { db, publicUrl: config.publicUrl });
       await scoped.register(mailRoutes, { db, storeIdOf: (request) => storeOf(request).store.id });
@@ -297,8 +310,24 @@ export async function buildApp(options: AppOptions) {
     });
   }
 
+  // Customers' mail to the support inbox: an SMTP listener, only when a port is configured.
+  let supportSmtp: SupportSmtpListener | undefined;
+  if (config.supportSmtpPort !== undefined) {
+    supportSmtp = await startSupportSmtpListener({
+      db,
+      storage: supportStorage,
+      logger,
+      domain: (config.supportMailDomain ?? config.mailFrom.split('@')[1] ?? 'localhost').toLowerCase(),
+      host: config.supportSmtpHost ?? config.host,
+      port: config.supportSmtpPort,
+      maxMessageBytes: config.supportMaxMessageBytes,
+    });
+  }
+
   async function close() {
     accepting = false;
+    // The SMTP listener first: mail in flight finishes (or gets a 4xx and is retried by the sender).
+    await supportSmtp?.close();
     // Stop taking requests and let in-flight ones finish, then finish running jobs, then close the database.
     await app.close();
     await eventBuffer.close();
@@ -321,6 +350,8 @@ export async function buildApp(options: AppOptions) {
     mediaStorage,
     importStorage,
     reviewPhotos,
+    supportStorage,
+    supportSmtp,
     eventBuffer,
     close,
   };

@@ -38,6 +38,24 @@ const configSchema = z.object({
     .string()
     .regex(/^[^\s@<>"]+@[^\s@<>"]+$/, 'Use a plain address such as shop@example.com.')
     .default('storepilot@localhost'),
+  /**
+   * Port of the SMTP listener that receives customers' mail for the support inbox; off unless set
+   * (0 picks a free port). Production points the MX of the support domain at it (or relays to it).
+   */
+  supportSmtpPort: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Address the support SMTP listener binds (default: `host`). */
+  supportSmtpHost: z.string().optional(),
+  /** Domain of reply addresses (support+<token>@domain) and Message-IDs; default: the domain of `mailFrom`. */
+  supportMailDomain: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, 'Use a domain such as support.example.com.')
+    .optional(),
+  /** Largest inbound support e-mail accepted, whole (default 25 MB); larger ones get a 552. */
+  supportMaxMessageBytes: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(25 * 1024 * 1024),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -69,6 +87,10 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     mediaGraceHours: env.STOREPILOT_MEDIA_GRACE_HOURS,
     smtpUrl: env.STOREPILOT_SMTP_URL || undefined,
     mailFrom: env.STOREPILOT_MAIL_FROM || undefined,
+    supportSmtpPort: env.STOREPILOT_SUPPORT_SMTP_PORT || undefined,
+    supportSmtpHost: env.STOREPILOT_SUPPORT_SMTP_HOST || undefined,
+    supportMailDomain: env.STOREPILOT_SUPPORT_MAIL_DOMAIN || undefined,
+    supportMaxMessageBytes: env.STOREPILOT_SUPPORT_MAX_MESSAGE_BYTES || undefined,
   };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {

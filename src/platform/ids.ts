@@ -67,6 +67,9 @@ export const idPrefixes = {
   // `rev` is the product revisions' already.
   review: 'rvw',
   reviewPhoto: 'rvph',
+  supportTicket: 'tkt',
+  supportMessage: 'tmsg',
+  supportAttachment: 'tatt',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -47,6 +47,7 @@ import { renderRobots, renderSitemapIndex, sitemapFileLimits } from './sitemap.t
 import { renderStoreDirectoryPage } from './store-directory-page.tsx';
 import { StoreLookup } from './store-lookup.ts';
 import { renderStoreSitemap, storeSitemapLocations } from './store-sitemap.ts';
+import { contactRoutes } from './support/contact-routes.ts';
 
 export interface StorefrontOptions {
   db: Db;
@@ -459,13 +460,16 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
     ...(options.tracking ? { tracking: options.tracking } : {}),
   });
 
-  await app.register(accountRoutes, {
+  const accountContext = {
     db,
-    storeByHost: (hostname) => stores.byHost(hostname),
-    storeByHandle: (handle) => stores.byHandle(handle),
+    storeByHost: (hostname: string) => stores.byHost(hostname),
+    storeByHandle: (handle: string) => stores.byHandle(handle),
     baseUrlFor,
     noStore: sendInstallationNotFound,
-  });
+  };
+  await app.register(accountRoutes, accountContext);
+  // The contact form (support/): a support ticket per message; never page-cached.
+  await app.register(contactRoutes, accountContext);
 
   // Checkout and the customer's order pages: /checkout/…, /orders/…; never page-cached (checkout/, orders/).
   const shopperPages = {

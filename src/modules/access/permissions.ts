@@ -43,6 +43,9 @@ export const permissions = [
   // Product reviews: see the moderation queue and settings; publish, reject, reply, delete, import.
   'reviews:read',
   'reviews:write',
+  // The support inbox: read tickets and their threads; answer, note, assign, tag, merge, settings.
+  'support:read',
+  'support:write',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -94,6 +97,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'marketing:read',
     'marketing:write',
     ...moderateReviews,
+    'support:read',
+    'support:write',
   ],
   marketing: [
     ...readCatalog,
@@ -137,6 +142,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'customers:read',
     'customers:write',
     ...moderateReviews,
+    'support:read',
+    'support:write',
   ],
   // Content editors write listings (a reviewer publishes them) and moderate customers' reviews.
   content: [...readCatalog, 'catalog:write', ...moderateReviews],
@@ -152,6 +159,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'analytics:read',
     'marketing:read',
     'reviews:read',
+    'support:read',
   ],
   viewer: [
     ...readCatalog,
@@ -163,6 +171,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'analytics:read',
     'marketing:read',
     'reviews:read',
+    'support:read',
   ],
 };
 

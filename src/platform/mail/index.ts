@@ -17,7 +17,7 @@ export {
   SEND_MAIL_JOB,
 } from './queue-mail.ts';
 export { type MailRouteOptions, mailRoutes } from './routes.ts';
-export type { MailAttachment, MailState } from './schema.ts';
+export type { MailAttachment, MailState, MailThreadHeaders } from './schema.ts';
 export {
   createSendMailHandler,
   type MailSenderSettings,

@@ -2,7 +2,7 @@ import type { Db } from '../db/database.ts';
 import { unprocessable } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { enqueueJob } from '../jobs/enqueue.ts';
-import { type MailAttachment, mailMessages } from './schema.ts';
+import { type MailAttachment, type MailThreadHeaders, mailMessages } from './schema.ts';
 
 export type MailMessage = typeof mailMessages.$inferSelect;
 
@@ -28,6 +28,8 @@ export interface OutgoingMail {
   text: string;
   html?: string | null;
   attachments?: readonly MailAttachment[];
+  /** Threading headers, for a message that answers another (the support inbox's replies). */
+  thread?: MailThreadHeaders;
   /** The record it was sent for, so the admin can list a purchase order's mail. */
   entity?: { type: string; id: string };
 }
@@ -71,6 +73,7 @@ export async function queueMail(tx: Db, message: OutgoingMail): Promise<MailMess
       text: message.text,
       html: message.html ?? null,
       attachments: [...(message.attachments ?? [])],
+      threadHeaders: message.thread ?? null,
       entityType: message.entity?.type ?? null,
       entityId: message.entity?.id ?? null,
     })

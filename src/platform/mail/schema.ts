@@ -9,6 +9,13 @@ export interface MailAttachment {
   content: string;
 }
 
+/** RFC 5322 threading headers, angle brackets included, for mail that answers other mail (support replies). */
+export interface MailThreadHeaders {
+  messageId: string;
+  inReplyTo?: string | null;
+  references?: readonly string[];
+}
+
 export const mailStates = ['queued', 'sent', 'failed'] as const;
 export type MailState = (typeof mailStates)[number];
 
@@ -31,6 +38,8 @@ export const mailMessages = pgTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html'),
+    /** The Message-ID, In-Reply-To and References it is sent with; null: the transport makes a Message-ID. */
+    threadHeaders: jsonb('thread_headers').$type<MailThreadHeaders>(),
     attachments: jsonb('attachments').$type<MailAttachment[]>().notNull().default([]),
     state: text('state').$type<MailState>().notNull().default('queued'),
     /** 'smtp' or 'development'. */

@@ -47,6 +47,9 @@ function nodemailerMessage(message: MailMessage) {
     subject: message.subject,
     text: message.text,
     html: message.html ?? undefined,
+    messageId: message.threadHeaders?.messageId,
+    inReplyTo: message.threadHeaders?.inReplyTo ?? undefined,
+    references: message.threadHeaders?.references ? [...message.threadHeaders.references] : undefined,
     attachments: message.attachments.map((a) => ({
       filename: a.filename,
       contentType: a.contentType,

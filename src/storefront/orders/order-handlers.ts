@@ -11,10 +11,12 @@ import {
   listOrders,
   numberFromName,
   type OrderDetail,
+  orderName,
   requestReturnByToken,
   returnableLines,
 } from '../../modules/orders/index.ts';
 import { getPaymentSettings, paymentsOfOrder } from '../../modules/payments/index.ts';
+import { openCustomerTicket } from '../../modules/support/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { preSessionCsrf, preSessionFormOk } from '../account/account-visit.ts';
 import { cameFromThisSite } from '../cart/cart-form-guard.ts';
@@ -55,7 +57,12 @@ export function orderHandlers({ db }: CheckoutRouteContext) {
   async function showStatus(
     visit: CheckoutVisit,
     order: OrderDetail,
-    outcome: { status: number; returnProblem?: string | null; values?: Record<string, string> },
+    outcome: {
+      status: number;
+      returnProblem?: string | null;
+      helpProblem?: string | null;
+      values?: Record<string, string>;
+    },
   ): Promise<FastifyReply> {
     const storeId = visit.store.id;
     const open = order.status !== 'cancelled';
@@ -90,8 +97,12 @@ export function orderHandlers({ db }: CheckoutRouteContext) {
       actionPath,
       csrfToken: orderFormToken(order.token),
       returnProblem: outcome.returnProblem ?? null,
+      helpProblem: outcome.helpProblem ?? null,
       values: outcome.values ?? {},
-      notice: outcome.status === 200 && query.notice === 'return-requested' ? 'return-requested' : null,
+      notice:
+        outcome.status === 200 && (query.notice === 'return-requested' || query.notice === 'help-sent')
+          ? query.notice
+          : null,
       signedIn: visit.signedIn !== null,
     });
     return sendPrivateHtml(visit.reply, outcome.status, body);
@@ -179,6 +190,34 @@ export function orderHandlers({ db }: CheckoutRouteContext) {
         return showStatus(visit, order, { status: err.status, returnProblem: text, values });
       }
       return seeOther(visit.reply, `${orderPaths.status(visit.site, order.token)}?notice=return-requested`);
+    },
+
+    /**
+     * POST /orders/:token/help: `help` (the message). Opens a support ticket linked to the order, from
+     * the order's e-mail; the form's token is derived from the order's, like the return form's.
+     */
+    async askForHelp(visit: CheckoutVisit, token: string, body: unknown): Promise<FastifyReply> {
+      const t = messagesFor(visit.site.locale);
+      const order = await orderOf(visit, token);
+      if (!order) return notFound(visit);
+      const message = field(body, 'help').slice(0, 10_000);
+      const values = { help: message };
+      if (!cameFromThisSite(visit.request) || !orderFormOk(order.token, field(body, '_csrf'))) {
+        return showStatus(visit, order, { status: 403, helpProblem: t.accountFormExpired, values });
+      }
+      if (!message.trim())
+        return showStatus(visit, order, { status: 422, helpProblem: t.orderHelpEmpty, values });
+      const { numberPrefix } = await getOrderSettings(db, visit.store.id);
+      const address = order.shippingAddress ?? order.billingAddress;
+      const name = [address?.firstName, address?.lastName].filter(Boolean).join(' ');
+      await openCustomerTicket(db, visit.store.id, 'order_page', {
+        email: order.email,
+        ...(name ? { name } : {}),
+        subject: t.orderHelpSubject(orderName(order, numberPrefix)),
+        message,
+        orderId: order.id,
+      });
+      return seeOther(visit.reply, `${orderPaths.status(visit.site, order.token)}?notice=help-sent#help`);
     },
 
     /** GET /orders/lookup. */

@@ -5,5 +5,6 @@ export const orderPaths = {
   status: (site: StorefrontSite, token: string) => `${site.basePath}/orders/${encodeURIComponent(token)}`,
   returns: (site: StorefrontSite, token: string) =>
     `${site.basePath}/orders/${encodeURIComponent(token)}/returns`,
+  help: (site: StorefrontSite, token: string) => `${site.basePath}/orders/${encodeURIComponent(token)}/help`,
   lookup: (site: StorefrontSite) => `${site.basePath}/orders/lookup`,
 };

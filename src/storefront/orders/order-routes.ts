@@ -63,5 +63,10 @@ export async function storefrontOrderRoutes(
       options,
       route((v, r) => orders.requestReturn(v, token(r), r.body)),
     );
+    app.post(
+      `${at}/:token/help`,
+      options,
+      route((v, r) => orders.askForHelp(v, token(r), r.body)),
+    );
   }
 }

@@ -28,7 +28,9 @@ export interface OrderStatusView {
   /** The return form's problem, and what was chosen in it. */
   returnProblem: string | null;
   values: Record<string, string>;
-  notice: 'return-requested' | null;
+  notice: 'return-requested' | 'help-sent' | null;
+  /** The "Get help" form's problem (its text is in `values.help`). */
+  helpProblem: string | null;
   signedIn: boolean;
 }
 
@@ -61,6 +63,11 @@ export function renderOrderStatusPage(site: StorefrontSite, view: OrderStatusVie
         {view.notice === 'return-requested' ? (
           <p class="notice-ok" role="status">
             {t.orderReturnSent}
+          </p>
+        ) : null}
+        {view.notice === 'help-sent' ? (
+          <p class="notice-ok" role="status">
+            {t.orderHelpSent}
           </p>
         ) : null}
         {order.status !== 'cancelled' ? (
@@ -232,6 +239,7 @@ export function renderOrderStatusPage(site: StorefrontSite, view: OrderStatusVie
               </section>
             ) : null}
             <ReturnForm site={site} view={view} t={t} />
+            <HelpForm site={site} view={view} t={t} />
             <p class="links">
               <a href={homePath(site)}>{t.cartContinueShopping}</a>
             </p>
@@ -413,6 +421,31 @@ function ReturnForm({
           </textarea>
         </div>
         <SubmitRow label={t.orderReturnSubmit} />
+      </form>
+    </section>
+  );
+}
+
+/** "Get help with this order": a message to the store's support inbox, linked to the order. */
+function HelpForm({ site, view, t }: { site: StorefrontSite; view: OrderStatusView; t: StorefrontMessages }) {
+  return (
+    <section class="panel" id="help" aria-labelledby="help-heading">
+      <h2 id="help-heading">{t.orderHelpTitle}</h2>
+      <p class="muted">{t.orderHelpLead}</p>
+      {view.helpProblem ? (
+        <p class="form-problem" role="alert">
+          {view.helpProblem}
+        </p>
+      ) : null}
+      <form class="form" method="post" action={orderPaths.help(site, view.order.token)}>
+        <CsrfField token={view.csrfToken} />
+        <div class="field">
+          <label for="f-help">{t.contactMessage}</label>
+          <textarea id="f-help" name="help" rows={4} maxLength={10000} required>
+            {view.values.help ?? ''}
+          </textarea>
+        </div>
+        <SubmitRow label={t.orderHelpSend} />
       </form>
     </section>
   );

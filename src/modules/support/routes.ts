@@ -1,0 +1,213 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { BlobStorage } from '../../platform/blob-storage/blob-storage.ts';
+import { now } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { storeOf } from '../access/index.ts';
+import { addNote, replyToTicket } from './answer-ticket.ts';
+import { changeTicket } from './change-ticket.ts';
+import { listTickets } from './list-tickets.ts';
+import { mergeTickets } from './merge-tickets.ts';
+import { weekdayOfficeHours } from './sla/business-hours.ts';
+import { defaultSlaPolicy, ticketSla } from './sla/ticket-sla.ts';
+import { createStaffTicket } from './staff-tickets.ts';
+import { getSupportSettings, supportSettingsInput, updateSupportSettings } from './support-settings.ts';
+import { readAttachment } from './ticket-attachments.ts';
+import { getTicketDetail } from './ticket-detail.ts';
+import {
+  mergeInput,
+  newTicketInput,
+  noteInput,
+  replyInput,
+  ticketChangeInput,
+  ticketListQuery,
+} from './ticket-input.ts';
+import { ticketOf } from './ticket-rows.ts';
+
+const storeParams = z.object({ store: z.string().min(1).max(64) });
+const ticketParams = storeParams.extend({ ticketId: z.string().min(1).max(64) });
+const attachmentParams = storeParams.extend({ attachmentId: z.string().min(1).max(64) });
+
+export interface SupportRouteOptions {
+  db: Db;
+  /** Where inbound attachments are kept. */
+  storage: BlobStorage;
+}
+
+/**
+ * The support inbox under /api/admin/stores/:store/support (docs/support.md): read with
+ * support:read, worked with support:write. Lists carry what an inbox row shows; a ticket comes with
+ * its thread and the customer's orders.
+ */
+export async function supportRoutes(app: FastifyInstance, { db, storage }: SupportRouteOptions) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['support'];
+
+  r.get(
+    '/support/tickets',
+    {
+      config: { permission: 'support:read' },
+      schema: {
+        tags,
+        summary: 'The inbox: tickets by latest activity, filtered, keyset-paged (nextCursor)',
+        params: storeParams,
+        querystring: ticketListQuery,
+      },
+    },
+    async (request) => listTickets(db, storeOf(request).store.id, request.query),
+  );
+
+  r.post(
+    '/support/tickets',
+    {
+      config: { permission: 'support:write' },
+      schema: { tags, summary: 'Open a ticket for a customer', params: storeParams, body: newTicketInput },
+    },
+    async (request, reply) => {
+      const { store, actor } = storeOf(request);
+      const ticket = await createStaffTicket(db, store.id, actor, request.body);
+      return reply.status(201).send({ ticket: ticketOf(ticket) });
+    },
+  );
+
+  r.get(
+    '/support/tickets/:ticketId',
+    {
+      config: { permission: 'support:read' },
+      schema: {
+        tags,
+        summary: 'One ticket: its thread, the customer’s orders, its SLA clocks',
+        params: ticketParams,
+      },
+    },
+    async (request) => {
+      const { store } = storeOf(request);
+      const detail = await getTicketDetail(db, store.id, request.params.ticketId);
+      // Against the default policy in weekday office hours of the store's zone until stores set their own.
+      const sla = ticketSla(detail.ticket, defaultSlaPolicy, weekdayOfficeHours(store.timezone), now());
+      return { ...detail, sla };
+    },
+  );
+
+  r.patch(
+    '/support/tickets/:ticketId',
+    {
+      config: { permission: 'support:write' },
+      schema: {
+        tags,
+        summary: 'Change status, priority, assignee or tags',
+        params: ticketParams,
+        body: ticketChangeInput,
+      },
+    },
+    async (request) => {
+      const { store, actor } = storeOf(request);
+      return {
+        ticket: ticketOf(await changeTicket(db, store.id, actor, request.params.ticketId, request.body)),
+      };
+    },
+  );
+
+  r.post(
+    '/support/tickets/:ticketId/replies',
+    {
+      config: { permission: 'support:write' },
+      schema: {
+        tags,
+        summary: 'Answer the customer by e-mail (409 ticket_changed when someone else answered since)',
+        params: ticketParams,
+        body: replyInput,
+      },
+    },
+    async (request, reply) => {
+      const { store, actor } = storeOf(request);
+      const result = await replyToTicket(db, store, actor, request.params.ticketId, request.body);
+      return reply.status(201).send({ message: result.message, ticket: ticketOf(result.ticket) });
+    },
+  );
+
+  r.post(
+    '/support/tickets/:ticketId/notes',
+    {
+      config: { permission: 'support:write' },
+      schema: { tags, summary: 'Add an internal note', params: ticketParams, body: noteInput },
+    },
+    async (request, reply) => {
+      const { store, actor } = storeOf(request);
+      const message = await addNote(db, store.id, actor, request.params.ticketId, request.body);
+      return reply.status(201).send({ message });
+    },
+  );
+
+  r.post(
+    '/support/tickets/:ticketId/merge',
+    {
+      config: { permission: 'support:write' },
+      schema: {
+        tags,
+        summary: 'Merge this ticket into another (messages move, this one closes)',
+        params: ticketParams,
+        body: mergeInput,
+      },
+    },
+    async (request) => {
+      const { store, actor } = storeOf(request);
+      const target = await mergeTickets(
+        db,
+        store.id,
+        actor,
+        request.params.ticketId,
+        request.body.intoTicketId,
+      );
+      return { ticket: ticketOf(target) };
+    },
+  );
+
+  r.get(
+    '/support/attachments/:attachmentId',
+    {
+      config: { permission: 'support:read' },
+      schema: { tags, summary: 'Download an attachment', params: attachmentParams },
+    },
+    async (request, reply) => {
+      const { store } = storeOf(request);
+      const file = await readAttachment(db, storage, store.id, request.params.attachmentId);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-length', file.content.size)
+        .header('x-content-type-options', 'nosniff')
+        .header(
+          'content-disposition',
+          `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+        )
+        .send(file.content.stream);
+    },
+  );
+
+  r.get(
+    '/support/settings',
+    {
+      config: { permission: 'support:read' },
+      schema: { tags, summary: 'The store’s support address', params: storeParams },
+    },
+    async (request) => getSupportSettings(db, storeOf(request).store.id),
+  );
+
+  r.put(
+    '/support/settings',
+    {
+      config: { permission: 'support:write' },
+      schema: {
+        tags,
+        summary: 'Set the store’s support address',
+        params: storeParams,
+        body: supportSettingsInput,
+      },
+    },
+    async (request) => {
+      const { store, actor } = storeOf(request);
+      return updateSupportSettings(db, store.id, actor, request.body);
+    },
+  );
+}
