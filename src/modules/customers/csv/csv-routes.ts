@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../platform/db/database.ts';
-import { badRequest } from '../../../platform/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { storeOf } from '../../access/index.ts';
 import { customerListQuery } from '../customer-input.ts';
 import { exportCustomersCsv } from './export-customers-csv.ts';
@@ -61,8 +61,9 @@ export async function customerCsvRoutes(app: FastifyInstance, { db }: { db: Db }
       },
     },
     async (request) => {
-      if (typeof request.body !== 'string') {
-        throw badRequest('csv_expected', 'Send the file as text/csv.');
+      const type = (request.headers['content-type'] ?? '').toLowerCase();
+      if (typeof request.body !== 'string' || !type.startsWith('text/csv')) {
+        throw new AppError(415, 'csv_required', 'Send the file as the body with Content-Type: text/csv.');
       }
       const { store, actor } = storeOf(request);
       const text = request.body;

@@ -49,14 +49,20 @@ function invalid(errors: CustomerImportRowError[]) {
   });
 }
 
-function readRecords(text: string): Record<string, string>[] {
+/** The file's rows by column, and its header (kept even when no row follows it). */
+function readRecords(text: string): { records: Record<string, string>[]; header: Set<string> } {
+  let header: string[] = [];
   try {
-    return parse(text, {
+    const records = parse(text, {
       bom: true,
-      columns: (header: string[]) => header.map((h) => h.trim()),
+      columns: (names: string[]) => {
+        header = names.map((h) => h.trim());
+        return header;
+      },
       skip_empty_lines: true,
       trim: false,
-    });
+    }) as Record<string, string>[];
+    return { records, header: new Set(header) };
   } catch (err) {
     if (err instanceof CsvError) {
       throw invalid([
@@ -170,14 +176,15 @@ export async function importCustomersCsv(
   actor: Actor,
   text: string,
 ): Promise<CustomerImportReport> {
-  const records = readRecords(text);
+  const { records, header } = readRecords(text);
   if (records.length > MAX_IMPORT_ROWS) {
     throw invalid([
       { row: MAX_IMPORT_ROWS + 2, column: null, message: `At most ${MAX_IMPORT_ROWS} rows per file.` },
     ]);
   }
-  const header = new Set(Object.keys(records[0] ?? {}));
-  if (records.length > 0 && !header.has('Email')) {
+  // A file without the Email column is not a customers file, even with no rows (an empty body,
+  // plain text): refused rather than reported as nothing imported.
+  if (!header.has('Email')) {
     throw invalid([{ row: 1, column: 'Email', message: 'The file needs an Email column.' }]);
   }
   const { rows, errors } = checkRows(records, header);
