@@ -27,13 +27,14 @@ function daysShort(s: ReorderSuggestion): number {
 }
 
 /**
- * Reorders from the inventory module's suggestions for everything running out: one action per
+ * Reorders from the inventory module's suggestions for everything running out or already out while
+ * it was selling (`state: 'needs-stock'`): one action per
  * supplier, linking to a new purchase order already filled with that supplier's lines (the draft is
  * one click from being saved), and one for running-out variants no supplier sells. At stake: the
  * sales lost in the days each variant will be out before the delivery comes, at its price.
  */
 export async function reorderActions(db: Db, context: BriefingContext): Promise<BriefingAction[]> {
-  const suggestions = await reorderSuggestions(db, context.store, { state: 'running-out' });
+  const suggestions = await reorderSuggestions(db, context.store, { state: 'needs-stock' });
   const toOrder = suggestions.items.filter((s) => s.reason === 'order' && s.supplier);
   const variants = await findStockVariants(
     db,
@@ -51,9 +52,12 @@ export async function reorderActions(db: Db, context: BriefingContext): Promise<
     const soonest = [...items].sort((a, b) => stockDays(a) - stockDays(b))[0];
     const lines = items.map((s) => `${s.variantId}:${s.quantity}`).join(',');
     const search = new URLSearchParams({ supplierId: group.supplier.id, lines });
+    const delivery = `${group.supplier.name} delivers in ${plural(group.supplier.leadTimeDays, 'day', 'days')}.`;
     const runsOut =
       soonest && Number.isFinite(stockDays(soonest))
-        ? `${variantName(soonest)} runs out in ${plural(Math.floor(stockDays(soonest)), 'day', 'days')}; ${group.supplier.name} delivers in ${plural(group.supplier.leadTimeDays, 'day', 'days')}.`
+        ? stockDays(soonest) <= 0
+          ? `${variantName(soonest)} is out of stock; ${delivery}`
+          : `${variantName(soonest)} runs out in ${plural(Math.floor(stockDays(soonest)), 'day', 'days')}; ${delivery}`
         : '';
     return {
       kind: 'reorder',
@@ -73,7 +77,7 @@ export async function reorderActions(db: Db, context: BriefingContext): Promise<
     actions.push({
       kind: 'no_supplier',
       urgency: 'today',
-      title: `Find a supplier for ${plural(unsupplied.length, 'variant', 'variants')} running out`,
+      title: `Find a supplier for ${plural(unsupplied.length, 'variant', 'variants')} running out or out of stock`,
       detail: `${unsupplied.slice(0, 3).map(variantName).join(', ')}${unsupplied.length > 3 ? ' and more' : ''}: no active supplier sells them.`,
       link: `${adminPath(context.store.handle, 'inventory')}?state=running-out`,
       atStake: null,

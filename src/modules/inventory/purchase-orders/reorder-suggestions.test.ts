@@ -35,6 +35,8 @@ for (const target of testDatabaseTargets()) {
     let vase: string;
     let idle: string;
     let jar: string;
+    let storeId: string;
+    let warehouseId: string;
     const suppliers: Record<string, string> = {};
 
     const suggestions = async (query: string) => {
@@ -55,6 +57,8 @@ for (const target of testDatabaseTargets()) {
       );
       reader = withApiKey(sp.app, await makeApiKey(database, store.id, ['purchasing:read']));
       const warehouse = await makeLocation(database, store.id, 'Warehouse');
+      storeId = store.id;
+      warehouseId = warehouse.id;
       [mug, bowl, plate, vase, idle, jar] = (await makeVariants(database, store, 6)) as [
         string,
         string,
@@ -257,6 +261,26 @@ for (const target of testDatabaseTargets()) {
         { id: draft.id, label: draft.label, supplierId: suppliers['Nordic Ceramics'], quantity: 66 },
       ]);
       assert.equal(s.quantity, 66, 'a draft is not incoming until it is sent');
+    });
+
+    test('needs-stock adds what is already out while it was selling, first: an empty shelf before an emptying one', async () => {
+      // The bowl sells its last 5; the idle variant has none left either but never sold.
+      await database.db.transaction((tx) =>
+        recordMovements(tx, storeId, actor, [
+          { variantId: bowl, locationId: warehouseId, kind: 'sale', quantity: -5 },
+          { variantId: idle, locationId: warehouseId, kind: 'adjustment', quantity: -10, reason: 'damaged' },
+        ]),
+      );
+      const runningOut = await suggestions('state=running-out');
+      assert.ok(!runningOut.items.some((i) => i.variantId === bowl), 'out is not running out');
+      const needs = await suggestions('state=needs-stock');
+      assert.equal(needs.items[0]!.variantId, bowl);
+      assert.equal(needs.items[0]!.calculation.available, 0);
+      assert.ok(!needs.items.some((i) => i.variantId === idle), 'never sold: nothing to restock');
+      assert.deepEqual(
+        needs.items.slice(1).map((i) => i.variantId),
+        runningOut.items.map((i) => i.variantId),
+      );
     });
 
     test('bad input is refused with a code', async () => {

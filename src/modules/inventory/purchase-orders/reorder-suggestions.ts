@@ -29,11 +29,11 @@ export const reorderSuggestionQuery = z
       .pipe(z.array(z.string().min(1).max(64)).min(1).max(maxVariants))
       .optional(),
     /** Every tracked variant running out over the active locations (the inventory table's filter). */
-    state: z.enum(['running-out']).optional(),
+    state: z.enum(['running-out', 'needs-stock']).optional(),
   })
   .strict()
   .refine((q) => (q.variantIds === undefined) !== (q.state === undefined), {
-    message: 'Give either variantIds or state=running-out.',
+    message: 'Give either variantIds or state (running-out or needs-stock).',
     path: ['variantIds'],
   });
 /** The query as checked: the ids split. */
@@ -121,7 +121,7 @@ export async function reorderSuggestions(
   store: Pick<Store, 'id' | 'baseCurrency'>,
   query: ReorderSuggestionQuery,
 ): Promise<ReorderSuggestions> {
-  const ids = query.variantIds ?? (await runningOutVariantIds(db, store.id));
+  const ids = query.variantIds ?? (await runningOutVariantIds(db, store.id, query.state === 'needs-stock'));
   const variants = await findStockVariants(db, store.id, ids);
   if (query.variantIds) {
     const unknown = ids.find((id) => !variants.has(id));
@@ -235,9 +235,11 @@ export function groupBySupplier(items: readonly ReorderSuggestion[]): ReorderGro
 
 /**
  * Tracked variants running out over the store's active locations, soonest first: the rule of the
- * inventory table's "Running out" filter and of the hourly watch (sales-rate.ts).
+ * inventory table's "Running out" filter and of the hourly watch (sales-rate.ts). With `orOut`,
+ * also those already out while they were selling (none available, a rate of sale above zero):
+ * what the daily briefing asks to reorder — an empty shelf is more urgent than one emptying.
  */
-async function runningOutVariantIds(db: Db, storeId: string): Promise<string[]> {
+async function runningOutVariantIds(db: Db, storeId: string, orOut: boolean): Promise<string[]> {
   const rows = resultRows<{ variant_id: string }>(
     await db.execute(sql`
       with levels as (
@@ -254,8 +256,9 @@ async function runningOutVariantIds(db: Db, storeId: string): Promise<string[]> 
       left join rates rt on rt.variant_id = i.variant_id
       left join lead_times lt on lt.variant_id = i.variant_id
       where i.store_id = ${storeId} and i.tracked
-        and ${runningOutCondition(sql`coalesce(lv.available, 0)`, sql`coalesce(rt.per_day, 0)`, sql`lt.days`)}
-      order by coalesce(lv.available, 0) / rt.per_day, i.variant_id
+        and (${runningOutCondition(sql`coalesce(lv.available, 0)`, sql`coalesce(rt.per_day, 0)`, sql`lt.days`)}
+          ${orOut ? sql`or (coalesce(lv.available, 0) <= 0 and coalesce(rt.per_day, 0) > 0)` : sql``})
+      order by greatest(coalesce(lv.available, 0), 0) / rt.per_day, i.variant_id
       limit ${maxVariants}`),
   );
   return rows.map((r) => r.variant_id);
