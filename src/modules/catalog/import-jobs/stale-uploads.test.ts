@@ -256,7 +256,9 @@ for (const target of testDatabaseTargets()) {
             ['checkout.purge-idempotency-keys', 3600],
             ['inventory.release-expired-reservations', 10],
             ['insights.anomaly-alerts', 900],
+            ['insights.demand-forecasts', 900],
             ['inventory.watch-running-out', 3600],
+            ['reviews.request-mail', 3600],
           ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
         );
       } finally {
