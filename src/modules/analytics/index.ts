@@ -45,7 +45,7 @@ export {
   measureKeys,
 } from './reports/metric-totals.ts';
 export { type JourneySession, type OrderJourney, orderJourneys } from './reports/order-journeys.ts';
-export { dailyMeasuresByProduct } from './reports/product-daily-measures.ts';
+export { dailyMeasuresByProduct, type ProductDailyMeasures } from './reports/product-daily-measures.ts';
 export {
   type CategorySales,
   dailyCategorySales,
