@@ -9,6 +9,7 @@ import {
 } from './modules/access/index.ts';
 import {
   analyticsFactsConsumer,
+  analyticsRfmMembership,
   analyticsRoutes,
   EventBuffer,
   EventCollector,
@@ -47,7 +48,11 @@ import {
   idempotencyPurgeSchedule,
   registerIdempotencyPurgeJob,
 } from './modules/checkout/index.ts';
-import { customerRoutes, purgeExpiredCustomerSessions } from './modules/customers/index.ts';
+import {
+  customerRoutes,
+  provideRfmMembership,
+  purgeExpiredCustomerSessions,
+} from './modules/customers/index.ts';
 import { goalRoutes } from './modules/goals/index.ts';
 import {
   anomalyAlertsSchedule,
@@ -154,6 +159,8 @@ export async function buildApp(options: AppOptions) {
   const supportStorage = options.supportStorage ?? supportAttachmentStorage(config.dataDir);
   // Support answers go out from the installation's address; replies come back to its support domain.
   configureSupportMail({ mailFrom: config.mailFrom, domain: config.supportMailDomain });
+  // Customer segments' `rfm_segment` rule reads the analytics' RFM scores.
+  provideRfmMembership(analyticsRfmMembership);
   let accepting = true;
 
   const app = await createHttpServer({

@@ -90,6 +90,10 @@ export { customerRoutes } from './routes.ts';
 export type { CustomerState, MarketingConsentSource } from './schema.ts';
 export { customerStates, marketingConsentSources } from './schema.ts';
 export {
+  provideRfmMembership,
+  type RfmMembershipSource,
+} from './segments/rfm-membership.ts';
+export {
   type SegmentCondition,
   type SegmentField,
   type SegmentMatch,
