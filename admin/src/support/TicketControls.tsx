@@ -55,7 +55,7 @@ export function TicketControls({
         disabled={!writable}
         allowDeselect={false}
         onChange={(status) => status && status !== ticket.status && save({ status }, `Ticket ${status}.`)}
-        w={110}
+        w={104}
       />
       <Select
         size="xs"
@@ -65,7 +65,7 @@ export function TicketControls({
         disabled={!writable}
         allowDeselect={false}
         onChange={(priority) => priority && save({ priority }, 'Priority changed.')}
-        w={100}
+        w={96}
       />
       <Select
         size="xs"
@@ -75,7 +75,7 @@ export function TicketControls({
         disabled={!writable}
         allowDeselect={false}
         onChange={(id) => save({ assigneeId: id === 'none' ? null : id }, 'Assignee changed.')}
-        w={190}
+        w={150}
       />
       <TagsInput
         size="xs"
@@ -83,7 +83,7 @@ export function TicketControls({
         value={ticket.tags}
         disabled={!writable}
         onChange={(tags) => save({ tags }, 'Tags saved.')}
-        w={220}
+        w={170}
         clearable
       />
       {writable && (

@@ -170,10 +170,21 @@ export function TicketSidebar({
             {order.fulfilments
               .filter((p) => !p.cancelledAt)
               .map((parcel) => (
-                <Group key={parcel.id} gap={4} mt={4} wrap="nowrap">
-                  <Text size="xs" c="dimmed">
-                    Parcel{parcel.carrier ? ` (${parcel.carrier})` : ''}:
-                  </Text>
+                <Stack key={parcel.id} gap={0} mt={4}>
+                  <Group gap={4} justify="space-between" wrap="nowrap">
+                    <Text size="xs" c="dimmed">
+                      Parcel{parcel.carrier ? ` (${parcel.carrier})` : ''}
+                    </Text>
+                    {parcel.trackingNumber && (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        onClick={() => onInsert(parcel.trackingUrl ?? parcel.trackingNumber!)}
+                      >
+                        Insert link
+                      </Button>
+                    )}
+                  </Group>
                   {parcel.trackingUrl ? (
                     <Anchor size="xs" href={parcel.trackingUrl} target="_blank" rel="noreferrer">
                       {parcel.trackingNumber}
@@ -181,16 +192,7 @@ export function TicketSidebar({
                   ) : (
                     <Text size="xs">{parcel.trackingNumber ?? 'no tracking'}</Text>
                   )}
-                  {parcel.trackingNumber && (
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      onClick={() => onInsert(parcel.trackingUrl ?? parcel.trackingNumber!)}
-                    >
-                      Insert
-                    </Button>
-                  )}
-                </Group>
+                </Stack>
               ))}
             <Stack gap={2} mt={6}>
               {order.lines.map((line) => {
