@@ -25,6 +25,7 @@ for (const target of testDatabaseTargets()) {
     let owner: Browser;
     let orderId: string;
     let ticketId: string;
+    let olderId: string;
 
     before(async () => {
       admin = await startAdminInChromium(target);
@@ -60,6 +61,7 @@ for (const target of testDatabaseTargets()) {
         payload: { subject: 'Gift wrapping?', body: 'Do you wrap gifts?', requesterEmail: 'ole@example.com' },
       });
       assert.equal(older.statusCode, 201, older.body);
+      olderId = older.json().ticket.id;
       const ticket = await owner.request({
         method: 'POST',
         url: `${api}/support/tickets`,
@@ -142,6 +144,43 @@ for (const target of testDatabaseTargets()) {
       await page.getByTestId('macro-editor').getByTestId('macro-preview').waitFor();
       await screenshotScreen(page, `support-macros-${target.kind}`);
       await page.screenshot({ path: `/tmp/inbox-macros-${target.kind}.png` });
+    });
+
+    test('when a colleague answers first, the agent is warned, sees the answer and may still send', async () => {
+      await page.goto(`${admin.base}${storeAdmin}/support?ticket=${olderId}`);
+      const pane = page.getByTestId('ticket-pane');
+      await pane.getByRole('heading', { name: /Gift wrapping/ }).waitFor();
+      await page.keyboard.press('r');
+      await page.getByLabel('Answer').fill('We wrap every gift for free.');
+      const thread = (
+        await owner.request({ method: 'GET', url: `${api}/support/tickets/${olderId}` })
+      ).json();
+      const first = await owner.request({
+        method: 'POST',
+        url: `${api}/support/tickets/${olderId}/replies`,
+        payload: { body: 'Yes, we do, with a card.', lastSeenMessageId: thread.messages[0].id },
+      });
+      assert.equal(first.statusCode, 201, first.body);
+      await page.getByRole('button', { name: 'Send answer' }).click();
+      const warning = page.getByTestId('collision-warning');
+      await warning.getByText('Another agent replied').waitFor();
+      await page.getByTestId('ticket-thread').getByText('Yes, we do, with a card.').waitFor();
+      assert.equal(
+        await page.getByLabel('Answer').inputValue(),
+        'We wrap every gift for free.',
+        'the draft is kept',
+      );
+      await page.screenshot({ path: `/tmp/inbox-collision-${target.kind}.png` });
+      await warning.getByRole('button', { name: 'Send anyway' }).click();
+      await page.getByTestId('ticket-thread').getByText('We wrap every gift for free.').waitFor();
+      await warning.waitFor({ state: 'detached' });
+      const after = (await owner.request({ method: 'GET', url: `${api}/support/tickets/${olderId}` })).json();
+      assert.deepEqual(
+        after.messages
+          .filter((m: { kind: string }) => m.kind === 'outbound')
+          .map((m: { bodyText: string }) => m.bodyText),
+        ['Yes, we do, with a card.', 'We wrap every gift for free.'],
+      );
     });
   });
 }

@@ -14,7 +14,7 @@ import classes from './inbox.module.css';
 import { type InboxSearch, type InboxTab, inboxTabs, statusFilterOf } from './inbox-search.ts';
 import type { ReplyBoxHandle } from './ReplyBox.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
-import { supportKey, ticketListQuery } from './support-queries.ts';
+import { supportKey, ticketContextQuery, ticketDetailQuery, ticketListQuery } from './support-queries.ts';
 import { ticketPriorities } from './support-types.ts';
 import { TicketList } from './TicketList.tsx';
 import { TicketPane } from './TicketPane.tsx';
@@ -78,6 +78,16 @@ export function InboxScreen(): ReactNode {
       void navigate({ search: (prev) => ({ ...prev, ticket: firstId }), replace: true });
   }, [selected, firstId, navigate]);
 
+  // The tickets either side of the open one are read ahead, so j and k show them at once.
+  const index = rows.findIndex((r) => r.id === selected);
+  const neighbours = [rows[index + 1]?.id, rows[index - 1]?.id].filter((id): id is string => !!id).join(',');
+  useEffect(() => {
+    for (const id of neighbours ? neighbours.split(',') : []) {
+      void client.prefetchQuery(ticketDetailQuery(store.handle, id));
+      void client.prefetchQuery(ticketContextQuery(store.handle, id));
+    }
+  }, [neighbours, client, store.handle]);
+
   const solve = async () => {
     if (!selected || !can('support:write')) return;
     try {
@@ -94,7 +104,6 @@ export function InboxScreen(): ReactNode {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.metaKey || event.ctrlKey || event.altKey || typing(event.target)) return;
-      const index = rows.findIndex((r) => r.id === selected);
       switch (event.key) {
         case 'j':
           if (rows[index + 1]) open(rows[index + 1]!.id);
