@@ -82,6 +82,9 @@ import { readLastStore } from './stores/last-store.ts';
 import { RequirePermission } from './stores/RequirePermission.tsx';
 import { StoreNotFound } from './stores/StoreNotFound.tsx';
 import { WelcomeScreen } from './stores/WelcomeScreen.tsx';
+import { InboxScreen } from './support/InboxScreen.tsx';
+import { parseInboxSearch } from './support/inbox-search.ts';
+import { MacrosScreen } from './support/MacrosScreen.tsx';
 import { TaxScreen } from './tax/TaxScreen.tsx';
 import { parseTaxSearch } from './tax/tax-search.ts';
 import { TeamScreen } from './team/TeamScreen.tsx';
@@ -428,6 +431,19 @@ export const reviewsRoute = createRoute({
   component: guarded('reviews:read', 'see reviews', ReviewsScreen),
 });
 
+export const supportInboxRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'support',
+  validateSearch: onlyValid(parseInboxSearch),
+  component: guarded('support:read', 'see the support inbox', InboxScreen),
+});
+
+export const supportMacrosRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'support/macros',
+  component: guarded('support:read', 'see macros', MacrosScreen),
+});
+
 export const returnsRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'returns',
@@ -617,6 +633,8 @@ const routeTree = rootRoute.addChildren([
       draftOrderRoute,
       returnsRoute,
       reviewsRoute,
+      supportInboxRoute,
+      supportMacrosRoute,
       analyticsRoute,
       goalsRoute,
       customersRoute,

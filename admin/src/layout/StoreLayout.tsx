@@ -56,6 +56,7 @@ interface Section {
     | '/stores/$store/customers/segments'
     | '/stores/$store/returns'
     | '/stores/$store/reviews'
+    | '/stores/$store/support'
     | '/stores/$store/products'
     | '/stores/$store/categories'
     | '/stores/$store/collections'
@@ -118,6 +119,7 @@ const sections: Section[] = [
     permission: 'orders:read',
     nested: true,
   },
+  { to: '/stores/$store/support', label: 'Inbox', icon: <IconMail />, permission: 'support:read' },
   { to: '/stores/$store/customers', label: 'Customers', icon: <IconUsers />, permission: 'customers:read' },
   {
     to: '/stores/$store/customers/segments',

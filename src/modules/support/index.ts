@@ -15,6 +15,8 @@ export {
   startSupportSmtpListener,
 } from './inbound/support-smtp-listener.ts';
 export { listTickets, type TicketListRow } from './list-tickets.ts';
+export { addDefaultMacros, defaultMacros } from './macros/default-macros.ts';
+export { listMacros, type Macro } from './macros/macros.ts';
 export { mergeTickets } from './merge-tickets.ts';
 export { openTicket, type TicketOpening } from './open-ticket.ts';
 export { supportRoutes } from './routes.ts';
