@@ -70,6 +70,7 @@ export const idPrefixes = {
   supportTicket: 'tkt',
   supportMessage: 'tmsg',
   supportAttachment: 'tatt',
+  privacyRequest: 'prq',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;
