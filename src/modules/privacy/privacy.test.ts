@@ -209,6 +209,41 @@ for (const target of testDatabaseTargets()) {
       assert.equal(audit.length, 1);
     });
 
+    test('“Download my data” on the account page gives a signed-in customer their file, without script', async () => {
+      const cookie = `sp_customer=${made.sessionToken}`;
+      const account = `/s/${store.handle}/account`;
+      const page = await sp.app.inject({ method: 'GET', url: account, headers: { cookie } });
+      assert.equal(page.statusCode, 200);
+      const form = page.body.split('<form').find((f) => f.includes(`action="${account}/data-export"`));
+      assert.ok(form, 'the account page has the form');
+      assert.match(page.body, /Download my data/);
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(form!)![1]!;
+      const post = (fields: Record<string, string>, headers: Record<string, string> = { cookie }) =>
+        sp.app.inject({
+          method: 'POST',
+          url: `${account}/data-export`,
+          headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+          payload: new URLSearchParams(fields).toString(),
+        });
+      const forged = await post({ _csrf: 'not-the-token' });
+      assert.equal(forged.statusCode, 303, 'a cross-site form gets the account page, not the data');
+      const anonymous = await post({ _csrf: csrf }, {});
+      assert.equal(anonymous.statusCode, 303);
+      assert.match(String(anonymous.headers.location), /\/account\/login$/);
+
+      const res = await post({ _csrf: csrf });
+      assert.equal(res.statusCode, 200);
+      assert.match(String(res.headers['content-disposition']), /^attachment; filename="my-data-/);
+      assert.equal(res.headers['cache-control'], 'private, no-store');
+      const doc = res.json();
+      assert.equal(doc.customerId, made.customerId);
+      assert.equal(doc.data.orders.orders.length, 2);
+      const log = (await api({ method: 'GET', url: `${base}/requests?customerId=${made.customerId}` })).json()
+        .items;
+      assert.equal(log[0].source, 'customer');
+      assert.equal(log[0].status, 'ready');
+    });
+
     test('bad requests: unknown customer 404, wrong confirmation 422, malformed 400; nothing is erased', async () => {
       let res = await api({
         method: 'POST',

@@ -13,6 +13,7 @@ import { writeEvents } from '../../analytics/index.ts';
 import { placeOrderFromCart } from '../../checkout/index.ts';
 import { type EuShop, readyCart } from '../../checkout/testing/placement-setup.ts';
 import { addAddress, openCustomerSession, recordMarketingConsent } from '../../customers/index.ts';
+import { makeCustomerAccount } from '../../customers/testing/customer-fixtures.ts';
 import {
   fulfilOrder,
   getOrder,
@@ -271,6 +272,8 @@ export async function makeCustomerEverywhere(
     } as Parameters<typeof writeEvents>[1][number],
   ]);
 
+  // The guest signs up with the same e-mail and activates the account from the mailed link.
+  await makeCustomerAccount(database, store.id, person.email);
   const session = await db.transaction((tx) =>
     openCustomerSession(tx, { id: customerId, storeId: store.id }),
   );
