@@ -35,18 +35,34 @@ export function redactedText(column: SQL | unknown, subject: DataSubject): SQL {
 }
 
 /**
- * `column` with every identifier replaced inside its JSON text (jsonb columns). Identifiers are
- * plain words, addresses and numbers, so replacing them inside the JSON text keeps it valid JSON.
+ * `column` with every identifier replaced inside the document's string values, at any depth
+ * (jsonb columns): keys, numbers and the shape stay, so it is still valid JSON (a postal code never
+ * eats into an amount). The walk is the database function `personal_data_redacted` (migration
+ * 0027_personal_data_redaction).
  */
 export function redactedJson(column: SQL | unknown, subject: DataSubject): SQL {
   const p = pattern(subject);
   if (p === null) return sql`${column}`;
-  return sql`regexp_replace((${column})::text, ${p}, ${ERASED_TEXT}, 'gi')::jsonb`;
+  return sql`personal_data_redacted(${column}, ${p}, ${ERASED_TEXT})`;
 }
 
-/** True where the text (or JSON text) of `column` mentions any identifier. */
+/*
+ * Identifiers that single the person out on their own: the customer id, e-mails, and strings of
+ * several words or with digits at least six characters long (a full name, a street line, a phone
+ * number). A lone first name or a postal code is not one: "Anna" would find every product called
+ * Anna. Rows a store-wide scan finds by a strong identifier then lose every identifier.
+ */
+const MIN_STRONG_LENGTH = 6;
+
+function isStrong(value: string): boolean {
+  return value.includes('@') || (value.length >= MIN_STRONG_LENGTH && /[\s\d]/.test(value));
+}
+
+/**
+ * True where the text (or JSON text) of `column` names the subject by a strong identifier: for
+ * scans over a whole store's rows (audit log, outbox, delivery logs) whose owner is not a column.
+ */
 export function mentionsSubject(column: SQL | unknown, subject: DataSubject): SQL {
-  const p = pattern(subject);
-  if (p === null) return sql`false`;
-  return sql`(${column})::text ~* ${p}`;
+  const strong = [subject.id, ...matchable(subject).filter(isStrong)];
+  return sql`(${column})::text ~* ${strong.map(regexOf).join('|')}`;
 }
