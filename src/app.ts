@@ -81,6 +81,11 @@ import { inventoryAlertsConsumer, notificationRoutes } from './modules/notificat
 import { orderRoutes, paymentUpdatesConsumer } from './modules/orders/index.ts';
 import { paymentRoutes, paymentWebhookRoutes } from './modules/payments/index.ts';
 import { portfolioRoutes } from './modules/portfolio/index.ts';
+import {
+  analyticsRetentionSchedule,
+  privacyRoutes,
+  registerAnalyticsRetentionJob,
+} from './modules/privacy/index.ts';
 import { promotionRoutes } from './modules/promotions/index.ts';
 import {
   registerReviewRequestJob,
@@ -221,6 +226,10 @@ export async function buildApp(options: AppOptions) {
       await scoped.register(goalRoutes, { db });
       await scoped.register(reviewRoutes, { db, photos: reviewPhotos });
       await scoped.register(supportRoutes, { db, storage: supportStorage });
+      await scoped.register(privacyRoutes, {
+        db,
+        storages: { 'support-attachments': supportStorage, 'review-photos': reviewPhotos },
+      });
       await scoped.register(marketingRoutes, { db, publicUrl: config.publicUrl });
       await scoped.register(draftOrderRoutes, { db, publicUrl: config.publicUrl });
       await scoped.register(mailRoutes, { db, storeIdOf: (request) => storeOf(request).store.id });
@@ -265,6 +274,7 @@ export async function buildApp(options: AppOptions) {
   registerAnomalyAlertsJob(jobs);
   registerDemandForecastsJob(jobs);
   registerReviewRequestJob(jobs);
+  registerAnalyticsRetentionJob(jobs);
   registerMorningMailJob(jobs, { mailFrom: config.mailFrom, publicBaseUrl: installationBaseUrl(config) });
   registerMailJobs(jobs, { smtpUrl: config.smtpUrl });
   // Customers' e-mails go out from the installation's address, with each store's name.
@@ -304,6 +314,7 @@ export async function buildApp(options: AppOptions) {
     await jobs.schedule(demandForecastsSchedule);
     await jobs.schedule(morningMailSchedule);
     await jobs.schedule(reviewRequestsSchedule);
+    await jobs.schedule(analyticsRetentionSchedule);
     jobs.start();
     dispatcher.start();
     // PGlite has no autovacuum: without this its planner never learns table sizes (search needs them).

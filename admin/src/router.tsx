@@ -54,6 +54,7 @@ import { OrdersScreen } from './orders/OrdersScreen.tsx';
 import { parseOrdersSearch } from './orders/order-search.ts';
 import { PaymentSettingsScreen } from './payments/PaymentSettingsScreen.tsx';
 import { PortfolioScreen } from './portfolio/PortfolioScreen.tsx';
+import { PrivacyScreen } from './privacy/PrivacyScreen.tsx';
 import { ProductImportDetailScreen } from './products/import/ProductImportDetailScreen.tsx';
 import { ProductImportScreen } from './products/import/ProductImportScreen.tsx';
 import { parseProductsSearch } from './products/list/product-list-search.ts';
@@ -519,6 +520,12 @@ export const auditRoute = createRoute({
   component: guarded('audit:read', 'read the audit log', AuditScreen),
 });
 
+export const privacyRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'privacy',
+  component: guarded('privacy:manage', 'manage privacy requests', PrivacyScreen),
+});
+
 export interface SeoAuditSearch {
   rule?: string;
   severity?: 'critical' | 'warning' | 'notice';
@@ -642,6 +649,7 @@ const routeTree = rootRoute.addChildren([
       customerRoute,
       teamRoute,
       auditRoute,
+      privacyRoute,
       languagesRoute,
       mailRoute,
       emailTemplatesRoute,

@@ -71,6 +71,7 @@ export const idPrefixes = {
   supportMessage: 'tmsg',
   supportAttachment: 'tatt',
   supportMacro: 'tmac',
+  privacyRequest: 'prq',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

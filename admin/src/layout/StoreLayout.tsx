@@ -30,6 +30,7 @@ import {
   IconReceiptTax,
   IconReturn,
   IconSearch,
+  IconShield,
   IconStar,
   IconSunrise,
   IconTag,
@@ -78,6 +79,7 @@ interface Section {
     | '/stores/$store/settings/payments'
     | '/stores/$store/settings/orders'
     | '/stores/$store/audit'
+    | '/stores/$store/privacy'
     | '/stores/$store/languages'
     | '/stores/$store/api-keys';
   label: string;
@@ -234,6 +236,7 @@ const sections: Section[] = [
     permission: 'store:read',
   },
   { to: '/stores/$store/audit', label: 'Audit log', icon: <IconHistory />, permission: 'audit:read' },
+  { to: '/stores/$store/privacy', label: 'Privacy', icon: <IconShield />, permission: 'privacy:manage' },
   { to: '/stores/$store/languages', label: 'Languages', icon: <IconLanguage />, permission: 'store:read' },
   { to: '/stores/$store/api-keys', label: 'API keys', icon: <IconKey />, permission: 'apikeys:read' },
 ];

@@ -22,6 +22,7 @@ export { type EventName, eventNames, isEventName } from './collection/event-name
 export { ensureEventPartitions, eventMonth, listEventPartitions } from './collection/event-partitions.ts';
 export { directSource, type SessionState, type TrafficSource } from './collection/visit.ts';
 export { type EventRow, writeEvents } from './collection/write-events.ts';
+export * as customerData from './customer-data.ts';
 export { markDirtyDays } from './facts/dirty-days.ts';
 export type { OrderForFacts } from './facts/order-fact-rows.ts';
 export { analyticsFactsConsumer } from './facts/order-facts-consumer.ts';

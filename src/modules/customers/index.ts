@@ -59,6 +59,7 @@ export {
   type CustomerField,
 } from './customer-change.ts';
 export { type CustomerContact, customerContacts } from './customer-contacts.ts';
+export * as customerData from './customer-data.ts';
 export type { CustomerFigures } from './customer-facts.ts';
 export {
   type CustomerListQuery,

@@ -4,6 +4,7 @@
  * moderation queue, public replies, exact per-product figures, CSV export and import.
  */
 export { reviewsTopic } from './change-topic.ts';
+export * as customerData from './customer-data.ts';
 export { customerMayReview, submitCustomerReview, submitReviewWithToken } from './customer-submissions.ts';
 export {
   getReview,

@@ -6,6 +6,7 @@
  */
 export { addNote, replyToTicket } from './answer-ticket.ts';
 export { changeTicket } from './change-ticket.ts';
+export * as customerData from './customer-data.ts';
 export { type CustomerTicketInput, customerTicketInput, openCustomerTicket } from './customer-tickets.ts';
 export { type InboundRecipient, resolveInboundRecipient } from './inbound/inbound-recipient.ts';
 export { type IngestResult, ingestSupportMail, RejectedMail } from './inbound/ingest-support-mail.ts';
