@@ -4,7 +4,9 @@ import type { StorefrontSite } from '../site.ts';
 export const accountPaths = {
   account: (site: StorefrontSite) => `${site.basePath}/account`,
   profile: (site: StorefrontSite) => `${site.basePath}/account/profile`,
-  login: (site: StorefrontSite) => `${site.basePath}/account/login`,
+  /** The sign-in page; `returnTo`, a page of the same storefront, is where a successful sign-in goes. */
+  login: (site: StorefrontSite, returnTo?: string) =>
+    `${site.basePath}/account/login${returnTo ? `?return=${encodeURIComponent(returnTo)}` : ''}`,
   logout: (site: StorefrontSite) => `${site.basePath}/account/logout`,
   dataExport: (site: StorefrontSite) => `${site.basePath}/account/data-export`,
   register: (site: StorefrontSite) => `${site.basePath}/account/register`,
@@ -45,4 +47,17 @@ export function withNotice(path: string, notice: AccountNotice): string {
 export function noticeOf(query: unknown): AccountNotice | undefined {
   const done = (query as { done?: unknown } | undefined)?.done;
   return accountNotices.find((n) => n === done);
+}
+
+/**
+ * Where a sign-in may return to: a path of this storefront only (under its base path, no scheme, no
+ * `//` host, no backslash or control characters), so the parameter can never send a shopper to
+ * another site. Anything else is null: the account page.
+ */
+export function safeReturnPath(site: StorefrontSite, value: unknown): string | null {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 1000) return null;
+  if (!value.startsWith(`${site.basePath}/`) || value.startsWith('//')) return null;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused.
+  if (/[\\\u0000-\u001f\u007f]/.test(value)) return null;
+  return value;
 }

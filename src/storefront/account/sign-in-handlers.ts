@@ -16,7 +16,7 @@ import {
 import { AppError } from '../../platform/errors.ts';
 import { messagesFor } from '../locales/messages/storefront-messages.ts';
 import { setCustomerCookie } from './account-cookies.ts';
-import { accountPaths, noticeOf, withNotice } from './account-paths.ts';
+import { accountPaths, noticeOf, safeReturnPath, withNotice } from './account-paths.ts';
 import {
   type AccountRouteContext,
   type AccountVisit,
@@ -47,12 +47,19 @@ function formExpired(visit: AccountVisit): FormProblems {
  * signed in. Their forms carry the pre-session CSRF token; a refused token re-shows the form (403).
  */
 export function signInHandlers({ db }: AccountRouteContext) {
-  async function showLogin(visit: AccountVisit, status: number, problems: FormProblems, email?: string) {
+  async function showLogin(
+    visit: AccountVisit,
+    status: number,
+    problems: FormProblems,
+    email?: string,
+    returnTo?: string | null,
+  ) {
     const body = renderLoginPage(visit.site, {
       csrfToken: await preSessionCsrf(db, visit),
       problems,
       notice: status === 200 ? noticeOf(visit.request.query) : undefined,
       ...(email !== undefined ? { email } : {}),
+      returnTo: returnTo ?? null,
     });
     return sendAccountHtml(visit.reply, status, body);
   }
@@ -119,13 +126,18 @@ export function signInHandlers({ db }: AccountRouteContext) {
 
   return {
     async loginPage(visit: AccountVisit): Promise<FastifyReply> {
-      if (visit.signedIn) return redirectAfterPost(visit.reply, accountPaths.account(visit.site));
-      return showLogin(visit, 200, noProblems);
+      const returnTo = safeReturnPath(visit.site, (visit.request.query as Record<string, unknown>).return);
+      if (visit.signedIn) return redirectAfterPost(visit.reply, returnTo ?? accountPaths.account(visit.site));
+      return showLogin(visit, 200, noProblems, undefined, returnTo);
     },
 
     async login(visit: AccountVisit, body: unknown): Promise<FastifyReply> {
       const email = formField(body, 'email');
-      if (!(await preSessionFormOk(db, visit, body))) return showLogin(visit, 403, formExpired(visit), email);
+      // The page the shopper was on when asked to sign in (a review form, say): back there after.
+      const returnTo = safeReturnPath(visit.site, formField(body, 'return'));
+      if (!(await preSessionFormOk(db, visit, body))) {
+        return showLogin(visit, 403, formExpired(visit), email, returnTo);
+      }
       const t = messagesFor(visit.site.locale);
       try {
         const { session } = await authenticateCustomer(db, visit.store.id, {
@@ -135,11 +147,11 @@ export function signInHandlers({ db }: AccountRouteContext) {
         });
         if (visit.sessionToken) await signOutCustomer(db, visit.store.id, visit.sessionToken);
         signIn(visit, session);
-        return redirectAfterPost(visit.reply, accountPaths.account(visit.site));
+        return redirectAfterPost(visit.reply, returnTo ?? accountPaths.account(visit.site));
       } catch (err) {
         if (!(err instanceof AppError) || (err.status !== 401 && err.status !== 429)) throw err;
         const problem = err.status === 429 ? t.accountTooManyAttempts : t.accountWrongCredentials;
-        return showLogin(visit, err.status, { form: problem, fields: {} }, email);
+        return showLogin(visit, err.status, { form: problem, fields: {} }, email, returnTo);
       }
     },
 

@@ -12,7 +12,10 @@ interface FormView {
 }
 
 /** /account/login: e-mail and password. */
-export function renderLoginPage(site: StorefrontSite, view: FormView & { email?: string }): string {
+export function renderLoginPage(
+  site: StorefrontSite,
+  view: FormView & { email?: string; returnTo?: string | null },
+): string {
   const t = messagesFor(site.locale);
   return renderAccountPage(site, {
     title: t.accountSignInTitle,
@@ -25,6 +28,7 @@ export function renderLoginPage(site: StorefrontSite, view: FormView & { email?:
         <FormProblem problems={view.problems} />
         <form class="form panel" method="post" action={accountPaths.login(site)} novalidate>
           <CsrfField token={view.csrfToken} />
+          {view.returnTo ? <input type="hidden" name="return" value={view.returnTo} /> : null}
           <Field
             name="email"
             type="email"

@@ -10,13 +10,19 @@ export interface ProductReviews {
   reviews: readonly ReviewView[];
 }
 
-/** Five stars as text, the rating's filled: readable without pictures or fonts. */
+/**
+ * Five stars as text, filled as far as the rating goes: 4.3 fills four stars and a third of the
+ * fifth (filled stars laid over empty ones, cut at the rating's share of the width). Readable
+ * without pictures or fonts; the label says the rating in words.
+ */
 export function Stars({ rating, label }: { rating: number; label: string }) {
-  const full = Math.round(rating);
+  const share = Math.min(5, Math.max(0, rating)) / 5;
   return (
     <span class="stars" role="img" aria-label={label}>
-      {'★'.repeat(full)}
-      {'☆'.repeat(5 - full)}
+      <span aria-hidden="true">☆☆☆☆☆</span>
+      <span class="stars-filled" aria-hidden="true" style={`width:${(share * 100).toFixed(1)}%`}>
+        ★★★★★
+      </span>
     </span>
   );
 }

@@ -248,14 +248,24 @@ for (const target of testDatabaseTargets()) {
       const formPath = `/s/review-pages/reviews/product/${bought.productIds[0]}`;
       const gate = await kim.get(formPath);
       assert.equal(gate.statusCode, 303, 'signed out: to the sign-in page');
-      assert.match(gate.headers.location as string, /\/account\/login$/);
-      const login = await kim.get('/s/review-pages/account/login');
+      const loginPath = gate.headers.location as string;
+      assert.equal(loginPath, `/s/review-pages/account/login?return=${encodeURIComponent(formPath)}`);
+      // A return address off the storefront is ignored: the page offers no way back there.
+      for (const elsewhere of ['//evil.example/x', 'https://evil.example/', '/s/other-shop/x', '/\\evil']) {
+        const page = await kim.get(`/s/review-pages/account/login?return=${encodeURIComponent(elsewhere)}`);
+        assert.equal(page.statusCode, 200);
+        assert.doesNotMatch(page.body, /name="return"/, elsewhere);
+      }
+      const login = await kim.get(loginPath);
+      assert.match(login.body, /name="return"/);
       const signedIn = await kim.post('/s/review-pages/account/login', {
         _csrf: csrfOf(login.body),
         email: 'kim@example.com',
         password: 'linen and tea',
+        return: formPath,
       });
       assert.equal(signedIn.statusCode, 303, signedIn.body);
+      assert.equal(signedIn.headers.location, formPath, 'back to the review form');
       const form = await kim.get(formPath);
       assert.equal(form.statusCode, 200);
       const res = await post(

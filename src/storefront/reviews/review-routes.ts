@@ -192,7 +192,8 @@ export async function storefrontReviewRoutes(
   /** The signed-in customer's form of a product, or the answer why there is none. */
   async function customerForm(visit: CheckoutVisit, productId: string): Promise<Form | FastifyReply> {
     const w = reviewWords(visit.site.locale);
-    if (!visit.signedIn) return seeOther(visit.reply, accountPaths.login(visit.site));
+    // Back to this form once signed in.
+    if (!visit.signedIn) return seeOther(visit.reply, accountPaths.login(visit.site, visit.request.url));
     const title = PRODUCT_ID.test(productId) ? await productTitle(visit.store.id, productId) : null;
     if (title === null) return sendPrivateHtml(visit.reply, 404, renderStoreNotFoundPage(visit.site, 'page'));
     if (!(await customerMayReview(db, visit.store.id, visit.signedIn.customer.id, productId))) {
