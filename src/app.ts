@@ -72,6 +72,7 @@ import {
 } from './modules/inventory/index.ts';
 import { marketingRoutes } from './modules/marketing/index.ts';
 import { marketRoutes } from './modules/markets/index.ts';
+import { newsletterRoutes, registerNewsletterJobs } from './modules/newsletters/index.ts';
 import { inventoryAlertsConsumer, notificationRoutes } from './modules/notifications/index.ts';
 import { orderRoutes, paymentUpdatesConsumer } from './modules/orders/index.ts';
 import { paymentRoutes, paymentWebhookRoutes } from './modules/payments/index.ts';
@@ -215,6 +216,7 @@ export async function buildApp(options: AppOptions) {
       await scoped.register(reviewRoutes, { db, photos: reviewPhotos });
       await scoped.register(supportRoutes, { db, storage: supportStorage });
       await scoped.register(marketingRoutes, { db, publicUrl: config.publicUrl });
+      await scoped.register(newsletterRoutes, { db });
       await scoped.register(draftOrderRoutes, { db, publicUrl: config.publicUrl });
       await scoped.register(mailRoutes, { db, storeIdOf: (request) => storeOf(request).store.id });
     },
@@ -260,6 +262,7 @@ export async function buildApp(options: AppOptions) {
   registerReviewRequestJob(jobs);
   registerMorningMailJob(jobs, { mailFrom: config.mailFrom, publicBaseUrl: installationBaseUrl(config) });
   registerMailJobs(jobs, { smtpUrl: config.smtpUrl });
+  registerNewsletterJobs(jobs);
   // Customers' e-mails go out from the installation's address, with each store's name.
   configureTransactionalMail({ mailFrom: config.mailFrom, publicBaseUrl: installationBaseUrl(config) });
   jobs.register('access.purge-sessions', async (_payload, { db: jobDb }) => {

@@ -70,6 +70,8 @@ export const idPrefixes = {
   supportTicket: 'tkt',
   supportMessage: 'tmsg',
   supportAttachment: 'tatt',
+  newsletter: 'nl',
+  newsletterRecipient: 'nlr',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

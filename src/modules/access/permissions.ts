@@ -46,6 +46,9 @@ export const permissions = [
   // The support inbox: read tickets and their threads; answer, note, assign, tag, merge, settings.
   'support:read',
   'support:write',
+  // Newsletters: see them and their figures; write, test, send, schedule, cancel, settings.
+  'newsletters:read',
+  'newsletters:write',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -99,6 +102,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     ...moderateReviews,
     'support:read',
     'support:write',
+    'newsletters:read',
+    'newsletters:write',
   ],
   marketing: [
     ...readCatalog,
@@ -115,6 +120,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'marketing:read',
     'marketing:write',
     'reviews:read',
+    'newsletters:read',
+    'newsletters:write',
   ],
   // Operations keeps stock true: receipts, transfers, counts, suppliers and purchase orders.
   operations: [
@@ -160,6 +167,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'marketing:read',
     'reviews:read',
     'support:read',
+    'newsletters:read',
   ],
   viewer: [
     ...readCatalog,
@@ -172,6 +180,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'marketing:read',
     'reviews:read',
     'support:read',
+    'newsletters:read',
   ],
 };
 

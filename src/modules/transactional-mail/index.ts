@@ -18,7 +18,9 @@ export { transactionalMailRoutes } from './routes.ts';
 export {
   configureTransactionalMail,
   sendTransactionalMail,
+  storefrontUrlOf,
   type TransactionalMessage,
+  transactionalSender,
 } from './send-transactional-mail.ts';
 export { storefrontBaseUrl } from './storefront-links.ts';
 export {

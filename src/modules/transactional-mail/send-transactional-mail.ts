@@ -36,6 +36,11 @@ export function configureTransactionalMail(settings: { mailFrom: string; publicB
   if (settings.publicBaseUrl) installationUrl = settings.publicBaseUrl;
 }
 
+/** Where a store's storefront starts for links in its mail (storefront-links.ts), with the configured installation address. */
+export function storefrontUrlOf(store: Pick<Store, 'handle' | 'domains'>): string {
+  return storefrontBaseUrl(store, installationUrl);
+}
+
 /** The address transactional mail goes out from, with the store's name. */
 export function transactionalSender(store: Pick<Store, 'name'>): string {
   return mailboxWithName(store.name, senderAddress);
