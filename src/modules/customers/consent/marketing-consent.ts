@@ -200,6 +200,6 @@ export async function consentingCustomer(
     .from(customers)
     .where(and(eq(customers.storeId, storeId), eq(customers.id, customerId)))
     .for('share');
-  if (!row || !row.acceptsMarketing || row.state === 'disabled') return null;
+  if (!row?.acceptsMarketing || row.state === 'disabled') return null;
   return customerOf(row);
 }
