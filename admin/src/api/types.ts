@@ -32,7 +32,9 @@ export type Permission =
   | 'marketing:read'
   | 'marketing:write'
   | 'reviews:read'
-  | 'reviews:write';
+  | 'reviews:write'
+  | 'newsletters:read'
+  | 'newsletters:write';
 
 export interface User {
   id: string;

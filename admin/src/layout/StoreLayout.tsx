@@ -54,6 +54,7 @@ interface Section {
     | '/stores/$store/draft-orders'
     | '/stores/$store/customers'
     | '/stores/$store/customers/segments'
+    | '/stores/$store/newsletters'
     | '/stores/$store/returns'
     | '/stores/$store/reviews'
     | '/stores/$store/products'
@@ -124,6 +125,13 @@ const sections: Section[] = [
     label: 'Segments',
     icon: <IconLayers />,
     permission: 'customers:read',
+    nested: true,
+  },
+  {
+    to: '/stores/$store/newsletters',
+    label: 'Newsletters',
+    icon: <IconMail />,
+    permission: 'newsletters:read',
     nested: true,
   },
   { to: '/stores/$store/products', label: 'Products', icon: <IconPackage />, permission: 'catalog:read' },

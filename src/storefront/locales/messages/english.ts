@@ -404,6 +404,8 @@ export function englishMessages(f: MessageFormat) {
     returnReasonChangedMind: 'Changed my mind',
     returnReasonArrivedLate: 'Arrived too late',
     returnReasonOther: 'Other',
+    checkoutMarketingConsent:
+      'E-mail me news and offers (unsubscribe at any time; opens and clicks may be counted).',
     newsletterTitle: 'Newsletter',
     newsletterLead:
       'News, new products and offers by e-mail. We send a link to confirm your address first. We may count opens and clicks of our e-mails to make them better. Unsubscribe at any time with the link in every e-mail.',

@@ -388,7 +388,9 @@ export const frenchMessages: MessageCatalog = (f) => {
     returnReasonChangedMind: 'J’ai changé d’avis',
     returnReasonArrivedLate: 'Arrivé trop tard',
     returnReasonOther: 'Autre',
-    newsletterTitle: 'Newsletter',
+    checkoutMarketingConsent:
+      'Recevoir par e-mail les nouveautés et offres (désinscription à tout moment ; ouvertures et clics peuvent être comptés).',
+    newsletterTitle: 'Lettre d’information',
     newsletterLead:
       'Nouveautés et offres par e-mail. Nous vous envoyons d’abord un lien pour confirmer votre adresse. Nous pouvons compter les ouvertures et les clics de nos e-mails pour les améliorer. Désinscription à tout moment par le lien présent dans chaque e-mail.',
     newsletterFirstName: 'Prénom',

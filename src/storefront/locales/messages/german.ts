@@ -385,7 +385,9 @@ export const germanMessages: MessageCatalog = (f) => {
     returnReasonChangedMind: 'Gefällt mir doch nicht',
     returnReasonArrivedLate: 'Zu spät angekommen',
     returnReasonOther: 'Anderer Grund',
-    newsletterTitle: 'Newsletter',
+    checkoutMarketingConsent:
+      'Neuheiten und Angebote per E-Mail erhalten (jederzeit abbestellbar; Öffnungen und Klicks können gezählt werden).',
+    newsletterTitle: 'Unser Newsletter',
     newsletterLead:
       'Neuheiten und Angebote per E-Mail. Zuerst senden wir Ihnen einen Link, um Ihre Adresse zu bestätigen. Wir zählen eventuell Öffnungen und Klicks unserer E-Mails, um sie zu verbessern. Abmelden können Sie sich jederzeit über den Link in jeder E-Mail.',
     newsletterFirstName: 'Vorname',

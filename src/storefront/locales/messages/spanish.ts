@@ -378,7 +378,9 @@ export const spanishMessages: MessageCatalog = (f) => {
     returnReasonChangedMind: 'He cambiado de opinión',
     returnReasonArrivedLate: 'Llegó demasiado tarde',
     returnReasonOther: 'Otro',
-    newsletterTitle: 'Newsletter',
+    checkoutMarketingConsent:
+      'Recibir novedades y ofertas por e-mail (baja en cualquier momento; se pueden contar aperturas y clics).',
+    newsletterTitle: 'Boletín de noticias',
     newsletterLead:
       'Novedades y ofertas por e-mail. Primero te enviamos un enlace para confirmar tu dirección. Podemos contar las aperturas y los clics de nuestros e-mails para mejorarlos. Date de baja cuando quieras con el enlace de cada e-mail.',
     newsletterFirstName: 'Nombre',
