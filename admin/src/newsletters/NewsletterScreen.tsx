@@ -223,7 +223,12 @@ function NewsletterEditor({
                       }
                     />
                   ) : null}
-                  <Text size="sm" c="dimmed" aria-live="polite">
+                  <Text
+                    size="sm"
+                    c="dimmed"
+                    aria-live="polite"
+                    hidden={newsletter !== null && newsletter.status !== 'draft'}
+                  >
                     {countable(draft.audience) === null
                       ? 'Choose who it is for.'
                       : reach.isPending
