@@ -36,6 +36,7 @@ for (const target of testDatabaseTargets()) {
     let admin: AdminInChromium;
     let page: Page;
     let storeId: string;
+    let unsubscribeToken = '';
     const shot = (name: string) =>
       page.screenshot({ path: `/tmp/newsletters-${name}-${target.label.toLowerCase()}.png`, fullPage: true });
 
@@ -79,6 +80,7 @@ for (const target of testDatabaseTargets()) {
         )![1]!;
         await recordOpen(database.db, store.id, token);
         if (i === 0) await recordClick(database.db, store.id, token, 0);
+        if (i === 3) unsubscribeToken = token;
       }
       page = await admin.signIn(await makeMember(database, store.id, 'marketing'));
     });
@@ -129,6 +131,38 @@ for (const target of testDatabaseTargets()) {
       );
       await page.getByText('Opens and clicks are counted for 4 of 4 recipients').waitFor();
       await shot('sent');
+    });
+
+    test('a shopper signs up in the footer’s newsletter page and unsubscribes with the button, without script', async () => {
+      const shopper = await admin.chromium.newPage({
+        javaScriptEnabled: false,
+        viewport: { width: 1000, height: 800 },
+      });
+      try {
+        await shopper.goto(`${admin.base}/s/tidewater/`);
+        await shopper
+          .getByRole('navigation', { name: /footer/i })
+          .getByRole('link', { name: 'Newsletter' })
+          .click();
+        await shopper.getByLabel('E-mail').fill('new.reader@example.test');
+        await shopper.getByRole('button', { name: 'Subscribe' }).click();
+        await shopper.getByText('Check your inbox').waitFor();
+        await shopper.screenshot({
+          path: `/tmp/newsletters-signup-${target.label.toLowerCase()}.png`,
+          fullPage: true,
+        });
+
+        await shopper.goto(`${admin.base}/s/tidewater/unsubscribe?token=${unsubscribeToken}`);
+        await shopper.getByText('Stop our newsletter to reader').waitFor();
+        await shopper.screenshot({
+          path: `/tmp/newsletters-unsubscribe-${target.label.toLowerCase()}.png`,
+          fullPage: true,
+        });
+        await shopper.getByRole('button', { name: 'Unsubscribe' }).click();
+        await shopper.getByText('You are unsubscribed.').waitFor();
+      } finally {
+        await shopper.close();
+      }
     });
   });
 }

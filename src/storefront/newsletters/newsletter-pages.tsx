@@ -36,30 +36,34 @@ export function renderSignupPage(
         ) : (
           <p class="lead">{t.newsletterLead}</p>
         )}
-        <FormProblem problems={view.problems} />
-        <form class="form panel" method="post" action={newsletterPaths.signup(site)} novalidate>
-          <CsrfField token={view.csrfToken} />
-          <Field
-            name="email"
-            type="email"
-            label={t.accountEmail}
-            value={view.values.email}
-            autocomplete="email"
-            required
-            maxLength={254}
-            problems={view.problems}
-          />
-          <Field
-            name="firstName"
-            label={t.newsletterFirstName}
-            value={view.values.firstName}
-            autocomplete="given-name"
-            optionalLabel={t.accountOptional}
-            maxLength={100}
-            problems={view.problems}
-          />
-          <SubmitRow label={t.newsletterSubscribe} />
-        </form>
+        {view.sent ? null : (
+          <>
+            <FormProblem problems={view.problems} />
+            <form class="form panel" method="post" action={newsletterPaths.signup(site)} novalidate>
+              <CsrfField token={view.csrfToken} />
+              <Field
+                name="email"
+                type="email"
+                label={t.accountEmail}
+                value={view.values.email}
+                autocomplete="email"
+                required
+                maxLength={254}
+                problems={view.problems}
+              />
+              <Field
+                name="firstName"
+                label={t.newsletterFirstName}
+                value={view.values.firstName}
+                autocomplete="given-name"
+                optionalLabel={t.accountOptional}
+                maxLength={100}
+                problems={view.problems}
+              />
+              <SubmitRow label={t.newsletterSubscribe} />
+            </form>
+          </>
+        )}
       </>
     ),
   });
