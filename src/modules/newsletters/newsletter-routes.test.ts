@@ -168,6 +168,13 @@ for (const target of testDatabaseTargets()) {
       );
       const missing = await viewer.request({ method: 'GET', url: `${api}/newsletters/nl_nothing` });
       assert.equal(missing.statusCode, 404);
+      const audited = await database.execute<{ action: string }>(
+        `select action from audit_log where entity_type = 'newsletter' and entity_id = '${id}' order by at, id`,
+      );
+      assert.deepEqual(
+        audited.map((a) => a.action),
+        ['newsletter.created', 'newsletter.test_sent', 'newsletter.scheduled', 'newsletter.cancelled'],
+      );
       const badStatus = await viewer.request({
         method: 'GET',
         url: `${api}/newsletters/${id}/recipients?status=lost`,
