@@ -77,6 +77,7 @@ import {
 } from './modules/inventory/index.ts';
 import { marketingRoutes } from './modules/marketing/index.ts';
 import { marketRoutes } from './modules/markets/index.ts';
+import { newsletterRoutes, registerNewsletterJobs } from './modules/newsletters/index.ts';
 import { inventoryAlertsConsumer, notificationRoutes } from './modules/notifications/index.ts';
 import { orderRoutes, paymentUpdatesConsumer } from './modules/orders/index.ts';
 import { paymentRoutes, paymentWebhookRoutes } from './modules/payments/index.ts';
@@ -231,6 +232,7 @@ export async function buildApp(options: AppOptions) {
         storages: { 'support-attachments': supportStorage, 'review-photos': reviewPhotos },
       });
       await scoped.register(marketingRoutes, { db, publicUrl: config.publicUrl });
+      await scoped.register(newsletterRoutes, { db });
       await scoped.register(draftOrderRoutes, { db, publicUrl: config.publicUrl });
       await scoped.register(mailRoutes, { db, storeIdOf: (request) => storeOf(request).store.id });
     },
@@ -277,6 +279,7 @@ export async function buildApp(options: AppOptions) {
   registerAnalyticsRetentionJob(jobs);
   registerMorningMailJob(jobs, { mailFrom: config.mailFrom, publicBaseUrl: installationBaseUrl(config) });
   registerMailJobs(jobs, { smtpUrl: config.smtpUrl });
+  registerNewsletterJobs(jobs);
   // Customers' e-mails go out from the installation's address, with each store's name.
   configureTransactionalMail({ mailFrom: config.mailFrom, publicBaseUrl: installationBaseUrl(config) });
   jobs.register('access.purge-sessions', async (_payload, { db: jobDb }) => {

@@ -48,6 +48,8 @@ import { parseMailSearch } from './mail/mail-search.ts';
 import { ExchangeRatesScreen } from './markets/ExchangeRatesScreen.tsx';
 import { MarketScreen } from './markets/MarketScreen.tsx';
 import { MarketsScreen } from './markets/MarketsScreen.tsx';
+import { NewsletterScreen } from './newsletters/NewsletterScreen.tsx';
+import { NewslettersScreen } from './newsletters/NewslettersScreen.tsx';
 import { OrderScreen } from './orders/OrderScreen.tsx';
 import { OrderSettingsScreen } from './orders/OrderSettingsScreen.tsx';
 import { OrdersScreen } from './orders/OrdersScreen.tsx';
@@ -418,6 +420,18 @@ export const goalsRoute = createRoute({
   component: guarded('analytics:read', 'see the goals', GoalsScreen),
 });
 
+export const newslettersRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'newsletters',
+  component: guarded('newsletters:read', 'see newsletters', NewslettersScreen),
+});
+
+export const newsletterRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'newsletters/$newsletterId',
+  component: guarded('newsletters:read', 'see newsletters', NewsletterScreen),
+});
+
 /** Every store at once: outside any one store, so under the signed-in route, not a store's. */
 export const portfolioRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -647,6 +661,8 @@ const routeTree = rootRoute.addChildren([
       customersRoute,
       segmentsRoute,
       customerRoute,
+      newslettersRoute,
+      newsletterRoute,
       teamRoute,
       auditRoute,
       privacyRoute,

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { findStore, listAllStores } from '../modules/access/index.ts';
 import { verifyInventory } from '../modules/inventory/index.ts';
+import { listNewsletters } from '../modules/newsletters/index.ts';
 import { getOrder } from '../modules/orders/index.ts';
 import { listReviews, productRatingSummary } from '../modules/reviews/index.ts';
 import type { Database } from '../platform/db/database.ts';
@@ -86,6 +87,25 @@ for (const target of testDatabaseTargets()) {
     }
     const report = await verifyInventory(database.db);
     assert.deepEqual([report.drift, report.balanceBreaks, report.stateMismatches], [[], [], []]);
+  });
+
+  test(`the demo store has last week's newsletter, sent to consenting customers, with figures (${target.label})`, async () => {
+    const store = (await listAllStores(database.db)).find((s) => s.handle === 'alder-ash')!;
+    const [newsletter] = await listNewsletters(database.db, store.id);
+    assert.equal(newsletter?.status, 'sent');
+    const { figures } = newsletter!;
+    assert.ok(figures.recipients >= 10, `recipients: ${figures.recipients}`);
+    assert.equal(figures.pending, 0);
+    assert.equal(
+      figures.tracked,
+      figures.recipients,
+      'every recipient ticked checkout’s box, which covers tracking',
+    );
+    assert.ok(figures.uniqueOpens > 0 && figures.uniqueOpens < figures.recipients);
+    assert.ok(figures.opens >= figures.uniqueOpens);
+    assert.ok(figures.uniqueClicks > 0 && figures.uniqueClicks <= figures.uniqueOpens);
+    assert.ok(figures.unsubscribes > 0);
+    assert.ok(newsletter!.finishedAt! < new Date(), 'not in the future');
   });
 
   test(`the demo's orders span six weeks of real dates, none in the future (${target.label})`, async () => {

@@ -14,6 +14,7 @@ import { yieldToEventLoop } from '../platform/runtime/yield-to-event-loop.ts';
 import { demoStores } from './demo-catalog.ts';
 import { type DemoHistoryOptions, defaultDemoHistory, type HistoryIncidents } from './demo-history-plan.ts';
 import { seedDemoInventory } from './demo-inventory.ts';
+import { seedDemoNewsletter } from './demo-newsletter.ts';
 import { seedDemoPlans } from './demo-plans.ts';
 import { seedDemoPurchasing } from './demo-purchasing.ts';
 import { seedDemoReviews } from './demo-reviews.ts';
@@ -206,6 +207,8 @@ async function seedDemoIn(
       await seedDemoPlans(db, actor, store);
       // Reviews on the product pages and a moderation queue with flagged ones.
       await seedDemoReviews(db, actor, store, sellable);
+      // Last week's newsletter, sent to the customers who ticked checkout's box, with its figures.
+      await seedDemoNewsletter(db, actor, store);
     }
     // The support inbox's starting macros ("Where is my order" with the tracking link, …).
     await addDefaultMacros(db, store.id, actor);

@@ -72,6 +72,8 @@ export const idPrefixes = {
   supportAttachment: 'tatt',
   supportMacro: 'tmac',
   privacyRequest: 'prq',
+  newsletter: 'nl',
+  newsletterRecipient: 'nlr',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

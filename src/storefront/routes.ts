@@ -29,6 +29,7 @@ import { pageLocale, sendLocaleRedirect } from './locales/page-locale.ts';
 import { withCardPrices, withVariantPrices } from './market/market-prices.ts';
 import { marketCacheKey, marketVary, ShopperMarkets } from './market/shopper-market.ts';
 import { registerMerchantFeedRoutes } from './merchant-feed-page.ts';
+import { newsletterPageRoutes } from './newsletters/newsletter-routes.ts';
 import { renderInstallationNotFoundPage, renderStoreNotFoundPage } from './not-found-page.tsx';
 import { storefrontOrderRoutes } from './orders/order-routes.ts';
 import { PageCache, type RenderedPage } from './page-cache.ts';
@@ -470,6 +471,8 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
   await app.register(accountRoutes, accountContext);
   // The contact form (support/): a support ticket per message; never page-cached.
   await app.register(contactRoutes, accountContext);
+  // Newsletter sign-up, confirmation, unsubscribe and tracking addresses (newsletters/); never page-cached.
+  await app.register(newsletterPageRoutes, accountContext);
 
   // Checkout and the customer's order pages: /checkout/…, /orders/…; never page-cached (checkout/, orders/).
   const shopperPages = {

@@ -60,6 +60,7 @@ export function StoreLayout({
           <nav aria-label={t.footerNavigation}>
             <a href={homePath(site)}>{t.home}</a>
             <a href={sitemapPath(site)}>{t.sitemap}</a>
+            <a href={`${site.basePath}/newsletter`}>{t.newsletterTitle}</a>
             <span>{t.poweredBy}</span>
           </nav>
           <LanguageSwitcher site={site} />

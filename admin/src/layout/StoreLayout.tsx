@@ -55,6 +55,7 @@ interface Section {
     | '/stores/$store/draft-orders'
     | '/stores/$store/customers'
     | '/stores/$store/customers/segments'
+    | '/stores/$store/newsletters'
     | '/stores/$store/returns'
     | '/stores/$store/reviews'
     | '/stores/$store/support'
@@ -128,6 +129,13 @@ const sections: Section[] = [
     label: 'Segments',
     icon: <IconLayers />,
     permission: 'customers:read',
+    nested: true,
+  },
+  {
+    to: '/stores/$store/newsletters',
+    label: 'Newsletters',
+    icon: <IconMail />,
+    permission: 'newsletters:read',
     nested: true,
   },
   { to: '/stores/$store/products', label: 'Products', icon: <IconPackage />, permission: 'catalog:read' },

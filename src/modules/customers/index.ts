@@ -35,6 +35,7 @@ export { addressRuleOf, type CountryAddressRule, countriesWithRegions } from './
 export {
   type ConsentEvidence,
   CUSTOMER_MARKETING_CONSENT_CHANGED_EVENT,
+  consentingCustomer,
   customersWithMarketingConsent,
   type MarketingConsentEntry,
   marketingConsentHistory,
@@ -82,7 +83,7 @@ export {
 } from './customer-sessions.ts';
 export { authenticateCustomer } from './customer-sign-in.ts';
 export { peekCustomerToken, TOKEN_LIFETIME_MS } from './customer-tokens.ts';
-export { type CustomerGroup, listCustomerGroups } from './groups/customer-groups.ts';
+export { type CustomerGroup, customersInGroup, listCustomerGroups } from './groups/customer-groups.ts';
 export { findOrCreateGuestCustomer } from './guest-customers.ts';
 export { requestPasswordReset, resetPassword } from './password-reset.ts';
 export { isPreSessionFormToken, preSessionFormToken } from './pre-session-forms.ts';

@@ -19,7 +19,9 @@ export {
   configureTransactionalMail,
   sendTransactionalMail,
   storefrontLink,
+  storefrontUrlOf,
   type TransactionalMessage,
+  transactionalSender,
 } from './send-transactional-mail.ts';
 export { storefrontBaseUrl } from './storefront-links.ts';
 export {

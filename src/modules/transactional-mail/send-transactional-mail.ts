@@ -38,7 +38,12 @@ export function configureTransactionalMail(settings: { mailFrom: string; publicB
 
 /** A storefront path (`/orders/7f3c…`) as the absolute link the store's e-mails use. */
 export function storefrontLink(store: Pick<Store, 'handle' | 'domains'>, path: string): string {
-  return `${storefrontBaseUrl(store, installationUrl)}${path}`;
+  return `${storefrontUrlOf(store)}${path}`;
+}
+
+/** Where a store's storefront starts for links in its mail (storefront-links.ts), with the configured installation address. */
+export function storefrontUrlOf(store: Pick<Store, 'handle' | 'domains'>): string {
+  return storefrontBaseUrl(store, installationUrl);
 }
 
 /** The address transactional mail goes out from, with the store's name. */

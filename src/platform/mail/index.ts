@@ -9,6 +9,7 @@ export {
   listMailPage,
   type MailQuery,
   type MailSummary,
+  mailStatesOf,
 } from './list-mail.ts';
 export {
   MAIL_SEND_ATTEMPTS,

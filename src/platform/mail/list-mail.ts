@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { type MailState, mailMessages } from './schema.ts';
@@ -98,7 +98,12 @@ export async function listMailPage(db: Db, storeId: string, query: MailQuery & {
 /** One of a store's messages with its text and HTML; attachments by name only. */
 export async function getMail(db: Db, storeId: string, id: string) {
   const [message] = await db
-    .select({ ...summaryColumns, text: mailMessages.text, html: mailMessages.html })
+    .select({
+      ...summaryColumns,
+      text: mailMessages.text,
+      html: mailMessages.html,
+      headers: mailMessages.headers,
+    })
     .from(mailMessages)
     .where(and(eq(mailMessages.storeId, storeId), eq(mailMessages.id, id)));
   if (!message) throw notFound('Message', { id });
@@ -118,4 +123,17 @@ export async function getMailAttachment(db: Db, storeId: string, id: string, ind
     contentType: attachment.contentType,
     content: Buffer.from(attachment.content, 'base64'),
   };
+}
+
+/**
+ * The delivery state of messages by id (a newsletter follows its recipients' messages): ids that
+ * are not messages are left out of the answer.
+ */
+export async function mailStatesOf(db: Db, ids: readonly string[]): Promise<Map<string, MailState>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: mailMessages.id, state: mailMessages.state })
+    .from(mailMessages)
+    .where(inArray(mailMessages.id, [...ids]));
+  return new Map(rows.map((row) => [row.id, row.state]));
 }

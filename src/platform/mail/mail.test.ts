@@ -193,6 +193,27 @@ for (const target of testDatabaseTargets()) {
       }
     });
 
+    test('extra headers (RFC 8058 one-click unsubscribe) arrive over SMTP as given; reserved or broken ones are refused', async () => {
+      const smtp = await startSmtpServer(() => null);
+      try {
+        const unsubscribe = '<https://shop.example.test/unsubscribe?token=abc>';
+        await queue('With headers', {
+          headers: { 'List-Unsubscribe': unsubscribe, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+        });
+        assert.equal(await runner({ smtpUrl: smtp.url }).runDueJobsOnce(), 1);
+        const raw = smtp.received.at(-1)!.raw;
+        assert.ok(raw.includes(`List-Unsubscribe: ${unsubscribe}`), raw.slice(0, 800));
+        assert.ok(raw.includes('List-Unsubscribe-Post: List-Unsubscribe=One-Click'));
+      } finally {
+        await smtp.close();
+      }
+      await assert.rejects(queue('Reserved', { headers: { Subject: 'other' } }), /may set/);
+      await assert.rejects(
+        queue('Broken', { headers: { 'X-Note': 'a\r\nBcc: x@example.test' } }),
+        /one line/,
+      );
+    });
+
     test('a temporary SMTP refusal is recorded and retried with backoff until the server takes it', async () => {
       const smtp = await startSmtpServer((n) => (n === 1 ? { code: 451, message: 'try again later' } : null));
       try {

@@ -30,6 +30,12 @@ export interface OutgoingMail {
   attachments?: readonly MailAttachment[];
   /** Threading headers, for a message that answers another (the support inbox's replies). */
   thread?: MailThreadHeaders;
+  /**
+   * Further headers, sent as they are: `List-Unsubscribe`, `List-Unsubscribe-Post` (RFC 8058) for
+   * marketing mail. Names are RFC 5322 field names; values are one line. The ones the transport
+   * writes itself (From, To, Subject, Message-ID, threading, MIME) are refused.
+   */
+  headers?: Readonly<Record<string, string>>;
   /** The record it was sent for, so the admin can list a purchase order's mail. */
   entity?: { type: string; id: string };
 }
@@ -37,6 +43,42 @@ export interface OutgoingMail {
 /** One address: something@something, no spaces or angle brackets (display names go in `from` only). */
 const plainAddress = /^[^\s@<>"]+@[^\s@<>"]+$/;
 const base64 = /^[A-Za-z0-9+/]*={0,2}$/;
+/** RFC 5322 field name: printable US-ASCII but the colon. */
+const headerName = /^[!-9;-~]+$/;
+/** Headers the message's own fields set; a second copy would contradict them. */
+const reservedHeaders = new Set([
+  'from',
+  'to',
+  'cc',
+  'bcc',
+  'reply-to',
+  'subject',
+  'date',
+  'message-id',
+  'in-reply-to',
+  'references',
+  'mime-version',
+  'content-type',
+  'content-transfer-encoding',
+]);
+
+/** Checks extra headers: a bad one is the caller's mistake, refused before anything is stored. */
+function checkedHeaders(
+  headers: Readonly<Record<string, string>> | undefined,
+): Record<string, string> | null {
+  if (!headers) return null;
+  const entries = Object.entries(headers);
+  if (entries.length === 0) return null;
+  for (const [name, value] of entries) {
+    if (!headerName.test(name) || reservedHeaders.has(name.toLowerCase())) {
+      throw new Error(`queueMail: ${JSON.stringify(name)} is not a header the caller may set`);
+    }
+    if (/[\r\n]/.test(value) || value.length > 2_000) {
+      throw new Error(`queueMail: the ${name} header must be one line of at most 2,000 characters`);
+    }
+  }
+  return Object.fromEntries(entries);
+}
 
 /**
  * Queues a message: the row (state `queued`) and the job that sends it are written in the caller's
@@ -60,6 +102,7 @@ export async function queueMail(tx: Db, message: OutgoingMail): Promise<MailMess
       throw new Error(`queueMail: attachment ${index} needs a file name and base64 content`);
     }
   }
+  const headers = checkedHeaders(message.headers);
   const [row] = await tx
     .insert(mailMessages)
     .values({
@@ -73,6 +116,7 @@ export async function queueMail(tx: Db, message: OutgoingMail): Promise<MailMess
       text: message.text,
       html: message.html ?? null,
       attachments: [...(message.attachments ?? [])],
+      headers,
       threadHeaders: message.thread ?? null,
       entityType: message.entity?.type ?? null,
       entityId: message.entity?.id ?? null,

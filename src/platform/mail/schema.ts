@@ -40,6 +40,11 @@ export const mailMessages = pgTable(
     html: text('html'),
     /** The Message-ID, In-Reply-To and References it is sent with; null: the transport makes a Message-ID. */
     threadHeaders: jsonb('thread_headers').$type<MailThreadHeaders>(),
+    /**
+     * Further headers sent as they are (a newsletter's RFC 8058 `List-Unsubscribe` and
+     * `List-Unsubscribe-Post`); null: none.
+     */
+    headers: jsonb('headers').$type<Record<string, string>>(),
     attachments: jsonb('attachments').$type<MailAttachment[]>().notNull().default([]),
     state: text('state').$type<MailState>().notNull().default('queued'),
     /** 'smtp' or 'development'. */

@@ -50,6 +50,7 @@ function nodemailerMessage(message: MailMessage) {
     messageId: message.threadHeaders?.messageId,
     inReplyTo: message.threadHeaders?.inReplyTo ?? undefined,
     references: message.threadHeaders?.references ? [...message.threadHeaders.references] : undefined,
+    headers: message.headers ?? undefined,
     attachments: message.attachments.map((a) => ({
       filename: a.filename,
       contentType: a.contentType,

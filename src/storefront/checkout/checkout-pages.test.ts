@@ -225,6 +225,56 @@ for (const target of testDatabaseTargets()) {
       assert.equal(await countOrders(), before + 1);
     });
 
+    test('the marketing box is unticked; ticked, it records consent with the order, and a declined card records none', async () => {
+      const { shopper, page } = await readyShopper();
+      assert.match(
+        page,
+        /<input type="checkbox" name="acceptsMarketing" value="yes"\s*\/?>/,
+        'unticked by default',
+      );
+      const fields = {
+        _csrf: csrfOf(page),
+        idempotencyKey: hiddenOf(page, 'idempotencyKey'),
+        expectedTotal: hiddenOf(page, 'expectedTotal'),
+        acceptsMarketing: 'yes',
+      };
+      const consents = async () =>
+        resultRows<{ source: string; status: string; customer_id: string }>(
+          await database.db.execute(
+            sql`select source, status, customer_id from customer_marketing_consents where store_id = ${store.id}`,
+          ),
+        );
+      const before = (await consents()).length;
+      const declined = await shopper.post(at('/checkout/place'), {
+        ...fields,
+        ...card(testCardNumbers.insufficientFunds),
+      });
+      assert.equal(declined.statusCode, 402);
+      assert.equal((await consents()).length, before, 'no order, no consent');
+      const placed = await shopper.post(at('/checkout/place'), { ...fields, ...card() });
+      assert.equal(placed.statusCode, 303);
+      const [order] = resultRows<{ customer_id: string }>(
+        await database.db.execute(
+          sql`select customer_id from orders where store_id = ${store.id} order by placed_at desc limit 1`,
+        ),
+      );
+      const recorded = (await consents()).filter((c) => c.customer_id === order!.customer_id);
+      assert.deepEqual(
+        recorded.map((c) => [c.status, c.source]),
+        [['granted', 'checkout_checkbox']],
+      );
+
+      const unticked = await readyShopper();
+      const plain = await unticked.shopper.post(at('/checkout/place'), {
+        _csrf: csrfOf(unticked.page),
+        idempotencyKey: hiddenOf(unticked.page, 'idempotencyKey'),
+        expectedTotal: hiddenOf(unticked.page, 'expectedTotal'),
+        ...card(),
+      });
+      assert.equal(plain.statusCode, 303);
+      assert.equal((await consents()).length, before + 1, 'an unticked box records nothing');
+    });
+
     test('a double click: two posts of the place form at once make one order and land on the same page', async () => {
       const { shopper, page } = await readyShopper();
       const fields = {

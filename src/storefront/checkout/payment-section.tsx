@@ -70,6 +70,16 @@ export function PaymentSection({ site, view }: { site: StorefrontSite; view: Che
             ))}
           </fieldset>
         )}
+        {/* Unticked by default: marketing consent is asked for, never assumed (recorded with the order). */}
+        <label class="choice marketing-consent">
+          <input
+            type="checkbox"
+            name="acceptsMarketing"
+            value="yes"
+            checked={view.values.acceptsMarketing === 'yes'}
+          />
+          <span>{t.checkoutMarketingConsent}</span>
+        </label>
         <button class="btn place" type="submit">
           {total > 0 && chosen === 'test_card' ? t.checkoutPay(money) : t.checkoutPlaceOrder}
         </button>

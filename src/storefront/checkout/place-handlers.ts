@@ -71,6 +71,10 @@ export function placeHandlers(context: CheckoutRouteContext) {
         payment: paymentOf(visit, body),
         customerId: visit.signedIn?.customer.id ?? null,
         returnUrl: checkoutPaths.verifyTemplate(visit.site),
+        marketingConsent:
+          field(body, 'acceptsMarketing') === 'yes'
+            ? { ip: visit.request.ip, userAgent: visit.request.headers['user-agent'] ?? null }
+            : null,
         ...expectedTotalOf(visit, body),
       });
     } catch (err) {

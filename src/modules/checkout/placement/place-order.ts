@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError, conflict, paymentRequired, unprocessable } from '../../../platform/errors.ts';
 import { type Actor, getStore, type Store, systemActor } from '../../access/index.ts';
-import { findOrCreateGuestCustomer } from '../../customers/index.ts';
+import { findOrCreateGuestCustomer, recordMarketingConsent } from '../../customers/index.ts';
 import { reserveStock } from '../../inventory/index.ts';
 import { completePlacement, createOrder, getOrder, type Order } from '../../orders/index.ts';
 import {
@@ -60,6 +60,12 @@ export type PlaceOrderInput = CartReference & {
    * `cart_total_changed`) rather than charging an amount nobody saw.
    */
   expectedTotal?: number;
+  /**
+   * The shopper ticked checkout's marketing box (unticked by default): consent is recorded for the
+   * order's customer with source `checkout_checkbox` and the request's traces, in the order's
+   * transaction, so it exists if and only if the order does.
+   */
+  marketingConsent?: { ip?: string | null; userAgent?: string | null } | null;
   /** The moment the cart is priced at (tests); now by default. */
   now?: Date;
   /**
@@ -146,6 +152,12 @@ export async function placeOrderFromCart(db: Db, input: PlaceOrderInput): Promis
       });
     }
     const customerId = input.customerId ?? cart.customerId ?? (await guestOf(tx, storeId, cart, email)).id;
+    if (input.marketingConsent) {
+      await recordMarketingConsent(tx, storeId, customerId, {
+        source: 'checkout_checkbox',
+        ...input.marketingConsent,
+      });
+    }
     const total = priced.totals.total;
     const order = await createOrder(
       tx,

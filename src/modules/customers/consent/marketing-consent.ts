@@ -183,3 +183,23 @@ export async function* customersWithMarketingConsent(
     after = rows[rows.length - 1]!.id;
   }
 }
+
+/**
+ * The customer when they may get marketing e-mail at this moment (consent granted, not a disabled
+ * account), else null. The row is locked FOR SHARE until the caller's transaction ends: a
+ * withdrawal (which locks it for update) waits for the message being queued, or the message sees
+ * the withdrawal. Newsletters call it right before queueing each recipient's message.
+ */
+export async function consentingCustomer(
+  tx: Db,
+  storeId: string,
+  customerId: string,
+): Promise<Customer | null> {
+  const [row] = await tx
+    .select()
+    .from(customers)
+    .where(and(eq(customers.storeId, storeId), eq(customers.id, customerId)))
+    .for('share');
+  if (!row?.acceptsMarketing || row.state === 'disabled') return null;
+  return customerOf(row);
+}

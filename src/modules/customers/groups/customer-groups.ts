@@ -1,10 +1,11 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../platform/db/database.ts';
 import { badRequest, conflict, notFound } from '../../../platform/errors.ts';
 import { emitEvent } from '../../../platform/events/index.ts';
 import { newId } from '../../../platform/ids.ts';
 import { type Actor, recordAudit } from '../../access/index.ts';
+import { type Customer, customerOf } from '../customer.ts';
 import { customerGroupMembers, customerGroups, customerSegments, customers } from '../schema.ts';
 
 /** Named groups of customers, filled by hand ("Wholesale"); segments can name them in a rule. */
@@ -195,4 +196,40 @@ export async function groupsOfCustomer(db: Db, storeId: string, customerId: stri
     .innerJoin(customerGroups, eq(customerGroups.id, customerGroupMembers.groupId))
     .where(and(eq(customerGroupMembers.storeId, storeId), eq(customerGroupMembers.customerId, customerId)))
     .orderBy(asc(customerGroups.name));
+}
+
+/**
+ * Every member of a group, for an audience (a newsletter's recipients): read in batches by id, so a
+ * large group never sits in memory. 404 for a group that is not the store's. A newsletter passes
+ * `onlyWithMarketingConsent` (consent granted, not a disabled account), checked in the same query.
+ */
+export async function* customersInGroup(
+  db: Db,
+  storeId: string,
+  groupId: string,
+  options: { batchSize?: number; onlyWithMarketingConsent?: boolean } = {},
+): AsyncGenerator<Customer> {
+  await groupRow(db, storeId, groupId);
+  const batchSize = options.batchSize ?? 1_000;
+  let after = '';
+  for (;;) {
+    const rows = await db
+      .select({ customer: customers })
+      .from(customerGroupMembers)
+      .innerJoin(customers, eq(customers.id, customerGroupMembers.customerId))
+      .where(
+        and(
+          eq(customerGroupMembers.groupId, groupId),
+          eq(customers.storeId, storeId),
+          gt(customers.id, after),
+          options.onlyWithMarketingConsent ? eq(customers.acceptsMarketing, true) : undefined,
+          options.onlyWithMarketingConsent ? ne(customers.state, 'disabled') : undefined,
+        ),
+      )
+      .orderBy(asc(customers.id))
+      .limit(batchSize);
+    for (const row of rows) yield customerOf(row.customer);
+    if (rows.length < batchSize) return;
+    after = rows[rows.length - 1]!.customer.id;
+  }
 }

@@ -389,6 +389,26 @@ export const germanMessages: MessageCatalog = (f) => {
     returnReasonChangedMind: 'Gefällt mir doch nicht',
     returnReasonArrivedLate: 'Zu spät angekommen',
     returnReasonOther: 'Anderer Grund',
+    checkoutMarketingConsent:
+      'Neuheiten und Angebote per E-Mail erhalten (jederzeit abbestellbar; Öffnungen und Klicks können gezählt werden).',
+    newsletterTitle: 'Unser Newsletter',
+    newsletterLead:
+      'Neuheiten und Angebote per E-Mail. Zuerst senden wir Ihnen einen Link, um Ihre Adresse zu bestätigen. Wir zählen eventuell Öffnungen und Klicks unserer E-Mails, um sie zu verbessern. Abmelden können Sie sich jederzeit über den Link in jeder E-Mail.',
+    newsletterFirstName: 'Vorname',
+    newsletterSubscribe: 'Anmelden',
+    newsletterCheckEmail:
+      'Danke. Sehen Sie in Ihr Postfach: Wir haben Ihnen einen Link zur Bestätigung geschickt.',
+    newsletterConfirmTitle: 'Anmeldung bestätigen',
+    newsletterConfirmLead: 'Ein Klick, und Sie erhalten unseren Newsletter.',
+    newsletterConfirmButton: 'Anmeldung bestätigen',
+    newsletterConfirmed: 'Sie sind angemeldet. Danke!',
+    newsletterLinkInvalid:
+      'Dieser Link ist nicht mehr gültig. Melden Sie sich erneut an, um einen neuen zu erhalten.',
+    unsubscribeTitle: 'Abmelden',
+    unsubscribeLead: (email: string) => `Keinen Newsletter mehr an ${email} senden?`,
+    unsubscribeButton: 'Abmelden',
+    unsubscribeDone: 'Sie sind abgemeldet. Sie erhalten keinen Newsletter mehr von uns.',
+    unsubscribeLinkInvalid: 'Dieser Abmeldelink ist nicht gültig.',
     contactTitle: 'Kontakt',
     contactLead: 'Fragen Sie uns: Wir antworten per E-Mail, meist innerhalb eines Werktags.',
     contactName: 'Ihr Name',
