@@ -6,6 +6,7 @@
  * unsubscribe page and tracking addresses (src/storefront/newsletters/) call `unsubscribeByToken`,
  * `recipientOfToken`, `recordOpen` and `recordClick`.
  */
+export * as customerData from './customer-data.ts';
 export { cleanNewsletterBody, linksOfBody, renderNewsletter } from './newsletter-body.ts';
 export { listNewsletterRecipients } from './newsletter-recipients.ts';
 export {

@@ -6,6 +6,7 @@ import { customerData as auditData } from '../access/index.ts';
 import { customerData as analyticsData } from '../analytics/index.ts';
 import { customerData as checkoutData } from '../checkout/index.ts';
 import { customerData as customersData } from '../customers/index.ts';
+import { customerData as newslettersData } from '../newsletters/index.ts';
 import { customerData as ordersData } from '../orders/index.ts';
 import { customerData as paymentsData } from '../payments/index.ts';
 import { customerData as promotionsData } from '../promotions/index.ts';
@@ -71,6 +72,12 @@ export const customerDataSources: readonly CustomerDataSource[] = [
     tables: ['carts', 'cart_lines'],
     export: checkoutData.exportCustomerData,
     erase: checkoutData.eraseCustomerData,
+  },
+  {
+    name: 'newsletters',
+    tables: ['newsletter_recipients'],
+    export: newslettersData.exportCustomerData,
+    erase: newslettersData.eraseCustomerData,
   },
   {
     name: 'support',
