@@ -87,7 +87,11 @@ import {
 import { shippingRoutes } from './modules/shipping/index.ts';
 import {
   configureSupportMail,
+  csatMailSchedule,
+  registerCsatMailJob,
+  registerSlaAlertsJob,
   type SupportSmtpListener,
+  slaAlertsSchedule,
   startSupportSmtpListener,
   supportAttachmentStorage,
   supportRoutes,
@@ -258,6 +262,8 @@ export async function buildApp(options: AppOptions) {
   registerAnomalyAlertsJob(jobs);
   registerDemandForecastsJob(jobs);
   registerReviewRequestJob(jobs);
+  registerSlaAlertsJob(jobs);
+  registerCsatMailJob(jobs);
   registerMorningMailJob(jobs, { mailFrom: config.mailFrom, publicBaseUrl: installationBaseUrl(config) });
   registerMailJobs(jobs, { smtpUrl: config.smtpUrl });
   // Customers' e-mails go out from the installation's address, with each store's name.
@@ -297,6 +303,8 @@ export async function buildApp(options: AppOptions) {
     await jobs.schedule(demandForecastsSchedule);
     await jobs.schedule(morningMailSchedule);
     await jobs.schedule(reviewRequestsSchedule);
+    await jobs.schedule(slaAlertsSchedule);
+    await jobs.schedule(csatMailSchedule);
     jobs.start();
     dispatcher.start();
     // PGlite has no autovacuum: without this its planner never learns table sizes (search needs them).

@@ -82,6 +82,8 @@ import { readLastStore } from './stores/last-store.ts';
 import { RequirePermission } from './stores/RequirePermission.tsx';
 import { StoreNotFound } from './stores/StoreNotFound.tsx';
 import { WelcomeScreen } from './stores/WelcomeScreen.tsx';
+import { SlaSettingsScreen } from './support-settings/SlaSettingsScreen.tsx';
+import { SupportMetricsScreen } from './support-settings/SupportMetricsScreen.tsx';
 import { TaxScreen } from './tax/TaxScreen.tsx';
 import { parseTaxSearch } from './tax/tax-search.ts';
 import { TeamScreen } from './team/TeamScreen.tsx';
@@ -428,6 +430,18 @@ export const reviewsRoute = createRoute({
   component: guarded('reviews:read', 'see reviews', ReviewsScreen),
 });
 
+export const supportMetricsRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'support/metrics',
+  component: guarded('support:read', 'see the support metrics', SupportMetricsScreen),
+});
+
+export const supportSlaRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'support/sla',
+  component: guarded('support:read', 'see the support SLA', SlaSettingsScreen),
+});
+
 export const returnsRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'returns',
@@ -617,6 +631,8 @@ const routeTree = rootRoute.addChildren([
       draftOrderRoute,
       returnsRoute,
       reviewsRoute,
+      supportMetricsRoute,
+      supportSlaRoute,
       analyticsRoute,
       goalsRoute,
       customersRoute,

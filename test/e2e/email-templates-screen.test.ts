@@ -55,7 +55,7 @@ for (const target of testDatabaseTargets()) {
       const table = page.getByRole('table', { name: 'E-mail templates' });
       const rows = await eventually(
         () => tableRows(table, 'text'),
-        (r) => r.length === 17,
+        (r) => r.length === 18,
         'template rows',
       );
       assert.deepEqual(rows[0]?.slice(0, 2), ['Order confirmation', 'A customer places an order.']);

@@ -32,7 +32,9 @@ export type Permission =
   | 'marketing:read'
   | 'marketing:write'
   | 'reviews:read'
-  | 'reviews:write';
+  | 'reviews:write'
+  | 'support:read'
+  | 'support:write';
 
 export interface User {
   id: string;

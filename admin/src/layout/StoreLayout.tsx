@@ -56,6 +56,8 @@ interface Section {
     | '/stores/$store/customers/segments'
     | '/stores/$store/returns'
     | '/stores/$store/reviews'
+    | '/stores/$store/support/metrics'
+    | '/stores/$store/support/sla'
     | '/stores/$store/products'
     | '/stores/$store/categories'
     | '/stores/$store/collections'
@@ -124,6 +126,19 @@ const sections: Section[] = [
     label: 'Segments',
     icon: <IconLayers />,
     permission: 'customers:read',
+    nested: true,
+  },
+  {
+    to: '/stores/$store/support/metrics',
+    label: 'Support metrics',
+    icon: <IconChartLine />,
+    permission: 'support:read',
+  },
+  {
+    to: '/stores/$store/support/sla',
+    label: 'Support SLA',
+    icon: <IconTarget />,
+    permission: 'support:read',
     nested: true,
   },
   { to: '/stores/$store/products', label: 'Products', icon: <IconPackage />, permission: 'catalog:read' },

@@ -6,6 +6,13 @@
  */
 export { addNote, replyToTicket } from './answer-ticket.ts';
 export { changeTicket } from './change-ticket.ts';
+export {
+  CSAT_MAIL_JOB,
+  csatMailSchedule,
+  registerCsatMailJob,
+  sendDueCsatSurveys,
+} from './csat/csat-mail-job.ts';
+export { commentOnRating, csatSurveyByToken, rateTicket } from './csat/csat-ratings.ts';
 export { type CustomerTicketInput, customerTicketInput, openCustomerTicket } from './customer-tickets.ts';
 export { type InboundRecipient, resolveInboundRecipient } from './inbound/inbound-recipient.ts';
 export { type IngestResult, ingestSupportMail, RejectedMail } from './inbound/ingest-support-mail.ts';
@@ -16,6 +23,7 @@ export {
 } from './inbound/support-smtp-listener.ts';
 export { listTickets, type TicketListRow } from './list-tickets.ts';
 export { mergeTickets } from './merge-tickets.ts';
+export { type SupportMetrics, supportMetrics } from './metrics/support-metrics.ts';
 export { openTicket, type TicketOpening } from './open-ticket.ts';
 export { supportRoutes } from './routes.ts';
 export {
@@ -33,6 +41,20 @@ export {
   type DayHours,
   weekdayOfficeHours,
 } from './sla/business-hours.ts';
+export {
+  registerSlaAlertsJob,
+  SLA_ALERTS_JOB,
+  sendSlaAlerts,
+  slaAlertsSchedule,
+} from './sla/sla-alerts-job.ts';
+export {
+  getSlaSettings,
+  type SlaSettings,
+  type SlaSettingsInput,
+  storeSla,
+  updateSlaSettings,
+} from './sla/sla-settings.ts';
+export { type SupportSlaSummary, supportSlaSummary } from './sla/sla-summary.ts';
 export {
   defaultSlaPolicy,
   type SlaClock,
