@@ -19,15 +19,18 @@ export function slaBreached(at: Date): SQL {
   )!;
 }
 
-/** No clock breached, and one with under a fifth of its target left (the pure clock's `due_soon`). */
+/**
+ * No clock breached, and one with under a fifth of its target left (the pure clock's `due_soon`).
+ * Written with each arm bounded by a due time still ahead (`due_at > now`), so the partial due
+ * indexes find the few clocks in their last fifth instead of the list walking the store.
+ */
 function slaDueSoon(at: Date): SQL {
   const iso = at.toISOString();
   return and(
     live,
-    sql`not (coalesce(${firstResponseRunning} and ${t.firstResponseDueAt} <= ${iso}::timestamptz, false) or coalesce(${t.resolutionDueAt} <= ${iso}::timestamptz, false))`,
     or(
-      sql`(${firstResponseRunning} and ${t.firstResponseDueSoonAt} <= ${iso}::timestamptz)`,
-      sql`${t.resolutionDueSoonAt} <= ${iso}::timestamptz`,
+      sql`(${firstResponseRunning} and ${t.firstResponseDueAt} > ${iso}::timestamptz and ${t.firstResponseDueSoonAt} <= ${iso}::timestamptz and ${t.resolutionDueAt} > ${iso}::timestamptz)`,
+      sql`(${t.resolutionDueAt} > ${iso}::timestamptz and ${t.resolutionDueSoonAt} <= ${iso}::timestamptz and not coalesce(${firstResponseRunning} and ${t.firstResponseDueAt} <= ${iso}::timestamptz, false))`,
     ),
   )!;
 }
