@@ -33,6 +33,7 @@ interface OpenInterval {
 /**
  * Open intervals already worked out, per hours object and calendar date: a list of tickets a
  * quarter old counts the same ninety days for every row, and luxon's zone arithmetic is what costs.
+ * Keyed by the object: an hours object is not changed once in use (the store's are read afresh).
  */
 const intervalCache = new WeakMap<BusinessHours, Map<string, OpenInterval | null>>();
 
