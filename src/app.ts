@@ -9,6 +9,7 @@ import {
 } from './modules/access/index.ts';
 import {
   analyticsFactsConsumer,
+  analyticsRfmMembership,
   analyticsRoutes,
   EventBuffer,
   EventCollector,
@@ -47,7 +48,11 @@ import {
   idempotencyPurgeSchedule,
   registerIdempotencyPurgeJob,
 } from './modules/checkout/index.ts';
-import { customerRoutes, purgeExpiredCustomerSessions } from './modules/customers/index.ts';
+import {
+  customerRoutes,
+  provideRfmMembership,
+  purgeExpiredCustomerSessions,
+} from './modules/customers/index.ts';
 import { goalRoutes } from './modules/goals/index.ts';
 import {
   anomalyAlertsSchedule,
@@ -76,6 +81,11 @@ import { inventoryAlertsConsumer, notificationRoutes } from './modules/notificat
 import { orderRoutes, paymentUpdatesConsumer } from './modules/orders/index.ts';
 import { paymentRoutes, paymentWebhookRoutes } from './modules/payments/index.ts';
 import { portfolioRoutes } from './modules/portfolio/index.ts';
+import {
+  analyticsRetentionSchedule,
+  privacyRoutes,
+  registerAnalyticsRetentionJob,
+} from './modules/privacy/index.ts';
 import { promotionRoutes } from './modules/promotions/index.ts';
 import {
   registerReviewRequestJob,
@@ -158,6 +168,8 @@ export async function buildApp(options: AppOptions) {
   const supportStorage = options.supportStorage ?? supportAttachmentStorage(config.dataDir);
   // Support answers go out from the installation's address; replies come back to its support domain.
   configureSupportMail({ mailFrom: config.mailFrom, domain: config.supportMailDomain });
+  // Customer segments' `rfm_segment` rule reads the analytics' RFM scores.
+  provideRfmMembership(analyticsRfmMembership);
   let accepting = true;
 
   const app = await createHttpServer({
@@ -218,6 +230,10 @@ export async function buildApp(options: AppOptions) {
       await scoped.register(goalRoutes, { db });
       await scoped.register(reviewRoutes, { db, photos: reviewPhotos });
       await scoped.register(supportRoutes, { db, storage: supportStorage });
+      await scoped.register(privacyRoutes, {
+        db,
+        storages: { 'support-attachments': supportStorage, 'review-photos': reviewPhotos },
+      });
       await scoped.register(marketingRoutes, { db, publicUrl: config.publicUrl });
       await scoped.register(draftOrderRoutes, { db, publicUrl: config.publicUrl });
       await scoped.register(mailRoutes, { db, storeIdOf: (request) => storeOf(request).store.id });
@@ -262,6 +278,7 @@ export async function buildApp(options: AppOptions) {
   registerAnomalyAlertsJob(jobs);
   registerDemandForecastsJob(jobs);
   registerReviewRequestJob(jobs);
+  registerAnalyticsRetentionJob(jobs);
   registerSlaAlertsJob(jobs);
   registerCsatMailJob(jobs);
   registerMorningMailJob(jobs, { mailFrom: config.mailFrom, publicBaseUrl: installationBaseUrl(config) });
@@ -303,6 +320,7 @@ export async function buildApp(options: AppOptions) {
     await jobs.schedule(demandForecastsSchedule);
     await jobs.schedule(morningMailSchedule);
     await jobs.schedule(reviewRequestsSchedule);
+    await jobs.schedule(analyticsRetentionSchedule);
     await jobs.schedule(slaAlertsSchedule);
     await jobs.schedule(csatMailSchedule);
     jobs.start();

@@ -54,6 +54,7 @@ import { OrdersScreen } from './orders/OrdersScreen.tsx';
 import { parseOrdersSearch } from './orders/order-search.ts';
 import { PaymentSettingsScreen } from './payments/PaymentSettingsScreen.tsx';
 import { PortfolioScreen } from './portfolio/PortfolioScreen.tsx';
+import { PrivacyScreen } from './privacy/PrivacyScreen.tsx';
 import { ProductImportDetailScreen } from './products/import/ProductImportDetailScreen.tsx';
 import { ProductImportScreen } from './products/import/ProductImportScreen.tsx';
 import { parseProductsSearch } from './products/list/product-list-search.ts';
@@ -82,6 +83,9 @@ import { readLastStore } from './stores/last-store.ts';
 import { RequirePermission } from './stores/RequirePermission.tsx';
 import { StoreNotFound } from './stores/StoreNotFound.tsx';
 import { WelcomeScreen } from './stores/WelcomeScreen.tsx';
+import { InboxScreen } from './support/InboxScreen.tsx';
+import { parseInboxSearch } from './support/inbox-search.ts';
+import { MacrosScreen } from './support/MacrosScreen.tsx';
 import { SlaSettingsScreen } from './support-settings/SlaSettingsScreen.tsx';
 import { SupportMetricsScreen } from './support-settings/SupportMetricsScreen.tsx';
 import { TaxScreen } from './tax/TaxScreen.tsx';
@@ -430,6 +434,19 @@ export const reviewsRoute = createRoute({
   component: guarded('reviews:read', 'see reviews', ReviewsScreen),
 });
 
+export const supportInboxRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'support',
+  validateSearch: onlyValid(parseInboxSearch),
+  component: guarded('support:read', 'see the support inbox', InboxScreen),
+});
+
+export const supportMacrosRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'support/macros',
+  component: guarded('support:read', 'see macros', MacrosScreen),
+});
+
 export const supportMetricsRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'support/metrics',
@@ -515,6 +532,12 @@ export const auditRoute = createRoute({
     action: typeof search.action === 'string' && search.action ? search.action : undefined,
   }),
   component: guarded('audit:read', 'read the audit log', AuditScreen),
+});
+
+export const privacyRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'privacy',
+  component: guarded('privacy:manage', 'manage privacy requests', PrivacyScreen),
 });
 
 export interface SeoAuditSearch {
@@ -631,6 +654,8 @@ const routeTree = rootRoute.addChildren([
       draftOrderRoute,
       returnsRoute,
       reviewsRoute,
+      supportInboxRoute,
+      supportMacrosRoute,
       supportMetricsRoute,
       supportSlaRoute,
       analyticsRoute,
@@ -640,6 +665,7 @@ const routeTree = rootRoute.addChildren([
       customerRoute,
       teamRoute,
       auditRoute,
+      privacyRoute,
       languagesRoute,
       mailRoute,
       emailTemplatesRoute,

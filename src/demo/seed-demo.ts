@@ -8,6 +8,7 @@ import {
 } from '../modules/access/index.ts';
 import { verifyPassword } from '../modules/access/passwords.ts';
 import { createProduct, putProductTranslation } from '../modules/catalog/index.ts';
+import { addDefaultMacros } from '../modules/support/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { yieldToEventLoop } from '../platform/runtime/yield-to-event-loop.ts';
 import { demoStores } from './demo-catalog.ts';
@@ -206,6 +207,8 @@ async function seedDemoIn(
       // Reviews on the product pages and a moderation queue with flagged ones.
       await seedDemoReviews(db, actor, store, sellable);
     }
+    // The support inbox's starting macros ("Where is my order" with the tracking link, …).
+    await addDefaultMacros(db, store.id, actor);
     for (const { locale, products } of demoTranslations.filter((t) => t.storeHandle === demo.handle)) {
       for (const [handle, text] of Object.entries(products)) {
         const id = productIds.get(handle);

@@ -70,6 +70,8 @@ export const idPrefixes = {
   supportTicket: 'tkt',
   supportMessage: 'tmsg',
   supportAttachment: 'tatt',
+  supportMacro: 'tmac',
+  privacyRequest: 'prq',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

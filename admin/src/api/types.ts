@@ -26,6 +26,7 @@ export type Permission =
   | 'orders:refund'
   | 'customers:read'
   | 'customers:write'
+  | 'privacy:manage'
   | 'analytics:read'
   | 'analytics:write'
   | 'goals:write'

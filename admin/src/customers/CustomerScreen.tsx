@@ -3,6 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { formatMoney } from '../money/minor-units.ts';
+import { CustomerPrivacyActions } from '../privacy/CustomerPrivacyActions.tsx';
+import { CustomerPrivacyCard } from '../privacy/CustomerPrivacyCard.tsx';
+import { isErasedCustomer } from '../privacy/erased-customer.ts';
 import { useCurrentStore } from '../stores/current-store.tsx';
 import { formatDate, formatDateTime } from '../ui/format-date.ts';
 import { ListSkeleton } from '../ui/ListSkeleton.tsx';
@@ -50,7 +53,19 @@ export function CustomerScreen(): ReactNode {
   const { customer, addresses, groups, consentHistory, recentOrders } = profile.data;
   return (
     <>
-      <PageHeader title={customerName(customer)} description={customer.email} />
+      <PageHeader
+        title={customerName(customer)}
+        description={customer.email}
+        actions={
+          can('privacy:manage') ? (
+            <CustomerPrivacyActions
+              store={store.handle}
+              customer={customer}
+              erased={isErasedCustomer(customer)}
+            />
+          ) : undefined
+        }
+      />
       <SimpleGrid cols={{ base: 2, md: 4 }} mb="md">
         <Figure label="Amount spent" value={formatMoney(customer.totalSpent, store.baseCurrency)} />
         <Figure label="Orders" value={String(customer.orderCount)} />
@@ -168,6 +183,7 @@ export function CustomerScreen(): ReactNode {
           </Card>
         </Stack>
       </SimpleGrid>
+      {can('privacy:manage') && <CustomerPrivacyCard store={store.handle} customerId={customer.id} />}
     </>
   );
 }

@@ -30,7 +30,7 @@ import {
   useDeleteSegment,
   useSaveSegment,
 } from './customers-queries.ts';
-import { defaultRule, segmentFieldOptions, takesDay } from './segment-fields.ts';
+import { defaultRule, rfmSegmentChoices, segmentFieldOptions, takesDay } from './segment-fields.ts';
 
 function RuleValue({
   rule,
@@ -98,6 +98,17 @@ function RuleValue({
         data={['guest', 'invited', 'enabled', 'disabled']}
         value={String(rule.value)}
         onChange={(v) => onChange(v ?? 'enabled')}
+        allowDeselect={false}
+      />
+    );
+  }
+  if (kind === 'rfm') {
+    return (
+      <Select
+        aria-label={label}
+        data={rfmSegmentChoices}
+        value={String(rule.value)}
+        onChange={(v) => onChange(v ?? 'champions')}
         allowDeselect={false}
       />
     );

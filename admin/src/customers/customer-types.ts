@@ -67,6 +67,7 @@ export type SegmentField =
   | 'country'
   | 'group'
   | 'accepts_marketing'
+  | 'rfm_segment'
   | 'state';
 
 export interface SegmentRule {

@@ -6,7 +6,7 @@ export const segmentFieldOptions: Record<
   {
     label: string;
     operators: { value: string; label: string }[];
-    value: 'money' | 'number' | 'day' | 'days' | 'text' | 'boolean' | 'state' | 'group';
+    value: 'money' | 'number' | 'day' | 'days' | 'text' | 'boolean' | 'state' | 'group' | 'rfm';
   }
 > = {
   total_spent: {
@@ -79,6 +79,14 @@ export const segmentFieldOptions: Record<
     operators: [{ value: 'equals', label: 'is' }],
     value: 'boolean',
   },
+  rfm_segment: {
+    label: 'RFM segment',
+    operators: [
+      { value: 'in', label: 'is' },
+      { value: 'not_in', label: 'is not' },
+    ],
+    value: 'rfm',
+  },
   state: {
     label: 'Account',
     operators: [
@@ -102,9 +110,25 @@ export function defaultRule(field: SegmentField): SegmentRule {
     boolean: true,
     state: 'enabled',
     group: '',
+    rfm: 'champions',
   };
   return { field, operator, value: value[option.value] };
 }
 
 /** Date operators take a day, the others a number of days. */
 export const takesDay = (operator: string) => operator === 'before' || operator === 'after';
+
+/** The analytics' RFM segments (Analytics → Customers explains each), as the rule names them. */
+export const rfmSegmentChoices = [
+  { value: 'champions', label: 'Champions' },
+  { value: 'loyal', label: 'Loyal' },
+  { value: 'potential_loyalists', label: 'Potential loyalists' },
+  { value: 'new', label: 'New' },
+  { value: 'promising', label: 'Promising' },
+  { value: 'need_attention', label: 'Need attention' },
+  { value: 'about_to_sleep', label: 'About to sleep' },
+  { value: 'at_risk', label: 'At risk' },
+  { value: 'cannot_lose', label: 'Cannot lose' },
+  { value: 'hibernating', label: 'Hibernating' },
+  { value: 'lost', label: 'Lost' },
+];

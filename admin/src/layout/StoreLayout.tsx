@@ -30,6 +30,7 @@ import {
   IconReceiptTax,
   IconReturn,
   IconSearch,
+  IconShield,
   IconStar,
   IconSunrise,
   IconTag,
@@ -56,6 +57,7 @@ interface Section {
     | '/stores/$store/customers/segments'
     | '/stores/$store/returns'
     | '/stores/$store/reviews'
+    | '/stores/$store/support'
     | '/stores/$store/support/metrics'
     | '/stores/$store/support/sla'
     | '/stores/$store/products'
@@ -79,6 +81,7 @@ interface Section {
     | '/stores/$store/settings/payments'
     | '/stores/$store/settings/orders'
     | '/stores/$store/audit'
+    | '/stores/$store/privacy'
     | '/stores/$store/languages'
     | '/stores/$store/api-keys';
   label: string;
@@ -120,25 +123,27 @@ const sections: Section[] = [
     permission: 'orders:read',
     nested: true,
   },
-  { to: '/stores/$store/customers', label: 'Customers', icon: <IconUsers />, permission: 'customers:read' },
-  {
-    to: '/stores/$store/customers/segments',
-    label: 'Segments',
-    icon: <IconLayers />,
-    permission: 'customers:read',
-    nested: true,
-  },
+  { to: '/stores/$store/support', label: 'Inbox', icon: <IconMail />, permission: 'support:read' },
   {
     to: '/stores/$store/support/metrics',
     label: 'Support metrics',
     icon: <IconChartLine />,
     permission: 'support:read',
+    nested: true,
   },
   {
     to: '/stores/$store/support/sla',
     label: 'Support SLA',
     icon: <IconTarget />,
     permission: 'support:read',
+    nested: true,
+  },
+  { to: '/stores/$store/customers', label: 'Customers', icon: <IconUsers />, permission: 'customers:read' },
+  {
+    to: '/stores/$store/customers/segments',
+    label: 'Segments',
+    icon: <IconLayers />,
+    permission: 'customers:read',
     nested: true,
   },
   { to: '/stores/$store/products', label: 'Products', icon: <IconPackage />, permission: 'catalog:read' },
@@ -247,6 +252,7 @@ const sections: Section[] = [
     permission: 'store:read',
   },
   { to: '/stores/$store/audit', label: 'Audit log', icon: <IconHistory />, permission: 'audit:read' },
+  { to: '/stores/$store/privacy', label: 'Privacy', icon: <IconShield />, permission: 'privacy:manage' },
   { to: '/stores/$store/languages', label: 'Languages', icon: <IconLanguage />, permission: 'store:read' },
   { to: '/stores/$store/api-keys', label: 'API keys', icon: <IconKey />, permission: 'apikeys:read' },
 ];

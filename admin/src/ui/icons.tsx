@@ -457,3 +457,15 @@ export function IconTarget(props: IconProps) {
 export function IconStack(props: IconProps) {
   return <LineIcon {...props} paths={['M4 8l8-4 8 4-8 4z', 'M4 12l8 4 8-4', 'M4 16l8 4 8-4']} />;
 }
+
+export function IconShield(props: IconProps) {
+  return (
+    <LineIcon
+      {...props}
+      paths={[
+        'M12 3a12 12 0 0 0 8.5 3a12 12 0 0 1 -8.5 15a12 12 0 0 1 -8.5 -15a12 12 0 0 0 8.5 -3',
+        'M9 12l2 2l4 -4',
+      ]}
+    />
+  );
+}

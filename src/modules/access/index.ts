@@ -4,6 +4,7 @@ export { systemActor } from './actor.ts';
 export { createApiKey, listApiKeys, revokeApiKey } from './api-keys.ts';
 export { type AuditEntry, auditEntriesOf, listAudit, recordAudit, recordAuditEntries } from './audit.ts';
 export { accessTopic } from './change-topic.ts';
+export * as customerData from './customer-data.ts';
 export {
   type AuthContext,
   actorOf,

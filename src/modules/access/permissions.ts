@@ -46,6 +46,8 @@ export const permissions = [
   // The support inbox: read tickets and their threads; answer, note, assign, tag, merge, settings.
   'support:read',
   'support:write',
+  // Customers' privacy requests: export a customer's data, erase a customer, the retention setting.
+  'privacy:manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];

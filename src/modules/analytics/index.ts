@@ -22,6 +22,7 @@ export { type EventName, eventNames, isEventName } from './collection/event-name
 export { ensureEventPartitions, eventMonth, listEventPartitions } from './collection/event-partitions.ts';
 export { directSource, type SessionState, type TrafficSource } from './collection/visit.ts';
 export { type EventRow, writeEvents } from './collection/write-events.ts';
+export * as customerData from './customer-data.ts';
 export { markDirtyDays } from './facts/dirty-days.ts';
 export type { OrderForFacts } from './facts/order-fact-rows.ts';
 export { analyticsFactsConsumer } from './facts/order-facts-consumer.ts';
@@ -45,7 +46,9 @@ export {
   measureKeys,
 } from './reports/metric-totals.ts';
 export { type JourneySession, type OrderJourney, orderJourneys } from './reports/order-journeys.ts';
-export { dailyMeasuresByProduct } from './reports/product-daily-measures.ts';
+export { dailyMeasuresByProduct, type ProductDailyMeasures } from './reports/product-daily-measures.ts';
+export { analyticsRfmMembership } from './reports/rfm-membership-source.ts';
+export { rfmReport } from './reports/rfm-report.ts';
 export {
   type CategorySales,
   dailyCategorySales,

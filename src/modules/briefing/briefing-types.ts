@@ -17,6 +17,7 @@ export type ActionKind =
   | 'returns'
   | 'payments'
   | 'listings'
+  | 'reviews'
   | 'goal';
 
 /** One thing to do, written for a person, with the admin screen that does it. */

@@ -1,12 +1,12 @@
 // The morning briefing of a crafted store: ten weeks of steady visits from three channels, then a
 // day when Paid Search sends almost nobody; a campaign that spent without bringing a sale; a mug
 // running out at a supplier with a ten-day lead time; a paid order unshipped and a manual one unpaid
-// for days; listings without images or descriptions. Each becomes a ranked action that links to its
-// screen; a support person sees only the parts their role reads; the day's anomalies are announced
+// for days; listings without images or descriptions; two reviews waiting for moderation, one
+// unhappy. Each becomes a ranked action that links to its screen; a support person sees only the parts their role reads; the day's anomalies are announced
 // once as events (for webhooks); the morning e-mail leaves once, at the person's hour.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import {
   Browser,
@@ -17,6 +17,7 @@ import {
   withApiKey,
 } from '../../../test/support/app-harness.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { resultRows } from '../../platform/db/result-rows.ts';
 import { testDatabaseTargets } from '../../platform/db/test-database.ts';
 import { outboxEvents } from '../../platform/events/schema.ts';
 import { mailMessages } from '../../platform/mail/schema.ts';
@@ -28,6 +29,7 @@ import { recordMovements } from '../inventory/index.ts';
 import { makeLocation, makeVariants } from '../inventory/testing/inventory-fixtures.ts';
 import { importAdSpend } from '../marketing/index.ts';
 import { placeTestOrder } from '../orders/testing/order-fixtures.ts';
+import { recordReview } from '../reviews/index.ts';
 import { type DailyBriefing, dailyBriefing } from './daily-briefing.ts';
 import { setBriefingMail } from './mail-subscription.ts';
 import { sendMorningMailIfDue } from './morning-mail-job.ts';
@@ -153,6 +155,23 @@ for (const target of testDatabaseTargets()) {
       // A paid order nobody has shipped, and one waiting for a bank transfer.
       await placeTestOrder(database, store, { payment: 'card' });
       await placeTestOrder(database, store, { payment: 'manual' });
+      // Two reviews of the mug in the moderation queue, one of them unhappy.
+      const [{ product_id: mugProduct }] = resultRows<{ product_id: string }>(
+        await database.db.execute(sql`select product_id from product_variants where id = ${mug}`),
+      ) as [{ product_id: string }];
+      for (const [rating, body] of [
+        [5, 'Lovely glaze, keeps the tea warm for ages.'],
+        [1, 'Arrived chipped and nobody answered my e-mail.'],
+      ] as const) {
+        await database.db.transaction((tx) =>
+          recordReview(
+            tx,
+            store.id,
+            { productId: mugProduct, verified: false, locale: 'en' },
+            { rating, title: '', body, authorName: 'Sam' },
+          ),
+        );
+      }
     });
     after(async () => {
       await sp.close();
@@ -189,6 +208,7 @@ for (const target of testDatabaseTargets()) {
         'late_shipments',
         'payments',
         'listings',
+        'reviews',
       ]) {
         assert.ok(kinds.includes(kind as never), `${kind} in ${kinds.join(', ')}`);
       }
@@ -242,15 +262,20 @@ for (const target of testDatabaseTargets()) {
       const listings = actions.filter((a) => a.kind === 'listings').map((a) => a.link);
       assert.ok(listings.some((l) => l.endsWith('/seo?rule=no_images')));
       assert.ok(listings.some((l) => l.endsWith('/seo?rule=thin_description')));
+      const reviews = actions.find((a) => a.kind === 'reviews')!;
+      assert.equal(reviews.title, 'Moderate 2 reviews waiting to be published');
+      assert.match(reviews.detail, /^1 of them rates 2 stars or fewer — answer publicly; the oldest/);
+      assert.equal(reviews.urgency, 'today', 'an unhappy customer waits for an answer');
+      assert.equal(reviews.link, '/admin/stores/morning-shop/reviews?status=pending');
     });
 
-    test('a support person reads only the parts of their role: orders and listings, no figures', async () => {
+    test('a support person reads only the parts of their role: orders, listings and reviews, no figures', async () => {
       const briefing = await briefingOf(new Set(rolePermissions.support));
       assert.equal(briefing.yesterday, null);
-      assert.deepEqual(briefing.parts, ['orders', 'listings']);
+      assert.deepEqual(briefing.parts, ['orders', 'listings', 'reviews']);
       assert.ok(!briefing.actions.some((a) => a.kind === 'goal'));
       const kinds = new Set(briefing.actions.map((a) => a.kind));
-      assert.deepEqual([...kinds].sort(), ['late_shipments', 'listings', 'payments']);
+      assert.deepEqual([...kinds].sort(), ['late_shipments', 'listings', 'payments', 'reviews']);
     });
 
     test('over HTTP: the reader’s permissions decide; a malformed day is a 400', async () => {

@@ -9,6 +9,7 @@ import { goalActions } from './actions/goal-actions.ts';
 import { listingActions } from './actions/listing-actions.ts';
 import { orderActions } from './actions/order-actions.ts';
 import { reorderActions } from './actions/reorder-actions.ts';
+import { reviewActions } from './actions/review-actions.ts';
 import type { BriefingAction, BriefingContext } from './briefing-types.ts';
 import { rankActions } from './rank-actions.ts';
 import { type MetricAgainstExpected, yesterdayReport } from './yesterday-report.ts';
@@ -21,6 +22,7 @@ export const briefingParts = {
   stock: 'purchasing:read',
   orders: 'orders:read',
   listings: 'catalog:read',
+  reviews: 'reviews:read',
 } as const satisfies Record<string, Permission>;
 export type BriefingPart = keyof typeof briefingParts;
 
@@ -46,7 +48,7 @@ export function briefingDayOf(store: BriefingContext['store'], at: Date = now())
  * The morning briefing of a store for one reader: the day against what was expected (with the
  * anomaly detector's explanations) and a ranked list of actions gathered from the modules that know
  * — stock to reorder, campaigns losing money, metrics that fell, goals likely to be missed, orders and returns waiting, listings
- * that need work. Only the parts the reader's permissions allow are read.
+ * that need work, reviews to moderate. Only the parts the reader's permissions allow are read.
  */
 export async function dailyBriefing(
   db: Db,
@@ -65,13 +67,14 @@ export async function dailyBriefing(
   );
   const allowed = (part: BriefingPart) => parts.includes(part);
   const none = async (): Promise<BriefingAction[]> => [];
-  const [report, goals, stock, campaigns, orders, listings] = await Promise.all([
+  const [report, goals, stock, campaigns, orders, listings, reviews] = await Promise.all([
     allowed('yesterday') ? yesterdayReport(db, context) : null,
     allowed('goals') ? goalActions(db, context) : none(),
     allowed('stock') ? reorderActions(db, context) : none(),
     allowed('campaigns') ? campaignActions(db, context) : none(),
     allowed('orders') ? orderActions(db, context) : none(),
     allowed('listings') ? listingActions(db, context) : none(),
+    allowed('reviews') ? reviewActions(db, context) : none(),
   ]);
   const actions = [
     ...(report ? [...anomalyActions(report, context), ...stoppedSellerActions(report, context)] : []),
@@ -80,6 +83,7 @@ export async function dailyBriefing(
     ...campaigns,
     ...orders,
     ...listings,
+    ...reviews,
   ];
   return {
     store: {

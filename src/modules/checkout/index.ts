@@ -34,6 +34,7 @@ export {
   lockActiveCart,
   type StoreRef,
 } from './carts.ts';
+export * as customerData from './customer-data.ts';
 export { type CompletedDraft, completeDraftOrder } from './drafts/draft-completion.ts';
 export { type DraftChangeKind, draftOrderEventTypes } from './drafts/draft-events.ts';
 export {

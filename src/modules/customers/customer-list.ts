@@ -5,6 +5,7 @@ import { type Customer, customerOf } from './customer.ts';
 import { type CustomerFigures, customerFactsQuery, figuresOf } from './customer-facts.ts';
 import { type CustomerListQuery, customerListQuery, type customerListSorts } from './customer-input.ts';
 import { customerGroupMembers, customers } from './schema.ts';
+import { resolveRuleData } from './segments/rfm-membership.ts';
 import { dayAfter, dayStart } from './segments/segment-conditions.ts';
 import { segmentPredicate } from './segments/segment-predicate.ts';
 import { getSegment } from './segments/segments.ts';
@@ -91,7 +92,9 @@ export async function listCustomers(
   }
   if (filter.segmentId) {
     const segment = await getSegment(db, storeId, filter.segmentId);
-    filters.push(segmentPredicate(storeId, segment.match, segment.rules, columns, new Date()));
+    const asOf = new Date();
+    const data = await resolveRuleData(db, storeId, segment.rules, asOf);
+    filters.push(segmentPredicate(storeId, segment.match, segment.rules, columns, asOf, data));
   }
   const where = filters.length > 0 ? sql.join(filters, sql` and `) : undefined;
   const [rows, totals] = await Promise.all([

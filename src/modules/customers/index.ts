@@ -59,6 +59,7 @@ export {
   type CustomerField,
 } from './customer-change.ts';
 export { type CustomerContact, customerContacts } from './customer-contacts.ts';
+export * as customerData from './customer-data.ts';
 export type { CustomerFigures } from './customer-facts.ts';
 export {
   type CustomerListQuery,
@@ -89,6 +90,10 @@ export { activateCustomer, type RegistrationResult, registerCustomer } from './r
 export { customerRoutes } from './routes.ts';
 export type { CustomerState, MarketingConsentSource } from './schema.ts';
 export { customerStates, marketingConsentSources } from './schema.ts';
+export {
+  provideRfmMembership,
+  type RfmMembershipSource,
+} from './segments/rfm-membership.ts';
 export {
   type SegmentCondition,
   type SegmentField,

@@ -41,6 +41,8 @@ export async function insightsRoutes(app: FastifyInstance, { db }: { db: Db }) {
               expected: s.judgement.expected,
               relativeChange: s.judgement.relativeChange,
               direction: s.judgement.direction,
+              // A product that sold nothing while out of stock: since when.
+              stockOutSince: s.judgement.stockOut?.since ?? null,
             })),
           explanation: m.explanation
             ? {

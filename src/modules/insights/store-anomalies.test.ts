@@ -1,16 +1,21 @@
 // The morning verdict over a store's real rollups: ten weeks of steady sessions from three channels
 // (with a weekly rhythm), then a day when Paid Search sends almost nobody. Sessions are flagged
-// down and explained by Paid Search; a quiet day flags nothing; the API answers the same.
+// down and explained by Paid Search; a quiet day flags nothing; the API answers the same. An
+// irregular seller's empty days are flagged with their cause when the inventory says it was out.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { makeApiKey, startTestApp, type TestApp, withApiKey } from '../../../test/support/app-harness.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { resultRows } from '../../platform/db/result-rows.ts';
 import { testDatabaseTargets } from '../../platform/db/test-database.ts';
 import { createStore, type Store, systemActor } from '../access/index.ts';
 import { ingestEvents, rollUpDirtyDays } from '../analytics/index.ts';
 import { writeDailyProductRollups } from '../analytics/testing/rollup-rows.ts';
 import { createProduct } from '../catalog/index.ts';
+import { recordMovements } from '../inventory/index.ts';
+import { makeLocation, makeVariants } from '../inventory/testing/inventory-fixtures.ts';
 import { storeAnomalies } from './store-anomalies.ts';
 
 const actor = systemActor('anomalies test');
@@ -84,6 +89,61 @@ for (const target of testDatabaseTargets()) {
           grossSales: 20 * 1800,
         })),
       );
+      // Two irregular sellers with the same sales — 0 to 3 a day, about one day in five empty — and
+      // nothing for the last three days. The bowl ran out of stock on the first of them; the plate
+      // has plenty. Three empty days at this rhythm are not beyond chance (about 1 in 70).
+      const pattern = [2, 1, 0, 3, 1, 2, 1, 0, 2, 1, 3, 1, 0, 2];
+      const warehouse = await makeLocation(database, store.id, 'Warehouse');
+      const irregular: Record<string, { productId: string; variantId: string }> = {};
+      for (const title of ['Linen Bowl', 'Linen Plate']) {
+        const [variantId] = (await makeVariants(database, store, 1, { title })) as [string];
+        const [row] = resultRows<{ product_id: string }>(
+          await database.db.execute(sql`select product_id from product_variants where id = ${variantId}`),
+        );
+        irregular[title] = { productId: row!.product_id, variantId };
+        await writeDailyProductRollups(
+          database.db,
+          Array.from({ length: days - 3 }, (_, d) => ({
+            storeId: store.id,
+            day: first.plus({ days: d }).toISODate()!,
+            productId: row!.product_id,
+            categoryId: null,
+            orders: pattern[d % pattern.length]!,
+            units: pattern[d % pattern.length]!,
+            grossSales: pattern[d % pattern.length]! * 2400,
+          })),
+        );
+      }
+      const noon = (d: number) => first.plus({ days: d, hours: 12 }).toJSDate();
+      for (const [title, units] of [
+        ['Linen Bowl', 40],
+        ['Linen Plate', 400],
+      ] as const) {
+        const { variantId } = irregular[title]!;
+        await database.db.transaction((tx) =>
+          recordMovements(
+            tx,
+            store.id,
+            actor,
+            [{ variantId, locationId: warehouse.id, kind: 'receive', quantity: units }],
+            {
+              recordedAt: noon(0),
+            },
+          ),
+        );
+        // What the ledger saw sold, all of it by the evening before the last three days.
+        await database.db.transaction((tx) =>
+          recordMovements(
+            tx,
+            store.id,
+            actor,
+            [{ variantId, locationId: warehouse.id, kind: 'sale', quantity: -40 }],
+            {
+              recordedAt: noon(days - 4),
+            },
+          ),
+        );
+      }
     });
     after(async () => {
       await sp.close();
@@ -122,6 +182,32 @@ for (const target of testDatabaseTargets()) {
         (m) => m.metric === 'revenue',
       )!;
       assert.equal(quiet.segments.find((s) => s.value === 'Oat Mug')?.judgement.flagged, false);
+    });
+
+    test('an irregular seller out of stock is flagged with its cause; the same sales in stock are not', async () => {
+      const { metrics } = await storeAnomalies(database.db, store, outageDay);
+      const revenue = metrics.find((m) => m.metric === 'revenue')!;
+      const product = (title: string) =>
+        revenue.segments.find((s) => s.dimension === 'product' && s.value === title)!.judgement;
+      const bowl = product('Linen Bowl');
+      assert.equal(bowl.flagged, true, JSON.stringify(bowl));
+      assert.equal(bowl.direction, 'down');
+      assert.deepEqual(bowl.stockOut, { since: first.plus({ days: days - 3 }).toISODate() });
+      assert.ok(
+        bowl.drySpell && bowl.drySpell.days === 3 && bowl.drySpell.chance > 0.001,
+        JSON.stringify(bowl),
+      );
+      assert.ok(bowl.actual! < bowl.lower!, 'flagged ⇔ outside the band');
+      const plate = product('Linen Plate');
+      assert.equal(plate.flagged, false, JSON.stringify(plate));
+      assert.equal(plate.stockOut, undefined);
+      // Before the stock-out, a day with nothing to sell is not a stock-out day.
+      const before = (
+        await storeAnomalies(database.db, store, first.plus({ days: days - 4 }).toISODate()!)
+      ).metrics
+        .find((m) => m.metric === 'revenue')!
+        .segments.find((s) => s.value === 'Linen Bowl')!.judgement;
+      assert.equal(before.stockOut, undefined);
     });
 
     test('the day before: nothing flagged', async () => {

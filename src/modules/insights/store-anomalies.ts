@@ -18,7 +18,9 @@ import {
   type StoreMetricName,
   storeMetricNames,
   storeMetricWords,
+  withStockOutCause,
 } from './anomalies/index.ts';
+import { productStockOuts } from './product-stock-outs.ts';
 
 /** Days of history each series carries: the detector's 84-day window and room to settle. */
 const historyDays = 120;
@@ -112,7 +114,9 @@ export async function storeAnomalies(
     series: metricSeries(metric, overall),
     breakdowns: [
       ...breakdownValues,
-      ...(productMetrics.has(metric) ? [{ dimension: 'product', values: [...byProduct] }] : []),
+      ...(productMetrics.has(metric)
+        ? [{ dimension: 'product', values: byProduct.map((p) => [p.label, p.days] as const) }]
+        : []),
     ].map(
       ({ dimension, values }): BreakdownSeriesInput => ({
         dimension,
@@ -120,9 +124,18 @@ export async function storeAnomalies(
       }),
     ),
   }));
-  return {
-    day: judged,
-    currency: store.baseCurrency,
-    metrics: judgeStoreDay({ metrics, currency: store.baseCurrency, locale: 'en' }),
-  };
+  const reports = judgeStoreDay({ metrics, currency: store.baseCurrency, locale: 'en' });
+  // A best seller's empty day while it had nothing to sell is flagged sooner, with its cause.
+  const stockOuts = await productStockOuts(
+    db,
+    store,
+    judged,
+    byProduct.map((p) => p.productId),
+  );
+  const stockOutOf = new Map(byProduct.map((p) => [p.label, stockOuts.get(p.productId)]));
+  for (const report of reports)
+    for (const segment of report.segments)
+      if (segment.dimension === 'product')
+        segment.judgement = withStockOutCause(segment.judgement, stockOutOf.get(segment.value));
+  return { day: judged, currency: store.baseCurrency, metrics: reports };
 }

@@ -11,6 +11,7 @@ export { type CancelOrderInput, type CancelReason, cancelOrder, cancelReasons } 
 export { carrierTracking, trackingUrlFor } from './carrier-tracking.ts';
 export { closeReturnWithoutRefund, closeReturnWithRefund } from './close-return.ts';
 export { createOrder } from './create-order.ts';
+export * as customerData from './customer-data.ts';
 export { type CustomerOrderFigures, customerOrderFigures } from './customer-order-figures.ts';
 export {
   customerPurchaseOfProduct,

@@ -5,6 +5,7 @@ import type { Order } from './order-read.ts';
 
 export const orderEventTypes = [
   'order.placed',
+  'order.confirmation_resent',
   'order.paid',
   'order.cancelled',
   'order.fulfilment_created',

@@ -13,6 +13,7 @@ import { addOrderNote, orderNoteInput, orderTagsInput, setOrderTags } from './or
 import { getOrder, lockOrder } from './order-read.ts';
 import { getOrderSettings, orderSettingsInput, updateOrderSettings } from './order-settings.ts';
 import { refundRoutes } from './refund-routes.ts';
+import { resendOrderConfirmation } from './resend-confirmation.ts';
 import { returnRoutes } from './return-routes.ts';
 
 const storeParams = z.object({ store: z.string().min(1).max(64) });
@@ -65,6 +66,26 @@ export async function orderRoutes(app: FastifyInstance, { db }: { db: Db }) {
         paymentsOfOrder(db, storeId, request.params.orderId),
       ]);
       return { order: { ...order, payments } };
+    },
+  );
+
+  r.post(
+    '/orders/:orderId/resend-confirmation',
+    {
+      config: { permission: 'orders:write' },
+      schema: {
+        tags,
+        summary: 'Send the order confirmation e-mail again (409 order_not_placed)',
+        params: orderParams,
+        body: z.object({}).strict().nullish(),
+      },
+    },
+    async (request, reply) => {
+      const { store, actor } = storeOf(request);
+      const result = await db.transaction((tx) =>
+        resendOrderConfirmation(tx, store.id, actor, request.params.orderId),
+      );
+      return reply.status(202).send(result);
     },
   );
 

@@ -7,6 +7,7 @@
 export { type AuthorisePaymentInput, authorisePayment, confirmPaymentAction } from './authorise-payment.ts';
 export { capturePayment, markPaymentReceived } from './capture-payment.ts';
 export { type CardBrand, type CardInput, isLuhnValid } from './card-details.ts';
+export * as customerData from './customer-data.ts';
 export { type FinancialStatus, financialStatuses, financialStatusOf } from './financial-status.ts';
 export { capturableOf, refundableOf } from './payment-amounts.ts';
 export { PAYMENT_UPDATED_EVENT, type PaymentUpdatedPayload } from './payment-change.ts';

@@ -17,6 +17,7 @@
  */
 
 export { loadDiscountCandidates } from './candidates.ts';
+export * as customerData from './customer-data.ts';
 export { customerKey } from './customer-key.ts';
 export type { DiscountStatus, DiscountView } from './discount-records.ts';
 export { getDiscount } from './discount-records.ts';

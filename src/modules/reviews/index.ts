@@ -4,6 +4,7 @@
  * moderation queue, public replies, exact per-product figures, CSV export and import.
  */
 export { reviewsTopic } from './change-topic.ts';
+export * as customerData from './customer-data.ts';
 export { customerMayReview, submitCustomerReview, submitReviewWithToken } from './customer-submissions.ts';
 export {
   getReview,
@@ -31,6 +32,11 @@ export {
 } from './review-request-job.ts';
 export { peekReviewToken, type ReviewRequestToken } from './review-request-tokens.ts';
 export { getReviewSettings, type ReviewSettings, updateReviewSettings } from './review-settings.ts';
+export {
+  LOW_RATING,
+  type ReviewsAwaitingModeration,
+  reviewsAwaitingModeration,
+} from './reviews-awaiting-moderation.ts';
 export { exportReviewsCsv, importReviewsCsv, reviewCsvColumns } from './reviews-csv.ts';
 export { reviewRoutes } from './routes.ts';
 export { type ReviewFlag, type ReviewStatus, reviewFlags, reviewStatuses } from './schema.ts';

@@ -13,6 +13,7 @@ export {
   sendDueCsatSurveys,
 } from './csat/csat-mail-job.ts';
 export { commentOnRating, csatSurveyByToken, rateTicket } from './csat/csat-ratings.ts';
+export * as customerData from './customer-data.ts';
 export { type CustomerTicketInput, customerTicketInput, openCustomerTicket } from './customer-tickets.ts';
 export { type InboundRecipient, resolveInboundRecipient } from './inbound/inbound-recipient.ts';
 export { type IngestResult, ingestSupportMail, RejectedMail } from './inbound/ingest-support-mail.ts';
@@ -22,6 +23,8 @@ export {
   startSupportSmtpListener,
 } from './inbound/support-smtp-listener.ts';
 export { listTickets, type TicketListRow } from './list-tickets.ts';
+export { addDefaultMacros, defaultMacros } from './macros/default-macros.ts';
+export { listMacros, type Macro } from './macros/macros.ts';
 export { mergeTickets } from './merge-tickets.ts';
 export { type SupportMetrics, supportMetrics } from './metrics/support-metrics.ts';
 export { openTicket, type TicketOpening } from './open-ticket.ts';

@@ -8,6 +8,7 @@ import { storeOf } from '../access/index.ts';
 import { addNote, replyToTicket } from './answer-ticket.ts';
 import { changeTicket } from './change-ticket.ts';
 import { listTickets } from './list-tickets.ts';
+import { macroRoutes } from './macros/routes.ts';
 import { mergeTickets } from './merge-tickets.ts';
 import { supportMetrics, supportMetricsQuery } from './metrics/support-metrics.ts';
 import { getSlaSettings, slaSettingsInput, storeSla, updateSlaSettings } from './sla/sla-settings.ts';
@@ -16,6 +17,7 @@ import { ticketSla } from './sla/ticket-sla.ts';
 import { createStaffTicket } from './staff-tickets.ts';
 import { getSupportSettings, supportSettingsInput, updateSupportSettings } from './support-settings.ts';
 import { readAttachment } from './ticket-attachments.ts';
+import { ticketContext } from './ticket-context.ts';
 import { getTicketDetail } from './ticket-detail.ts';
 import {
   mergeInput,
@@ -186,6 +188,21 @@ export async function supportRoutes(app: FastifyInstance, { db, storage }: Suppo
         .send(file.content.stream);
     },
   );
+
+  r.get(
+    '/support/tickets/:ticketId/context',
+    {
+      config: { permission: 'support:read' },
+      schema: {
+        tags,
+        summary: 'The sidebar: the customer’s profile summary and recent orders with lines and parcels',
+        params: ticketParams,
+      },
+    },
+    async (request) => ticketContext(db, storeOf(request).store.id, request.params.ticketId),
+  );
+
+  await macroRoutes(app, { db });
 
   r.get(
     '/support/settings',

@@ -6,6 +6,7 @@ import type { TransactionalTemplateKey } from './template-keys.ts';
 /** Which e-mail each event sends (docs/transactional-mail.md, "Events"). */
 export const eventTemplates: Readonly<Record<string, TransactionalTemplateKey>> = {
   'order.placed': 'order_confirmation',
+  'order.confirmation_resent': 'order_confirmation',
   'order.paid': 'payment_received',
   'order.fulfilment_created': 'shipping_confirmation',
   'order.delivered': 'delivery_confirmation',

@@ -18,6 +18,7 @@ export { transactionalMailRoutes } from './routes.ts';
 export {
   configureTransactionalMail,
   sendTransactionalMail,
+  storefrontLink,
   type TransactionalMessage,
 } from './send-transactional-mail.ts';
 export { storefrontBaseUrl } from './storefront-links.ts';

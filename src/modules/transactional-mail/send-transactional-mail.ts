@@ -36,6 +36,11 @@ export function configureTransactionalMail(settings: { mailFrom: string; publicB
   if (settings.publicBaseUrl) installationUrl = settings.publicBaseUrl;
 }
 
+/** A storefront path (`/orders/7f3c…`) as the absolute link the store's e-mails use. */
+export function storefrontLink(store: Pick<Store, 'handle' | 'domains'>, path: string): string {
+  return `${storefrontBaseUrl(store, installationUrl)}${path}`;
+}
+
 /** The address transactional mail goes out from, with the store's name. */
 export function transactionalSender(store: Pick<Store, 'name'>): string {
   return mailboxWithName(store.name, senderAddress);

@@ -1,6 +1,7 @@
 /** Public face of the webhooks module: endpoints, the delivery log, the outbox consumer and the delivery job. */
 
 export { createWebhooksConsumer, DELIVER_JOB, webhooksConsumer } from './consumer.ts';
+export * as customerData from './customer-data.ts';
 export {
   createDeliverHandler,
   type DeliveryOptions,

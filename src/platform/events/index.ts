@@ -1,5 +1,6 @@
 /** Domain events: the transactional outbox and the dispatcher that hands events to consumers. */
 
+export * as customerData from './customer-data.ts';
 export {
   createOutboxDispatcher,
   type DispatchResult,

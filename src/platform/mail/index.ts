@@ -1,4 +1,6 @@
 /** Outgoing mail: queued in the writer's transaction, sent by a job over SMTP or kept by the development transport. */
+
+export * as customerData from './customer-data.ts';
 export {
   type AttachmentSummary,
   getMail,

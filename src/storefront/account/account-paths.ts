@@ -6,6 +6,7 @@ export const accountPaths = {
   profile: (site: StorefrontSite) => `${site.basePath}/account/profile`,
   login: (site: StorefrontSite) => `${site.basePath}/account/login`,
   logout: (site: StorefrontSite) => `${site.basePath}/account/logout`,
+  dataExport: (site: StorefrontSite) => `${site.basePath}/account/data-export`,
   register: (site: StorefrontSite) => `${site.basePath}/account/register`,
   resetRequest: (site: StorefrontSite) => `${site.basePath}/account/reset`,
   reset: (site: StorefrontSite, token: string) =>

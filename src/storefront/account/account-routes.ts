@@ -6,6 +6,7 @@ import {
   startVisit,
 } from './account-visit.ts';
 import { addressHandlers } from './address-handlers.ts';
+import { dataExportHandler } from './data-export-handler.ts';
 import { profileHandlers } from './profile-handlers.ts';
 import { signInHandlers } from './sign-in-handlers.ts';
 
@@ -29,6 +30,7 @@ export async function accountRoutes(app: FastifyInstance, context: AccountRouteC
   const signIn = signInHandlers(context);
   const profile = profileHandlers(context);
   const addresses = addressHandlers(context);
+  const downloadMyData = dataExportHandler(context);
   const hidden = { schema: { hide: true } };
 
   const route =
@@ -55,6 +57,11 @@ export async function accountRoutes(app: FastifyInstance, context: AccountRouteC
       `${at}/profile`,
       hidden,
       route((v, r) => profile.saveDetails(v, r.body)),
+    );
+    app.post(
+      `${at}/data-export`,
+      hidden,
+      route((v, r) => downloadMyData(v, r.body)),
     );
     app.post(
       `${at}/logout`,

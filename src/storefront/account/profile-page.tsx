@@ -96,6 +96,16 @@ export function renderProfilePage(site: StorefrontSite, view: ProfileView): stri
           <h2 id="orders-heading">{t.accountOrdersHeading}</h2>
           {view.orders ?? null}
         </section>
+        <section class="panel" id="your-data" aria-labelledby="data-heading">
+          <h2 id="data-heading">{t.accountDataHeading}</h2>
+          <p class="muted">{t.accountDataLead}</p>
+          <form method="post" action={accountPaths.dataExport(site)}>
+            <CsrfField token={view.csrfToken} />
+            <button class="btn btn-quiet" type="submit">
+              {t.accountDownloadData}
+            </button>
+          </form>
+        </section>
       </>
     ),
   });

@@ -6,10 +6,17 @@ import { analyticsDailyProducts } from '../schema.ts';
 import type { Period } from './kpi-report.ts';
 import { emptyMeasures, type Measures } from './metric-totals.ts';
 
+export interface ProductDailyMeasures {
+  productId: string;
+  /** The title, with the handle when two products share it: what screens and sentences show. */
+  label: string;
+  days: { day: string; measures: Measures }[];
+}
+
 /**
  * The daily sales of a store's best sellers over a period, each as a full series of measures
  * (orders, units, gross sales, discounts; the rest stay 0: sessions are not kept per product),
- * keyed by the product's title (with its handle when two share a title). For series over the
+ * labelled by the product's title (with its handle when two share a title). For series over the
  * product rollup (anomaly detection: a best seller that stops selling). Best sellers are ranked by
  * net sales over the period up to, not including, its last day, so a product that sold nothing
  * on the last day is still among them.
@@ -19,7 +26,7 @@ export async function dailyMeasuresByProduct(
   storeId: string,
   period: Period,
   limit: number,
-): Promise<Map<string, { day: string; measures: Measures }[]>> {
+): Promise<ProductDailyMeasures[]> {
   const days: string[] = [];
   for (
     let d = DateTime.fromISO(period.from, { zone: 'utc' }), i = 0;
@@ -44,7 +51,7 @@ export async function dailyMeasuresByProduct(
     )
     .limit(limit);
   const ids = top.map((t) => t.productId);
-  if (ids.length === 0) return new Map();
+  if (ids.length === 0) return [];
   const [rows, labels] = await Promise.all([
     db
       .select({
@@ -74,15 +81,16 @@ export async function dailyMeasuresByProduct(
     }),
   );
   const index = new Map(days.map((day, i) => [day, i]));
-  const out = new Map<string, { day: string; measures: Measures }[]>();
+  const out = new Map<string, ProductDailyMeasures>();
   for (const id of ids)
-    out.set(
-      labelOf.get(id)!,
-      days.map((day) => ({ day, measures: emptyMeasures() })),
-    );
+    out.set(id, {
+      productId: id,
+      label: labelOf.get(id)!,
+      days: days.map((day) => ({ day, measures: emptyMeasures() })),
+    });
   for (const row of rows) {
     const i = index.get(String(row.day));
-    const series = out.get(labelOf.get(row.productId)!);
+    const series = out.get(row.productId)?.days;
     if (i === undefined || !series) continue;
     const m = series[i]!.measures;
     m.orders += Number(row.orders);
@@ -90,5 +98,5 @@ export async function dailyMeasuresByProduct(
     m.grossSales += Number(row.grossSales);
     m.discounts += Number(row.discounts);
   }
-  return out;
+  return [...out.values()];
 }

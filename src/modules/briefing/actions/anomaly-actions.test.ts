@@ -133,7 +133,7 @@ test('a best seller that sold nothing: its own action, a day of its sales at sta
   ];
   // Sold nothing for four days, flagged on its orders only so far (an amount's spell is judged a
   // day later: docs/anomalies.md): still an action, with the spell in its words.
-  const spell = { from: '2026-11-20', days: 4, chance: 2e-5, expectedEvents: 11 };
+  const spell = { from: '2026-11-20', days: 4, chance: 2e-5, expectedEvents: 11, typical: 3 };
   segments.push({
     dimension: 'product',
     value: 'Birch Board',

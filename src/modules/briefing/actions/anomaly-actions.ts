@@ -73,6 +73,8 @@ export function anomalyActions(report: YesterdayReport, context: BriefingContext
  * low at zero, on the day or over a run of empty days (a dry spell, docs/anomalies.md): out of
  * stock, unpublished or a broken page. A day of its expected sales is at stake (each further day
  * loses as much); the link opens the inventory filtered on its name, where its stock and reorder are.
+ * When the inventory says it was out of stock, the action says so ("Restock …"), and a reader of
+ * the briefing's stock part gets it there instead, as a reorder with its purchase order.
  */
 export function stoppedSellerActions(report: YesterdayReport, context: BriefingContext): BriefingAction[] {
   const productSegments = (metric: string) =>
@@ -87,13 +89,31 @@ export function stoppedSellerActions(report: YesterdayReport, context: BriefingC
   return [...names].flatMap((name): BriefingAction[] => {
     const sales = revenue.find((s) => s.value === name)?.judgement;
     if (!sales?.expected || sales.actual !== 0) return [];
-    const spell = [sales, productSegments('orders').find((s) => s.value === name)?.judgement]
-      .map((j) => j?.drySpell)
-      .reduce((longest, x) => (x && x.days > (longest?.days ?? 1) ? x : longest), null as DrySpell | null);
-    const spellDays = spell?.days ?? 1;
+    const orders = productSegments('orders').find((s) => s.value === name)?.judgement;
     const words = (date: string) =>
       DateTime.fromISO(date, { zone: 'utc' }).setLocale('en').toFormat('cccc d LLLL');
     const perDay = metricFigure('revenue', sales.expected, report.currency);
+    const link = `${adminPath(context.store.handle, 'inventory')}?${new URLSearchParams({ q: name })}`;
+    const atStake = moneyOf(Math.round(sales.expected), report.currency);
+    const stockOut = sales.stockOut ?? orders?.stockOut;
+    if (stockOut) {
+      // A reader of the stock part has it among the reorders, with the purchase order ready.
+      if (context.permissions.has('purchasing:read')) return [];
+      return [
+        {
+          kind: 'anomaly',
+          urgency: 'today',
+          title: `Restock ${name}: out of stock since ${words(stockOut.since)}`,
+          detail: `It usually sells about ${perDay} a day and has sold nothing since it ran out.`,
+          link,
+          atStake,
+        },
+      ];
+    }
+    const spell = [sales, orders]
+      .map((j) => j?.drySpell)
+      .reduce((longest, x) => (x && x.days > (longest?.days ?? 1) ? x : longest), null as DrySpell | null);
+    const spellDays = spell?.days ?? 1;
     return [
       {
         kind: 'anomaly',
@@ -103,8 +123,8 @@ export function stoppedSellerActions(report: YesterdayReport, context: BriefingC
             ? `Find out why ${name} has sold nothing for ${spellDays} days`
             : `Find out why ${name} sold nothing on ${words(report.day)}`,
         detail: `It usually sells about ${perDay} a day${spell && spellDays > 1 ? `, and has sold nothing since ${words(spell.from)}` : ''}: check its stock, its page and whether it is still published.`,
-        link: `${adminPath(context.store.handle, 'inventory')}?${new URLSearchParams({ q: name })}`,
-        atStake: moneyOf(Math.round(sales.expected), report.currency),
+        link,
+        atStake,
       },
     ];
   });

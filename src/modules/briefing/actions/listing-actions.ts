@@ -1,8 +1,7 @@
 import type { Db } from '../../../platform/db/database.ts';
 import { listingGaps } from '../../catalog/index.ts';
 import { adminPath, type BriefingAction, type BriefingContext } from '../briefing-types.ts';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { plural } from './action-wording.ts';
 
 /**
  * Listings that lose search traffic and sales: active products without an image, or with a thin

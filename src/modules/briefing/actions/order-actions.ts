@@ -1,14 +1,9 @@
 import type { Db } from '../../../platform/db/database.ts';
 import { lateAfterDays, ordersAwaitingAction, type WaitingWork } from '../../orders/index.ts';
 import { adminPath, type BriefingAction, type BriefingContext } from '../briefing-types.ts';
+import { oldestWaited, plural } from './action-wording.ts';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-function waitingSince(work: WaitingWork, at: Date): string {
-  if (!work.oldestSince) return '';
-  const days = Math.floor((at.getTime() - work.oldestSince.getTime()) / 86_400_000);
-  return days < 1 ? 'the oldest came in today' : `the oldest has waited ${plural(days, 'day', 'days')}`;
-}
+const waitingSince = (work: WaitingWork, at: Date) => oldestWaited(work.oldestSince, at);
 
 /**
  * What in the orders waits on a person: paid orders not shipped after two days (a promise being

@@ -3,8 +3,7 @@ import { formatMoney, moneyOf } from '../../../platform/money.ts';
 import { findStockVariants } from '../../catalog/index.ts';
 import { type ReorderSuggestion, reorderSuggestions } from '../../inventory/index.ts';
 import { adminPath, type BriefingAction, type BriefingContext } from '../briefing-types.ts';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { plural } from './action-wording.ts';
 
 function variantName(s: ReorderSuggestion): string {
   return s.variantTitle ? `${s.productTitle} – ${s.variantTitle}` : s.productTitle;

@@ -259,6 +259,7 @@ for (const target of testDatabaseTargets()) {
             ['insights.demand-forecasts', 900],
             ['inventory.watch-running-out', 3600],
             ['reviews.request-mail', 3600],
+            ['privacy.analytics-retention', 86_400],
             ['support.csat-mail', 300],
             ['support.sla-alerts', 600],
           ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),

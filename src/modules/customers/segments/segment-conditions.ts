@@ -70,6 +70,14 @@ export const segmentCondition = z.union([
     .strict(),
   z
     .object({
+      /** The analytics' RFM segment (champions, at_risk, …), computed as the rule is read: rfm-membership.ts. */
+      field: z.literal('rfm_segment'),
+      operator: z.enum(['in', 'not_in']),
+      value: z.string().regex(/^[a-z][a-z_]{1,39}$/, 'Name an RFM segment, e.g. champions or at_risk.'),
+    })
+    .strict(),
+  z
+    .object({
       field: z.literal('state'),
       operator: z.enum(['equals', 'not_equals']),
       value: z.enum(customerStates),
@@ -88,6 +96,7 @@ export const segmentFields = [
   'country',
   'group',
   'accepts_marketing',
+  'rfm_segment',
   'state',
 ] as const satisfies readonly SegmentField[];
 

@@ -5,6 +5,7 @@ import { type Customer, customerOf } from '../customer.ts';
 import { customerFactsQuery, figuresOf } from '../customer-facts.ts';
 import { type CustomerWithFigures, listCustomers } from '../customer-list.ts';
 import { customers } from '../schema.ts';
+import { resolveRuleData } from './rfm-membership.ts';
 import { type SegmentPreviewInput, segmentPreviewInput } from './segment-input.ts';
 import { segmentPredicate } from './segment-predicate.ts';
 import { assertRuleGroupsExist, getSegment } from './segments.ts';
@@ -19,7 +20,9 @@ export async function previewSegment(
   await assertRuleGroupsExist(db, storeId, rules);
   const store = await getStore(db, storeId);
   const facts = customerFactsQuery(db, storeId, store.baseCurrency);
-  const where = segmentPredicate(storeId, match, rules, facts.columns, new Date());
+  const asOf = new Date();
+  const data = await resolveRuleData(db, storeId, rules, asOf);
+  const where = segmentPredicate(storeId, match, rules, facts.columns, asOf, data);
   const [rows, totals] = await Promise.all([
     facts.select(where).orderBy(sql`${customers.createdAt} desc`, sql`${customers.id} desc`).limit(limit),
     facts.countOf(where),
@@ -59,13 +62,16 @@ export async function* customersInSegment(
   const segment = await getSegment(db, storeId, segmentId);
   const store = await getStore(db, storeId);
   const batchSize = options.batchSize ?? AUDIENCE_BATCH;
+  // RFM members are computed over every customer: once per walk, not per batch.
+  const data = await resolveRuleData(db, storeId, segment.rules, new Date());
   let after = '';
   for (;;) {
     const facts = customerFactsQuery(db, storeId, store.baseCurrency);
     const consent = options.onlyWithMarketingConsent
       ? sql` and ${customers.acceptsMarketing} and ${customers.state} <> 'disabled'`
       : sql``;
-    const where = sql`${segmentPredicate(storeId, segment.match, segment.rules, facts.columns, new Date())} and ${gt(customers.id, after)}${consent}`;
+    const rules = segmentPredicate(storeId, segment.match, segment.rules, facts.columns, new Date(), data);
+    const where = sql`${rules} and ${gt(customers.id, after)}${consent}`;
     const rows = await facts.select(where).orderBy(asc(customers.id)).limit(batchSize);
     for (const row of rows) yield customerOf(row.customer);
     if (rows.length < batchSize) return;

@@ -41,6 +41,7 @@ const customerArb = fc.record({
   country: fc.option(fc.constantFrom('DE', 'FR', 'US'), { freq: 3 }),
   groups: fc.subarray([...groupNames]),
   orders: fc.array(orderArb, { maxLength: 4 }),
+  rfmSegment: fc.option(fc.constantFrom('champions', 'at_risk', 'lost'), { freq: 2 }),
 });
 
 const amountOp = fc.constantFrom('lt', 'lte', 'gt', 'gte', 'equals', 'not_equals');
@@ -86,6 +87,11 @@ const ruleArb = (groupIds: Record<string, string>) =>
       field: fc.constant('accepts_marketing'),
       operator: fc.constant('equals'),
       value: fc.boolean(),
+    }),
+    fc.record({
+      field: fc.constant('rfm_segment'),
+      operator: fc.constantFrom('in', 'not_in'),
+      value: fc.constantFrom('champions', 'at_risk', 'hibernating'),
     }),
     fc.record({
       field: fc.constant('state'),
@@ -188,6 +194,7 @@ for (const target of testDatabaseTargets()) {
           country: c.country,
           groupIds: c.groups.map((g) => groupIds[g]!),
           ...inMemoryFigures(c.orders, 'EUR'),
+          rfmSegment: c.rfmSegment,
         });
       }
       await insertOrderRows(database, store.id, orderRows);
@@ -211,9 +218,15 @@ for (const target of testDatabaseTargets()) {
               { numRuns: 8, seed: sampleSeed },
             );
             const facts = customerFactsQuery(database.db, storeId, 'EUR');
+            // The RFM segments' members as the analytics would hand them over (rfm-membership.ts).
+            const rfmMembers = new Map<string, string[]>();
+            for (const c of inMemory)
+              if (c.rfmSegment) rfmMembers.set(c.rfmSegment, [...(rfmMembers.get(c.rfmSegment) ?? []), c.id]);
             for (const { match, rules: raw } of ruleSets) {
               const rules = raw.map((r) => segmentCondition.parse(r)) as SegmentCondition[];
-              const rows = await facts.select(segmentPredicate(storeId, match, rules, facts.columns, asOf));
+              const rows = await facts.select(
+                segmentPredicate(storeId, match, rules, facts.columns, asOf, { rfmMembers }),
+              );
               const bySql = rows.map((r) => r.customer.id).sort();
               const byMemory = inMemory
                 .filter((c) => matchesInMemory(c, match, rules, asOf))

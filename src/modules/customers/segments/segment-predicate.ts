@@ -1,5 +1,6 @@
 import { and, or, type SQL, sql } from 'drizzle-orm';
 import { customerGroupMembers, customers } from '../schema.ts';
+import { noRuleData, type ResolvedRuleData } from './rfm-membership.ts';
 import {
   type AmountOperator,
   type DateOperator,
@@ -48,6 +49,7 @@ function conditionSql(
   condition: SegmentCondition,
   columns: SegmentColumns,
   asOf: Date,
+  data: ResolvedRuleData,
 ): SQL {
   switch (condition.field) {
     case 'total_spent':
@@ -76,6 +78,12 @@ function conditionSql(
     }
     case 'accepts_marketing':
       return condition.value ? sql`${customers.acceptsMarketing}` : sql`not ${customers.acceptsMarketing}`;
+    case 'rfm_segment': {
+      // Customers without orders are in no RFM segment: `not_in` holds for them.
+      const ids = [...(data.rfmMembers.get(condition.value) ?? [])];
+      const member = sql`${customers.id} = any(${sql.param(ids)}::text[])`;
+      return condition.operator === 'in' ? member : sql`not ${member}`;
+    }
     case 'state':
       return condition.operator === 'equals'
         ? sql`${customers.state} = ${condition.value}`
@@ -85,7 +93,8 @@ function conditionSql(
 
 /**
  * The rules as one SQL predicate over `customers` joined with `columns` (customer-facts.ts's
- * query). `asOf` is the instant "N days ago" counts from (now, except in tests).
+ * query). `asOf` is the instant "N days ago" counts from (now, except in tests); `data` is what
+ * `resolveRuleData` read for the rules beforehand (RFM segments' members).
  */
 export function segmentPredicate(
   storeId: string,
@@ -93,7 +102,8 @@ export function segmentPredicate(
   rules: SegmentCondition[],
   columns: SegmentColumns,
   asOf: Date,
+  data: ResolvedRuleData = noRuleData,
 ): SQL {
-  const parts = rules.map((rule) => sql`(${conditionSql(storeId, rule, columns, asOf)})`);
+  const parts = rules.map((rule) => sql`(${conditionSql(storeId, rule, columns, asOf, data)})`);
   return (match === 'all' ? and(...parts) : or(...parts)) ?? sql`true`;
 }

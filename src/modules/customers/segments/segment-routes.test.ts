@@ -9,6 +9,7 @@ import {
 } from '../../../../test/support/app-harness.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { testDatabaseTargets } from '../../../platform/db/test-database.ts';
+import { rfmReport } from '../../analytics/index.ts';
 import { customersInSegment, findOrCreateGuestCustomer, recordMarketingConsent } from '../index.ts';
 import { insertOrderRows } from '../testing/order-rows.ts';
 
@@ -228,6 +229,13 @@ for (const target of testDatabaseTargets()) {
       assert.equal(unknownGroup.status, 400);
       assert.equal(unknownGroup.body.error.code, 'unknown_group');
       assert.deepEqual(unknownGroup.body.error.details, { groups: ['cgrp_nope'] });
+      const unknownRfm = await attempt({
+        name: 'X',
+        rules: [{ field: 'rfm_segment', operator: 'in', value: 'big_spenders' }],
+      });
+      assert.equal(unknownRfm.status, 400);
+      assert.equal(unknownRfm.body.error.code, 'unknown_rfm_segment');
+      assert.ok(unknownRfm.body.error.details.known.includes('champions'));
       const preview = await owner.request({
         method: 'POST',
         url: `${api}/customer-segments/preview`,
@@ -235,6 +243,43 @@ for (const target of testDatabaseTargets()) {
       });
       assert.equal(preview.statusCode, 400);
       assert.deepEqual(await counts(), before);
+    });
+
+    test('an RFM segment rule takes the analytics’ verdict: in and not in, live', async () => {
+      // The analytics reads order facts: the same three customers' orders as it records them.
+      const facts = [
+        [ids.big!, 10, 50_000],
+        [ids.big!, 200, 30_000],
+        [ids.lapsed!, 400, 4_000],
+        [ids.new!, 1, 2_500],
+      ] as const;
+      for (const [i, [customerId, ago, amount]] of facts.entries()) {
+        const placedAt = daysAgo(ago);
+        await database.execute(
+          `insert into analytics_order_facts (store_id, order_id, placed_at, day, customer_id, currency,
+             gross_sales, discounts, shipping, tax, total, tax_included, units, origin)
+           values ($1, $2, $3, $4, $5, 'EUR', $6, 0, 0, 0, $6, true, 1, 'storefront')`,
+          [storeId, `ord_rfm_${i}`, placedAt, placedAt.toISOString().slice(0, 10), customerId, amount],
+        );
+      }
+      const { scored } = await rfmReport(database.db, { id: storeId, baseCurrency: 'EUR' });
+      const segmentOf = new Map(scored.map((c) => [c.customerId, c.segment]));
+      assert.equal(segmentOf.size, 3, 'every customer with an order is scored');
+      for (const segment of new Set(segmentOf.values())) {
+        for (const operator of ['in', 'not_in'] as const) {
+          const res = await owner.request({
+            method: 'POST',
+            url: `${api}/customer-segments/preview`,
+            payload: { rules: [{ field: 'rfm_segment', operator, value: segment }] },
+          });
+          assert.equal(res.statusCode, 200, res.body);
+          const expected = Object.values(ids)
+            .filter((id) => (segmentOf.get(id) === segment) === (operator === 'in'))
+            .sort();
+          const got = (res.json().items as { id: string }[]).map((c) => c.id).sort();
+          assert.deepEqual(got, expected, `${operator} ${segment}`);
+        }
+      }
     });
 
     test('groups: created, filled, used by a segment rule, not deletable while used', async () => {

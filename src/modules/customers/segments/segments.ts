@@ -5,6 +5,7 @@ import { emitEvent } from '../../../platform/events/index.ts';
 import { newId } from '../../../platform/ids.ts';
 import { type Actor, recordAudit } from '../../access/index.ts';
 import { customerGroups, customerSegments } from '../schema.ts';
+import { assertRfmSegmentsKnown } from './rfm-membership.ts';
 import type { SegmentCondition, SegmentMatch } from './segment-conditions.ts';
 import {
   type SegmentInput,
@@ -77,6 +78,7 @@ export async function createSegment(
 ): Promise<CustomerSegment> {
   const data = segmentInput.parse(input);
   return db.transaction(async (tx) => {
+    assertRfmSegmentsKnown(data.rules);
     await assertRuleGroupsExist(tx, storeId, data.rules);
     const [created] = await tx
       .insert(customerSegments)
@@ -116,7 +118,10 @@ export async function updateSegment(
         .where(and(eq(customerSegments.storeId, storeId), eq(customerSegments.id, segmentId)))
         .for('update');
       if (!before) throw notFound('Segment', { id: segmentId });
-      if (patch.rules) await assertRuleGroupsExist(tx, storeId, patch.rules);
+      if (patch.rules) {
+        assertRfmSegmentsKnown(patch.rules);
+        await assertRuleGroupsExist(tx, storeId, patch.rules);
+      }
       const [after] = await tx
         .update(customerSegments)
         .set({ ...patch, updatedAt: sql`now()` })

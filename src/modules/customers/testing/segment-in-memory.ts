@@ -17,6 +17,8 @@ export interface CustomerFactsInMemory {
   orderCount: number;
   firstOrderAt: Date | null;
   lastOrderAt: Date | null;
+  /** The customer's RFM segment (the analytics' verdict), null without orders. */
+  rfmSegment: string | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -77,6 +79,10 @@ function holds(c: CustomerFactsInMemory, rule: SegmentCondition, asOf: Date): bo
     }
     case 'accepts_marketing':
       return c.acceptsMarketing === rule.value;
+    case 'rfm_segment': {
+      const member = c.rfmSegment === rule.value;
+      return rule.operator === 'in' ? member : !member;
+    }
     case 'state':
       return rule.operator === 'equals' ? c.state === rule.value : c.state !== rule.value;
   }

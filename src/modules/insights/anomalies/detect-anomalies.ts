@@ -26,6 +26,7 @@ import {
   unscale,
 } from './metric-series.ts';
 import { robustScale } from './robust-scale.ts';
+import type { StockOutCause } from './stock-out-cause.ts';
 import { weekdaySlot, weeklyBaseline } from './weekly-baseline.ts';
 import { zThreshold } from './z-threshold.ts';
 
@@ -126,6 +127,11 @@ export interface DayJudgement {
    * days it ends, judged as a whole (dry-spell.ts); a day can be flagged by its spell alone.
    */
   drySpell: DrySpell | null;
+  /**
+   * A product's empty day while it had nothing to sell: when its stock-out began. Set by the
+   * store's morning run from the inventory (stock-out-cause.ts), never by the detector itself.
+   */
+  stockOut?: StockOutCause;
 }
 
 /** Severity from how far off the day is: halved or doubled is high; −25% / +33% medium. */

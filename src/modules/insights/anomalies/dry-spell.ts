@@ -31,6 +31,8 @@ export interface DrySpell {
   chance: number;
   /** Events (orders, sessions, refunds) the spell's days were expected to have, in all. */
   expectedEvents: number;
+  /** The judged day's typical level in the metric's unit: what its chance of nothing was measured at. */
+  typical: number;
 }
 
 /**
@@ -108,7 +110,7 @@ export class DrySpellTracker {
     this.members.push(day);
     if (!this.spell) {
       this.usualShare = usualShare();
-      this.spell = { from: date, days: 0, chance: 1, expectedEvents: 0 };
+      this.spell = { from: date, days: 0, chance: 1, expectedEvents: 0, typical };
     }
     // An amount's spread on the log scale is the spread of order values and of empty days together
     // (log 1 against log 3,000 minor units): no measure of how its orders cluster. Its orders are
@@ -121,6 +123,7 @@ export class DrySpellTracker {
       days: this.spell.days + 1,
       chance: this.spell.chance * chanceOfNothing,
       expectedEvents: this.spell.expectedEvents + law.mean,
+      typical,
     };
     return this.spell;
   }

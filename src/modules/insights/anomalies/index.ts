@@ -50,6 +50,7 @@ export type {
   MetricSeries,
   ProportionSeries,
 } from './metric-series.ts';
+export { STOCK_OUT_SPELL_CHANCE, type StockOutCause, withStockOutCause } from './stock-out-cause.ts';
 export {
   type BreakdownDimension,
   breakdownDimensions,

@@ -22,6 +22,8 @@ export interface DailyVariantSales {
   sold: number[];
   /** On hand over every location at the start of each day. */
   openingOnHand: number[];
+  /** Whether the store counts the variant's stock; an untracked one is always sellable (0 on hand means nothing). */
+  tracked: boolean;
 }
 
 export interface DailySalesWindow {
@@ -52,7 +54,7 @@ export async function dailyVariantSales(
   const firstDate = first.toISODate()!;
   const idList = sql.param(ids);
 
-  const [moves, cancelled, levels] = await Promise.all([
+  const [moves, cancelled, levels, tracking] = await Promise.all([
     db.execute(sql`
       select m.variant_id, (m.created_at at time zone ${tz})::date - ${firstDate}::date as day,
         sum(m.quantity)::float8 as net_change,
@@ -81,7 +83,11 @@ export async function dailyVariantSales(
       from inventory_levels
       where store_id = ${storeId} and variant_id = any(${idList}::text[])
       group by 1`),
+    db.execute(sql`
+      select variant_id from inventory_items
+      where store_id = ${storeId} and variant_id = any(${idList}::text[]) and tracked`),
   ]);
+  const trackedIds = new Set(resultRows<{ variant_id: string }>(tracking).map((r) => r.variant_id));
 
   const dayCount = window.days;
   // Days counted from the first by the database (date − date is whole days); drivers may send text.
@@ -127,6 +133,7 @@ export async function dailyVariantSales(
       firstDay: firstDate,
       sold: s.sold.map((units) => Math.max(0, units)),
       openingOnHand,
+      tracked: trackedIds.has(variantId),
     });
   }
   return result;

@@ -226,6 +226,10 @@ export function englishMessages(f: MessageFormat) {
     accountLinkExpiredBody: 'The links in our e-mails work once and for a limited time. Ask for a new one.',
     accountAskNewLink: 'Ask for a new link',
     accountSignOut: 'Sign out',
+    accountDataHeading: 'Your data',
+    accountDataLead:
+      'Download a copy of everything this shop keeps about you: your details, addresses, orders, messages, reviews and e-mails, as a JSON file.',
+    accountDownloadData: 'Download my data',
     accountDetailsHeading: 'Your details',
     accountSaveDetails: 'Save details',
     accountOrdersHeading: 'Orders',

@@ -210,6 +210,10 @@ export const frenchMessages: MessageCatalog = (f) => {
       'Les liens de nos e-mails ne servent qu’une fois et pour une durée limitée. Demandez-en un nouveau.',
     accountAskNewLink: 'Demander un nouveau lien',
     accountSignOut: 'Se déconnecter',
+    accountDataHeading: 'Vos données',
+    accountDataLead:
+      'Téléchargez une copie de tout ce que cette boutique conserve à votre sujet : coordonnées, adresses, commandes, messages, avis et e-mails, dans un fichier JSON.',
+    accountDownloadData: 'Télécharger mes données',
     accountDetailsHeading: 'Vos coordonnées',
     accountSaveDetails: 'Enregistrer',
     accountOrdersHeading: 'Commandes',

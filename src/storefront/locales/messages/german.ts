@@ -204,6 +204,10 @@ export const germanMessages: MessageCatalog = (f) => {
       'Die Links in unseren E-Mails funktionieren einmal und nur eine begrenzte Zeit. Fordern Sie einen neuen an.',
     accountAskNewLink: 'Neuen Link anfordern',
     accountSignOut: 'Abmelden',
+    accountDataHeading: 'Ihre Daten',
+    accountDataLead:
+      'Laden Sie eine Kopie von allem herunter, was dieser Shop über Sie speichert: Angaben, Adressen, Bestellungen, Nachrichten, Bewertungen und E-Mails, als JSON-Datei.',
+    accountDownloadData: 'Meine Daten herunterladen',
     accountDetailsHeading: 'Ihre Angaben',
     accountSaveDetails: 'Angaben speichern',
     accountOrdersHeading: 'Bestellungen',

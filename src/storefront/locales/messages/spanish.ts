@@ -204,6 +204,10 @@ export const spanishMessages: MessageCatalog = (f) => {
       'Los enlaces de nuestros correos sirven una sola vez y durante un tiempo limitado. Pide uno nuevo.',
     accountAskNewLink: 'Pedir un enlace nuevo',
     accountSignOut: 'Cerrar sesión',
+    accountDataHeading: 'Tus datos',
+    accountDataLead:
+      'Descarga una copia de todo lo que esta tienda guarda sobre ti: datos, direcciones, pedidos, mensajes, reseñas y correos, en un archivo JSON.',
+    accountDownloadData: 'Descargar mis datos',
     accountDetailsHeading: 'Tus datos',
     accountSaveDetails: 'Guardar datos',
     accountOrdersHeading: 'Pedidos',
