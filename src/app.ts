@@ -98,7 +98,11 @@ import {
 import { shippingRoutes } from './modules/shipping/index.ts';
 import {
   configureSupportMail,
+  csatMailSchedule,
+  registerCsatMailJob,
+  registerSlaAlertsJob,
   type SupportSmtpListener,
+  slaAlertsSchedule,
   startSupportSmtpListener,
   supportAttachmentStorage,
   supportRoutes,
@@ -277,6 +281,8 @@ export async function buildApp(options: AppOptions) {
   registerDemandForecastsJob(jobs);
   registerReviewRequestJob(jobs);
   registerAnalyticsRetentionJob(jobs);
+  registerSlaAlertsJob(jobs);
+  registerCsatMailJob(jobs);
   registerMorningMailJob(jobs, { mailFrom: config.mailFrom, publicBaseUrl: installationBaseUrl(config) });
   registerMailJobs(jobs, { smtpUrl: config.smtpUrl });
   registerNewsletterJobs(jobs);
@@ -318,6 +324,8 @@ export async function buildApp(options: AppOptions) {
     await jobs.schedule(morningMailSchedule);
     await jobs.schedule(reviewRequestsSchedule);
     await jobs.schedule(analyticsRetentionSchedule);
+    await jobs.schedule(slaAlertsSchedule);
+    await jobs.schedule(csatMailSchedule);
     jobs.start();
     dispatcher.start();
     // PGlite has no autovacuum: without this its planner never learns table sizes (search needs them).

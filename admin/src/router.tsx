@@ -88,6 +88,8 @@ import { WelcomeScreen } from './stores/WelcomeScreen.tsx';
 import { InboxScreen } from './support/InboxScreen.tsx';
 import { parseInboxSearch } from './support/inbox-search.ts';
 import { MacrosScreen } from './support/MacrosScreen.tsx';
+import { SlaSettingsScreen } from './support-settings/SlaSettingsScreen.tsx';
+import { SupportMetricsScreen } from './support-settings/SupportMetricsScreen.tsx';
 import { TaxScreen } from './tax/TaxScreen.tsx';
 import { parseTaxSearch } from './tax/tax-search.ts';
 import { TeamScreen } from './team/TeamScreen.tsx';
@@ -459,6 +461,18 @@ export const supportMacrosRoute = createRoute({
   component: guarded('support:read', 'see macros', MacrosScreen),
 });
 
+export const supportMetricsRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'support/metrics',
+  component: guarded('support:read', 'see the support metrics', SupportMetricsScreen),
+});
+
+export const supportSlaRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'support/sla',
+  component: guarded('support:read', 'see the support SLA', SlaSettingsScreen),
+});
+
 export const returnsRoute = createRoute({
   getParentRoute: () => storeRoute,
   path: 'returns',
@@ -656,6 +670,8 @@ const routeTree = rootRoute.addChildren([
       reviewsRoute,
       supportInboxRoute,
       supportMacrosRoute,
+      supportMetricsRoute,
+      supportSlaRoute,
       analyticsRoute,
       goalsRoute,
       customersRoute,

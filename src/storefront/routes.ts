@@ -49,6 +49,7 @@ import { renderStoreDirectoryPage } from './store-directory-page.tsx';
 import { StoreLookup } from './store-lookup.ts';
 import { renderStoreSitemap, storeSitemapLocations } from './store-sitemap.ts';
 import { contactRoutes } from './support/contact-routes.ts';
+import { satisfactionRoutes } from './support/satisfaction-routes.ts';
 
 export interface StorefrontOptions {
   db: Db;
@@ -473,6 +474,8 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
   await app.register(contactRoutes, accountContext);
   // Newsletter sign-up, confirmation, unsubscribe and tracking addresses (newsletters/); never page-cached.
   await app.register(newsletterPageRoutes, accountContext);
+  // The support satisfaction survey's landing page (support/): one-click rating, optional comment.
+  await app.register(satisfactionRoutes, accountContext);
 
   // Checkout and the customer's order pages: /checkout/…, /orders/…; never page-cached (checkout/, orders/).
   const shopperPages = {

@@ -55,12 +55,12 @@ for (const target of testDatabaseTargets()) {
       const table = page.getByRole('table', { name: 'E-mail templates' });
       const rows = await eventually(
         () => tableRows(table, 'text'),
-        (r) => r.length === 17,
+        (r) => r.length === 18,
         'template rows',
       );
       assert.deepEqual(rows[0]?.slice(0, 2), ['Order confirmation', 'A customer places an order.']);
       await table.getByRole('link', { name: 'English (en): built-in text' }).first().waitFor();
-      assert.equal(await table.getByRole('link', { name: 'French (fr): built-in text' }).count(), 17);
+      assert.equal(await table.getByRole('link', { name: 'French (fr): built-in text' }).count(), 18);
       assert.ok(rows.some((r) => r[0] === 'Shipping confirmation'));
       assert.ok(rows.some((r) => r[0] === 'Password reset'));
       assert.match(page.url(), /\/admin\/stores\/linen-co\/settings\/email-templates$/);

@@ -59,6 +59,8 @@ interface Section {
     | '/stores/$store/returns'
     | '/stores/$store/reviews'
     | '/stores/$store/support'
+    | '/stores/$store/support/metrics'
+    | '/stores/$store/support/sla'
     | '/stores/$store/products'
     | '/stores/$store/categories'
     | '/stores/$store/collections'
@@ -123,6 +125,20 @@ const sections: Section[] = [
     nested: true,
   },
   { to: '/stores/$store/support', label: 'Inbox', icon: <IconMail />, permission: 'support:read' },
+  {
+    to: '/stores/$store/support/metrics',
+    label: 'Support metrics',
+    icon: <IconChartLine />,
+    permission: 'support:read',
+    nested: true,
+  },
+  {
+    to: '/stores/$store/support/sla',
+    label: 'Support SLA',
+    icon: <IconTarget />,
+    permission: 'support:read',
+    nested: true,
+  },
   { to: '/stores/$store/customers', label: 'Customers', icon: <IconUsers />, permission: 'customers:read' },
   {
     to: '/stores/$store/customers/segments',

@@ -81,7 +81,7 @@ export const customerDataSources: readonly CustomerDataSource[] = [
   },
   {
     name: 'support',
-    tables: ['support_tickets', 'support_messages', 'support_attachments'],
+    tables: ['support_tickets', 'support_messages', 'support_attachments', 'support_csat_surveys'],
     export: supportData.exportCustomerData,
     erase: supportData.eraseCustomerData,
     storage: 'support-attachments',

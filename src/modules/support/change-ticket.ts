@@ -4,7 +4,10 @@ import type { Db } from '../../platform/db/database.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
 import { emitEvent } from '../../platform/events/index.ts';
 import { type Actor, listMembers, recordAudit } from '../access/index.ts';
+import { queueCsatSurvey } from './csat/queue-survey.ts';
 import { supportTickets } from './schema.ts';
+import { storeSla } from './sla/sla-settings.ts';
+import { dueTimesOf } from './sla/ticket-due-times.ts';
 import { type TicketChangeInput, ticketChangeInput } from './ticket-input.ts';
 import { type TicketRow, ticketOf, ticketRow } from './ticket-rows.ts';
 import { assertStatusChange } from './ticket-states.ts';
@@ -40,11 +43,16 @@ export async function changeTicket(
     if (data.status) assertStatusChange(before.status, data.status);
     const at = now();
     const status = data.status ?? before.status;
+    const priority = data.priority ?? before.priority;
+    // A new priority means new SLA targets: the clocks still count from the ticket's creation.
+    const sla = priority === before.priority ? null : await storeSla(tx, storeId);
+    const due = sla ? dueTimesOf({ priority, createdAt: before.createdAt }, sla.policy, sla.hours) : {};
     const [after] = await tx
       .update(supportTickets)
       .set({
         status,
-        priority: data.priority ?? before.priority,
+        priority,
+        ...due,
         assigneeId: data.assigneeId === undefined ? before.assigneeId : data.assigneeId,
         tags: data.tags ?? before.tags,
         solvedAt:
@@ -59,6 +67,7 @@ export async function changeTicket(
       })
       .where(and(eq(supportTickets.storeId, storeId), eq(supportTickets.id, ticketId)))
       .returning();
+    if (status === 'solved' && before.status !== 'solved') await queueCsatSurvey(tx, after!, at);
     const changed = (['status', 'priority', 'assigneeId', 'tags'] as const).filter(
       (field) => JSON.stringify(before[field]) !== JSON.stringify(after![field]),
     );

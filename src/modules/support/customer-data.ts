@@ -6,6 +6,7 @@ import {
   ERASED_TEXT,
 } from '../../platform/personal-data/data-subject.ts';
 import { redactedText } from '../../platform/personal-data/redaction.ts';
+import { supportCsatSurveys } from './csat/schema.ts';
 import { supportAttachments, supportMessages, supportTickets } from './schema.ts';
 
 async function subjectTicketIds(db: Db, storeId: string, subject: DataSubject): Promise<string[]> {
@@ -26,12 +27,15 @@ async function subjectTicketIds(db: Db, storeId: string, subject: DataSubject): 
 
 /**
  * The support inbox's part of a privacy request (docs/privacy.md): the customer's tickets with
- * their whole threads (staff answers and internal notes about them included) and the attachments'
- * names, types and sizes (the files themselves stay in the inbox).
+ * their whole threads (staff answers and internal notes about them included), the attachments'
+ * names, types and sizes (the files themselves stay in the inbox), and their satisfaction surveys
+ * (rating and comment; not the link token's digest).
  */
 export async function exportCustomerData(db: Db, storeId: string, subject: DataSubject) {
   const ids = await subjectTicketIds(db, storeId, subject);
-  if (ids.length === 0) return { support_tickets: [], support_messages: [], support_attachments: [] };
+  if (ids.length === 0) {
+    return { support_tickets: [], support_messages: [], support_attachments: [], support_csat_surveys: [] };
+  }
   return {
     support_tickets: await db
       .select()
@@ -55,16 +59,28 @@ export async function exportCustomerData(db: Db, storeId: string, subject: DataS
       })
       .from(supportAttachments)
       .where(inArray(supportAttachments.ticketId, ids)),
+    support_csat_surveys: await db
+      .select({
+        ticketId: supportCsatSurveys.ticketId,
+        email: supportCsatSurveys.email,
+        sentAt: supportCsatSurveys.sentAt,
+        rating: supportCsatSurveys.rating,
+        ratedAt: supportCsatSurveys.ratedAt,
+        comment: supportCsatSurveys.comment,
+        commentedAt: supportCsatSurveys.commentedAt,
+      })
+      .from(supportCsatSurveys)
+      .where(inArray(supportCsatSurveys.ticketId, ids)),
   };
 }
 
 /**
  * Erases the customer's correspondence in the caller's transaction. Tickets stay (numbers,
  * statuses and response times are the team's figures) with the tombstone address, no name and
- * no subject; every message body of those threads is replaced (answers quote and greet the
- * person), senders' addresses become the tombstone; attachments' rows go and their files are
- * returned for deletion after commit (only files no other attachment shares: storage is
- * content-addressed).
+ * no subject; satisfaction surveys keep their rating only; every message body of those threads is
+ * replaced (answers quote and greet the person), senders' addresses become the tombstone;
+ * attachments' rows go and their files are returned for deletion after commit (only files no
+ * other attachment shares: storage is content-addressed).
  */
 export async function eraseCustomerData(
   tx: Db,
@@ -86,6 +102,17 @@ export async function eraseCustomerData(
       authorLabel: redactedText(supportMessages.authorLabel, subject),
     })
     .where(inArray(supportMessages.ticketId, ids));
+  // The rating stays (the team's satisfaction figures); the address and the words go, and the
+  // survey's link stops working.
+  await tx
+    .update(supportCsatSurveys)
+    .set({
+      email: subject.tombstoneEmail,
+      comment: sql`case when ${supportCsatSurveys.comment} is null then null else ${ERASED_TEXT} end`,
+      tokenHash: null,
+      tokenExpiresAt: null,
+    })
+    .where(inArray(supportCsatSurveys.ticketId, ids));
   const removed = await tx
     .delete(supportAttachments)
     .where(inArray(supportAttachments.ticketId, ids))

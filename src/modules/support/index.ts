@@ -6,6 +6,13 @@
  */
 export { addNote, replyToTicket } from './answer-ticket.ts';
 export { changeTicket } from './change-ticket.ts';
+export {
+  CSAT_MAIL_JOB,
+  csatMailSchedule,
+  registerCsatMailJob,
+  sendDueCsatSurveys,
+} from './csat/csat-mail-job.ts';
+export { commentOnRating, csatSurveyByToken, rateTicket } from './csat/csat-ratings.ts';
 export * as customerData from './customer-data.ts';
 export { type CustomerTicketInput, customerTicketInput, openCustomerTicket } from './customer-tickets.ts';
 export { type InboundRecipient, resolveInboundRecipient } from './inbound/inbound-recipient.ts';
@@ -19,6 +26,7 @@ export { listTickets, type TicketListRow } from './list-tickets.ts';
 export { addDefaultMacros, defaultMacros } from './macros/default-macros.ts';
 export { listMacros, type Macro } from './macros/macros.ts';
 export { mergeTickets } from './merge-tickets.ts';
+export { type SupportMetrics, supportMetrics } from './metrics/support-metrics.ts';
 export { openTicket, type TicketOpening } from './open-ticket.ts';
 export { supportRoutes } from './routes.ts';
 export {
@@ -36,6 +44,20 @@ export {
   type DayHours,
   weekdayOfficeHours,
 } from './sla/business-hours.ts';
+export {
+  registerSlaAlertsJob,
+  SLA_ALERTS_JOB,
+  sendSlaAlerts,
+  slaAlertsSchedule,
+} from './sla/sla-alerts-job.ts';
+export {
+  getSlaSettings,
+  type SlaSettings,
+  type SlaSettingsInput,
+  storeSla,
+  updateSlaSettings,
+} from './sla/sla-settings.ts';
+export { type SupportSlaSummary, supportSlaSummary } from './sla/sla-summary.ts';
 export {
   defaultSlaPolicy,
   type SlaClock,

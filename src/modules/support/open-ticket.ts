@@ -7,6 +7,8 @@ import { type Actor, recordAudit } from '../access/index.ts';
 import { findOrCreateGuestCustomer } from '../customers/index.ts';
 import { getOrder } from '../orders/index.ts';
 import { supportTickets, type TicketChannel, type TicketPriority } from './schema.ts';
+import { storeSla } from './sla/sla-settings.ts';
+import { dueTimesOf } from './sla/ticket-due-times.ts';
 import { newTicketToken } from './support-mail-settings.ts';
 import { insertMessage, messageAddedEvent, type NewMessage, type TicketMessage } from './ticket-messages.ts';
 import { nextTicketNumber, type TicketRow, ticketOf } from './ticket-rows.ts';
@@ -68,6 +70,8 @@ export async function openTicket(
     { ...opening.firstMessage, kind: 'inbound', authorCustomerId: customer.id },
     at,
   );
+  const sla = await storeSla(tx, storeId);
+  const priority = opening.priority ?? 'normal';
   const number = await nextTicketNumber(tx, storeId);
   const [ticket] = await tx
     .insert(supportTickets)
@@ -77,7 +81,7 @@ export async function openTicket(
       number,
       subject: opening.subject.slice(0, 200),
       status: 'new',
-      priority: opening.priority ?? 'normal',
+      priority,
       customerId: customer.id,
       requesterEmail: customer.email,
       requesterName: opening.requesterName?.trim() || null,
@@ -90,6 +94,7 @@ export async function openTicket(
       lastMessageAt: at,
       createdAt: at,
       updatedAt: at,
+      ...dueTimesOf({ priority, createdAt: at }, sla.policy, sla.hours),
     })
     .returning();
   await recordAudit(tx, actor, {

@@ -10,8 +10,10 @@ import { changeTicket } from './change-ticket.ts';
 import { listTickets } from './list-tickets.ts';
 import { macroRoutes } from './macros/routes.ts';
 import { mergeTickets } from './merge-tickets.ts';
-import { weekdayOfficeHours } from './sla/business-hours.ts';
-import { defaultSlaPolicy, ticketSla } from './sla/ticket-sla.ts';
+import { supportMetrics, supportMetricsQuery } from './metrics/support-metrics.ts';
+import { getSlaSettings, slaSettingsInput, storeSla, updateSlaSettings } from './sla/sla-settings.ts';
+import { slaTicketOf } from './sla/ticket-due-times.ts';
+import { ticketSla } from './sla/ticket-sla.ts';
 import { createStaffTicket } from './staff-tickets.ts';
 import { getSupportSettings, supportSettingsInput, updateSupportSettings } from './support-settings.ts';
 import { readAttachment } from './ticket-attachments.ts';
@@ -86,8 +88,8 @@ export async function supportRoutes(app: FastifyInstance, { db, storage }: Suppo
     async (request) => {
       const { store } = storeOf(request);
       const detail = await getTicketDetail(db, store.id, request.params.ticketId);
-      // Against the default policy in weekday office hours of the store's zone until stores set their own.
-      const sla = ticketSla(detail.ticket, defaultSlaPolicy, weekdayOfficeHours(store.timezone), now());
+      const { policy, hours } = await storeSla(db, store.id);
+      const sla = ticketSla(slaTicketOf(detail.ticket), policy, hours, now());
       return { ...detail, sla };
     },
   );
@@ -225,6 +227,49 @@ export async function supportRoutes(app: FastifyInstance, { db, storage }: Suppo
     async (request) => {
       const { store, actor } = storeOf(request);
       return updateSupportSettings(db, store.id, actor, request.body);
+    },
+  );
+
+  r.get(
+    '/support/sla',
+    {
+      config: { permission: 'support:read' },
+      schema: { tags, summary: 'The store’s SLA targets and business hours', params: storeParams },
+    },
+    async (request) => getSlaSettings(db, storeOf(request).store.id),
+  );
+
+  r.put(
+    '/support/sla',
+    {
+      config: { permission: 'support:write' },
+      schema: {
+        tags,
+        summary: 'Set SLA targets per priority and business hours (due times of live tickets follow)',
+        params: storeParams,
+        body: slaSettingsInput,
+      },
+    },
+    async (request) => {
+      const { store, actor } = storeOf(request);
+      return updateSlaSettings(db, store.id, actor, request.body);
+    },
+  );
+
+  r.get(
+    '/support/metrics',
+    {
+      config: { permission: 'support:read' },
+      schema: {
+        tags,
+        summary: 'Response and resolution times, backlog, volume, SLA share and CSAT over a period',
+        params: storeParams,
+        querystring: supportMetricsQuery,
+      },
+    },
+    async (request) => {
+      const { store } = storeOf(request);
+      return supportMetrics(db, store.id, request.query, now());
     },
   );
 }

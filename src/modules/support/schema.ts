@@ -4,6 +4,7 @@ import {
   boolean,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -57,6 +58,15 @@ export const supportTickets = pgTable(
     awaitingReply: boolean('awaiting_reply').notNull().default(true),
     firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
     solvedAt: timestamp('solved_at', { withTimezone: true }),
+    /**
+     * The SLA clocks' due times and their "due soon" points under the store's policy and hours
+     * (sla/ticket-due-times.ts), kept on the row when the ticket is opened or reprioritised and when
+     * the policy changes, so the list's `sla` filter and the breach job are indexed comparisons.
+     */
+    firstResponseDueAt: timestamp('first_response_due_at', { withTimezone: true }),
+    firstResponseDueSoonAt: timestamp('first_response_due_soon_at', { withTimezone: true }),
+    resolutionDueAt: timestamp('resolution_due_at', { withTimezone: true }),
+    resolutionDueSoonAt: timestamp('resolution_due_soon_at', { withTimezone: true }),
     lastMessageAt: timestamp('last_message_at', { withTimezone: true })
       .notNull()
       .defaultNow()
@@ -82,6 +92,13 @@ export const supportTickets = pgTable(
     index('support_tickets_tags_idx').using('gin', t.tags),
     index('support_tickets_requester_idx').on(t.storeId, sql`lower(${t.requesterEmail})`),
     index('support_tickets_customer_idx').on(t.storeId, t.customerId),
+    // SLA: the breached / due-soon filter and the breach job read these (live tickets only).
+    index('support_tickets_first_response_due_idx')
+      .on(t.storeId, t.firstResponseDueAt)
+      .where(sql`${t.firstResponseAt} is null and ${t.status} in ('new', 'open', 'pending')`),
+    index('support_tickets_resolution_due_idx')
+      .on(t.storeId, t.resolutionDueAt)
+      .where(sql`${t.status} in ('new', 'open', 'pending')`),
   ],
 );
 
@@ -152,10 +169,46 @@ export const supportSettings = pgTable(
   {
     storeId: text('store_id').notNull(),
     supportAddress: text('support_address'),
+    /** Whether solved tickets get a satisfaction survey, and how long after solving it is mailed. */
+    csatEnabled: boolean('csat_enabled').notNull().default(true),
+    csatDelayMinutes: integer('csat_delay_minutes').notNull().default(60),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     primaryKey({ columns: [t.storeId] }),
     uniqueIndex('support_settings_address_idx').on(t.supportAddress),
   ],
+);
+
+/**
+ * A store's SLA: first-response and resolution targets per priority (business minutes) and the
+ * support team's weekly hours and closed dates, read in the store's time zone. No row: the
+ * defaults (`defaultSlaPolicy`, `weekdayOfficeHours`).
+ */
+export const supportSlaPolicies = pgTable('support_sla_policies', {
+  storeId: text('store_id').primaryKey(),
+  targets: jsonb('targets').notNull(),
+  /** `{ days: { "1": { open, close }, … }, closedDates: [] }`: BusinessHours without the zone. */
+  hours: jsonb('hours').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+});
+
+export const slaClocks = ['first_response', 'resolution'] as const;
+export type SlaClockName = (typeof slaClocks)[number];
+
+/**
+ * The SLA warnings the breach job sent (`support.sla_due_soon`, `support.sla_breached`): one row per
+ * ticket, clock and kind, inserted before the event in one transaction, so each goes out once.
+ */
+export const supportSlaAlerts = pgTable(
+  'support_sla_alerts',
+  {
+    storeId: text('store_id').notNull(),
+    ticketId: text('ticket_id').notNull(),
+    clock: text('clock').$type<SlaClockName>().notNull(),
+    kind: text('kind').$type<'due_soon' | 'breached'>().notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+  },
+  (t) => [primaryKey({ columns: [t.ticketId, t.clock, t.kind] })],
 );

@@ -10,6 +10,9 @@ import { supportSettings } from './schema.ts';
 export interface SupportSettings {
   /** The address customers write to (mail for it is received by the inbound listener); null: none yet. */
   supportAddress: string | null;
+  /** Solved tickets get a satisfaction survey (Good / Bad) by e-mail, `csatDelayMinutes` after solving. */
+  csatEnabled: boolean;
+  csatDelayMinutes: number;
 }
 
 export const supportSettingsInput = z
@@ -21,13 +24,25 @@ export const supportSettingsInput = z
       .transform((a) => a.toLowerCase())
       .pipe(z.email('Enter an address such as help@yourshop.example.'))
       .nullable(),
+    csatEnabled: z.boolean().optional(),
+    /** At most a week: a survey later than that is about a ticket the customer forgot. */
+    csatDelayMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 60)
+      .optional(),
   })
   .strict();
 export type SupportSettingsInput = z.input<typeof supportSettingsInput>;
 
 export async function getSupportSettings(db: Db, storeId: string): Promise<SupportSettings> {
   const [row] = await db.select().from(supportSettings).where(eq(supportSettings.storeId, storeId));
-  return { supportAddress: row?.supportAddress ?? null };
+  return {
+    supportAddress: row?.supportAddress ?? null,
+    csatEnabled: row?.csatEnabled ?? true,
+    csatDelayMinutes: row?.csatDelayMinutes ?? 60,
+  };
 }
 
 /** The store whose support address this is (lower-cased match), or null. */
@@ -50,23 +65,25 @@ export async function updateSupportSettings(
   try {
     return await db.transaction(async (tx) => {
       const before = await getSupportSettings(tx, storeId);
+      const after: SupportSettings = {
+        supportAddress: data.supportAddress,
+        csatEnabled: data.csatEnabled ?? before.csatEnabled,
+        csatDelayMinutes: data.csatDelayMinutes ?? before.csatDelayMinutes,
+      };
       await tx
         .insert(supportSettings)
-        .values({ storeId, supportAddress: data.supportAddress, updatedAt: now() })
-        .onConflictDoUpdate({
-          target: supportSettings.storeId,
-          set: { supportAddress: data.supportAddress, updatedAt: now() },
-        });
+        .values({ storeId, ...after, updatedAt: now() })
+        .onConflictDoUpdate({ target: supportSettings.storeId, set: { ...after, updatedAt: now() } });
       await recordAudit(tx, actor, {
         storeId,
         action: 'support.settings_updated',
         entityType: 'support_settings',
         entityId: storeId,
         before,
-        after: data,
+        after,
       });
       await emitEvent(tx, { storeId, type: 'support.settings_updated', payload: {} });
-      return { supportAddress: data.supportAddress };
+      return after;
     });
   } catch (err) {
     if (isUniqueViolation(err)) {

@@ -366,10 +366,13 @@ for (const target of testDatabaseTargets()) {
         'priority',
         'requesterEmail',
         'requesterName',
+        'sla',
+        'solvedAt',
         'status',
         'subject',
         'tags',
       ]);
+      assert.deepEqual(Object.keys(row.sla.firstResponse).sort(), ['dueAt', 'minutesLeft', 'state']);
       const get = async (query: string) =>
         (await otherApi({ method: 'GET', url: `${url}?${query}` }))
           .json()

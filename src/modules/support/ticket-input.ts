@@ -74,6 +74,8 @@ export const ticketListQuery = z
     channel: z.enum(ticketChannels).optional(),
     customerId: z.string().trim().min(1).max(64).optional(),
     awaitingReply: z.enum(['true', 'false']).optional(),
+    /** Tickets whose SLA is breached, or due soon (a running clock with under a fifth of its target left). */
+    sla: z.enum(['breached', 'due_soon']).optional(),
     /** Part of the subject or of the requester's e-mail, or a ticket number (#1042). */
     q: z.string().trim().min(1).max(200).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),

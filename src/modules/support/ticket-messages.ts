@@ -3,6 +3,7 @@ import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { emitEvent } from '../../platform/events/index.ts';
 import { newId } from '../../platform/ids.ts';
+import { queueCsatSurvey } from './csat/queue-survey.ts';
 import { type MessageKind, supportMessages, supportTickets, type TicketStatus } from './schema.ts';
 import type { TicketRow } from './ticket-rows.ts';
 
@@ -92,6 +93,7 @@ export async function appendMessage(
       ...(publicAnswer ? { awaitingReply: false, firstResponseAt: ticket.firstResponseAt ?? at } : {}),
     })
     .where(and(eq(supportTickets.storeId, ticket.storeId), eq(supportTickets.id, ticket.id)));
+  if (nextStatus === 'solved' && ticket.status !== 'solved') await queueCsatSurvey(tx, ticket, at);
   await emitEvent(tx, messageAddedEvent(ticket.storeId, row, nextStatus));
   return row;
 }

@@ -165,6 +165,12 @@ const examples: Record<TransactionalTemplateKey, Record<string, unknown>> = {
       { title: 'Tea towel set', review_url: 'https://shop.example.com/reviews/new/UmV2aWV3IGxpbmsgdHdv' },
     ],
   },
+  support_satisfaction: {
+    customer,
+    ticket: { number: 1042, subject: 'Where is my parcel?' },
+    good_url: 'https://shop.example.com/support/rate/U3VydmV5IGxpbms?rating=good',
+    bad_url: 'https://shop.example.com/support/rate/U3VydmV5IGxpbms?rating=bad',
+  },
 };
 
 /** A fresh copy of the example variables of one e-mail (the store's name is added when rendering). */

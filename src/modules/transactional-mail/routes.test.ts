@@ -56,7 +56,7 @@ for (const target of testDatabaseTargets()) {
       assert.equal(res.statusCode, 200, res.body);
       const body = res.json();
       assert.deepEqual(body.locales, ['en', 'fr']);
-      assert.equal(body.items.length, 17);
+      assert.equal(body.items.length, 18);
       const confirmation = body.items.find((i: { key: string }) => i.key === 'order_confirmation');
       assert.equal(confirmation.name, 'Order confirmation');
       assert.deepEqual(

@@ -17,6 +17,7 @@ export const transactionalTemplateKeys = [
   'newsletter_confirmation',
   'draft_invoice',
   'review_request',
+  'support_satisfaction',
 ] as const;
 
 export type TransactionalTemplateKey = (typeof transactionalTemplateKeys)[number];
@@ -67,5 +68,9 @@ export const templateDescriptions: Record<TransactionalTemplateKey, { name: stri
   review_request: {
     name: 'Review request',
     sentWhen: 'Some days after an order is delivered (reviews settings): a link to review each product.',
+  },
+  support_satisfaction: {
+    name: 'Support satisfaction survey',
+    sentWhen: 'A while after a support ticket is solved (support settings): Good / Bad, one click each.',
   },
 };

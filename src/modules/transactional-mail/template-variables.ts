@@ -205,6 +205,14 @@ const definitions: Record<TransactionalTemplateKey, Definition[]> = {
       'The page where the customer reviews this product (single use, a verified purchase).',
     ),
   ],
+  support_satisfaction: [
+    ...store,
+    ...customer,
+    ['ticket.number', 'number', 'The support request’s number, e.g. 1042.'],
+    ['ticket.subject', 'text', 'The subject of the request.'],
+    link('good_url', 'Records a good rating (one click; the first rating given counts).'),
+    link('bad_url', 'Records a bad rating (one click; the first rating given counts).'),
+  ],
 };
 
 /** The value at a documented path in an example (`[]` reads the first item). */

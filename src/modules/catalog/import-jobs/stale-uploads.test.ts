@@ -260,6 +260,8 @@ for (const target of testDatabaseTargets()) {
             ['inventory.watch-running-out', 3600],
             ['reviews.request-mail', 3600],
             ['privacy.analytics-retention', 86_400],
+            ['support.csat-mail', 300],
+            ['support.sla-alerts', 600],
           ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
         );
       } finally {

@@ -25,17 +25,50 @@ export const weekdayOfficeHours = (timezone: string): BusinessHours => ({
 /** Searching further than this many days for open hours means there are none. */
 const MAX_DAYS = 3700;
 
-/** The open interval of a calendar day in the zone, or null when closed. DST-safe: wall times resolve on that day. */
-function openInterval(day: DateTime, hours: BusinessHours): { start: DateTime; end: DateTime } | null {
+interface OpenInterval {
+  start: number;
+  end: number;
+}
+
+/**
+ * Open intervals already worked out, per hours object and calendar date: a list of tickets a
+ * quarter old counts the same ninety days for every row, and luxon's zone arithmetic is what costs.
+ * Keyed by the object: an hours object is not changed once in use (the store's are read afresh).
+ */
+const intervalCache = new WeakMap<BusinessHours, Map<string, OpenInterval | null>>();
+
+/** The open interval (epoch ms) of a calendar date in the zone, or null when closed. DST-safe: wall times resolve on that day. */
+function openInterval(date: string, hours: BusinessHours): OpenInterval | null {
+  let cache = intervalCache.get(hours);
+  if (!cache) {
+    cache = new Map();
+    intervalCache.set(hours, cache);
+  }
+  const cached = cache.get(date);
+  if (cached !== undefined) return cached;
+  const day = DateTime.fromISO(date, { zone: hours.timezone });
   const spec = hours.days[day.weekday as 1];
-  if (!spec || hours.closedDates?.includes(day.toISODate()!)) return null;
-  const at = (time: string) => {
-    const [h, m] = time.split(':').map(Number);
-    return day.set({ hour: h!, minute: m!, second: 0, millisecond: 0 });
-  };
-  const start = at(spec.open);
-  const end = at(spec.close);
-  return end > start ? { start, end } : null;
+  let interval: OpenInterval | null = null;
+  if (spec && !hours.closedDates?.includes(date)) {
+    const at = (time: string) => {
+      const [h, m] = time.split(':').map(Number);
+      return day.set({ hour: h!, minute: m!, second: 0, millisecond: 0 }).toMillis();
+    };
+    const start = at(spec.open);
+    const end = at(spec.close);
+    if (end > start) interval = { start, end };
+  }
+  cache.set(date, interval);
+  return interval;
+}
+
+/** The calendar date (yyyy-mm-dd) of a moment in the zone. */
+const dateIn = (at: Date, zone: string) => DateTime.fromJSDate(at, { zone }).toISODate()!;
+
+/** The next calendar date: plain date arithmetic, no zone involved. */
+function nextDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! + 1)).toISOString().slice(0, 10);
 }
 
 /**
@@ -44,13 +77,13 @@ function openInterval(day: DateTime, hours: BusinessHours): { start: DateTime; e
  */
 export function addBusinessMinutes(from: Date, minutes: number, hours: BusinessHours): Date {
   let left = Math.max(0, minutes) * 60_000;
-  const start = DateTime.fromJSDate(from, { zone: hours.timezone });
-  let day = start.startOf('day');
-  for (let i = 0; i < MAX_DAYS; i++, day = day.plus({ days: 1 }).startOf('day')) {
-    const open = openInterval(day, hours);
+  const start = from.getTime();
+  let date = dateIn(from, hours.timezone);
+  for (let i = 0; i < MAX_DAYS; i++, date = nextDate(date)) {
+    const open = openInterval(date, hours);
     if (!open) continue;
-    const begin = Math.max(open.start.toMillis(), start.toMillis());
-    const available = open.end.toMillis() - begin;
+    const begin = Math.max(open.start, start);
+    const available = open.end - begin;
     if (available <= 0) continue;
     if (left <= available) return new Date(begin + left);
     left -= available;
@@ -61,15 +94,16 @@ export function addBusinessMinutes(from: Date, minutes: number, hours: BusinessH
 /** Business minutes between two moments (0 when `to` is not after `from`). */
 export function businessMinutesBetween(from: Date, to: Date, hours: BusinessHours): number {
   if (to <= from) return 0;
-  const start = DateTime.fromJSDate(from, { zone: hours.timezone });
-  const end = DateTime.fromJSDate(to, { zone: hours.timezone });
+  const start = from.getTime();
+  const end = to.getTime();
+  const lastDate = dateIn(to, hours.timezone);
   let total = 0;
-  let day = start.startOf('day');
-  for (let i = 0; i < MAX_DAYS && day <= end; i++, day = day.plus({ days: 1 }).startOf('day')) {
-    const open = openInterval(day, hours);
+  let date = dateIn(from, hours.timezone);
+  for (let i = 0; i < MAX_DAYS && date <= lastDate; i++, date = nextDate(date)) {
+    const open = openInterval(date, hours);
     if (!open) continue;
-    const a = Math.max(open.start.toMillis(), start.toMillis());
-    const b = Math.min(open.end.toMillis(), end.toMillis());
+    const a = Math.max(open.start, start);
+    const b = Math.min(open.end, end);
     if (b > a) total += b - a;
   }
   return total / 60_000;

@@ -34,7 +34,7 @@ export interface SlaTicket {
 }
 
 /** "Due soon" when less than this share of the target is left: the list's warning. */
-const DUE_SOON_SHARE = 0.2;
+export const DUE_SOON_SHARE = 0.2;
 
 function clock(
   targetMinutes: number,

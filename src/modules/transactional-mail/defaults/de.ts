@@ -259,4 +259,15 @@ export const de: Record<TransactionalTemplateKey, MailTemplateText> = {
       '<p class="muted">Jeder Link funktioniert einmal und kennzeichnet Ihre Bewertung als verifizierten Kauf.</p>',
     ),
   },
+  support_satisfaction: {
+    subject: 'Wie zufrieden sind Sie mit unserer Antwort auf Anfrage #{{ ticket.number }}?',
+    body: lines(
+      '<h1>Wie war unsere Hilfe?</h1>',
+      greeting(w),
+      '<p>Wir haben Ihre Anfrage „{{ ticket.subject }}“ (#{{ ticket.number }}) beantwortet. Konnten wir helfen? Ein Klick genügt.</p>',
+      button('good_url', 'Gut, danke'),
+      button('bad_url', 'Nicht gut'),
+      '<p class="muted">Ihre Antwort geht an das Team, das Ihnen geholfen hat; jeder Link zählt einmal.</p>',
+    ),
+  },
 };

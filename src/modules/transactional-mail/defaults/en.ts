@@ -258,4 +258,15 @@ export const en: Record<TransactionalTemplateKey, MailTemplateText> = {
       '<p class="muted">Each link works once and shows your review as a verified purchase.</p>',
     ),
   },
+  support_satisfaction: {
+    subject: 'How did we do with your request #{{ ticket.number }}?',
+    body: lines(
+      '<h1>How did we do?</h1>',
+      greeting(w),
+      '<p>We have answered your request “{{ ticket.subject }}” (#{{ ticket.number }}). Did we help? One click tells us.</p>',
+      button('good_url', 'Good, thank you'),
+      button('bad_url', 'Not good'),
+      '<p class="muted">Your answer goes to the team that helped you; each link counts once.</p>',
+    ),
+  },
 };

@@ -259,4 +259,15 @@ export const es: Record<TransactionalTemplateKey, MailTemplateText> = {
       '<p class="muted">Cada enlace funciona una vez y muestra tu opinión como compra verificada.</p>',
     ),
   },
+  support_satisfaction: {
+    subject: '¿Qué tal te atendimos en tu consulta n.º {{ ticket.number }}?',
+    body: lines(
+      '<h1>¿Qué tal lo hicimos?</h1>',
+      greeting(w),
+      '<p>Hemos respondido a tu consulta «{{ ticket.subject }}» (n.º {{ ticket.number }}). ¿Te ayudamos? Un clic basta para decírnoslo.</p>',
+      button('good_url', 'Bien, gracias'),
+      button('bad_url', 'No muy bien'),
+      '<p class="muted">Tu respuesta llega al equipo que te atendió; cada enlace cuenta una vez.</p>',
+    ),
+  },
 };

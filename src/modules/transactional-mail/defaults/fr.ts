@@ -259,4 +259,15 @@ export const fr: Record<TransactionalTemplateKey, MailTemplateText> = {
       '<p class="muted">Chaque lien ne sert qu’une fois et marque votre avis comme achat vérifié.</p>',
     ),
   },
+  support_satisfaction: {
+    subject: 'Que pensez-vous de notre réponse à votre demande n°{{ ticket.number }} ?',
+    body: lines(
+      '<h1>Comment avons-nous fait ?</h1>',
+      greeting(w),
+      '<p>Nous avons répondu à votre demande «&nbsp;{{ ticket.subject }}&nbsp;» (n°{{ ticket.number }}). Vous avons-nous aidé ? Un clic suffit pour nous le dire.</p>',
+      button('good_url', 'Bien, merci'),
+      button('bad_url', 'Pas bien'),
+      '<p class="muted">Votre réponse va à l’équipe qui vous a aidé&nbsp;; chaque lien ne compte qu’une fois.</p>',
+    ),
+  },
 };
