@@ -6,8 +6,8 @@
  * Pearson's chi-square goodness of fit of the observed visitors per arm against the configured
  * weights: χ² = Σ (observed − expected)² / expected, expected = total × weight / Σ weights, with
  * (arms − 1) degrees of freedom. Flagged at p < 0.001 — strict, because the check runs every day
- * on every experiment and a false alarm tells people to throw away good data (the threshold
- * GrowthBook and Kohavi et al., "Trustworthy Online Controlled Experiments", ch. 21, use).
+ * on every experiment and a false alarm tells people to throw away good data (GrowthBook's default
+ * threshold; the check itself is Kohavi et al., "Trustworthy Online Controlled Experiments", ch. 21).
  */
 import { chiSquareUpperTail } from '../../../platform/statistics/incomplete-gamma-beta.ts';
 
