@@ -70,6 +70,20 @@ describe('verdict', () => {
     );
   });
 
+  it('says what decided a sequential winner, which has no p-value', () => {
+    const result = verdict({
+      metric: 'conversion rate',
+      sampleRatio: fairSplit,
+      variants: [evidence({ lift: 0.1, interval: [0.04, 0.16], decision: 'better' })],
+      visitorsStillNeeded: 0,
+      targetChange: 0.05,
+    });
+    assert.equal(
+      result.sentence,
+      'Variant B is winning: its always-valid interval rules out no change, +10.0% (95% CI +4.0% to +16.0%) conversion rate.',
+    );
+  });
+
   it('puts a broken split before anything else', () => {
     const result = verdict({
       metric: 'conversion rate',

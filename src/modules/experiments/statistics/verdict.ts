@@ -142,7 +142,7 @@ function strengthText(evidence: VariantEvidence, against: 'control' | 'variant')
       : `${chancePercent(chance)} chance control is better`;
   }
   if (evidence.pValue !== undefined) return pValueText(evidence.pValue);
-  return 'always-valid interval excludes no change';
+  return 'its always-valid interval rules out no change';
 }
 
 function visitorsText(n: number): string {
