@@ -26,6 +26,11 @@ export {
 } from './bayesian-test.ts';
 export { type CovariateStatistic, cupedEffectMoments, pooledTheta } from './cuped.ts';
 export {
+  cupedRatioEffectMoments,
+  pooledRatioTheta,
+  type RatioCovariateStatistic,
+} from './cuped-ratio.ts';
+export {
   type DifferenceType,
   type EffectMoments,
   effectMoments,
