@@ -99,6 +99,7 @@ export function analyseMetric(input: MetricAnalysisInput): MetricAnalysis {
       variants,
       visitorsStillNeeded,
       targetChange,
+      fixedHorizon: input.engine === 'frequentist',
     }),
   };
 }

@@ -84,6 +84,22 @@ describe('verdict', () => {
     );
   });
 
+  it('warns against peeking when a fixed-horizon test is read before its planned sample', () => {
+    const result = verdict({
+      metric: 'conversion rate',
+      sampleRatio: fairSplit,
+      variants: [evidence({ lift: 0.12, interval: [0.01, 0.23], pValue: 0.031, decision: 'better' })],
+      visitorsStillNeeded: 30_400,
+      targetChange: 0.05,
+      fixedHorizon: true,
+    });
+    assert.equal(result.kind, 'early_lead');
+    assert.equal(
+      result.sentence,
+      'Variant B is ahead (p = 0.031, +12.0% (95% CI +1.0% to +23.0%) conversion rate), but not final: about 30k more visitors per variant are planned, and reading a fixed-horizon test before then inflates false positives.',
+    );
+  });
+
   it('puts a broken split before anything else', () => {
     const result = verdict({
       metric: 'conversion rate',

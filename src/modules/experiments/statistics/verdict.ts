@@ -96,11 +96,18 @@ export interface VerdictInput {
   visitorsStillNeeded: number;
   /** The relative change the experiment is sized for (0.05 = 5%). */
   targetChange: number;
+  /**
+   * The decision came from a fixed-horizon test (frequentist without sequential intervals), which
+   * is only valid when read once, at its planned sample: before that, a lead is reported as a
+   * peeking warning, not a winner.
+   */
+  fixedHorizon?: boolean;
 }
 
 export type VerdictKind =
   | 'sample_ratio_mismatch'
   | 'winner'
+  | 'early_lead'
   | 'control_winning'
   | 'no_winner_yet'
   | 'no_difference'
@@ -166,6 +173,17 @@ export function verdict(input: VerdictInput): Verdict {
   }
   const winners = testable.filter((v) => v.decision === 'better').sort((a, b) => b.lift - a.lift);
   const [best] = winners;
+  const early =
+    (input.fixedHorizon ?? false) &&
+    input.visitorsStillNeeded > 0 &&
+    Number.isFinite(input.visitorsStillNeeded);
+  if (best && early) {
+    return {
+      kind: 'early_lead',
+      variant: best.name,
+      sentence: `${best.name} is ahead (${strengthText(best, 'control')}, ${effectText(best, input.metric)}), but not final: about ${visitorsText(input.visitorsStillNeeded)} more visitors per variant are planned, and reading a fixed-horizon test before then inflates false positives.`,
+    };
+  }
   if (best) {
     return {
       kind: 'winner',
