@@ -59,6 +59,7 @@ export function InboxScreen(): ReactNode {
         : {}),
     ...(search.priority ? { priority: search.priority } : {}),
     ...(search.tag ? { tag: search.tag } : {}),
+    ...(search.sla ? { sla: search.sla } : {}),
     ...(search.q ? { q: search.q } : {}),
   };
   const list = useInfiniteQuery(ticketListQuery(store.handle, filter));
@@ -186,6 +187,19 @@ export function InboxScreen(): ReactNode {
           onChange={(p) =>
             change({ priority: (p as InboxSearch['priority']) ?? undefined, ticket: undefined })
           }
+          clearable
+          w={140}
+        />
+        <Select
+          size="xs"
+          aria-label="SLA"
+          placeholder="Any SLA"
+          data={[
+            { value: 'breached', label: 'SLA breached' },
+            { value: 'due_soon', label: 'SLA due soon' },
+          ]}
+          value={search.sla ?? null}
+          onChange={(v) => change({ sla: (v as InboxSearch['sla']) ?? undefined, ticket: undefined })}
           clearable
           w={140}
         />

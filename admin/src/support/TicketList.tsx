@@ -2,6 +2,7 @@ import { Badge, Button, Group, Stack, Text, UnstyledButton } from '@mantine/core
 import type { ReactNode } from 'react';
 import { formatDateTime } from '../ui/format-date.ts';
 import classes from './inbox.module.css';
+import { slaBadgeOf } from './sla-badge.ts';
 import type { TicketRow } from './support-types.ts';
 
 export const statusColors: Record<string, string> = {
@@ -36,48 +37,55 @@ export function TicketList({
 }): ReactNode {
   return (
     <Stack gap={0} data-testid="ticket-list">
-      {rows.map((row) => (
-        <UnstyledButton
-          key={row.id}
-          className={classes.row}
-          data-selected={row.id === selectedId || undefined}
-          data-testid="ticket-row"
-          onClick={() => onSelect(row.id)}
-          aria-current={row.id === selectedId ? 'true' : undefined}
-        >
-          <Group justify="space-between" wrap="nowrap" gap="xs">
-            <Text size="sm" fw={row.awaitingReply ? 700 : 500} truncate>
-              {row.requesterName || row.requesterEmail}
+      {rows
+        .map((row) => ({ row, sla: slaBadgeOf(row) }))
+        .map(({ row, sla }) => (
+          <UnstyledButton
+            key={row.id}
+            className={classes.row}
+            data-selected={row.id === selectedId || undefined}
+            data-testid="ticket-row"
+            onClick={() => onSelect(row.id)}
+            aria-current={row.id === selectedId ? 'true' : undefined}
+          >
+            <Group justify="space-between" wrap="nowrap" gap="xs">
+              <Text size="sm" fw={row.awaitingReply ? 700 : 500} truncate>
+                {row.requesterName || row.requesterEmail}
+              </Text>
+              <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+                {formatDateTime(row.lastMessageAt)}
+              </Text>
+            </Group>
+            <Text size="sm" truncate>
+              #{row.number} · {row.subject}
             </Text>
-            <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
-              {formatDateTime(row.lastMessageAt)}
-            </Text>
-          </Group>
-          <Text size="sm" truncate>
-            #{row.number} · {row.subject}
-          </Text>
-          <Group gap={4} mt={4}>
-            <Badge size="xs" color={statusColors[row.status]} variant="light">
-              {row.status}
-            </Badge>
-            {row.priority !== 'normal' && (
-              <Badge size="xs" color={priorityColors[row.priority]} variant="outline">
-                {row.priority}
+            <Group gap={4} mt={4}>
+              <Badge size="xs" color={statusColors[row.status]} variant="light">
+                {row.status}
               </Badge>
-            )}
-            {row.awaitingReply && (
-              <Badge size="xs" color="red" variant="dot">
-                awaiting reply
-              </Badge>
-            )}
-            {row.tags.slice(0, 3).map((tag) => (
-              <Badge key={tag} size="xs" color="gray" variant="outline">
-                {tag}
-              </Badge>
-            ))}
-          </Group>
-        </UnstyledButton>
-      ))}
+              {row.priority !== 'normal' && (
+                <Badge size="xs" color={priorityColors[row.priority]} variant="outline">
+                  {row.priority}
+                </Badge>
+              )}
+              {sla && (
+                <Badge size="xs" color={sla.color} variant="filled" title={sla.title} data-testid="sla-badge">
+                  {sla.label}
+                </Badge>
+              )}
+              {row.awaitingReply && (
+                <Badge size="xs" color="red" variant="dot">
+                  awaiting reply
+                </Badge>
+              )}
+              {row.tags.slice(0, 3).map((tag) => (
+                <Badge key={tag} size="xs" color="gray" variant="outline">
+                  {tag}
+                </Badge>
+              ))}
+            </Group>
+          </UnstyledButton>
+        ))}
       {rows.length === 0 && (
         <Text c="dimmed" size="sm" p="md">
           No tickets here.

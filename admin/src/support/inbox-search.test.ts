@@ -10,13 +10,22 @@ test('the inbox address keeps what the screen understands and drops the rest', (
       assignee: 'mine',
       priority: 'urgent',
       tag: ' vip ',
+      sla: 'breached',
       q: '#12',
       ticket: 'tkt_1',
     }),
-    { tab: 'pending', assignee: 'mine', priority: 'urgent', tag: 'vip', q: '#12', ticket: 'tkt_1' },
+    {
+      tab: 'pending',
+      assignee: 'mine',
+      priority: 'urgent',
+      tag: 'vip',
+      sla: 'breached',
+      q: '#12',
+      ticket: 'tkt_1',
+    },
   );
   assert.deepEqual(
-    parseInboxSearch({ tab: 'unsolved', assignee: 'bob', priority: 'asap', q: '  ', page: 3 }),
+    parseInboxSearch({ tab: 'unsolved', assignee: 'bob', priority: 'asap', sla: 'late', q: '  ', page: 3 }),
     {},
   );
   assert.equal(statusFilterOf('unsolved'), 'new,open,pending');

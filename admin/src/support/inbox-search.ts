@@ -10,6 +10,8 @@ export interface InboxSearch {
   assignee?: 'mine' | 'none';
   priority?: TicketPriority;
   tag?: string;
+  /** Only tickets past an SLA clock, or close to one. */
+  sla?: 'breached' | 'due_soon';
   q?: string;
   ticket?: string;
 }
@@ -29,6 +31,8 @@ export function parseInboxSearch(search: Record<string, unknown>): InboxSearch {
   if (assignee) parsed.assignee = assignee;
   const priority = oneOf(ticketPriorities, search.priority);
   if (priority) parsed.priority = priority;
+  const sla = oneOf(['breached', 'due_soon'] as const, search.sla);
+  if (sla) parsed.sla = sla;
   const tag = text(search.tag, 40);
   if (tag) parsed.tag = tag;
   const q = text(search.q, 200);

@@ -34,6 +34,7 @@ export interface TicketFilter {
   assignee?: string;
   priority?: string;
   tag?: string;
+  sla?: string;
   q?: string;
 }
 

@@ -23,6 +23,15 @@ export interface TicketRow {
   lastMessageAt: string;
   firstResponseAt: string | null;
   createdAt: string;
+  /** Where the ticket stands against the store's SLA (docs/support.md, "SLAs"). */
+  sla?: { firstResponse: SlaClock; resolution: SlaClock };
+}
+
+/** One SLA clock: when it is due, and met, missed, running, due soon or breached (business minutes left). */
+export interface SlaClock {
+  dueAt: string;
+  state: string;
+  minutesLeft: number | null;
 }
 
 export interface TicketPage {

@@ -18,6 +18,7 @@ export type ActionKind =
   | 'payments'
   | 'listings'
   | 'reviews'
+  | 'support_sla'
   | 'goal';
 
 /** One thing to do, written for a person, with the admin screen that does it. */

@@ -2,7 +2,7 @@
 // day when Paid Search sends almost nobody; a campaign that spent without bringing a sale; a mug
 // running out at a supplier with a ten-day lead time; a paid order unshipped and a manual one unpaid
 // for days; listings without images or descriptions; two reviews waiting for moderation, one
-// unhappy. Each becomes a ranked action that links to its screen; a support person sees only the parts their role reads; the day's anomalies are announced
+// unhappy; a support ticket nobody answered. Each becomes a ranked action that links to its screen; a support person sees only the parts their role reads; the day's anomalies are announced
 // once as events (for webhooks); the morning e-mail leaves once, at the person's hour.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -30,6 +30,7 @@ import { makeLocation, makeVariants } from '../inventory/testing/inventory-fixtu
 import { importAdSpend } from '../marketing/index.ts';
 import { placeTestOrder } from '../orders/testing/order-fixtures.ts';
 import { recordReview } from '../reviews/index.ts';
+import { openCustomerTicket } from '../support/index.ts';
 import { type DailyBriefing, dailyBriefing } from './daily-briefing.ts';
 import { setBriefingMail } from './mail-subscription.ts';
 import { sendMorningMailIfDue } from './morning-mail-job.ts';
@@ -172,6 +173,12 @@ for (const target of testDatabaseTargets()) {
           ),
         );
       }
+      // A customer's question nobody answered: four days later its first reply is long overdue.
+      await openCustomerTicket(database.db, store.id, 'contact_form', {
+        email: 'waiting@example.com',
+        subject: 'Where is my mug?',
+        message: 'I ordered a week ago and heard nothing.',
+      });
     });
     after(async () => {
       await sp.close();
@@ -209,6 +216,7 @@ for (const target of testDatabaseTargets()) {
         'payments',
         'listings',
         'reviews',
+        'support_sla',
       ]) {
         assert.ok(kinds.includes(kind as never), `${kind} in ${kinds.join(', ')}`);
       }
@@ -267,15 +275,26 @@ for (const target of testDatabaseTargets()) {
       assert.match(reviews.detail, /^1 of them rates 2 stars or fewer — answer publicly; the oldest/);
       assert.equal(reviews.urgency, 'today', 'an unhappy customer waits for an answer');
       assert.equal(reviews.link, '/admin/stores/morning-shop/reviews?status=pending');
+      const sla = actions.find((a) => a.kind === 'support_sla')!;
+      assert.equal(sla.title, 'Answer 1 ticket past its SLA');
+      assert.equal(sla.urgency, 'now');
+      assert.match(sla.detail, /^1 of them unassigned; the oldest, #1 “Where is my mug\?”, was due /);
+      assert.equal(sla.link, '/admin/stores/morning-shop/support?sla=breached');
     });
 
-    test('a support person reads only the parts of their role: orders, listings and reviews, no figures', async () => {
+    test('a support person reads only the parts of their role: orders, listings, reviews and support, no figures', async () => {
       const briefing = await briefingOf(new Set(rolePermissions.support));
       assert.equal(briefing.yesterday, null);
-      assert.deepEqual(briefing.parts, ['orders', 'listings', 'reviews']);
+      assert.deepEqual(briefing.parts, ['orders', 'listings', 'reviews', 'support']);
       assert.ok(!briefing.actions.some((a) => a.kind === 'goal'));
       const kinds = new Set(briefing.actions.map((a) => a.kind));
-      assert.deepEqual([...kinds].sort(), ['late_shipments', 'listings', 'payments', 'reviews']);
+      assert.deepEqual([...kinds].sort(), [
+        'late_shipments',
+        'listings',
+        'payments',
+        'reviews',
+        'support_sla',
+      ]);
     });
 
     test('over HTTP: the reader’s permissions decide; a malformed day is a 400', async () => {

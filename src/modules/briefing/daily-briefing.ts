@@ -10,6 +10,7 @@ import { listingActions } from './actions/listing-actions.ts';
 import { orderActions } from './actions/order-actions.ts';
 import { reorderActions } from './actions/reorder-actions.ts';
 import { reviewActions } from './actions/review-actions.ts';
+import { supportActions } from './actions/support-actions.ts';
 import type { BriefingAction, BriefingContext } from './briefing-types.ts';
 import { rankActions } from './rank-actions.ts';
 import { type MetricAgainstExpected, yesterdayReport } from './yesterday-report.ts';
@@ -23,6 +24,7 @@ export const briefingParts = {
   orders: 'orders:read',
   listings: 'catalog:read',
   reviews: 'reviews:read',
+  support: 'support:read',
 } as const satisfies Record<string, Permission>;
 export type BriefingPart = keyof typeof briefingParts;
 
@@ -48,7 +50,7 @@ export function briefingDayOf(store: BriefingContext['store'], at: Date = now())
  * The morning briefing of a store for one reader: the day against what was expected (with the
  * anomaly detector's explanations) and a ranked list of actions gathered from the modules that know
  * — stock to reorder, campaigns losing money, metrics that fell, goals likely to be missed, orders and returns waiting, listings
- * that need work, reviews to moderate. Only the parts the reader's permissions allow are read.
+ * that need work, reviews to moderate, support tickets past or near their SLA. Only the parts the reader's permissions allow are read.
  */
 export async function dailyBriefing(
   db: Db,
@@ -67,7 +69,7 @@ export async function dailyBriefing(
   );
   const allowed = (part: BriefingPart) => parts.includes(part);
   const none = async (): Promise<BriefingAction[]> => [];
-  const [report, goals, stock, campaigns, orders, listings, reviews] = await Promise.all([
+  const [report, goals, stock, campaigns, orders, listings, reviews, support] = await Promise.all([
     allowed('yesterday') ? yesterdayReport(db, context) : null,
     allowed('goals') ? goalActions(db, context) : none(),
     allowed('stock') ? reorderActions(db, context) : none(),
@@ -75,6 +77,7 @@ export async function dailyBriefing(
     allowed('orders') ? orderActions(db, context) : none(),
     allowed('listings') ? listingActions(db, context) : none(),
     allowed('reviews') ? reviewActions(db, context) : none(),
+    allowed('support') ? supportActions(db, context) : none(),
   ]);
   const actions = [
     ...(report ? [...anomalyActions(report, context), ...stoppedSellerActions(report, context)] : []),
@@ -84,6 +87,7 @@ export async function dailyBriefing(
     ...orders,
     ...listings,
     ...reviews,
+    ...support,
   ];
   return {
     store: {
