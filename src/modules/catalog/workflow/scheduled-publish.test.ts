@@ -184,9 +184,11 @@ for (const target of testDatabaseTargets()) {
           payload: { title: 'Cork Coaster', price: { amount: 900 } },
         })
       ).json().product.id;
-      const first = await plan(id, 'publish', 1);
+      // Times are whole seconds, so "in 1 s" can be nearly now: a loaded machine answering late would
+      // find it past (422). Three seconds ahead, moved to twelve.
+      const first = await plan(id, 'publish', 3);
       assert.equal(first.statusCode, 201);
-      const moved = await plan(id, 'publish', 8);
+      const moved = await plan(id, 'publish', 12);
       assert.equal(moved.statusCode, 200);
       const oldTime = new Date(first.json().schedule.runAt).getTime();
       const newTime = new Date(moved.json().schedule.runAt).getTime();
@@ -198,7 +200,7 @@ for (const target of testDatabaseTargets()) {
       await sp.jobs.runDueJobsOnce();
       assert.equal(await statusOf(id), 'active');
 
-      const off = await plan(id, 'unpublish', 1);
+      const off = await plan(id, 'unpublish', 3);
       assert.equal(off.statusCode, 201);
       const cancel = await owner.request({
         method: 'DELETE',
