@@ -72,6 +72,7 @@ export const idPrefixes = {
   supportAttachment: 'tatt',
   supportMacro: 'tmac',
   privacyRequest: 'prq',
+  experiment: 'exp',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -7,6 +7,7 @@ import {
   storefrontDescriptionHtml,
   variantTitle,
 } from '../modules/catalog/index.ts';
+import { applyExperimentPoint, priceDisplay, productText } from '../modules/experiments/index.ts';
 import type { StockAvailability } from '../modules/inventory/index.ts';
 import { formatMinorAsDecimal, formatMoney } from '../platform/money.ts';
 import { AddToCartForm } from './cart/add-to-cart-form.tsx';
@@ -69,7 +70,15 @@ export function renderProductPage(
 ): string {
   const { store } = site;
   const t = messagesFor(site.locale);
-  const { product, variants, images } = detail;
+  const { variants, images } = detail;
+  // A running experiment on this product's text shows the visitor's variant of title and description.
+  const product = {
+    ...detail.product,
+    ...applyExperimentPoint(productText, site.experiments, {
+      title: detail.product.title,
+      description: detail.product.description,
+    }),
+  };
   const selected = variants.find((v) => v.id === selectedVariantId) ?? variants[0];
   const title = productPageTitle(site, product);
   const description = productMetaDescription(site, product);
@@ -103,9 +112,13 @@ export function renderProductPage(
   };
   const selectedStock = selected ? stock?.get(selected.id) : undefined;
   const ogLocale = openGraphLocale(site.locale);
-  const shownPrice = selected
-    ? priceOf(selected)
-    : { amount: product.priceAmount, compareAtAmount: null, currency: product.currency };
+  const shownPrice = applyExperimentPoint(
+    priceDisplay,
+    site.experiments,
+    selected
+      ? priceOf(selected)
+      : { amount: product.priceAmount, compareAtAmount: null, currency: product.currency },
+  );
   const price = formatMoney(shownPrice.amount, shownPrice.currency, site.locale);
   const compareAt = shownPrice.compareAtAmount
     ? formatMoney(shownPrice.compareAtAmount, shownPrice.currency, site.locale)

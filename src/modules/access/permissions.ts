@@ -48,6 +48,9 @@ export const permissions = [
   'support:write',
   // Customers' privacy requests: export a customer's data, erase a customer, the retention setting.
   'privacy:manage',
+  // A/B tests on the storefront: see them; define, start, stop and ship them.
+  'experiments:read',
+  'experiments:write',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -101,6 +104,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     ...moderateReviews,
     'support:read',
     'support:write',
+    'experiments:read',
+    'experiments:write',
   ],
   marketing: [
     ...readCatalog,
@@ -117,6 +122,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'marketing:read',
     'marketing:write',
     'reviews:read',
+    'experiments:read',
+    'experiments:write',
   ],
   // Operations keeps stock true: receipts, transfers, counts, suppliers and purchase orders.
   operations: [
@@ -162,6 +169,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'marketing:read',
     'reviews:read',
     'support:read',
+    'experiments:read',
   ],
   viewer: [
     ...readCatalog,
