@@ -335,7 +335,12 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
         ...(page.events ?? []),
       ]);
     }
-    return sendCachedPage(pages, request, reply, page, [...(located.vary ?? []), ...marketVary(site.market)]);
+    // A page with experiment variants depends on the visitor cookie: shared caches must not mix them.
+    return sendCachedPage(pages, request, reply, page, [
+      ...(located.vary ?? []),
+      ...marketVary(site.market),
+      ...(variants ? ['cookie'] : []),
+    ]);
   }
 
   function sendInstallationNotFound(reply: FastifyReply, message: string) {
