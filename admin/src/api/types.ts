@@ -35,7 +35,9 @@ export type Permission =
   | 'reviews:read'
   | 'reviews:write'
   | 'support:read'
-  | 'support:write';
+  | 'support:write'
+  | 'experiments:read'
+  | 'experiments:write';
 
 export interface User {
   id: string;
