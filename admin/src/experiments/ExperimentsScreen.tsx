@@ -112,7 +112,7 @@ function NewBannerExperiment({ store, onClose }: { store: string; onClose: () =>
           />
           <Group grow>
             <NumberInput
-              label="Visitors shown the banner (%)"
+              label="Shown the banner (%)"
               min={1}
               max={99}
               value={share}
