@@ -7,7 +7,13 @@ import {
   storefrontDescriptionHtml,
   variantTitle,
 } from '../modules/catalog/index.ts';
-import { applyExperimentPoint, priceDisplay, productText } from '../modules/experiments/index.ts';
+import {
+  applyExperimentPoint,
+  priceDisplay,
+  productPageSections,
+  productSections,
+  productText,
+} from '../modules/experiments/index.ts';
 import type { StockAvailability } from '../modules/inventory/index.ts';
 import { formatMinorAsDecimal, formatMoney } from '../platform/money.ts';
 import { AddToCartForm } from './cart/add-to-cart-form.tsx';
@@ -124,6 +130,8 @@ export function renderProductPage(
     ? formatMoney(shownPrice.compareAtAmount, shownPrice.currency, site.locale)
     : null;
   const descriptionHtml = storefrontDescriptionHtml(product.description);
+  // Below the product: reviews, then more products, unless an experiment orders them otherwise.
+  const sectionOrder = applyExperimentPoint(productSections, site.experiments, productPageSections);
 
   return renderDocument(
     <Document
@@ -266,16 +274,21 @@ export function renderProductPage(
             ) : null}
           </div>
         </article>
-        {reviews ? <ProductReviewsSection site={site} productId={product.id} data={reviews} /> : null}
-        {related.length > 0 ? (
-          <section class="related wrap" aria-labelledby="related-heading">
-            <div class="section-head">
-              <h2 id="related-heading">{t.moreFrom(store.name)}</h2>
-              <a href={homePath(site)}>{t.viewAll}</a>
-            </div>
-            <ProductGrid site={site} products={related} images={sizes.related} />
-          </section>
-        ) : null}
+        {sectionOrder.map((section) =>
+          section === 'reviews' ? (
+            reviews ? (
+              <ProductReviewsSection key={section} site={site} productId={product.id} data={reviews} />
+            ) : null
+          ) : related.length > 0 ? (
+            <section key={section} class="related wrap" aria-labelledby="related-heading">
+              <div class="section-head">
+                <h2 id="related-heading">{t.moreFrom(store.name)}</h2>
+                <a href={homePath(site)}>{t.viewAll}</a>
+              </div>
+              <ProductGrid site={site} products={related} images={sizes.related} />
+            </section>
+          ) : null,
+        )}
       </StoreLayout>
     </Document>,
   );

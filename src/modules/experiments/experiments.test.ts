@@ -369,5 +369,47 @@ for (const target of testDatabaseTargets()) {
       await act(text.id, 'stop');
       await act(price.id, 'stop');
     });
+
+    test('product sections: more products above the reviews for the variant, unchanged for the control', async () => {
+      const order = await create({
+        key: 'related-first',
+        name: 'More products first',
+        point: 'product_sections',
+        variants: [
+          { key: 'control', name: 'Reviews first', weight: 1, change: { order: ['reviews', 'related'] } },
+          {
+            key: 'related-first',
+            name: 'More products first',
+            weight: 1_000_000,
+            change: { order: ['related', 'reviews'] },
+          },
+        ],
+        primaryMetric: 'add_to_cart_rate',
+      });
+      const repeated = await api({
+        method: 'POST',
+        url: base(),
+        payload: {
+          key: 'bad-order',
+          name: 'x',
+          point: 'product_sections',
+          variants: [
+            { key: 'a', name: 'a', weight: 1, change: { order: ['reviews', 'reviews'] } },
+            { key: 'b', name: 'b', weight: 1, change: { order: ['related', 'reviews'] } },
+          ],
+          primaryMetric: 'add_to_cart_rate',
+        },
+      });
+      assert.equal(repeated.json().error.code, 'invalid_change');
+      const before = await visit(new Jar(), `/s/lab/products/${lamp.handle}`);
+      assert.ok(
+        before.indexOf('id="reviews"') < before.indexOf('id="related-heading"'),
+        'reviews first as built',
+      );
+      await act(order.id, 'start');
+      const after = await visit(new Jar(), `/s/lab/products/${lamp.handle}`);
+      assert.ok(after.indexOf('id="related-heading"') < after.indexOf('id="reviews"'), 'more products first');
+      await act(order.id, 'stop');
+    });
   });
 }

@@ -32,6 +32,11 @@ export {
   experimentPoints,
 } from './points/experiment-point.ts';
 export { priceDisplay, type ShownPrice } from './points/price-display.ts';
+export {
+  type ProductPageSection,
+  productPageSections,
+  productSections,
+} from './points/product-sections.ts';
 export { productText } from './points/product-text.ts';
 export { experimentRoutes } from './routes.ts';
 export { type ExperimentMetric, type ExperimentStatus, experimentMetrics } from './schema.ts';
