@@ -53,6 +53,7 @@ import {
   provideRfmMembership,
   purgeExpiredCustomerSessions,
 } from './modules/customers/index.ts';
+import { experimentRoutes } from './modules/experiments/index.ts';
 import { goalRoutes } from './modules/goals/index.ts';
 import {
   anomalyAlertsSchedule,
@@ -229,6 +230,7 @@ export async function buildApp(options: AppOptions) {
       await scoped.register(insightsRoutes, { db });
       await scoped.register(briefingRoutes, { db });
       await scoped.register(goalRoutes, { db });
+      await scoped.register(experimentRoutes, { db });
       await scoped.register(reviewRoutes, { db, photos: reviewPhotos });
       await scoped.register(supportRoutes, { db, storage: supportStorage });
       await scoped.register(privacyRoutes, {

@@ -35,6 +35,7 @@ import { parseDraftOrdersSearch } from './draft-orders/draft-orders-search.ts';
 import { EmailTemplateScreen } from './email-templates/EmailTemplateScreen.tsx';
 import { EmailTemplatesScreen } from './email-templates/EmailTemplatesScreen.tsx';
 import { parseEmailTemplateSearch } from './email-templates/email-template-search.ts';
+import { ExperimentsScreen } from './experiments/ExperimentsScreen.tsx';
 import { ForecastsScreen } from './forecasts/ForecastsScreen.tsx';
 import { parseForecastSearch } from './forecasts/forecast-search.ts';
 import { GoalsScreen } from './goals/GoalsScreen.tsx';
@@ -434,6 +435,12 @@ export const newsletterRoute = createRoute({
   component: guarded('newsletters:read', 'see newsletters', NewsletterScreen),
 });
 
+export const experimentsRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'experiments',
+  component: guarded('experiments:read', 'see the experiments', ExperimentsScreen),
+});
+
 /** Every store at once: outside any one store, so under the signed-in route, not a store's. */
 export const portfolioRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -674,6 +681,7 @@ const routeTree = rootRoute.addChildren([
       supportSlaRoute,
       analyticsRoute,
       goalsRoute,
+      experimentsRoute,
       customersRoute,
       segmentsRoute,
       customerRoute,

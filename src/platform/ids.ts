@@ -74,6 +74,7 @@ export const idPrefixes = {
   privacyRequest: 'prq',
   newsletter: 'nl',
   newsletterRecipient: 'nlr',
+  experiment: 'exp',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

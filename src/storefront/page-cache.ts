@@ -13,6 +13,8 @@ export interface RenderedPage {
   location?: string;
   /** What showing the page tells analytics besides its page_view (view_item, view_item_list, search). */
   events?: readonly PageEvent[];
+  /** Experiments whose elements the page shows: showing it exposes the visitor to them. */
+  exposures?: readonly string[];
 }
 
 export type CompressedEncoding = 'br' | 'gzip';
@@ -23,6 +25,7 @@ export interface CachedPage {
   readonly cacheControl: string;
   readonly location?: string;
   readonly events?: readonly PageEvent[];
+  readonly exposures?: readonly string[];
   readonly body: Buffer;
   /** Weak, because the same validator stands for the identity, gzip and brotli bytes of the page. */
   readonly etag: string;
@@ -63,6 +66,7 @@ export function toCachedPage(
     cacheControl: page.cacheControl ?? 'no-cache',
     ...(page.location ? { location: page.location } : {}),
     ...(page.events ? { events: page.events } : {}),
+    ...(page.exposures ? { exposures: page.exposures } : {}),
     body,
     etag: `W/"${hash}"`,
     compressed: {},

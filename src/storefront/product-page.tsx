@@ -7,6 +7,13 @@ import {
   storefrontDescriptionHtml,
   variantTitle,
 } from '../modules/catalog/index.ts';
+import {
+  applyExperimentPoint,
+  priceDisplay,
+  productPageSections,
+  productSections,
+  productText,
+} from '../modules/experiments/index.ts';
 import type { StockAvailability } from '../modules/inventory/index.ts';
 import { formatMinorAsDecimal, formatMoney } from '../platform/money.ts';
 import { AddToCartForm } from './cart/add-to-cart-form.tsx';
@@ -69,7 +76,15 @@ export function renderProductPage(
 ): string {
   const { store } = site;
   const t = messagesFor(site.locale);
-  const { product, variants, images } = detail;
+  const { variants, images } = detail;
+  // A running experiment on this product's text shows the visitor's variant of title and description.
+  const product = {
+    ...detail.product,
+    ...applyExperimentPoint(productText, site.experiments, {
+      title: detail.product.title,
+      description: detail.product.description,
+    }),
+  };
   const selected = variants.find((v) => v.id === selectedVariantId) ?? variants[0];
   const title = productPageTitle(site, product);
   const description = productMetaDescription(site, product);
@@ -103,14 +118,20 @@ export function renderProductPage(
   };
   const selectedStock = selected ? stock?.get(selected.id) : undefined;
   const ogLocale = openGraphLocale(site.locale);
-  const shownPrice = selected
-    ? priceOf(selected)
-    : { amount: product.priceAmount, compareAtAmount: null, currency: product.currency };
+  const shownPrice = applyExperimentPoint(
+    priceDisplay,
+    site.experiments,
+    selected
+      ? priceOf(selected)
+      : { amount: product.priceAmount, compareAtAmount: null, currency: product.currency },
+  );
   const price = formatMoney(shownPrice.amount, shownPrice.currency, site.locale);
   const compareAt = shownPrice.compareAtAmount
     ? formatMoney(shownPrice.compareAtAmount, shownPrice.currency, site.locale)
     : null;
   const descriptionHtml = storefrontDescriptionHtml(product.description);
+  // Below the product: reviews, then more products, unless an experiment orders them otherwise.
+  const sectionOrder = applyExperimentPoint(productSections, site.experiments, productPageSections);
 
   return renderDocument(
     <Document
@@ -253,16 +274,21 @@ export function renderProductPage(
             ) : null}
           </div>
         </article>
-        {reviews ? <ProductReviewsSection site={site} productId={product.id} data={reviews} /> : null}
-        {related.length > 0 ? (
-          <section class="related wrap" aria-labelledby="related-heading">
-            <div class="section-head">
-              <h2 id="related-heading">{t.moreFrom(store.name)}</h2>
-              <a href={homePath(site)}>{t.viewAll}</a>
-            </div>
-            <ProductGrid site={site} products={related} images={sizes.related} />
-          </section>
-        ) : null}
+        {sectionOrder.map((section) =>
+          section === 'reviews' ? (
+            reviews ? (
+              <ProductReviewsSection key={section} site={site} productId={product.id} data={reviews} />
+            ) : null
+          ) : related.length > 0 ? (
+            <section key={section} class="related wrap" aria-labelledby="related-heading">
+              <div class="section-head">
+                <h2 id="related-heading">{t.moreFrom(store.name)}</h2>
+                <a href={homePath(site)}>{t.viewAll}</a>
+              </div>
+              <ProductGrid site={site} products={related} images={sizes.related} />
+            </section>
+          ) : null,
+        )}
       </StoreLayout>
     </Document>,
   );

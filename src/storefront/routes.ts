@@ -6,6 +6,7 @@ import {
   loadCategoryTrail,
   type StockSource,
 } from '../modules/catalog/index.ts';
+import { ExperimentAssignments, experimentsTopic, variantCacheKey } from '../modules/experiments/index.ts';
 import { inventoryTopic, type VariantAvailabilitySource } from '../modules/inventory/index.ts';
 import { marketsTopic } from '../modules/markets/index.ts';
 import { productRatingSummary, publishedReviewsOf, reviewsTopic } from '../modules/reviews/index.ts';
@@ -20,6 +21,7 @@ import type { StorefrontTracking } from './analytics/storefront-tracking.ts';
 import { cartRoutes } from './cart/cart-routes.ts';
 import { checkoutRoutes } from './checkout/checkout-routes.ts';
 import { serveProductArt } from './demo-art-route.ts';
+import { pageExposures, withExperiments } from './experiments/shopper-experiments.ts';
 import { renderHomePage } from './home-page.tsx';
 import { registerListingRoutes } from './listing-routes.ts';
 import { registerLocalePages } from './locales/locale-routes.ts';
@@ -129,11 +131,14 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
           inventoryTopic(storeId),
           marketsTopic(storeId),
           reviewsTopic(storeId),
+          experimentsTopic(storeId),
         ])),
   });
   const stores = new StoreLookup(db, { ttlMs, maxEntries: 5_000 });
   // The shopper's market (currency, prices shown) per request; page cache keys include it (market/).
   const shopperMarkets = new ShopperMarkets(db, changes);
+  // Visitors' variants of running experiments; what it remembers is only a cache of the database.
+  const assignments = new ExperimentAssignments(db);
   const instance = { pages, stores };
   liveStorefronts.add(instance);
   const dropPages = (topic: string | null) => {
@@ -147,6 +152,10 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
     } else if (topic?.startsWith('reviews:')) {
       // A review was published, taken down, answered or deleted: product pages show them.
       pages.invalidate(topic.slice('reviews:'.length));
+    } else if (topic?.startsWith('experiments:')) {
+      // An experiment started, stopped or changed its variants: pages show other variants now.
+      pages.invalidate(topic.slice('experiments:'.length));
+      assignments.forget();
     } else if (topic?.startsWith('inventory:')) {
       // Stock shoppers can see changed (availability, in-stock counts, the feed); the store list did not.
       pages.invalidate(topic.slice('inventory:'.length));
@@ -201,6 +210,7 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
         status: 200,
         contentType: HTML,
         body: renderHomePage(priced, home.products, home.images),
+        exposures: pageExposures(site, { kind: 'home' }),
         events: [
           viewItemListEvent(
             'home',
@@ -254,7 +264,13 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
         stock,
         { summary, reviews },
       );
-      return { status: 200, contentType: HTML, body, events: [viewItemEvent(priced, found.detail, variant)] };
+      return {
+        status: 200,
+        contentType: HTML,
+        body,
+        events: [viewItemEvent(priced, found.detail, variant)],
+        exposures: pageExposures(site, { kind: 'product', productId }),
+      };
     }
     if (kind === 'sitemap') return renderStoreSitemap(db, site, sitemapLimits);
     if (kind === 'sitemap-part') return renderStoreSitemap(db, site, sitemapLimits, Number(handle));
@@ -287,25 +303,46 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
       return serveStorePage(request, reply, store, mount, 'missing');
     }
     // Pages with prices and the country selector depend on the shopper's market.
-    const site =
+    let site =
       kind === 'home' || kind === 'product' || kind === 'missing'
         ? await withConsentPrompt(db, request, await shopperMarkets.siteFor(request, located.site))
         : located.site;
+    // Home and product pages show experiments' variants; their cache keys carry the visitor's.
+    let visitor: Awaited<ReturnType<typeof withExperiments>>['visitor'] = null;
+    if (kind === 'home' || kind === 'product') {
+      ({ site, visitor } = await withExperiments(db, assignments, request, reply, site, {
+        tracked: options.tracking !== undefined,
+      }));
+    }
+    const variants = site.experiments ? variantCacheKey(site.experiments, kind as 'home' | 'product') : '';
     // Only well-formed variant ids vary the page, so junk query strings cannot flood the cache.
     const requested = (request.query as { variant?: unknown }).variant;
     const variant =
       kind === 'product' && typeof requested === 'string' && VARIANT_ID.test(requested)
         ? requested
         : undefined;
-    const key = `${site.locale} ${marketCacheKey(site.market)} ${site.baseUrl}${sitePath(site, kind, handle)}${variant ? `?variant=${variant}` : ''}${site.askConsent ? ' ask-consent' : ''}`;
-    const page = await pages.get(store.id, key, () => renderStorePage(site, kind, handle, variant));
+    const key = `${site.locale} ${marketCacheKey(site.market)} ${site.baseUrl}${sitePath(site, kind, handle)}${variant ? `?variant=${variant}` : ''}${site.askConsent ? ' ask-consent' : ''}${variants ? ` experiments:${variants}` : ''}`;
+    const shownSite = site;
+    const page = await pages.get(store.id, key, () => renderStorePage(shownSite, kind, handle, variant));
+    if (visitor && page.exposures) {
+      const shown = visitor.assigned.filter((a) => page.exposures!.includes(a.experimentId));
+      // Counted once per visitor: a visitor already counted costs no query (assignment/).
+      await assignments
+        .recordExposures(store.id, visitor.visitorId, shown)
+        .catch((err: unknown) => request.log.warn({ err }, 'experiment exposure not recorded'));
+    }
     if (page.contentType === HTML && (page.status === 200 || page.status === 404)) {
       await options.tracking?.track(request, reply, site, [
         { name: 'page_view', pagePath: request.url.split('?')[0]! },
         ...(page.events ?? []),
       ]);
     }
-    return sendCachedPage(pages, request, reply, page, [...(located.vary ?? []), ...marketVary(site.market)]);
+    // A page with experiment variants depends on the visitor cookie: shared caches must not mix them.
+    return sendCachedPage(pages, request, reply, page, [
+      ...(located.vary ?? []),
+      ...marketVary(site.market),
+      ...(variants ? ['cookie'] : []),
+    ]);
   }
 
   function sendInstallationNotFound(reply: FastifyReply, message: string) {

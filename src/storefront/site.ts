@@ -1,6 +1,7 @@
 import { productArtPath } from '../demo/product-art.ts';
 import type { Store } from '../modules/access/index.ts';
 import type { Product } from '../modules/catalog/index.ts';
+import type { AssignedVariant } from '../modules/experiments/index.ts';
 import type { LocaleAlternate } from './locales/locale-site.ts';
 import type { SiteMarket } from './market/shopper-market.ts';
 
@@ -24,6 +25,8 @@ export interface StorefrontSite {
   market?: SiteMarket;
   /** The page carries the analytics consent banner (the store asks first; this visitor has not answered). */
   askConsent?: boolean;
+  /** The visitor's variants of the store's running experiments (experiments/); none without. */
+  experiments?: readonly AssignedVariant[];
 }
 
 export function homePath(site: StorefrontSite): string {

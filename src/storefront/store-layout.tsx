@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { accountPaths } from './account/account-paths.ts';
 import { ConsentBanner } from './analytics/consent-banner.tsx';
 import { CartLink, storefrontScript } from './cart/cart-link.tsx';
+import { AnnouncementBanner } from './experiments/announcement-banner.tsx';
 import { searchPath } from './listing/listing-paths.ts';
 import { LanguageSwitcher } from './locales/locale-links.tsx';
 import { messagesFor } from './locales/messages/storefront-messages.ts';
@@ -51,6 +52,7 @@ export function StoreLayout({
         </div>
       </header>
       {site.askConsent ? <ConsentBanner site={site} /> : null}
+      <AnnouncementBanner site={site} />
       <main id="content">{children}</main>
       <footer class="site-footer">
         <div class="wrap">

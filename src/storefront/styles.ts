@@ -77,6 +77,9 @@ h1,h2,h3{letter-spacing:-.02em;line-height:1.15}
 .store-card h2{font-size:1.2rem;margin:0 0 6px}
 .store-card p{margin:0;color:var(--muted);font-size:.92rem}
 .consent-banner{display:flex;flex-wrap:wrap;align-items:center;gap:8px 12px;max-width:1120px;margin:12px auto 0;padding:12px 16px;border:1px solid var(--line);border-radius:8px;background:#fff}
+.announcement-banner{max-width:1120px;margin:12px auto 0;padding:10px 16px;border-radius:8px;background:var(--ink);color:#fff;text-align:center}
+.announcement-banner p{margin:0}
+.announcement-banner a{color:#fff;font-weight:600}
 .consent-banner p{margin:0;flex:1 1 320px}
 .consent-banner button{font:inherit;font-weight:600;padding:8px 18px;border-radius:999px;border:1px solid var(--ink);background:var(--ink);color:#fff;cursor:pointer}
 .consent-banner button.secondary{background:#fff;color:var(--ink)}

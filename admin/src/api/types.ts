@@ -37,7 +37,9 @@ export type Permission =
   | 'support:read'
   | 'support:write'
   | 'newsletters:read'
-  | 'newsletters:write';
+  | 'newsletters:write'
+  | 'experiments:read'
+  | 'experiments:write';
 
 export interface User {
   id: string;

@@ -15,6 +15,7 @@ import {
   IconChartLine,
   IconClipboardCheck,
   IconCreditCard,
+  IconFlask,
   IconFolder,
   IconGlobe,
   IconHistory,
@@ -51,6 +52,7 @@ interface Section {
     | '/stores/$store'
     | '/stores/$store/analytics'
     | '/stores/$store/goals'
+    | '/stores/$store/experiments'
     | '/stores/$store/orders'
     | '/stores/$store/draft-orders'
     | '/stores/$store/customers'
@@ -107,6 +109,13 @@ const sections: Section[] = [
     label: 'Goals',
     icon: <IconTarget />,
     permission: 'analytics:read',
+    nested: true,
+  },
+  {
+    to: '/stores/$store/experiments',
+    label: 'Experiments',
+    icon: <IconFlask />,
+    permission: 'experiments:read',
     nested: true,
   },
   { to: '/stores/$store/orders', label: 'Orders', icon: <IconReceipt />, permission: 'orders:read' },

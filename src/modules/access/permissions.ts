@@ -51,6 +51,9 @@ export const permissions = [
   // Newsletters: see them and their figures; write, test, send, schedule, cancel, settings.
   'newsletters:read',
   'newsletters:write',
+  // A/B tests on the storefront: see them; define, start, stop and ship them.
+  'experiments:read',
+  'experiments:write',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -106,6 +109,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'support:write',
     'newsletters:read',
     'newsletters:write',
+    'experiments:read',
+    'experiments:write',
   ],
   marketing: [
     ...readCatalog,
@@ -124,6 +129,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'reviews:read',
     'newsletters:read',
     'newsletters:write',
+    'experiments:read',
+    'experiments:write',
   ],
   // Operations keeps stock true: receipts, transfers, counts, suppliers and purchase orders.
   operations: [
@@ -170,6 +177,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'reviews:read',
     'support:read',
     'newsletters:read',
+    'experiments:read',
   ],
   viewer: [
     ...readCatalog,

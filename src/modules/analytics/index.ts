@@ -9,6 +9,7 @@ export {
   getAnalyticsSettings,
   updateAnalyticsSettings,
 } from './analytics-settings.ts';
+export { type DeviceClass, deviceClass, notAVisit } from './collection/device-class.ts';
 export { EventBuffer, type EventBufferOptions } from './collection/event-buffer.ts';
 export {
   EventCollector,
@@ -20,7 +21,13 @@ export {
 } from './collection/event-collector.ts';
 export { type EventName, eventNames, isEventName } from './collection/event-names.ts';
 export { ensureEventPartitions, eventMonth, listEventPartitions } from './collection/event-partitions.ts';
-export { directSource, type SessionState, type TrafficSource } from './collection/visit.ts';
+export {
+  directSource,
+  isVisitorId,
+  newVisitorId,
+  type SessionState,
+  type TrafficSource,
+} from './collection/visit.ts';
 export { type EventRow, writeEvents } from './collection/write-events.ts';
 export * as customerData from './customer-data.ts';
 export { markDirtyDays } from './facts/dirty-days.ts';

@@ -10,7 +10,7 @@ export const SESSION_COOKIE = 'sp_ses';
 export const CONSENT_COOKIE = 'sp_consent';
 
 /** 13 months, the longest an analytics cookie is commonly allowed to live. */
-const VISITOR_MAX_AGE_S = 395 * 24 * 60 * 60;
+export const VISITOR_MAX_AGE_S = 395 * 24 * 60 * 60;
 /** The session ends after 30 minutes without a request: the cookie expires then. */
 const SESSION_MAX_AGE_S = 30 * 60;
 
@@ -25,6 +25,16 @@ function headerCountry(request: FastifyRequest): string | null {
     }
   }
   return null;
+}
+
+/**
+ * Visitor ids given out before the request's events were recorded (experiments assign a first-time
+ * visitor before the page renders): the visit takes this id, and its cookie carries it.
+ */
+const adoptedVisitorIds = new WeakMap<FastifyRequest, string>();
+
+export function adoptVisitorId(request: FastifyRequest, visitorId: string): void {
+  adoptedVisitorIds.set(request, visitorId);
 }
 
 /**
@@ -106,7 +116,7 @@ export class StorefrontTracking {
       },
       address: request.ip,
       cookies: {
-        visitor: requestCookie(request, VISITOR_COOKIE),
+        visitor: adoptedVisitorIds.get(request) ?? requestCookie(request, VISITOR_COOKIE),
         session: requestCookie(request, SESSION_COOKIE),
         consent: requestCookie(request, CONSENT_COOKIE),
       },

@@ -1,0 +1,223 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
+import { cachedConfig } from '../../../platform/cache/index.ts';
+import { now } from '../../../platform/clock.ts';
+import type { Db } from '../../../platform/db/database.ts';
+import { experimentsTopic } from '../change-topic.ts';
+import { type ExperimentPage, type ExperimentPoint, experimentPoint } from '../points/experiment-point.ts';
+import {
+  type ExperimentTargeting,
+  type ExperimentVariant,
+  experimentExposures,
+  experiments,
+} from '../schema.ts';
+import { bucketOf, variantAtBucket } from './bucket.ts';
+import { isTargeted, type VisitorTraits } from './targeting.ts';
+
+/** A running experiment as assignment needs it. */
+interface LiveExperiment {
+  id: string;
+  key: string;
+  seed: string;
+  point: string;
+  variants: ExperimentVariant[];
+  targeting: ExperimentTargeting;
+  startsAt: number | null;
+  stopsAt: number | null;
+}
+
+/** The variant of one experiment a visitor sees. */
+export interface AssignedVariant {
+  experimentId: string;
+  experimentKey: string;
+  point: string;
+  variantKey: string;
+  change: Record<string, unknown>;
+  bucket: number;
+}
+
+/** Visitors whose exposures this instance remembers (a returning visitor costs no query). */
+const REMEMBERED_VISITORS = 100_000;
+
+/** The store's running experiments, from the process-wide configuration cache. */
+function liveExperiments(db: Db, storeId: string): Promise<{ list: LiveExperiment[] }> {
+  return cachedConfig(`${storeId} running-experiments`, [experimentsTopic(storeId)], async () => {
+    const rows = await db
+      .select()
+      .from(experiments)
+      .where(and(eq(experiments.storeId, storeId), eq(experiments.status, 'running')));
+    return {
+      list: rows.map((row) => ({
+        id: row.id,
+        key: row.key,
+        seed: row.seed,
+        point: row.point,
+        variants: row.variants,
+        targeting: row.targeting,
+        startsAt: row.startsAt?.getTime() ?? null,
+        stopsAt: row.stopsAt?.getTime() ?? null,
+      })),
+    };
+  });
+}
+
+/**
+ * Which variant of each running experiment a visitor sees, and the exposures they are counted in.
+ *
+ * A visitor's variant is the one stored with their exposure, when they have one (so they keep it
+ * whatever happens to the weights afterwards); otherwise the one owning their hash bucket under the
+ * current weights. The exposures are read from the database the first time this instance sees the
+ * visitor and remembered in a bounded LRU (only a cache: every instance answers the same from the
+ * database); a change to the store's experiments drops what is remembered.
+ */
+export class ExperimentAssignments {
+  readonly #db: Db;
+  /** storeId|visitorId → experiment id → the variant key stored with the exposure. */
+  readonly #exposed = new LRUCache<string, Map<string, string>>({ max: REMEMBERED_VISITORS });
+
+  constructor(db: Db) {
+    this.#db = db;
+  }
+
+  /** Forgets remembered exposures (their experiments changed; they are read again). */
+  forget(): void {
+    this.#exposed.clear();
+  }
+
+  /** Whether the store runs any experiment now: without one, nothing else is done. */
+  async hasRunning(storeId: string): Promise<boolean> {
+    return (await this.#running(storeId)).length > 0;
+  }
+
+  async assign(storeId: string, visitorId: string, traits: VisitorTraits): Promise<AssignedVariant[]> {
+    const running = await this.#running(storeId);
+    if (running.length === 0) return [];
+    const exposed = await this.#exposuresOf(storeId, visitorId, running);
+    const assigned: AssignedVariant[] = [];
+    for (const experiment of running) {
+      const bucket = bucketOf(visitorId, experiment.key, experiment.seed);
+      const storedKey = exposed.get(experiment.id);
+      const stored = storedKey ? experiment.variants.find((v) => v.key === storedKey) : undefined;
+      if (!stored && !isTargeted(experiment.targeting, traits)) continue;
+      const variant = stored ?? variantAtBucket(experiment.variants, bucket);
+      assigned.push({
+        experimentId: experiment.id,
+        experimentKey: experiment.key,
+        point: experiment.point,
+        variantKey: variant.key,
+        change: variant.change,
+        bucket,
+      });
+    }
+    return assigned;
+  }
+
+  /**
+   * Records the visitor's first exposure to each of `shown` (the page rendered their elements); a
+   * visitor already counted costs nothing. Returns how many exposures were new.
+   */
+  async recordExposures(
+    storeId: string,
+    visitorId: string,
+    shown: readonly AssignedVariant[],
+  ): Promise<number> {
+    if (shown.length === 0) return 0;
+    const memoryKey = `${storeId}|${visitorId}`;
+    const exposed = this.#exposed.get(memoryKey) ?? new Map<string, string>();
+    const fresh = shown.filter((a) => !exposed.has(a.experimentId));
+    if (fresh.length === 0) return 0;
+    const inserted = await this.#db
+      .insert(experimentExposures)
+      .values(
+        fresh.map((a) => ({
+          experimentId: a.experimentId,
+          visitorId,
+          storeId,
+          variantKey: a.variantKey,
+          bucket: a.bucket,
+          exposedAt: now(),
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ experimentId: experimentExposures.experimentId });
+    for (const a of fresh) exposed.set(a.experimentId, a.variantKey);
+    if (inserted.length < fresh.length) {
+      // Counted already (by another instance): what the database holds is the visitor's variant.
+      const rows = await this.#storedExposures(
+        visitorId,
+        fresh.map((a) => a.experimentId),
+      );
+      for (const row of rows) exposed.set(row.experimentId, row.variantKey);
+    }
+    this.#exposed.set(memoryKey, exposed);
+    return inserted.length;
+  }
+
+  async #running(storeId: string): Promise<LiveExperiment[]> {
+    const { list } = await liveExperiments(this.#db, storeId);
+    if (list.length === 0) return list;
+    const at = now().getTime();
+    return list.filter(
+      (e) => (e.startsAt === null || e.startsAt <= at) && (e.stopsAt === null || at < e.stopsAt),
+    );
+  }
+
+  async #exposuresOf(
+    storeId: string,
+    visitorId: string,
+    running: LiveExperiment[],
+  ): Promise<Map<string, string>> {
+    const memoryKey = `${storeId}|${visitorId}`;
+    const remembered = this.#exposed.get(memoryKey);
+    if (remembered) return remembered;
+    const rows = await this.#storedExposures(
+      visitorId,
+      running.map((e) => e.id),
+    );
+    const exposed = new Map(rows.map((row) => [row.experimentId, row.variantKey]));
+    this.#exposed.set(memoryKey, exposed);
+    return exposed;
+  }
+
+  #storedExposures(visitorId: string, experimentIds: string[]) {
+    return this.#db
+      .select({ experimentId: experimentExposures.experimentId, variantKey: experimentExposures.variantKey })
+      .from(experimentExposures)
+      .where(
+        and(
+          eq(experimentExposures.visitorId, visitorId),
+          inArray(experimentExposures.experimentId, experimentIds),
+        ),
+      );
+  }
+}
+
+/** The assigned variants whose elements a page shows: the exposures the page counts. */
+export function exposedOn(assigned: readonly AssignedVariant[], page: ExperimentPage): AssignedVariant[] {
+  return assigned.filter((a) => experimentPoint(a.point)?.appearsOn(a.change, page) ?? false);
+}
+
+/**
+ * The part of a page's cache key that its variants make: each assigned experiment whose point can
+ * appear on pages of this kind, as id=variant. Empty when none does.
+ */
+export function variantCacheKey(assigned: readonly AssignedVariant[], kind: ExperimentPage['kind']): string {
+  return assigned
+    .filter((a) => experimentPoint(a.point)?.pageKinds.includes(kind))
+    .map((a) => `${a.experimentId}=${a.variantKey}`)
+    .join(',');
+}
+
+/**
+ * What a page shows at an integration point: `subject` as the visitor's variant changes it, or as
+ * it is when no experiment there is assigned to them.
+ */
+export function applyExperimentPoint<Change, Subject>(
+  point: ExperimentPoint<Change, Subject>,
+  assigned: readonly AssignedVariant[] | undefined,
+  subject: Subject,
+): Subject {
+  const change = assigned?.find((a) => a.point === point.key)?.change;
+  // The change was checked against the point's schema when the experiment was saved.
+  return change ? point.apply(change as Change, subject) : subject;
+}

@@ -1,0 +1,42 @@
+/**
+ * The experiments module's public face: A/B tests on the storefront (docs/experiments.md) — their
+ * definitions and states, deterministic sticky assignment, exposures, and the integration points
+ * the storefront's pages offer. Statistics over the results live in `statistics/`.
+ */
+export { BUCKETS, bucketOf, variantAtBucket } from './assignment/bucket.ts';
+export {
+  type AssignedVariant,
+  applyExperimentPoint,
+  ExperimentAssignments,
+  exposedOn,
+  variantCacheKey,
+} from './assignment/experiment-assignments.ts';
+export type { VisitorTraits } from './assignment/targeting.ts';
+export { experimentsTopic } from './change-topic.ts';
+export { type ExperimentInput, experimentInput } from './experiment-input.ts';
+export {
+  changeExperimentStatus,
+  createExperiment,
+  deleteExperiment,
+  type Experiment,
+  getExperiment,
+  listExperiments,
+  updateExperiment,
+} from './experiments.ts';
+export { announcementBanner, type Banner } from './points/announcement-banner.ts';
+export {
+  defineExperimentPoint,
+  type ExperimentPage,
+  type ExperimentPoint,
+  experimentPoint,
+  experimentPoints,
+} from './points/experiment-point.ts';
+export { priceDisplay, type ShownPrice } from './points/price-display.ts';
+export {
+  type ProductPageSection,
+  productPageSections,
+  productSections,
+} from './points/product-sections.ts';
+export { productText } from './points/product-text.ts';
+export { experimentRoutes } from './routes.ts';
+export { type ExperimentMetric, type ExperimentStatus, experimentMetrics } from './schema.ts';
