@@ -11,6 +11,7 @@ import { verifyInventory } from '../modules/inventory/index.ts';
 import { listNewsletters } from '../modules/newsletters/index.ts';
 import { getOrder } from '../modules/orders/index.ts';
 import { listReviews, productRatingSummary } from '../modules/reviews/index.ts';
+import { listTickets, ticketListQuery } from '../modules/support/index.ts';
 import type { Database } from '../platform/db/database.ts';
 import { testDatabaseTargets } from '../platform/db/test-database.ts';
 import { demoOrderCount } from './demo-selling.ts';
@@ -106,6 +107,28 @@ for (const target of testDatabaseTargets()) {
     assert.ok(figures.uniqueClicks > 0 && figures.uniqueClicks <= figures.uniqueOpens);
     assert.ok(figures.unsubscribes > 0);
     assert.ok(newsletter!.finishedAt! < new Date(), 'not in the future');
+  });
+
+  test(`the demo store's inbox has answered and unanswered tickets, one past its SLA (${target.label})`, async () => {
+    const store = (await listAllStores(database.db)).find((s) => s.handle === 'alder-ash')!;
+    const all = await listTickets(
+      database.db,
+      store.id,
+      ticketListQuery.parse({ status: 'new,open,pending,solved,closed' }),
+    );
+    assert.equal(all.items.length, 6);
+    assert.ok(all.items.some((t) => t.status === 'closed'));
+    assert.ok(all.items.some((t) => t.status === 'pending' && !t.awaitingReply));
+    assert.ok(all.items.filter((t) => t.orderId).length >= 3, 'tickets about orders are linked to them');
+    const breached = await listTickets(database.db, store.id, ticketListQuery.parse({ sla: 'breached' }));
+    assert.ok(
+      breached.items.some((t) => t.subject === 'Where is my order?'),
+      breached.items.map((t) => t.subject).join(', '),
+    );
+    assert.ok(
+      all.items.every((t) => new Date(t.lastMessageAt) <= new Date()),
+      'nothing in the future',
+    );
   });
 
   test(`the demo's orders span six weeks of real dates, none in the future (${target.label})`, async () => {

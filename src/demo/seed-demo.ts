@@ -19,6 +19,7 @@ import { seedDemoPlans } from './demo-plans.ts';
 import { seedDemoPurchasing } from './demo-purchasing.ts';
 import { seedDemoReviews } from './demo-reviews.ts';
 import { type DemoSellable, demoOrderCount, seedDemoSelling } from './demo-selling.ts';
+import { seedDemoSupport } from './demo-support.ts';
 import { seedDemoTraffic } from './demo-traffic.ts';
 import { demoTranslations } from './demo-translations.ts';
 import { productArtPath } from './product-art.ts';
@@ -209,6 +210,8 @@ async function seedDemoIn(
       await seedDemoReviews(db, actor, store, sellable);
       // Last week's newsletter, sent to the customers who ticked checkout's box, with its figures.
       await seedDemoNewsletter(db, actor, store);
+      // A week of customer questions in the support inbox, some answered, some past their SLA.
+      await seedDemoSupport(db, actor, store, placed);
     }
     // The support inbox's starting macros ("Where is my order" with the tracking link, …).
     await addDefaultMacros(db, store.id, actor);
