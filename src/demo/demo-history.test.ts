@@ -90,11 +90,13 @@ for (const target of testDatabaseTargets()) {
   });
 
   test(`the incidents are in the rollups, and the anomaly check sees the outage (${target.label})`, async () => {
+    // Days are the store's: near midnight UTC its today is not the database's current_date.
     const [plan] = await database.execute<{ outage: string; stop_from: string; stock_out: string }>(
       `select
-         (current_date - 17)::text as outage,
-         (current_date - 33)::text as stop_from,
-         (current_date - 11)::text as stock_out`,
+         ((now() at time zone $1)::date - 17)::text as outage,
+         ((now() at time zone $1)::date - 33)::text as stop_from,
+         ((now() at time zone $1)::date - 11)::text as stock_out`,
+      [store.timezone],
     );
     // The checkout outage: visitors as usual, next to no orders.
     const around = await daily(`dimension = 'all' and day between $2::date - 28 and $2::date`, [

@@ -45,7 +45,7 @@ for (const target of testDatabaseTargets()) {
       `select s.handle,
          array(select state from purchase_orders po where po.store_id = s.id order by number) as states,
          (select count(*)::int from suppliers sp where sp.store_id = s.id) as suppliers,
-         (select count(*)::int from mail_messages m where m.store_id = s.id) as mail
+         (select count(*)::int from mail_messages m where m.store_id = s.id and m.topic = 'purchase_order.sent') as mail
        from stores s order by s.handle`,
     );
     for (const row of rows) {
