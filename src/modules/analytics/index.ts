@@ -54,6 +54,12 @@ export {
 } from './reports/metric-totals.ts';
 export { type JourneySession, type OrderJourney, orderJourneys } from './reports/order-journeys.ts';
 export { dailyMeasuresByProduct, type ProductDailyMeasures } from './reports/product-daily-measures.ts';
+export {
+  type VisitorOutcome,
+  type VisitorPurchase,
+  visitorOutcomes,
+  type WatchedVisitor,
+} from './reports/visitor-outcomes.ts';
 export { analyticsRfmMembership } from './reports/rfm-membership-source.ts';
 export { rfmReport } from './reports/rfm-report.ts';
 export {

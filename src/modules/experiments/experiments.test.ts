@@ -26,6 +26,8 @@ const chrome =
 const iphone =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 const BANNER = 'Free delivery over 50';
+/** The banner the states test ships: every later page shows it, beside any test's own. */
+const SHIPPED_BANNER = 'Our winter range is in';
 
 /** A browser's cookies, enough for these requests. */
 class Jar {
@@ -185,7 +187,13 @@ for (const target of testDatabaseTargets()) {
 
     test('draft → running → stopped → shipped, illegal moves 409, every change audited', async () => {
       const e = await create(
-        bannerExperiment('states', { targeting: { audience: 'all', countries: ['ZZ'] } }),
+        bannerExperiment('states', {
+          targeting: { audience: 'all', countries: ['ZZ'] },
+          variants: [
+            { key: 'control', name: 'No banner', weight: 50, change: { show: false } },
+            { key: 'banner', name: 'Banner', weight: 50, change: { show: true, text: SHIPPED_BANNER } },
+          ],
+        }),
       );
       assert.equal(e.status, 'draft');
       const early = await act(e.id, 'stop');
@@ -205,10 +213,17 @@ for (const target of testDatabaseTargets()) {
       const wrongWinner = await act(e.id, 'ship', { variant: 'nope' });
       assert.equal(wrongWinner.statusCode, 400);
       assert.equal(wrongWinner.json().error.code, 'unknown_variant');
+      assert.ok(!(await visit(new Jar(), '/s/lab/')).includes(SHIPPED_BANNER), 'stopped: nobody sees it');
       const shipped = await act(e.id, 'ship', { variant: 'banner' });
       assert.equal(shipped.json().experiment.status, 'shipped');
       assert.equal(shipped.json().experiment.shippedVariant, 'banner');
       assert.equal((await act(e.id, 'start')).json().error.code, 'illegal_transition');
+      // Shipped: a standing rollout every visitor sees — outside the test's targeting, bots too —
+      // and nobody is counted as exposed.
+      assert.ok((await visit(new Jar(), '/s/lab/')).includes(SHIPPED_BANNER), 'a visitor sees the winner');
+      const bot = await sp.app.inject({ url: '/s/lab/', headers: { 'user-agent': 'Googlebot/2.1' } });
+      assert.ok(bot.body.includes(SHIPPED_BANNER), 'a crawler sees the winner');
+      assert.equal(await exposures(e.id), 0);
       const audit = await listAudit(database.db, store.id, {
         limit: 50,
         offset: 0,

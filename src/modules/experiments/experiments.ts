@@ -202,16 +202,23 @@ export async function deleteExperiment(db: Db, storeId: string, actor: Actor, ex
 }
 
 /**
- * Moves an experiment along draft → running → stopped → shipped (409 `illegal_transition`
- * otherwise). Shipping names the winning variant (400 `unknown_variant`).
+ * Moves an experiment to `to` inside one transaction: locks it, checks the move (409
+ * `illegal_transition`), lets `extra` check and add columns (shipping), writes, audits, emits
+ * `experiment.<event>` and drops the store's cached pages and assignments.
  */
-export async function changeExperimentStatus(
+async function transition(
   db: Db,
   storeId: string,
   actor: Actor,
   experimentId: string,
   to: ExperimentStatus,
-  shippedVariant?: string,
+  extra: (
+    tx: Db,
+    before: Experiment,
+  ) => Promise<{ set: Partial<Experiment>; payload: object }> = async () => ({
+    set: {},
+    payload: {},
+  }),
 ): Promise<Experiment> {
   return db.transaction(async (tx) => {
     const [before] = await tx
@@ -221,12 +228,7 @@ export async function changeExperimentStatus(
       .for('update');
     if (!before) throw notFound('Experiment', { id: experimentId });
     assertTransition(before.status, to);
-    if (to === 'shipped' && !before.variants.some((v) => v.key === shippedVariant)) {
-      throw badRequest('unknown_variant', 'Ship one of the experiment’s variants.', {
-        variant: shippedVariant ?? null,
-        variants: before.variants.map((v) => v.key),
-      });
-    }
+    const { set, payload } = await extra(tx, before);
     const at = now();
     const [after] = await tx
       .update(experiments)
@@ -234,8 +236,8 @@ export async function changeExperimentStatus(
         status: to,
         updatedAt: at,
         ...(to === 'running' ? { startedAt: before.startedAt ?? at, stoppedAt: null } : {}),
-        ...(to === 'stopped' ? { stoppedAt: at } : {}),
-        ...(to === 'shipped' ? { shippedVariant: shippedVariant! } : {}),
+        ...(to !== 'running' && before.status === 'running' ? { stoppedAt: at } : {}),
+        ...set,
       })
       .where(eq(experiments.id, experimentId))
       .returning();
@@ -251,9 +253,49 @@ export async function changeExperimentStatus(
     await emitEvent(tx, {
       storeId,
       type: `experiment.${event}`,
-      payload: { experimentId, status: to, ...(shippedVariant ? { variant: shippedVariant } : {}) },
+      payload: { experimentId, status: to, ...payload },
     });
     await announceExperimentChange(tx, storeId);
     return after!;
+  });
+}
+
+/** Starts (or restarts) and stops an experiment: draft → running ⇄ stopped. */
+export function changeExperimentStatus(
+  db: Db,
+  storeId: string,
+  actor: Actor,
+  experimentId: string,
+  to: 'running' | 'stopped',
+): Promise<Experiment> {
+  return transition(db, storeId, actor, experimentId, to);
+}
+
+/**
+ * Ships the winning variant (a running test is stopped in the same step; 400 `unknown_variant`
+ * for a key it does not have). Where the point can, the change becomes the store's own data in the
+ * same transaction (a product's text, staged for review when the shipper may not publish);
+ * otherwise the shipped experiment is a standing rollout that every visitor sees. Final.
+ */
+export function shipExperiment(
+  db: Db,
+  storeId: string,
+  actor: Actor,
+  experimentId: string,
+  ship: { variant: string; canPublish: boolean },
+): Promise<Experiment> {
+  return transition(db, storeId, actor, experimentId, 'shipped', async (tx, before) => {
+    const winner = before.variants.find((v) => v.key === ship.variant);
+    if (!winner) {
+      throw badRequest('unknown_variant', 'Ship one of the experiment’s variants.', {
+        variant: ship.variant,
+        variants: before.variants.map((v) => v.key),
+      });
+    }
+    const point = experimentPoint(before.point);
+    const applied = point?.ship
+      ? await point.ship(tx, winner.change, { storeId, actor, canPublish: ship.canPublish })
+      : 'every visitor sees it from now on';
+    return { set: { shippedVariant: winner.key }, payload: { variant: winner.key, applied } };
   });
 }

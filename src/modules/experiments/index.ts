@@ -21,6 +21,7 @@ export {
   type Experiment,
   getExperiment,
   listExperiments,
+  shipExperiment,
   updateExperiment,
 } from './experiments.ts';
 export { announcementBanner, type Banner } from './points/announcement-banner.ts';
@@ -38,5 +39,13 @@ export {
   productSections,
 } from './points/product-sections.ts';
 export { productText } from './points/product-text.ts';
+export {
+  type ExperimentResults,
+  experimentResults,
+  type GuardrailAlert,
+  type MetricResult,
+  minimumDays,
+  type VariantMetricResult,
+} from './results/experiment-results.ts';
 export { experimentRoutes } from './routes.ts';
 export { type ExperimentMetric, type ExperimentStatus, experimentMetrics } from './schema.ts';

@@ -10,9 +10,11 @@ import {
   deleteExperiment,
   getExperiment,
   listExperiments,
+  shipExperiment,
   updateExperiment,
 } from './experiments.ts';
 import { experimentPoints } from './points/experiment-point.ts';
+import { experimentResults } from './results/experiment-results.ts';
 
 const storeParams = z.object({ store: z.string().min(1).max(64) });
 const experimentParams = storeParams.extend({ experimentId: z.string().min(1).max(64) });
@@ -58,6 +60,21 @@ export async function experimentRoutes(app: FastifyInstance, { db }: { db: Db })
     { config: read, schema: { tags, summary: 'One experiment', params: experimentParams } },
     async (request) => ({
       experiment: await getExperiment(db, storeOf(request).store.id, request.params.experimentId),
+    }),
+  );
+
+  r.get(
+    '/experiments/:experimentId/results',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Results per metric and variant, the split check, guardrails and the verdict',
+        params: experimentParams,
+      },
+    },
+    async (request) => ({
+      results: await experimentResults(db, storeOf(request).store, request.params.experimentId),
     }),
   );
 
@@ -124,22 +141,18 @@ export async function experimentRoutes(app: FastifyInstance, { db }: { db: Db })
       config: write,
       schema: {
         tags,
-        summary: 'Mark a stopped experiment as shipped with its winning variant',
+        summary: 'Ship the winning variant (stops a running test): applied permanently, audited',
         params: experimentParams,
         body: z.object({ variant: z.string().min(1).max(64) }).strict(),
       },
     },
     async (request) => {
-      const { store, actor } = storeOf(request);
+      const { store, actor, permissions } = storeOf(request);
       return {
-        experiment: await changeExperimentStatus(
-          db,
-          store.id,
-          actor,
-          request.params.experimentId,
-          'shipped',
-          request.body.variant,
-        ),
+        experiment: await shipExperiment(db, store.id, actor, request.params.experimentId, {
+          variant: request.body.variant,
+          canPublish: permissions.has('catalog:publish'),
+        }),
       };
     },
   );

@@ -18,6 +18,8 @@ export const experimentMetrics = [
   'revenue_per_visitor',
   'average_order_value',
   'add_to_cart_rate',
+  /** Refunded ÷ revenue of the visitors' orders; lower is better (a guardrail). */
+  'refund_rate',
 ] as const;
 export type ExperimentMetric = (typeof experimentMetrics)[number];
 

@@ -58,7 +58,10 @@ export async function withExperiments(
   options: { tracked: boolean },
 ): Promise<{ site: StorefrontSite; visitor: ExperimentVisitor | null }> {
   const storeId = site.store.id;
-  if (!(await assignments.hasRunning(storeId))) return { site, visitor: null };
+  // Shipped winners are for everyone, whether or not the visitor can be in a test.
+  const rollouts = await assignments.rollouts(storeId);
+  const everyone = rollouts.length > 0 ? { ...site, experiments: rollouts } : site;
+  if (!(await assignments.hasRunning(storeId))) return { site: everyone, visitor: null };
   const userAgent = request.headers['user-agent'];
   if (
     notAVisit({
@@ -69,11 +72,11 @@ export async function withExperiments(
         : {}),
     })
   ) {
-    return { site, visitor: null };
+    return { site: everyone, visitor: null };
   }
   const { consentMode } = await getAnalyticsSettings(db, storeId);
   if (consentMode === 'required' && requestCookie(request, CONSENT_COOKIE) !== 'granted') {
-    return { site, visitor: null };
+    return { site: everyone, visitor: null };
   }
   const cookie = requestCookie(request, VISITOR_COOKIE);
   const returning = isVisitorId(cookie);
@@ -96,8 +99,9 @@ export async function withExperiments(
     device: deviceClass(userAgent),
     country: requestCountry(request, site),
   });
+  const shown = [...rollouts, ...assigned];
   return {
-    site: assigned.length > 0 ? { ...site, experiments: assigned } : site,
+    site: shown.length > 0 ? { ...site, experiments: shown } : site,
     visitor: { visitorId, assigned },
   };
 }

@@ -14,9 +14,11 @@ import {
 import { bucketOf, variantAtBucket } from './bucket.ts';
 import { isTargeted, type VisitorTraits } from './targeting.ts';
 
-/** A running experiment as assignment needs it. */
+/** A running experiment (or a shipped one, a rollout) as assignment needs it. */
 interface LiveExperiment {
   id: string;
+  status: 'running' | 'shipped';
+  shippedVariant: string | null;
   key: string;
   seed: string;
   point: string;
@@ -34,29 +36,41 @@ export interface AssignedVariant {
   variantKey: string;
   change: Record<string, unknown>;
   bucket: number;
+  /**
+   * A shipped winner every visitor sees (no bucket, never an exposure, no part of cache keys:
+   * shipping drops the store's cached pages).
+   */
+  rollout?: true;
 }
 
 /** Visitors whose exposures this instance remembers (a returning visitor costs no query). */
 const REMEMBERED_VISITORS = 100_000;
 
-/** The store's running experiments, from the process-wide configuration cache. */
+/**
+ * The store's running experiments and its rollouts (shipped winners whose point keeps no data of
+ * its own), from the process-wide configuration cache.
+ */
 function liveExperiments(db: Db, storeId: string): Promise<{ list: LiveExperiment[] }> {
   return cachedConfig(`${storeId} running-experiments`, [experimentsTopic(storeId)], async () => {
     const rows = await db
       .select()
       .from(experiments)
-      .where(and(eq(experiments.storeId, storeId), eq(experiments.status, 'running')));
+      .where(and(eq(experiments.storeId, storeId), inArray(experiments.status, ['running', 'shipped'])));
     return {
-      list: rows.map((row) => ({
-        id: row.id,
-        key: row.key,
-        seed: row.seed,
-        point: row.point,
-        variants: row.variants,
-        targeting: row.targeting,
-        startsAt: row.startsAt?.getTime() ?? null,
-        stopsAt: row.stopsAt?.getTime() ?? null,
-      })),
+      list: rows
+        .filter((row) => row.status === 'running' || !experimentPoint(row.point)?.ship)
+        .map((row) => ({
+          id: row.id,
+          status: row.status as 'running' | 'shipped',
+          shippedVariant: row.shippedVariant,
+          key: row.key,
+          seed: row.seed,
+          point: row.point,
+          variants: row.variants,
+          targeting: row.targeting,
+          startsAt: row.startsAt?.getTime() ?? null,
+          stopsAt: row.stopsAt?.getTime() ?? null,
+        })),
     };
   });
 }
@@ -84,9 +98,29 @@ export class ExperimentAssignments {
     this.#exposed.clear();
   }
 
-  /** Whether the store runs any experiment now: without one, nothing else is done. */
+  /** Whether the store runs any experiment now: without one, nobody is assigned or counted. */
   async hasRunning(storeId: string): Promise<boolean> {
     return (await this.#running(storeId)).length > 0;
+  }
+
+  /** The shipped winners every visitor sees, bots and visitors without consent included. */
+  async rollouts(storeId: string): Promise<AssignedVariant[]> {
+    const { list } = await liveExperiments(this.#db, storeId);
+    return list.flatMap((e): AssignedVariant[] => {
+      const winner = e.status === 'shipped' ? e.variants.find((v) => v.key === e.shippedVariant) : undefined;
+      if (!winner) return [];
+      return [
+        {
+          experimentId: e.id,
+          experimentKey: e.key,
+          point: e.point,
+          variantKey: winner.key,
+          change: winner.change,
+          bucket: -1,
+          rollout: true,
+        },
+      ];
+    });
   }
 
   async assign(storeId: string, visitorId: string, traits: VisitorTraits): Promise<AssignedVariant[]> {
@@ -158,7 +192,10 @@ export class ExperimentAssignments {
     if (list.length === 0) return list;
     const at = now().getTime();
     return list.filter(
-      (e) => (e.startsAt === null || e.startsAt <= at) && (e.stopsAt === null || at < e.stopsAt),
+      (e) =>
+        e.status === 'running' &&
+        (e.startsAt === null || e.startsAt <= at) &&
+        (e.stopsAt === null || at < e.stopsAt),
     );
   }
 
@@ -192,9 +229,9 @@ export class ExperimentAssignments {
   }
 }
 
-/** The assigned variants whose elements a page shows: the exposures the page counts. */
+/** The assigned variants whose elements a page shows: the exposures the page counts (rollouts never). */
 export function exposedOn(assigned: readonly AssignedVariant[], page: ExperimentPage): AssignedVariant[] {
-  return assigned.filter((a) => experimentPoint(a.point)?.appearsOn(a.change, page) ?? false);
+  return assigned.filter((a) => !a.rollout && (experimentPoint(a.point)?.appearsOn(a.change, page) ?? false));
 }
 
 /**
@@ -203,21 +240,24 @@ export function exposedOn(assigned: readonly AssignedVariant[], page: Experiment
  */
 export function variantCacheKey(assigned: readonly AssignedVariant[], kind: ExperimentPage['kind']): string {
   return assigned
-    .filter((a) => experimentPoint(a.point)?.pageKinds.includes(kind))
+    .filter((a) => !a.rollout && experimentPoint(a.point)?.pageKinds.includes(kind))
     .map((a) => `${a.experimentId}=${a.variantKey}`)
     .join(',');
 }
 
 /**
- * What a page shows at an integration point: `subject` as the visitor's variant changes it, or as
- * it is when no experiment there is assigned to them.
+ * What a page shows at an integration point: `subject` as the store's rollouts and then the
+ * visitor's variant change it (so a test runs on top of an earlier winner, and its control shows
+ * that winner), or as it is when nothing applies there.
  */
 export function applyExperimentPoint<Change, Subject>(
   point: ExperimentPoint<Change, Subject>,
   assigned: readonly AssignedVariant[] | undefined,
   subject: Subject,
 ): Subject {
-  const change = assigned?.find((a) => a.point === point.key)?.change;
-  // The change was checked against the point's schema when the experiment was saved.
-  return change ? point.apply(change as Change, subject) : subject;
+  if (!assigned) return subject;
+  const here = assigned.filter((a) => a.point === point.key);
+  // Rollouts first, then the running test's variant; changes were checked by the point's schema.
+  const ordered = [...here.filter((a) => a.rollout), ...here.filter((a) => !a.rollout)];
+  return ordered.reduce((shown, a) => point.apply(a.change as Change, shown), subject);
 }

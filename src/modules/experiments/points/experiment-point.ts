@@ -1,7 +1,17 @@
 import type { z } from 'zod';
+import type { Db } from '../../../platform/db/database.ts';
+import type { Actor } from '../../access/index.ts';
 
 /** The storefront pages an integration point can appear on (their cache keys carry its variant). */
 export type ExperimentPage = { kind: 'home' } | { kind: 'product'; productId: string };
+
+/** Who ships a winner, and what they may change elsewhere in the store. */
+export interface ShipContext {
+  storeId: string;
+  actor: Actor;
+  /** The shipper may make changes to live products (catalog:publish); else they are staged for review. */
+  canPublish: boolean;
+}
 
 /**
  * A place on the storefront an experiment can change. `schema` checks a variant's change when the
@@ -18,6 +28,12 @@ export interface ExperimentPoint<Change, Subject> {
   apply(change: Change, subject: Subject): Subject;
   /** A rule across all variants' changes (e.g. the same product in each); a message when broken. */
   checkVariants?(changes: readonly Change[]): string | null;
+  /**
+   * Makes the winning change part of the store's own data (a product's text), inside the ship's
+   * transaction; returns what it did, for the audit. A point without it ships as a standing
+   * rollout: every visitor sees the winner from then on (docs/experiments.md, "Shipping").
+   */
+  ship?(tx: Db, change: Change, context: ShipContext): Promise<string>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds points of every change type.

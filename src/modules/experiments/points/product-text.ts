@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { editProduct } from '../../catalog/index.ts';
 import { defineExperimentPoint } from './experiment-point.ts';
 
 /**
@@ -26,4 +27,15 @@ export const productText = defineExperimentPoint<
   }),
   checkVariants: (changes) =>
     new Set(changes.map((c) => c.productId)).size === 1 ? null : 'every variant names the same productId',
+  // The winning text becomes the product's own, through the catalog's workflow: a shipper without
+  // catalog:publish stages it for review instead of changing the live product.
+  ship: async (tx, change, { storeId, actor, canPublish }) => {
+    const edit = {
+      ...(change.title !== undefined ? { title: change.title } : {}),
+      ...(change.description !== undefined ? { description: change.description } : {}),
+    };
+    if (Object.keys(edit).length === 0) return 'the product keeps its text';
+    const outcome = await editProduct(tx, { actor, canPublish }, storeId, change.productId, edit);
+    return outcome.staged ? 'the product’s new text awaits review' : 'the product’s text was changed';
+  },
 });

@@ -49,6 +49,7 @@ export {
   sequentialTest,
 } from './sequential-interval.ts';
 export {
+  type Decision,
   evidenceFromBayesian,
   evidenceFromFrequentist,
   evidenceFromSequential,
