@@ -54,12 +54,6 @@ export {
 } from './reports/metric-totals.ts';
 export { type JourneySession, type OrderJourney, orderJourneys } from './reports/order-journeys.ts';
 export { dailyMeasuresByProduct, type ProductDailyMeasures } from './reports/product-daily-measures.ts';
-export {
-  type VisitorOutcome,
-  type VisitorPurchase,
-  visitorOutcomes,
-  type WatchedVisitor,
-} from './reports/visitor-outcomes.ts';
 export { analyticsRfmMembership } from './reports/rfm-membership-source.ts';
 export { rfmReport } from './reports/rfm-report.ts';
 export {
@@ -69,6 +63,12 @@ export {
   type StoreSlice,
   sliceKey,
 } from './reports/slice-measures.ts';
+export {
+  type VisitorOutcome,
+  type VisitorPurchase,
+  visitorOutcomes,
+  type WatchedVisitor,
+} from './reports/visitor-outcomes.ts';
 export { type RebuildProgress, rebuildRollups } from './rollups/rebuild-rollups.ts';
 export { type RollupStore, rollUpDay } from './rollups/roll-up-day.ts';
 export { dirtyDayCount, rollUpDirtyDays } from './rollups/roll-up-dirty-days.ts';
