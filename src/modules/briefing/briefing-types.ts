@@ -19,6 +19,7 @@ export type ActionKind =
   | 'listings'
   | 'reviews'
   | 'support_sla'
+  | 'experiment'
   | 'goal';
 
 /** One thing to do, written for a person, with the admin screen that does it. */

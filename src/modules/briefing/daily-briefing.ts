@@ -5,6 +5,7 @@ import type { Permission } from '../access/index.ts';
 import { storeDay } from '../markets/index.ts';
 import { anomalyActions, stoppedSellerActions } from './actions/anomaly-actions.ts';
 import { campaignActions } from './actions/campaign-actions.ts';
+import { experimentActions } from './actions/experiment-actions.ts';
 import { goalActions } from './actions/goal-actions.ts';
 import { listingActions } from './actions/listing-actions.ts';
 import { orderActions } from './actions/order-actions.ts';
@@ -25,6 +26,7 @@ export const briefingParts = {
   listings: 'catalog:read',
   reviews: 'reviews:read',
   support: 'support:read',
+  experiments: 'experiments:read',
 } as const satisfies Record<string, Permission>;
 export type BriefingPart = keyof typeof briefingParts;
 
@@ -50,7 +52,7 @@ export function briefingDayOf(store: BriefingContext['store'], at: Date = now())
  * The morning briefing of a store for one reader: the day against what was expected (with the
  * anomaly detector's explanations) and a ranked list of actions gathered from the modules that know
  * — stock to reorder, campaigns losing money, metrics that fell, goals likely to be missed, orders and returns waiting, listings
- * that need work, reviews to moderate, support tickets past or near their SLA. Only the parts the reader's permissions allow are read.
+ * that need work, reviews to moderate, support tickets past or near their SLA, experiments with a decision or a problem. Only the parts the reader's permissions allow are read.
  */
 export async function dailyBriefing(
   db: Db,
@@ -69,7 +71,7 @@ export async function dailyBriefing(
   );
   const allowed = (part: BriefingPart) => parts.includes(part);
   const none = async (): Promise<BriefingAction[]> => [];
-  const [report, goals, stock, campaigns, orders, listings, reviews, support] = await Promise.all([
+  const [report, goals, stock, campaigns, orders, listings, reviews, support, tests] = await Promise.all([
     allowed('yesterday') ? yesterdayReport(db, context) : null,
     allowed('goals') ? goalActions(db, context) : none(),
     allowed('stock') ? reorderActions(db, context) : none(),
@@ -78,6 +80,7 @@ export async function dailyBriefing(
     allowed('listings') ? listingActions(db, context) : none(),
     allowed('reviews') ? reviewActions(db, context) : none(),
     allowed('support') ? supportActions(db, context) : none(),
+    allowed('experiments') ? experimentActions(db, context) : none(),
   ]);
   const actions = [
     ...(report ? [...anomalyActions(report, context), ...stoppedSellerActions(report, context)] : []),
@@ -88,6 +91,7 @@ export async function dailyBriefing(
     ...listings,
     ...reviews,
     ...support,
+    ...tests,
   ];
   return {
     store: {

@@ -10,9 +10,9 @@ import {
   bayesianTest,
   checkSampleRatio,
   type Decision,
+  defaultSequentialTuning,
   type SampleRatioCheck,
   type Verdict,
-  visitorsPerArmNeeded,
 } from '../statistics/index.ts';
 import { armSums } from './arm-sums.ts';
 import { experimentMetricDefinitions, type MetricDefinition } from './experiment-metrics.ts';
@@ -116,7 +116,7 @@ function withDurationRule(verdict: Verdict, daysRunning: number): Verdict {
  */
 export async function experimentResults(
   db: Db,
-  store: Store,
+  store: Pick<Store, 'id' | 'timezone' | 'baseCurrency'>,
   experimentId: string,
 ): Promise<ExperimentResults> {
   const experiment = await getExperiment(db, store.id, experimentId);
@@ -229,10 +229,6 @@ function metricResult(
   const control = sums[0]!;
   const controlMoments = armMoments(definition, control);
   const effects = sums.slice(1).map((s) => variantEffect(definition, control, s));
-  const needed = visitorsPerArmNeeded(0.05, controlMoments.mean, controlMoments.variance);
-  const total = sums.reduce((s, a) => s + a.n, 0);
-  // The sequential interval is tightest around the planned sample (both arms), at least 1,000.
-  const tuning = Number.isFinite(needed) ? Math.max(1000, needed * arms.length) : Math.max(1000, total);
   const analysis = analyseMetric({
     metric: definition.label,
     engine: 'sequential',
@@ -241,7 +237,9 @@ function metricResult(
     visitors: sums.map((s) => s.n),
     weights: variants.map((v) => v.weight),
     inverse: definition.inverse,
-    tuning,
+    // Fixed before the data (an interval tuned on what it sees is no longer always valid): the
+    // visitors at which the interval is tightest, GrowthBook's default.
+    tuning: defaultSequentialTuning,
   });
   return {
     metric: definition.key,

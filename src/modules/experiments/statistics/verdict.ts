@@ -169,7 +169,7 @@ export function verdict(input: VerdictInput): Verdict {
   }
   const testable = input.variants.filter((v) => v.testable);
   if (testable.length === 0) {
-    return { kind: 'no_data', sentence: `No results yet: not enough visitors with a ${input.metric}.` };
+    return { kind: 'no_data', sentence: `No results yet: too few visitors to measure the ${input.metric}.` };
   }
   const winners = testable.filter((v) => v.decision === 'better').sort((a, b) => b.lift - a.lift);
   const [best] = winners;
