@@ -1,7 +1,11 @@
 import type { z } from 'zod';
 
-/** The storefront pages an integration point can appear on (their cache keys carry its variant). */
-export type ExperimentPage = { kind: 'home' } | { kind: 'product'; productId: string };
+/**
+ * The storefront pages an integration point can appear on (their cache keys carry its variant).
+ * `cart` stands for the cart, the checkout and order placement: never page-cached, they assign by
+ * the visitor on every request.
+ */
+export type ExperimentPage = { kind: 'home' } | { kind: 'product'; productId: string } | { kind: 'cart' };
 
 /**
  * A place on the storefront an experiment can change. `schema` checks a variant's change when the
