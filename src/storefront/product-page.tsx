@@ -213,6 +213,13 @@ export function renderProductPage(
                 </>
               ) : null}
             </p>
+            {site.freeShippingFrom ? (
+              <p class="free-shipping-note">
+                {t.freeShippingNote(
+                  formatMoney(site.freeShippingFrom.amount, site.freeShippingFrom.currency, site.locale),
+                )}
+              </p>
+            ) : null}
             {variants.length > 1 ? (
               <nav class="variants" aria-label={t.chooseOption}>
                 <ul>

@@ -10,6 +10,7 @@ import { ExperimentAssignments, experimentsTopic, variantCacheKey } from '../mod
 import { inventoryTopic, type VariantAvailabilitySource } from '../modules/inventory/index.ts';
 import { marketsTopic } from '../modules/markets/index.ts';
 import { productRatingSummary, publishedReviewsOf, reviewsTopic } from '../modules/reviews/index.ts';
+import { shippingTopic } from '../modules/shipping/index.ts';
 import type { BlobStorage } from '../platform/blob-storage/blob-storage.ts';
 import { type ChangeFeed, hasPendingChange } from '../platform/cache/index.ts';
 import type { Db } from '../platform/db/database.ts';
@@ -21,6 +22,7 @@ import type { StorefrontTracking } from './analytics/storefront-tracking.ts';
 import { cartRoutes } from './cart/cart-routes.ts';
 import { checkoutRoutes } from './checkout/checkout-routes.ts';
 import { serveProductArt } from './demo-art-route.ts';
+import { withFreeShippingNote } from './experiments/free-shipping.ts';
 import { pageExposures, withExperiments } from './experiments/shopper-experiments.ts';
 import { renderHomePage } from './home-page.tsx';
 import { registerListingRoutes } from './listing-routes.ts';
@@ -132,6 +134,7 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
           marketsTopic(storeId),
           reviewsTopic(storeId),
           experimentsTopic(storeId),
+          shippingTopic(storeId),
         ])),
   });
   const stores = new StoreLookup(db, { ttlMs, maxEntries: 5_000 });
@@ -139,6 +142,8 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
   const shopperMarkets = new ShopperMarkets(db, changes);
   // Visitors' variants of running experiments; what it remembers is only a cache of the database.
   const assignments = new ExperimentAssignments(db);
+  // The cart, checkout and order placement assign the same way (the free-shipping threshold).
+  const cartExperiments = { assignments, tracked: options.tracking !== undefined };
   const instance = { pages, stores };
   liveStorefronts.add(instance);
   const dropPages = (topic: string | null) => {
@@ -156,6 +161,9 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
       // An experiment started, stopped or changed its variants: pages show other variants now.
       pages.invalidate(topic.slice('experiments:'.length));
       assignments.forget();
+    } else if (topic?.startsWith('shipping:')) {
+      // Rates changed: product pages say from which subtotal shipping is free.
+      pages.invalidate(topic.slice('shipping:'.length));
     } else if (topic?.startsWith('inventory:')) {
       // Stock shoppers can see changed (availability, in-stock counts, the feed); the store list did not.
       pages.invalidate(topic.slice('inventory:'.length));
@@ -315,13 +323,15 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
       }));
     }
     const variants = site.experiments ? variantCacheKey(site.experiments, kind as 'home' | 'product') : '';
+    // Product pages say from which subtotal shipping is free (the visitor's threshold variant).
+    if (kind === 'product') site = await withFreeShippingNote(db, site);
     // Only well-formed variant ids vary the page, so junk query strings cannot flood the cache.
     const requested = (request.query as { variant?: unknown }).variant;
     const variant =
       kind === 'product' && typeof requested === 'string' && VARIANT_ID.test(requested)
         ? requested
         : undefined;
-    const key = `${site.locale} ${marketCacheKey(site.market)} ${site.baseUrl}${sitePath(site, kind, handle)}${variant ? `?variant=${variant}` : ''}${site.askConsent ? ' ask-consent' : ''}${variants ? ` experiments:${variants}` : ''}`;
+    const key = `${site.locale} ${marketCacheKey(site.market)} ${site.baseUrl}${sitePath(site, kind, handle)}${variant ? `?variant=${variant}` : ''}${site.askConsent ? ' ask-consent' : ''}${variants ? ` experiments:${variants}` : ''}${site.freeShippingFrom ? ` free-from:${site.freeShippingFrom.amount}` : ''}`;
     const shownSite = site;
     const page = await pages.get(store.id, key, () => renderStorePage(shownSite, kind, handle, variant));
     if (visitor && page.exposures) {
@@ -497,6 +507,7 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
     baseUrlFor,
     noStore: sendInstallationNotFound,
     ...(options.tracking ? { tracking: options.tracking } : {}),
+    experiments: cartExperiments,
   });
 
   const accountContext = {
@@ -525,6 +536,7 @@ export async function storefrontRoutes(app: FastifyInstance, options: Storefront
   await app.register(checkoutRoutes, {
     ...shopperPages,
     ...(options.tracking ? { tracking: options.tracking } : {}),
+    experiments: cartExperiments,
   });
   await app.register(storefrontOrderRoutes, shopperPages);
   // Customers' reviews: a request e-mail's link, a signed-in customer's form (reviews/); never page-cached.

@@ -27,6 +27,8 @@ export interface StorefrontSite {
   askConsent?: boolean;
   /** The visitor's variants of the store's running experiments (experiments/); none without. */
   experiments?: readonly AssignedVariant[];
+  /** Product pages' "Free shipping on orders from …": the shopper's threshold (experiments/free-shipping.ts). */
+  freeShippingFrom?: { amount: number; currency: string };
 }
 
 export function homePath(site: StorefrontSite): string {

@@ -48,6 +48,7 @@ const pointWords: Record<string, string> = {
   announcement_banner: 'Announcement banner',
   product_text: 'Product title and description',
   price_display: 'Price display',
+  free_shipping_threshold: 'Free-shipping threshold',
 };
 
 function split(experiment: Experiment): string {

@@ -32,6 +32,7 @@ export {
   experimentPoint,
   experimentPoints,
 } from './points/experiment-point.ts';
+export { type FreeShippingChange, freeShippingThreshold } from './points/free-shipping-threshold.ts';
 export { priceDisplay, type ShownPrice } from './points/price-display.ts';
 export {
   type ProductPageSection,

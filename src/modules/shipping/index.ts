@@ -10,6 +10,7 @@ export {
   type ShippingEstimate,
   type ShippingEstimateRequest,
 } from './calculation/estimate-shipping.ts';
+export { freeShippingFrom } from './calculation/free-shipping-from.ts';
 export { selectShippingOption } from './calculation/select-option.ts';
 export { shippingOptions } from './calculation/shipping-options.ts';
 export type {
@@ -35,5 +36,5 @@ export {
   type ShippingQuoteInput,
 } from './quote-shipping.ts';
 export { shippingRoutes } from './routes.ts';
-export { SHIPPING_UPDATED_EVENT, type ShippingUpdatedPayload } from './shipping-change.ts';
+export { SHIPPING_UPDATED_EVENT, type ShippingUpdatedPayload, shippingTopic } from './shipping-change.ts';
 export { loadShippingConfig } from './shipping-config.ts';

@@ -19,6 +19,8 @@ export interface CartPageView {
   /** The "ship to" list. */
   countries: readonly string[];
   notice: CartNotice | null;
+  /** The subtotal from which delivery to the cart's country ships free (with the visitor's variant); null: none. */
+  freeShippingFrom: number | null;
 }
 
 /** The cart: its lines, codes, the shipping estimate for a country, tax and totals, and the way to checkout. */
@@ -340,6 +342,9 @@ function ShipTo(props: {
           <span>
             {t.cartShippingOptions(delivery.length, money(shipping.range.min), money(shipping.range.max))}
           </span>
+        ) : null}
+        {view.freeShippingFrom !== null ? (
+          <span class="free-shipping-note">{t.freeShippingNote(money(view.freeShippingFrom))}</span>
         ) : null}
         {shipping.options.some((o) => o.type === 'pickup') ? <span>{t.cartPickupAvailable}</span> : null}
         {shipping.mayVaryByRegion ? <span>{t.cartMayVary}</span> : null}

@@ -17,6 +17,14 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { withConsentPrompt } from '../analytics/consent.ts';
 import type { StorefrontTracking } from '../analytics/storefront-tracking.ts';
+import {
+  type CartExperiments,
+  exposeToThreshold,
+  shippingTermsOf,
+  shownFreeShippingFrom,
+  withCartExperiments,
+} from '../experiments/free-shipping.ts';
+import type { ExperimentVisitor } from '../experiments/shopper-experiments.ts';
 import { storefrontSite } from '../locales/locale-site.ts';
 import { pageLocale, sendLocaleRedirect } from '../locales/page-locale.ts';
 import { cookieCountry, requestCookie, type ShopperMarkets } from '../market/shopper-market.ts';
@@ -52,6 +60,8 @@ export interface CartRouteContext {
   noStore(reply: FastifyReply, message: string): FastifyReply;
   /** Records cart views and lines added or removed (analytics); nothing without it. */
   tracking?: StorefrontTracking;
+  /** Visitors' variants of running experiments (the free-shipping threshold); none without. */
+  experiments?: CartExperiments;
 }
 
 type CartParams = { store?: string; locale?: string; lineId?: string };
@@ -67,6 +77,8 @@ interface CartVisit {
   cart: Cart | undefined;
   /** The cookie's token, when it found the cart. */
   token: string | null;
+  /** The visitor as experiments follow them; null when in none here. */
+  visitor: ExperimentVisitor | null;
 }
 
 const HTML = 'text/html; charset=utf-8';
@@ -121,7 +133,13 @@ export async function cartRoutes(app: FastifyInstance, context: CartRouteContext
       reply.status(404).header('content-type', HTML).send(renderStoreNotFoundPage(located.site, 'page'));
       return undefined;
     }
-    const site = await withConsentPrompt(db, request, await context.markets.siteFor(request, located.site));
+    const { site, visitor } = await withCartExperiments(
+      db,
+      context.experiments,
+      request,
+      reply,
+      await withConsentPrompt(db, request, await context.markets.siteFor(request, located.site)),
+    );
     const cookie = requestCookie(request, CART_COOKIE);
     const cart = cookie ? await findCartByToken(db, store.id, cookie) : undefined;
     return {
@@ -132,6 +150,7 @@ export async function cartRoutes(app: FastifyInstance, context: CartRouteContext
       scope: cartCookieScope(request, site),
       cart,
       token: cart ? cookie! : null,
+      visitor,
     };
   }
 
@@ -139,11 +158,18 @@ export async function cartRoutes(app: FastifyInstance, context: CartRouteContext
   async function cartPage(visit: CartVisit, notice: CartNotice | null, status = 200) {
     const { site, cart, store } = visit;
     // Titles in the page's language; everything charged is the cart's own.
+    // The shipping estimate with the visitor's terms (a free-shipping-threshold variant), as checkout charges.
     const [priced, countries] = await Promise.all([
-      cart ? priceCart(db, store, { ...cart, locale: site.locale }) : null,
+      cart ? priceCart(db, store, { ...cart, locale: site.locale }, shippingTermsOf(site, cart)) : null,
       cartCountries(db, store, await context.markets.activeMarkets(store)),
     ]);
     if (priced) setCartCountCookie(visit.reply, visit.scope, priced.itemCount);
+    const freeShippingFrom =
+      priced?.shipping.required && priced.lines.length > 0
+        ? await shownFreeShippingFrom(db, site, { country: priced.country, currency: priced.currency })
+        : null;
+    if (status === 200)
+      await exposeToThreshold(context.experiments, visit.request, site, visit.visitor, freeShippingFrom);
     if (status === 200 && visit.request.method === 'GET') {
       await context.tracking?.track(visit.request, visit.reply, site, [
         { name: 'page_view', pagePath: visit.request.url.split('?')[0]! },
@@ -159,6 +185,7 @@ export async function cartRoutes(app: FastifyInstance, context: CartRouteContext
       csrfToken: visit.token ? cartCsrfToken(visit.token) : null,
       countries,
       notice,
+      freeShippingFrom,
     });
     return visit.reply.status(status).header('content-type', HTML).send(body);
   }
@@ -268,7 +295,13 @@ export async function cartRoutes(app: FastifyInstance, context: CartRouteContext
   const applyCode = post(async (visit, body) => {
     if (!visit.cart) return back(visit);
     // A code that does not apply is kept on the cart as its last rejected code; the page says why.
-    await applyDiscountCode(db, visit.store.id, visit.cart.id, body.code ?? '');
+    await applyDiscountCode(
+      db,
+      visit.store.id,
+      visit.cart.id,
+      body.code ?? '',
+      shippingTermsOf(visit.site, visit.cart),
+    );
     return back(visit);
   });
 

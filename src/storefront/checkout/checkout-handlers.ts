@@ -21,6 +21,7 @@ import { formatMoney } from '../../platform/money.ts';
 import { checkoutEvent } from '../analytics/page-events.ts';
 import { cartCountries } from '../cart/cart-countries.ts';
 import { codeMessage } from '../cart/cart-page.tsx';
+import { exposeToThreshold, shippingTermsOf, shownFreeShippingFrom } from '../experiments/free-shipping.ts';
 import { messagesFor } from '../locales/messages/storefront-messages.ts';
 import { addressFieldNames } from './address-section.tsx';
 import { renderCheckoutPage, renderEmptyCheckoutPage, type SectionProblems } from './checkout-page.tsx';
@@ -75,7 +76,7 @@ export function checkoutHandlers(context: CheckoutRouteContext) {
     const { store } = visit;
     const customer = visit.signedIn?.customer ?? null;
     const [priced, savedAddresses, markets, payments] = await Promise.all([
-      priceCart(db, store, cart),
+      priceCart(db, store, cart, shippingTermsOf(visit.site, cart)),
       customer ? listAddresses(db, store.id, customer.id) : [],
       listMarkets(db, store),
       getPaymentSettings(db, store.id),
@@ -87,6 +88,12 @@ export function checkoutHandlers(context: CheckoutRouteContext) {
         renderEmptyCheckoutPage(visit.site, customer !== null),
       );
     if (outcome.status === 200 && visit.request.method === 'GET') {
+      // The shipping options shown are priced with the visitor's threshold: they are exposed to it.
+      if (visit.visitor && priced.shipping.required) {
+        const where = { country: priced.country, currency: priced.currency };
+        const threshold = await shownFreeShippingFrom(db, visit.site, where);
+        await exposeToThreshold(context.experiments, visit.request, visit.site, visit.visitor, threshold);
+      }
       await context.tracking?.track(
         visit.request,
         visit.reply,
@@ -191,7 +198,9 @@ export function checkoutHandlers(context: CheckoutRouteContext) {
       });
     }
     if (section === 'shipping') {
-      const priced = outcome.priced ?? (await priceCart(db, visit.store, outcome.cart));
+      const priced =
+        outcome.priced ??
+        (await priceCart(db, visit.store, outcome.cart, shippingTermsOf(visit.site, outcome.cart)));
       await context.tracking?.track(visit.request, visit.reply, visit.site, [
         checkoutEvent('add_shipping_info', priced),
       ]);
@@ -202,7 +211,8 @@ export function checkoutHandlers(context: CheckoutRouteContext) {
       return sendState(
         visit,
         outcome.cart,
-        outcome.priced ?? (await priceCart(db, visit.store, outcome.cart)),
+        outcome.priced ??
+          (await priceCart(db, visit.store, outcome.cart, shippingTermsOf(visit.site, outcome.cart))),
       );
     }
     return seeOther(
@@ -334,6 +344,7 @@ export function checkoutHandlers(context: CheckoutRouteContext) {
             cart.id,
             field(body, 'option') || null,
             {
+              ...shippingTermsOf(visit.site, cart),
               onPriced: (p) => {
                 priced = p;
               },
@@ -364,7 +375,13 @@ export function checkoutHandlers(context: CheckoutRouteContext) {
       return step(visit, body, 'discount', async (cart) => {
         let result: Awaited<ReturnType<typeof applyDiscountCode>>;
         try {
-          result = await applyDiscountCode(db, visit.store.id, cart.id, field(body, 'code'));
+          result = await applyDiscountCode(
+            db,
+            visit.store.id,
+            cart.id,
+            field(body, 'code'),
+            shippingTermsOf(visit.site, cart),
+          );
         } catch (err) {
           const refusal = visit.json ? null : codeRefusal(t, err);
           if (refusal) return refusal;

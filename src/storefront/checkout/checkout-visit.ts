@@ -11,6 +11,8 @@ import {
 import type { StorefrontTracking } from '../analytics/storefront-tracking.ts';
 import { CART_COOKIE, type CookieScope, cartCookieScope } from '../cart/cart-cookies.ts';
 import { cameFromThisSite, hasCartToken } from '../cart/cart-form-guard.ts';
+import { type CartExperiments, withCartExperiments } from '../experiments/free-shipping.ts';
+import type { ExperimentVisitor } from '../experiments/shopper-experiments.ts';
 import { localeAlternates } from '../locales/locale-site.ts';
 import { requestCookie } from '../market/shopper-market.ts';
 
@@ -18,6 +20,8 @@ import { requestCookie } from '../market/shopper-market.ts';
 export interface CheckoutRouteContext extends AccountRouteContext {
   /** Records the checkout's steps and purchases (analytics); nothing without it. */
   tracking?: StorefrontTracking;
+  /** Visitors' variants of running experiments (the free-shipping threshold); none without. */
+  experiments?: CartExperiments;
 }
 
 export type CheckoutParams = AccountParams & { paymentId?: string };
@@ -34,6 +38,8 @@ export interface CheckoutVisit extends AccountVisit {
   cartScope: CookieScope;
   /** A JSON request (a headless client): answered in JSON, without the form's CSRF token. */
   json: boolean;
+  /** The visitor as experiments follow them (their variants are on `site`); null when in none here. */
+  visitor: ExperimentVisitor | null;
 }
 
 /** Form posts and JSON bodies are small; anything larger is not one of these requests. */
@@ -48,12 +54,16 @@ export async function startCheckoutVisit(
   const visit = await startVisit(context, request, reply);
   if (!visit) return undefined;
   const json = isJson(request);
-  const site = { ...visit.site, alternates: alternatesOf(visit, request) };
+  // The visitor's free-shipping variant prices every step and the order, as it did the cart.
+  const { site, visitor } = await withCartExperiments(context.db, context.experiments, request, reply, {
+    ...visit.site,
+    alternates: alternatesOf(visit, request),
+  });
   const bodyToken = json ? (request.body as { cartToken?: unknown } | undefined)?.cartToken : undefined;
   const cartToken = typeof bodyToken === 'string' ? bodyToken : (requestCookie(request, CART_COOKIE) ?? null);
   const cart =
     options.cart && cartToken ? await findCartByToken(context.db, visit.store.id, cartToken) : undefined;
-  return { ...visit, site, cartToken, cart, cartScope: cartCookieScope(request, site), json };
+  return { ...visit, site, cartToken, cart, cartScope: cartCookieScope(request, site), json, visitor };
 }
 
 /** The same page in the store's other languages, for the language switcher. */

@@ -11,6 +11,7 @@ import { getPayment, type Payment } from '../../modules/payments/index.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import { purchaseEvent } from '../analytics/page-events.ts';
 import { clearCartCookies, setCartCookie } from '../cart/cart-cookies.ts';
+import { exposeToThreshold, shippingTermsOf, shownFreeShippingFrom } from '../experiments/free-shipping.ts';
 import { messagesFor } from '../locales/messages/storefront-messages.ts';
 import { renderStoreNotFoundPage } from '../not-found-page.tsx';
 import { orderPaths } from '../orders/order-paths.ts';
@@ -76,6 +77,8 @@ export function placeHandlers(context: CheckoutRouteContext) {
             ? { ip: visit.request.ip, userAgent: visit.request.headers['user-agent'] ?? null }
             : null,
         ...expectedTotalOf(visit, body),
+        // Priced afresh on the server with the visitor's variant, as the cart and checkout showed it.
+        ...shippingTermsOf(visit.site, visit.cart),
       });
     } catch (err) {
       if (visit.json) return sendJsonError(visit.reply, err);
@@ -88,6 +91,7 @@ export function placeHandlers(context: CheckoutRouteContext) {
       return pages.refused(visit, visit.cart, { ...refusal, values: keptValues(body) });
     }
     const { order, payment } = placed;
+    if (!placed.replayed) await exposeOrder(visit, order);
     if (!placed.replayed && order.placedAt) await trackPurchase(visit, order);
     const waiting = payment?.state === 'requires_action';
     if (!waiting) clearCartCookies(visit.reply, visit.cartScope);
@@ -101,6 +105,14 @@ export function placeHandlers(context: CheckoutRouteContext) {
       visit.reply,
       waiting ? checkoutPaths.verify(visit.site, payment.id) : orderPaths.status(visit.site, order.token),
     );
+  }
+
+  /** The order's shipping line was priced with the visitor's threshold (a headless client sees no page first). */
+  async function exposeOrder(visit: CheckoutVisit, order: Order): Promise<void> {
+    const country = order.shippingAddress?.country ?? null;
+    if (!visit.visitor || !country) return;
+    const threshold = await shownFreeShippingFrom(db, visit.site, { country, currency: order.currency });
+    await exposeToThreshold(context.experiments, visit.request, visit.site, visit.visitor, threshold);
   }
 
   const trackPurchase = (visit: CheckoutVisit, order: Order) =>

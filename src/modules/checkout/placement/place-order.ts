@@ -17,7 +17,7 @@ import {
 import { reserveDiscountUsage } from '../../promotions/index.ts';
 import { markCartCompleted } from '../cart-completion.ts';
 import { type Cart, lockActiveCart } from '../carts.ts';
-import { priceCart } from '../pricing/price-cart.ts';
+import { type PriceCartOptions, priceCart } from '../pricing/price-cart.ts';
 import type { PricedCart } from '../pricing/priced-cart.ts';
 import { type CartReference, cartIdOf } from './cart-reference.ts';
 import {
@@ -68,6 +68,12 @@ export type PlaceOrderInput = CartReference & {
   marketingConsent?: { ip?: string | null; userAgent?: string | null } | null;
   /** The moment the cart is priced at (tests); now by default. */
   now?: Date;
+  /**
+   * The shopper's shipping terms (their variant of a free-shipping-threshold experiment), worked
+   * out by the server for this request as for the pages they saw: the order's shipping line is
+   * priced with them. Left out: the store's own rates.
+   */
+  shippingTerms?: PriceCartOptions['shippingTerms'];
   /**
    * Staff completing a draft order take the payment by a way the storefront need not offer (cash,
    * a phone call); checkout never sets this.
@@ -132,7 +138,10 @@ export async function placeOrderFromCart(db: Db, input: PlaceOrderInput): Promis
 
     const store = input.store?.id === storeId ? input.store : await getStore(tx, storeId);
     const cart = await lockActiveCart(tx, storeId, cartId);
-    const priced = await priceCart(tx, store, cart, input.now ? { now: input.now } : {});
+    const priced = await priceCart(tx, store, cart, {
+      ...(input.now ? { now: input.now } : {}),
+      ...(input.shippingTerms ? { shippingTerms: input.shippingTerms } : {}),
+    });
     const email = assertPlaceable(cart, priced);
     if (input.expectedTotal !== undefined && input.expectedTotal !== priced.totals.total) {
       throw conflict('cart_total_changed', 'The total changed since it was shown; check the order again.', {

@@ -4,7 +4,7 @@ import { collectionsOfProducts, findCartVariants } from '../../catalog/index.ts'
 import { variantAvailability } from '../../inventory/index.ts';
 import { priceVariants, resolveMarket } from '../../markets/index.ts';
 import { loadDiscountCandidates } from '../../promotions/index.ts';
-import { loadShippingConfig, weighLines } from '../../shipping/index.ts';
+import { loadShippingConfig, type ShippingConfig, weighLines } from '../../shipping/index.ts';
 import { getTaxSettings, resolveRates, taxAddressOf, taxClassesOfProducts } from '../../tax/index.ts';
 import type { CartAddress } from '../cart-address.ts';
 import type { Cart } from '../carts.ts';
@@ -36,7 +36,12 @@ export async function loadCartFacts(
   db: Db,
   store: Store,
   cart: Cart,
-  options: { now: Date; segments: readonly string[] },
+  options: {
+    now: Date;
+    segments: readonly string[];
+    /** The shopper's shipping terms made from the store's (`PriceCartOptions.shippingTerms`). */
+    shippingTerms?: (config: ShippingConfig) => ShippingConfig;
+  },
 ): Promise<CartFacts> {
   const { now } = options;
   const destination = cartDestination(cart);
@@ -52,7 +57,8 @@ export async function loadCartFacts(
     [...variants].map(([id, v]) => [id, { amount: v.priceAmount, compareAtAmount: v.compareAtAmount }]),
   );
   const prices = await priceVariants(db, store, { marketId: market.id, variantIds, at: now, basePrices });
-  const shippingConfig = await loadShippingConfig(db, store);
+  const storeShipping = await loadShippingConfig(db, store);
+  const shippingConfig = options.shippingTerms ? options.shippingTerms(storeShipping) : storeShipping;
   const taxSettings = await getTaxSettings(db, store.id);
   const candidates = await loadDiscountCandidates(db, store.id, {
     codes: cart.discountCodes,

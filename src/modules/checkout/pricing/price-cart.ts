@@ -1,5 +1,6 @@
 import { now } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
+import type { ShippingConfig } from '../../shipping/index.ts';
 import { type Cart, getCart, type StoreRef, storeOfRef } from '../carts.ts';
 import { loadCartFacts } from './cart-facts.ts';
 import { composePricedCart } from './compose-priced-cart.ts';
@@ -10,6 +11,13 @@ export interface PriceCartOptions {
   now?: Date;
   /** The customer's segments for segment-only discounts (the customers module supplies them). */
   segments?: readonly string[];
+  /**
+   * The shipping terms this shopper is offered, made from the store's: the storefront passes its
+   * visitor's variant of a free-shipping-threshold experiment (docs/experiments.md), on the cart,
+   * every checkout step and order placement alike, so what was shown free is charged free. Left
+   * out: the store's own rates (staff, draft orders, tests).
+   */
+  shippingTerms?: (config: ShippingConfig) => ShippingConfig;
 }
 
 /**
@@ -34,6 +42,7 @@ export async function priceCart(
   const facts = await loadCartFacts(db, theStore, theCart, {
     now: options.now ?? now(),
     segments: options.segments ?? [],
+    ...(options.shippingTerms ? { shippingTerms: options.shippingTerms } : {}),
   });
   return composePricedCart(facts);
 }

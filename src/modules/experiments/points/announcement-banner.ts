@@ -30,6 +30,6 @@ export const announcementBanner = defineExperimentPoint<
     .strict()
     .refine((c) => !c.show || c.text !== undefined, { message: 'a shown banner has a text', path: ['text'] }),
   pageKinds: ['home', 'product'],
-  appearsOn: () => true,
+  appearsOn: (_change, page) => page.kind === 'home' || page.kind === 'product',
   apply: (change, banner) => (change.show ? { text: change.text!, link: change.link ?? null } : banner),
 });

@@ -2,8 +2,12 @@ import type { z } from 'zod';
 import type { Db } from '../../../platform/db/database.ts';
 import type { Actor } from '../../access/index.ts';
 
-/** The storefront pages an integration point can appear on (their cache keys carry its variant). */
-export type ExperimentPage = { kind: 'home' } | { kind: 'product'; productId: string };
+/**
+ * The storefront pages an integration point can appear on (their cache keys carry its variant).
+ * `cart` stands for the cart, the checkout and order placement: never page-cached, they assign by
+ * the visitor on every request.
+ */
+export type ExperimentPage = { kind: 'home' } | { kind: 'product'; productId: string } | { kind: 'cart' };
 
 /** Who ships a winner, and what they may change elsewhere in the store. */
 export interface ShipContext {

@@ -142,6 +142,7 @@ export function englishMessages(f: MessageFormat) {
     cartShippingOptions: (count: number, low: string, high: string) =>
       count === 1 ? '1 option' : `${f.number(count)} options, ${low} to ${high}`,
     cartPickupAvailable: 'Free pick-up available',
+    freeShippingNote: (amount: string) => `Free shipping on orders from ${amount}`,
     cartMayVary: 'The exact rate depends on your address.',
     cartTax: 'Tax',
     cartTaxIncluded: (amount: string) => `Including ${amount} tax`,

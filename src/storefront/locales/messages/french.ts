@@ -123,6 +123,7 @@ export const frenchMessages: MessageCatalog = (f) => {
     cartShippingOptions: (count, low, high) =>
       count === 1 ? '1 mode de livraison' : `${f.number(count)} modes de livraison, de ${low} à ${high}`,
     cartPickupAvailable: 'Retrait gratuit possible',
+    freeShippingNote: (amount) => `Livraison offerte dès ${amount}`,
     cartMayVary: 'Le tarif exact dépend de votre adresse.',
     cartTax: 'Taxes',
     cartTaxIncluded: (amount) => `Dont ${amount} de TVA`,

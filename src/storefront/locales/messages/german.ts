@@ -118,6 +118,7 @@ export const germanMessages: MessageCatalog = (f) => {
     cartShippingOptions: (count, low, high) =>
       count === 1 ? '1 Versandart' : `${f.number(count)} Versandarten, ${low} bis ${high}`,
     cartPickupAvailable: 'Kostenlose Abholung möglich',
+    freeShippingNote: (amount) => `Kostenloser Versand ab ${amount}`,
     cartMayVary: 'Der genaue Preis hängt von Ihrer Adresse ab.',
     cartTax: 'Steuer',
     cartTaxIncluded: (amount) => `inkl. ${amount} MwSt.`,

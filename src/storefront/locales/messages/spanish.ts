@@ -117,6 +117,7 @@ export const spanishMessages: MessageCatalog = (f) => {
     cartShippingOptions: (count, low, high) =>
       count === 1 ? '1 opción' : `${f.number(count)} opciones, de ${low} a ${high}`,
     cartPickupAvailable: 'Recogida gratuita disponible',
+    freeShippingNote: (amount) => `Envío gratis a partir de ${amount}`,
     cartMayVary: 'La tarifa exacta depende de tu dirección.',
     cartTax: 'Impuestos',
     cartTaxIncluded: (amount) => `Incluye ${amount} de impuestos`,
