@@ -2,8 +2,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isVisitorId } from '../../modules/analytics/index.ts';
 import type { Cart, PriceCartOptions } from '../../modules/checkout/index.ts';
 import {
+  type AssignedVariant,
   applyExperimentPoint,
   type ExperimentAssignments,
+  experimentPoint,
   exposedOn,
   freeShippingThreshold,
 } from '../../modules/experiments/index.ts';
@@ -38,18 +40,27 @@ export async function withCartExperiments(
   site: StorefrontSite,
 ): Promise<{ site: StorefrontSite; visitor: ExperimentVisitor | null }> {
   if (!experiments) return { site, visitor: null };
+  // A shipped threshold (a rollout) is everyone's, cookie or not.
+  const rollouts = onCart(await experiments.assignments.rollouts(site.store.id));
+  const withRollouts = rollouts.length > 0 ? { ...site, experiments: rollouts } : site;
   if (request.method !== 'GET' && !isVisitorId(requestCookie(request, VISITOR_COOKIE))) {
-    return { site, visitor: null };
+    return { site: withRollouts, visitor: null };
   }
   const { visitor } = await withExperiments(db, experiments.assignments, request, reply, site, {
     tracked: experiments.tracked,
   });
-  if (!visitor) return { site, visitor: null };
+  if (!visitor) return { site: withRollouts, visitor: null };
   const here = exposedOn(visitor.assigned, { kind: 'cart' });
+  const shown = [...rollouts, ...here];
   return {
-    site: here.length > 0 ? { ...site, experiments: here } : site,
+    site: shown.length > 0 ? { ...site, experiments: shown } : site,
     visitor: { visitorId: visitor.visitorId, assigned: here },
   };
+}
+
+/** The rollouts whose change is on the cart, checkout and order placement. */
+function onCart(rollouts: readonly AssignedVariant[]): AssignedVariant[] {
+  return rollouts.filter((a) => experimentPoint(a.point)?.appearsOn(a.change, { kind: 'cart' }) ?? false);
 }
 
 /**
