@@ -12,6 +12,7 @@ import { addDefaultMacros } from '../modules/support/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { yieldToEventLoop } from '../platform/runtime/yield-to-event-loop.ts';
 import { demoStores } from './demo-catalog.ts';
+import { seedDemoExperiments } from './demo-experiments.ts';
 import { type DemoHistoryOptions, defaultDemoHistory, type HistoryIncidents } from './demo-history-plan.ts';
 import { seedDemoInventory } from './demo-inventory.ts';
 import { seedDemoNewsletter } from './demo-newsletter.ts';
@@ -212,6 +213,8 @@ async function seedDemoIn(
       await seedDemoNewsletter(db, actor, store);
       // A week of customer questions in the support inbox, some answered, some past their SLA.
       await seedDemoSupport(db, actor, store, placed);
+      // A banner test finished with a clear winner, ready to ship, and a test still running.
+      await seedDemoExperiments(db, actor, store);
     }
     // The support inbox's starting macros ("Where is my order" with the tracking link, …).
     await addDefaultMacros(db, store.id, actor);

@@ -69,6 +69,7 @@ export {
   visitorOutcomes,
   type WatchedVisitor,
 } from './reports/visitor-outcomes.ts';
+export { type SeenVisitor, visitorsSeen } from './reports/visitors-seen.ts';
 export { type RebuildProgress, rebuildRollups } from './rollups/rebuild-rollups.ts';
 export { type RollupStore, rollUpDay } from './rollups/roll-up-day.ts';
 export { dirtyDayCount, rollUpDirtyDays } from './rollups/roll-up-dirty-days.ts';

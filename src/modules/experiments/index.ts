@@ -11,6 +11,7 @@ export {
   exposedOn,
   variantCacheKey,
 } from './assignment/experiment-assignments.ts';
+export { importExposures } from './assignment/import-exposures.ts';
 export type { VisitorTraits } from './assignment/targeting.ts';
 export { experimentsTopic } from './change-topic.ts';
 export { type ExperimentInput, experimentInput } from './experiment-input.ts';

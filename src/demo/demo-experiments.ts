@@ -1,0 +1,112 @@
+import type { Actor, Store } from '../modules/access/index.ts';
+import { visitorOutcomes, visitorsSeen } from '../modules/analytics/index.ts';
+import {
+  bucketOf,
+  changeExperimentStatus,
+  createExperiment,
+  type ExperimentInput,
+  importExposures,
+  variantAtBucket,
+} from '../modules/experiments/index.ts';
+import { runAt } from '../platform/clock.ts';
+import type { Db } from '../platform/db/database.ts';
+import { seededRandom } from '../platform/random/seeded-random.ts';
+
+const DAY = 86_400_000;
+
+/** Finished ten days ago after running for ninety: a banner that raised conversion. */
+const bannerTest: ExperimentInput = {
+  key: 'free-returns-banner',
+  name: 'Free returns banner',
+  hypothesis: 'Saying returns are free for 30 days takes away the risk of buying, so more visitors buy.',
+  point: 'announcement_banner',
+  variants: [
+    { key: 'control', name: 'No banner', weight: 50, change: { show: false } },
+    {
+      key: 'banner',
+      name: 'Free returns banner',
+      weight: 50,
+      change: { show: true, text: 'Free returns within 30 days', link: '/' },
+    },
+  ],
+  targeting: { audience: 'all' },
+  primaryMetric: 'conversion_rate',
+  secondaryMetrics: ['add_to_cart_rate', 'revenue_per_visitor'],
+  guardrailMetrics: ['average_order_value', 'refund_rate'],
+};
+
+/** Running for the last six days: too early to tell. */
+const sectionsTest: ExperimentInput = {
+  key: 'more-products-first',
+  name: 'More products before reviews',
+  hypothesis:
+    'Showing more products right below the product keeps visitors browsing, so more of them add something to the cart.',
+  point: 'product_sections',
+  variants: [
+    { key: 'control', name: 'Reviews first', weight: 50, change: { order: ['reviews', 'related'] } },
+    { key: 'related', name: 'More products first', weight: 50, change: { order: ['related', 'reviews'] } },
+  ],
+  targeting: { audience: 'all' },
+  primaryMetric: 'add_to_cart_rate',
+  secondaryMetrics: ['conversion_rate'],
+  guardrailMetrics: ['average_order_value'],
+};
+
+/**
+ * The demo's experiments, replayed on the visitors of its stored traffic: each visitor seen in a
+ * test's window is exposed on their first page there, in the variant their hash bucket gives, as
+ * the storefront would have done. The finished banner test has a clear winner: the history was
+ * written without it, so the effect is made by leaving out of the test part of the control's
+ * visitors who bought or added to cart (as if those pages had not shown the test) — a few percent
+ * of the arm, well inside what the sample-ratio check accepts. The running test is left as the
+ * traffic made it.
+ */
+export async function seedDemoExperiments(db: Db, actor: Actor, store: Store): Promise<void> {
+  const at = Date.now();
+  await replayTest(db, actor, store, bannerTest, { from: at - 100 * DAY, to: at - 10 * DAY, stop: true });
+  await replayTest(db, actor, store, sectionsTest, { from: at - 6 * DAY, to: at, stop: false });
+}
+
+async function replayTest(
+  db: Db,
+  actor: Actor,
+  store: Store,
+  input: ExperimentInput,
+  window: { from: number; to: number; stop: boolean },
+): Promise<void> {
+  const from = new Date(window.from);
+  const to = new Date(window.to);
+  const experiment = await runAt(new Date(window.from - DAY), () =>
+    createExperiment(db, store.id, actor, input),
+  );
+  await runAt(from, () => changeExperimentStatus(db, store.id, actor, experiment.id, 'running'));
+  const seen = await visitorsSeen(db, store.id, { from, to });
+  let visits = seen.map((v) => ({ visitorId: v.visitorId, exposedAt: v.firstSeenAt }));
+  if (window.stop) {
+    const outcomes = await visitorOutcomes(
+      db,
+      store.id,
+      visits.map((v) => ({ visitorId: v.visitorId, since: v.exposedAt })),
+      { until: to },
+    );
+    const random = seededRandom(42);
+    const [control] = experiment.variants;
+    const left = new Set(
+      outcomes
+        .filter((o) => {
+          const variant = variantAtBucket(
+            experiment.variants,
+            bucketOf(o.visitorId, experiment.key, experiment.seed),
+          );
+          if (variant.key !== control!.key) return false;
+          const chance = o.purchases.length > 0 ? 0.45 : o.firstAddToCartAt ? 0.3 : 0;
+          return random.uniform() < chance;
+        })
+        .map((o) => o.visitorId),
+    );
+    visits = visits.filter((v) => !left.has(v.visitorId));
+  }
+  await importExposures(db, store.id, experiment.id, visits);
+  if (window.stop)
+    await runAt(to, () => changeExperimentStatus(db, store.id, actor, experiment.id, 'stopped'));
+}
