@@ -1,6 +1,7 @@
-// The Experiments screen in Chromium: a marketing member defines a banner test (80 % shown the
-// banner), sees it as a draft with its split, starts it, and the storefront shows the banner to
-// visitors; stopping it from the screen takes the banner away. Screenshots of the form and the list.
+// The Experiments screen in Chromium: a marketing member defines a banner test through the form (80 %
+// shown the banner), sees it as a draft with its split, starts it, and the storefront shows the
+// banner to visitors; stopping it from the screen takes the banner away. Screenshots of the form and
+// the list. (experiment-form.test.ts goes through the form's other fields.)
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -42,13 +43,20 @@ for (const target of testDatabaseTargets()) {
     test('a marketer defines, starts and stops a banner test', async () => {
       await page.goto(`${admin.base}/admin/stores/testbed`);
       await storeNavLink(page, 'Experiments').click();
-      await page.getByRole('button', { name: 'New banner test' }).click();
-      const dialog = page.getByRole('dialog', { name: 'New banner experiment' });
-      await dialog.getByLabel('Name', { exact: true }).fill('Spring sale banner');
+      await page.getByRole('button', { name: 'New experiment' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New experiment' });
+      await dialog.getByLabel('Name', { exact: true }).first().fill('Spring sale banner');
       await dialog.getByLabel('Key').fill('spring-sale');
       await dialog.getByLabel('Hypothesis').fill('Announcing the sale lifts conversion.');
-      await dialog.getByLabel('Banner text').fill('Spring sale: 20 % off lamps');
-      await dialog.getByLabel('Shown the banner (%)').fill('80');
+      await dialog.getByRole('combobox', { name: 'Part of the storefront' }).click();
+      await page.getByRole('option', { name: 'Announcement banner' }).click();
+      const control = dialog.getByRole('group', { name: 'Variant 1 (control)' });
+      await control.getByLabel('Name', { exact: true }).fill('No banner');
+      await control.getByLabel('Weight').fill('20');
+      const banner = dialog.getByRole('group', { name: 'Variant 2' });
+      await banner.getByLabel('Name', { exact: true }).fill('Banner');
+      await banner.getByLabel('Banner text').fill('Spring sale: 20 % off lamps');
+      await banner.getByLabel('Weight').fill('80');
       await screenshotScreen(page, `experiments-form-${target.kind}`);
       await dialog.getByRole('button', { name: 'Save as draft' }).click();
       await dialog.waitFor({ state: 'hidden' });

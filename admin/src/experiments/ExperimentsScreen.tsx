@@ -1,32 +1,18 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useCurrentStore } from '../stores/current-store.tsx';
 import { IconPlus } from '../ui/icons.tsx';
 import { ListSkeleton } from '../ui/ListSkeleton.tsx';
 import { LoadFailed } from '../ui/LoadFailed.tsx';
 import { notifyError } from '../ui/notify.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { ExperimentForm } from './ExperimentForm.tsx';
+import { metricWords, pointWords } from './experiment-words.ts';
 import {
   type Experiment,
-  type ExperimentMetric,
   type ExperimentStatus,
   experimentsQuery,
-  useCreateExperiment,
   useExperimentAction,
 } from './experiments-queries.ts';
 
@@ -37,129 +23,34 @@ const statusColours: Record<ExperimentStatus, string> = {
   shipped: 'blue',
 };
 
-const metricWords: Record<ExperimentMetric, string> = {
-  conversion_rate: 'Conversion rate',
-  revenue_per_visitor: 'Revenue per visitor',
-  average_order_value: 'Average order value',
-  add_to_cart_rate: 'Add-to-cart rate',
-};
-
-const pointWords: Record<string, string> = {
-  announcement_banner: 'Announcement banner',
-  product_text: 'Product title and description',
-  price_display: 'Price display',
-  free_shipping_threshold: 'Free-shipping threshold',
-};
+/** Who takes part, after the key: " · new visitors · mobile · DE, AT"; nothing for everyone. */
+function targetingText(targeting: Experiment['targeting']): string {
+  return [
+    targeting.audience === 'new_visitors' ? 'new visitors' : null,
+    targeting.devices?.join(' and '),
+    targeting.countries?.join(', '),
+  ]
+    .filter(Boolean)
+    .map((part) => ` · ${part}`)
+    .join('');
+}
 
 function split(experiment: Experiment): string {
   const total = experiment.variants.reduce((sum, v) => sum + v.weight, 0);
   return experiment.variants.map((v) => `${v.name} ${Math.round((100 * v.weight) / total)} %`).join(' · ');
 }
 
-/** A banner test: no banner (control) against a banner with a text, at a chosen share. */
-function NewBannerExperiment({ store, onClose }: { store: string; onClose: () => void }) {
-  const create = useCreateExperiment(store);
-  const [name, setName] = useState('');
-  const [key, setKey] = useState('');
-  const [hypothesis, setHypothesis] = useState('');
-  const [text, setText] = useState('');
-  const [share, setShare] = useState<number>(50);
-  const [metric, setMetric] = useState<ExperimentMetric>('conversion_rate');
-  const [audience, setAudience] = useState<'all' | 'new_visitors'>('all');
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate(
-      {
-        key,
-        name,
-        hypothesis,
-        point: 'announcement_banner',
-        variants: [
-          { key: 'control', name: 'No banner', weight: 100 - share, change: { show: false } },
-          { key: 'banner', name: 'Banner', weight: share, change: { show: true, text } },
-        ],
-        targeting: { audience },
-        primaryMetric: metric,
-      },
-      { onSuccess: onClose, onError: (error) => notifyError(error, 'The experiment was not saved') },
-    );
-  };
-
-  return (
-    <Modal opened onClose={onClose} title="New banner experiment" size="lg">
-      <form onSubmit={submit}>
-        <Stack>
-          <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} />
-          <TextInput
-            label="Key"
-            description="Lower-case letters, digits and hyphens; fixed once the test has run"
-            required
-            value={key}
-            onChange={(e) => setKey(e.currentTarget.value)}
-          />
-          <Textarea
-            label="Hypothesis"
-            autosize
-            minRows={2}
-            value={hypothesis}
-            onChange={(e) => setHypothesis(e.currentTarget.value)}
-          />
-          <TextInput
-            label="Banner text"
-            required
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-          />
-          <Group grow>
-            <NumberInput
-              label="Shown the banner (%)"
-              min={1}
-              max={99}
-              value={share}
-              onChange={(value) => setShare(Number(value) || 50)}
-            />
-            <Select
-              label="Primary metric"
-              data={Object.entries(metricWords).map(([value, label]) => ({ value, label }))}
-              value={metric}
-              onChange={(value) => value && setMetric(value as ExperimentMetric)}
-              allowDeselect={false}
-            />
-            <Select
-              label="Who takes part"
-              data={[
-                { value: 'all', label: 'All visitors' },
-                { value: 'new_visitors', label: 'New visitors only' },
-              ]}
-              value={audience}
-              onChange={(value) => value && setAudience(value as 'all' | 'new_visitors')}
-              allowDeselect={false}
-            />
-          </Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Save as draft
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
-
 /**
  * The store's A/B tests (docs/experiments.md): what each changes, its split and status, started and
- * stopped from here. (Return type written out: the router's types include the screens'.)
+ * stopped from here, defined and changed in ExperimentForm. (Return type written out: the router's
+ * types include the screens'.)
  */
 export function ExperimentsScreen(): ReactNode {
   const { store, can } = useCurrentStore();
   const experiments = useQuery(experimentsQuery(store.handle));
   const action = useExperimentAction(store.handle);
-  const [creating, setCreating] = useState(false);
+  // The form: null while closed, 'new' for a new experiment, else the one being changed.
+  const [editing, setEditing] = useState<Experiment | 'new' | null>(null);
   const writable = can('experiments:write');
   const act = (id: string, what: 'start' | 'stop') =>
     action.mutate(
@@ -177,8 +68,8 @@ export function ExperimentsScreen(): ReactNode {
         description="A/B tests on the storefront: each visitor keeps one variant, counted once when they see it."
         actions={
           writable && (
-            <Button leftSection={<IconPlus />} onClick={() => setCreating(true)}>
-              New banner test
+            <Button leftSection={<IconPlus />} onClick={() => setEditing('new')}>
+              New experiment
             </Button>
           )
         }
@@ -192,7 +83,7 @@ export function ExperimentsScreen(): ReactNode {
           onRetry={() => void experiments.refetch()}
         />
       ) : experiments.data.items.length === 0 ? (
-        <Alert>No experiments yet. {writable ? 'Start with a banner test.' : ''}</Alert>
+        <Alert>No experiments yet. {writable ? 'Define one with New experiment.' : ''}</Alert>
       ) : (
         <Card withBorder padding={0}>
           <Table verticalSpacing="sm" highlightOnHover>
@@ -215,7 +106,7 @@ export function ExperimentsScreen(): ReactNode {
                     </Text>
                     <Text size="xs" c="dimmed">
                       {experiment.key}
-                      {experiment.targeting.audience === 'new_visitors' ? ' · new visitors' : ''}
+                      {targetingText(experiment.targeting)}
                     </Text>
                   </Table.Td>
                   <Table.Td>{pointWords[experiment.point] ?? experiment.point}</Table.Td>
@@ -224,26 +115,33 @@ export function ExperimentsScreen(): ReactNode {
                   </Table.Td>
                   <Table.Td>{metricWords[experiment.primaryMetric]}</Table.Td>
                   <Table.Td>
-                    <Badge color={statusColours[experiment.status]} variant="light">
+                    <Badge color={statusColours[experiment.status]} variant="light" miw="max-content">
                       {experiment.status}
                     </Badge>
                   </Table.Td>
                   {writable && (
                     <Table.Td>
-                      {experiment.status === 'running' ? (
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="orange"
-                          onClick={() => act(experiment.id, 'stop')}
-                        >
-                          Stop
-                        </Button>
-                      ) : experiment.status === 'draft' || experiment.status === 'stopped' ? (
-                        <Button size="xs" variant="subtle" onClick={() => act(experiment.id, 'start')}>
-                          {experiment.status === 'draft' ? 'Start' : 'Restart'}
-                        </Button>
-                      ) : null}
+                      <Group gap={4} wrap="nowrap" justify="flex-end">
+                        {experiment.status !== 'shipped' ? (
+                          <Button size="xs" variant="subtle" onClick={() => setEditing(experiment)}>
+                            Edit
+                          </Button>
+                        ) : null}
+                        {experiment.status === 'running' ? (
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color="orange"
+                            onClick={() => act(experiment.id, 'stop')}
+                          >
+                            Stop
+                          </Button>
+                        ) : experiment.status === 'draft' || experiment.status === 'stopped' ? (
+                          <Button size="xs" variant="subtle" onClick={() => act(experiment.id, 'start')}>
+                            {experiment.status === 'draft' ? 'Start' : 'Restart'}
+                          </Button>
+                        ) : null}
+                      </Group>
                     </Table.Td>
                   )}
                 </Table.Tr>
@@ -252,7 +150,9 @@ export function ExperimentsScreen(): ReactNode {
           </Table>
         </Card>
       )}
-      {creating && <NewBannerExperiment store={store.handle} onClose={() => setCreating(false)} />}
+      {editing && (
+        <ExperimentForm experiment={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      )}
     </>
   );
 }

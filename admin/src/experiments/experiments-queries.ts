@@ -7,7 +7,8 @@ export type ExperimentMetric =
   | 'conversion_rate'
   | 'revenue_per_visitor'
   | 'average_order_value'
-  | 'add_to_cart_rate';
+  | 'add_to_cart_rate'
+  | 'refund_rate';
 
 export interface Experiment {
   id: string;
@@ -17,8 +18,16 @@ export interface Experiment {
   point: string;
   status: ExperimentStatus;
   primaryMetric: ExperimentMetric;
+  secondaryMetrics: ExperimentMetric[];
+  guardrailMetrics: ExperimentMetric[];
   variants: { key: string; name: string; weight: number; change: Record<string, unknown> }[];
-  targeting: { audience: 'all' | 'new_visitors'; devices?: string[]; countries?: string[] };
+  targeting: {
+    audience: 'all' | 'new_visitors';
+    devices?: ('mobile' | 'desktop')[];
+    countries?: string[];
+  };
+  startsAt: string | null;
+  stopsAt: string | null;
   startedAt: string | null;
   stoppedAt: string | null;
 }
@@ -31,6 +40,18 @@ export interface ExperimentBody {
   variants: Experiment['variants'];
   targeting: Experiment['targeting'];
   primaryMetric: ExperimentMetric;
+  secondaryMetrics: ExperimentMetric[];
+  guardrailMetrics: ExperimentMetric[];
+  startsAt: string | null;
+  stopsAt: string | null;
+}
+
+/** An integration point as `GET /experiments/points` describes it; `change` is a JSON Schema. */
+export interface ExperimentPointInfo {
+  key: string;
+  description: string;
+  pages: string[];
+  change: Record<string, unknown>;
 }
 
 export const experimentsKey = (store: string) => ['stores', store, 'experiments'] as const;
@@ -41,11 +62,32 @@ export const experimentsQuery = (store: string) =>
     queryFn: () => api.get<{ items: Experiment[] }>(storeApiPath(store, '/experiments')),
   });
 
+export const experimentPointsQuery = (store: string) =>
+  queryOptions({
+    queryKey: [...experimentsKey(store), 'points'],
+    queryFn: async () =>
+      (await api.get<{ items: ExperimentPointInfo[] }>(storeApiPath(store, '/experiments/points'))).items,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
 export function useCreateExperiment(store: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: ExperimentBody) =>
       api.post<{ experiment: Experiment }>(storeApiPath(store, '/experiments'), body),
+    onSuccess: () => client.invalidateQueries({ queryKey: experimentsKey(store) }),
+  });
+}
+
+/** Replaces an experiment's definition (after it ran, the server keeps its key, point and variant keys). */
+export function useUpdateExperiment(store: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: ExperimentBody }) =>
+      api.put<{ experiment: Experiment }>(
+        storeApiPath(store, `/experiments/${encodeURIComponent(id)}`),
+        body,
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: experimentsKey(store) }),
   });
 }
