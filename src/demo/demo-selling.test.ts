@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { findStore, listAllStores } from '../modules/access/index.ts';
+import { experimentResults, listExperiments } from '../modules/experiments/index.ts';
 import { verifyInventory } from '../modules/inventory/index.ts';
 import { listNewsletters } from '../modules/newsletters/index.ts';
 import { getOrder } from '../modules/orders/index.ts';
@@ -129,6 +130,30 @@ for (const target of testDatabaseTargets()) {
       all.items.every((t) => new Date(t.lastMessageAt) <= new Date()),
       'nothing in the future',
     );
+  });
+
+  test(`the demo store has a finished banner test the banner won and a test still running (${target.label})`, async () => {
+    const store = (await listAllStores(database.db)).find((s) => s.handle === 'alder-ash')!;
+    const tests = await listExperiments(database.db, store.id);
+    assert.deepEqual(
+      tests.map((t) => [t.key, t.status]),
+      [
+        ['free-returns-banner', 'stopped'],
+        ['more-products-first', 'running'],
+      ],
+    );
+    const finished = await experimentResults(database.db, store, tests[0]!.id);
+    assert.ok(
+      finished.variants.every((v) => v.visitors > 100),
+      JSON.stringify(finished.variants),
+    );
+    assert.equal(finished.sampleRatio.mismatch, false);
+    const [control, banner] = finished.metrics[0]!.variants;
+    assert.ok(banner!.value > control!.value, `${banner!.value} > ${control!.value}`);
+    assert.ok(new Date(finished.until) < new Date(Date.now() - 9 * 86_400_000), 'stopped ten days ago');
+    const running = await experimentResults(database.db, store, tests[1]!.id);
+    assert.ok(running.variants.every((v) => v.visitors > 0));
+    assert.ok(running.daysRunning > 5 && running.daysRunning < 7);
   });
 
   test(`the demo's orders span six weeks of real dates, none in the future (${target.label})`, async () => {
