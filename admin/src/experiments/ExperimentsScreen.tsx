@@ -21,6 +21,7 @@ import { ListSkeleton } from '../ui/ListSkeleton.tsx';
 import { LoadFailed } from '../ui/LoadFailed.tsx';
 import { notifyError } from '../ui/notify.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { AnchorLink } from '../ui/router-links.tsx';
 import {
   type Experiment,
   type ExperimentMetric,
@@ -42,6 +43,7 @@ const metricWords: Record<ExperimentMetric, string> = {
   revenue_per_visitor: 'Revenue per visitor',
   average_order_value: 'Average order value',
   add_to_cart_rate: 'Add-to-cart rate',
+  refund_rate: 'Refund rate (lower is better)',
 };
 
 const pointWords: Record<string, string> = {
@@ -209,9 +211,14 @@ export function ExperimentsScreen(): ReactNode {
               {experiments.data.items.map((experiment) => (
                 <Table.Tr key={experiment.id} data-testid="experiment-row">
                   <Table.Td>
-                    <Text fw={500} size="sm">
+                    <AnchorLink
+                      to="/stores/$store/experiments/$experimentId"
+                      params={{ store: store.handle, experimentId: experiment.id }}
+                      fw={500}
+                      size="sm"
+                    >
                       {experiment.name}
-                    </Text>
+                    </AnchorLink>
                     <Text size="xs" c="dimmed">
                       {experiment.key}
                       {experiment.targeting.audience === 'new_visitors' ? ' · new visitors' : ''}

@@ -7,7 +7,8 @@ export type ExperimentMetric =
   | 'conversion_rate'
   | 'revenue_per_visitor'
   | 'average_order_value'
-  | 'add_to_cart_rate';
+  | 'add_to_cart_rate'
+  | 'refund_rate';
 
 export interface Experiment {
   id: string;
