@@ -36,6 +36,7 @@ import { EmailTemplateScreen } from './email-templates/EmailTemplateScreen.tsx';
 import { EmailTemplatesScreen } from './email-templates/EmailTemplatesScreen.tsx';
 import { parseEmailTemplateSearch } from './email-templates/email-template-search.ts';
 import { ExperimentsScreen } from './experiments/ExperimentsScreen.tsx';
+import { ExperimentResultsScreen } from './experiments/results/ExperimentResultsScreen.tsx';
 import { ForecastsScreen } from './forecasts/ForecastsScreen.tsx';
 import { parseForecastSearch } from './forecasts/forecast-search.ts';
 import { GoalsScreen } from './goals/GoalsScreen.tsx';
@@ -441,6 +442,12 @@ export const experimentsRoute = createRoute({
   component: guarded('experiments:read', 'see the experiments', ExperimentsScreen),
 });
 
+export const experimentResultsRoute = createRoute({
+  getParentRoute: () => storeRoute,
+  path: 'experiments/$experimentId',
+  component: guarded('experiments:read', 'see the experiments', ExperimentResultsScreen),
+});
+
 /** Every store at once: outside any one store, so under the signed-in route, not a store's. */
 export const portfolioRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -682,6 +689,7 @@ const routeTree = rootRoute.addChildren([
       analyticsRoute,
       goalsRoute,
       experimentsRoute,
+      experimentResultsRoute,
       customersRoute,
       segmentsRoute,
       customerRoute,

@@ -7,21 +7,10 @@ import { ListSkeleton } from '../ui/ListSkeleton.tsx';
 import { LoadFailed } from '../ui/LoadFailed.tsx';
 import { notifyError } from '../ui/notify.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { AnchorLink } from '../ui/router-links.tsx';
 import { ExperimentForm } from './ExperimentForm.tsx';
-import { metricWords, pointWords } from './experiment-words.ts';
-import {
-  type Experiment,
-  type ExperimentStatus,
-  experimentsQuery,
-  useExperimentAction,
-} from './experiments-queries.ts';
-
-const statusColours: Record<ExperimentStatus, string> = {
-  draft: 'gray',
-  running: 'green',
-  stopped: 'orange',
-  shipped: 'blue',
-};
+import { experimentStatusColours, metricWords, pointWords } from './experiment-words.ts';
+import { type Experiment, experimentsQuery, useExperimentAction } from './experiments-queries.ts';
 
 /** Who takes part, after the key: " · new visitors · mobile · DE, AT"; nothing for everyone. */
 function targetingText(targeting: Experiment['targeting']): string {
@@ -101,9 +90,14 @@ export function ExperimentsScreen(): ReactNode {
               {experiments.data.items.map((experiment) => (
                 <Table.Tr key={experiment.id} data-testid="experiment-row">
                   <Table.Td>
-                    <Text fw={500} size="sm">
+                    <AnchorLink
+                      to="/stores/$store/experiments/$experimentId"
+                      params={{ store: store.handle, experimentId: experiment.id }}
+                      fw={500}
+                      size="sm"
+                    >
                       {experiment.name}
-                    </Text>
+                    </AnchorLink>
                     <Text size="xs" c="dimmed">
                       {experiment.key}
                       {targetingText(experiment.targeting)}
@@ -115,7 +109,11 @@ export function ExperimentsScreen(): ReactNode {
                   </Table.Td>
                   <Table.Td>{metricWords[experiment.primaryMetric]}</Table.Td>
                   <Table.Td>
-                    <Badge color={statusColours[experiment.status]} variant="light" miw="max-content">
+                    <Badge
+                      color={experimentStatusColours[experiment.status]}
+                      variant="light"
+                      miw="max-content"
+                    >
                       {experiment.status}
                     </Badge>
                   </Table.Td>

@@ -1,4 +1,4 @@
-import type { ExperimentMetric } from './experiments-queries.ts';
+import type { ExperimentMetric, ExperimentStatus } from './experiments-queries.ts';
 
 /** The metrics in the order the form offers them. */
 export const experimentMetrics: readonly ExperimentMetric[] = [
@@ -33,4 +33,11 @@ export const pointWords: Record<string, string> = {
   price_display: 'Price display',
   product_sections: 'Order of the product page sections',
   free_shipping_threshold: 'Free-shipping threshold',
+};
+
+export const experimentStatusColours: Record<ExperimentStatus, string> = {
+  draft: 'gray',
+  running: 'green',
+  stopped: 'orange',
+  shipped: 'blue',
 };
