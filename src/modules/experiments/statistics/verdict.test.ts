@@ -80,7 +80,7 @@ describe('verdict', () => {
     });
     assert.equal(
       result.sentence,
-      'Variant B is winning: its always-valid interval rules out no change, +10.0% (95% CI +4.0% to +16.0%) conversion rate.',
+      'Variant B is winning: a difference that holds however often the results are checked, +10.0% (95% CI +4.0% to +16.0%) conversion rate.',
     );
   });
 

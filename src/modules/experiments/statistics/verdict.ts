@@ -149,7 +149,7 @@ function strengthText(evidence: VariantEvidence, against: 'control' | 'variant')
       : `${chancePercent(chance)} chance control is better`;
   }
   if (evidence.pValue !== undefined) return pValueText(evidence.pValue);
-  return 'its always-valid interval rules out no change';
+  return 'a difference that holds however often the results are checked';
 }
 
 function visitorsText(n: number): string {
