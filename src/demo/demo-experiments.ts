@@ -57,8 +57,8 @@ const sectionsTest: ExperimentInput = {
  * test's window is exposed on their first page there, in the variant their hash bucket gives, as
  * the storefront would have done. The finished banner test has a clear winner: the history was
  * written without it, so the effect is made by leaving out of the test part of the control's
- * visitors who bought or added to cart (as if those pages had not shown the test) — a few percent
- * of the arm, well inside what the sample-ratio check accepts. The running test is left as the
+ * visitors who bought or added to cart (as if those pages had not shown the test), and as many of
+ * the other arm's visitors who did neither, so the split stays even. The running test is left as the
  * traffic made it.
  */
 export async function seedDemoExperiments(db: Db, actor: Actor, store: Store): Promise<void> {
@@ -91,19 +91,29 @@ async function replayTest(
     );
     const random = seededRandom(42);
     const [control] = experiment.variants;
+    const inControl = (visitorId: string) =>
+      variantAtBucket(experiment.variants, bucketOf(visitorId, experiment.key, experiment.seed)).key ===
+      control!.key;
+    // Part of the control's buyers and cart-adders leave the test…
     const left = new Set(
       outcomes
         .filter((o) => {
-          const variant = variantAtBucket(
-            experiment.variants,
-            bucketOf(o.visitorId, experiment.key, experiment.seed),
-          );
-          if (variant.key !== control!.key) return false;
+          if (!inControl(o.visitorId)) return false;
           const chance = o.purchases.length > 0 ? 0.45 : o.firstAddToCartAt ? 0.3 : 0;
           return random.uniform() < chance;
         })
         .map((o) => o.visitorId),
     );
+    // …and as many of the other arm's visitors who did neither, so the split stays even (else, at
+    // this traffic, the sample-ratio check rightly calls the test broken).
+    const idle = outcomes.filter(
+      (o) => !inControl(o.visitorId) && o.purchases.length === 0 && !o.firstAddToCartAt,
+    );
+    const leaving = left.size;
+    for (let i = 0; i < leaving && idle.length > 0; i++) {
+      const [o] = idle.splice(Math.floor(random.uniform() * idle.length), 1);
+      left.add(o!.visitorId);
+    }
     visits = visits.filter((v) => !left.has(v.visitorId));
   }
   await importExposures(db, store.id, experiment.id, visits);

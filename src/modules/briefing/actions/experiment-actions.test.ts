@@ -1,6 +1,6 @@
 // The briefing's experiment actions on both databases, from real results: a broken split is for
-// now, a guardrail going the wrong way and a winner to ship for today, a test that has found
-// nothing for the week; a stopped test and one without visitors say nothing; and only a reader with
+// now, a guardrail going the wrong way and a winner to ship for today (also a stopped test's
+// unshipped winner); a stopped test without a winner and one without visitors say nothing; only a reader with
 // experiments:read gets the part at all.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -105,12 +105,19 @@ for (const target of testDatabaseTargets()) {
         { variant: 'banner', visitors: 1000, buys: buysEvery(20), adds: never, revenue: 5000 },
       ]);
       await changeExperimentStatus(database.db, store.id, actor, stopped.id, 'stopped');
+      // Stopped with a winner nobody shipped: recalled.
+      const unshipped = await running(banner('u', 'Stopped winner'), 14, [
+        { variant: 'control', visitors: 2000, buys: buysEvery(20), adds: never, revenue: 5000 },
+        { variant: 'banner', visitors: 2000, buys: buysEvery(12), adds: never, revenue: 5000 },
+      ]);
+      await changeExperimentStatus(database.db, store.id, actor, unshipped.id, 'stopped');
 
       const actions = await experimentActions(database.db, context());
       const byTitle = new Map(actions.map((a) => [a.title, a]));
       assert.deepEqual([...byTitle.keys()].sort(), [
         'Check experiment “Skewed banner”: its visitor split is broken',
         'Review experiment “Cheap banner”: a guardrail is going the wrong way',
+        'Ship the winner of experiment “Stopped winner”: Banner',
         'Ship the winner of experiment “Winter banner”: Banner',
       ]);
       assert.equal(

@@ -5,20 +5,31 @@ import { adminPath, type BriefingAction, type BriefingContext } from '../briefin
 /** Experiments read at most per briefing (a store runs a handful at once). */
 const maxExperiments = 10;
 
+/** A stopped test's unshipped winner is recalled for this long after the stop. */
+const stoppedRecallDays = 30;
+
 /**
  * Running experiments that need a decision or have a problem, from their results: a broken split
  * first (now: every day it runs wastes traffic on numbers nobody can trust), a guardrail going the
  * wrong way (today: the variant may be costing money), then a decision reached — a winner to ship,
  * or control winning or no difference, so the test can stop and the traffic go to the next idea.
- * Each opens the experiment's results page, where it can be stopped or shipped.
+ * A test stopped in the last 30 days with a winner nobody shipped is recalled too. Each opens the
+ * experiment's results page, where it can be stopped or shipped.
  */
 export async function experimentActions(db: Db, context: BriefingContext): Promise<BriefingAction[]> {
-  const running = (await listExperiments(db, context.store.id))
-    .filter((e) => e.status === 'running')
+  const recallFrom = context.at.getTime() - stoppedRecallDays * 86_400_000;
+  const watched = (await listExperiments(db, context.store.id))
+    .filter(
+      (e) =>
+        e.status === 'running' ||
+        (e.status === 'stopped' && e.stoppedAt !== null && e.stoppedAt.getTime() >= recallFrom),
+    )
     .slice(0, maxExperiments);
   const actions: BriefingAction[] = [];
-  for (const experiment of running) {
+  for (const experiment of watched) {
     const results = await experimentResults(db, context.store, experiment.id);
+    // A stopped test only matters for a winner nobody shipped: the rest is decided already.
+    if (experiment.status === 'stopped' && results.verdict.kind !== 'winner') continue;
     const action = actionOf(experiment.name, results);
     if (action)
       actions.push({ ...action, link: adminPath(context.store.handle, `experiments/${experiment.id}`) });
