@@ -14,11 +14,11 @@ import {
   type ExperimentInput,
   getExperiment,
 } from '../../src/modules/experiments/index.ts';
+import { seedExperimentOutcomes } from '../../src/modules/experiments/testing/experiment-outcomes.ts';
 import { testDatabaseTargets } from '../../src/platform/db/test-database.ts';
 import { badge, eventually, screenshotScreen, storeNavLink, tableRows } from '../support/admin-page.ts';
 import { makeMember, makeStore } from '../support/app-harness.ts';
 import { type AdminInChromium, browserSkipReason, startAdminInChromium } from '../support/browser.ts';
-import { recordExperimentOutcomes } from '../support/experiment-outcomes.ts';
 
 const skip = browserSkipReason();
 const actor = systemActor('experiment results e2e');
@@ -62,30 +62,31 @@ for (const target of testDatabaseTargets()) {
         }),
       );
       await changeExperimentStatus(db, store.id, actor, winner.id, 'running');
-      await recordExperimentOutcomes(
-        db,
+      await seedExperimentOutcomes(db, {
         store,
-        winner.id,
-        [
+        experimentId: winner.id,
+        prefix: 'winner',
+        start: new Date(Date.now() - 10 * 86_400_000),
+        days: 10,
+        arms: [
           {
-            variantKey: 'control',
+            variant: 'control',
             visitors: 5000,
-            addsToCart: (i) => i % 100 < 15,
+            adds: (i) => i % 100 < 15,
             buys: (i) => i % 100 < 5,
-            orderValue: (i) => 4000 + (i % 5) * 1000,
+            revenue: (i) => 4000 + (i % 5) * 1000,
             boughtBefore: (i) => i % 50 === 7 || i % 100 === 1,
           },
           {
-            variantKey: 'banner',
+            variant: 'banner',
             visitors: 5000,
-            addsToCart: (i) => i % 100 < 19,
+            adds: (i) => i % 100 < 19,
             buys: (i) => i % 100 < 10,
-            orderValue: (i) => 4000 + (i % 5) * 1000,
+            revenue: (i) => 4000 + (i % 5) * 1000,
             boughtBefore: (i) => i % 50 === 7 || i % 100 === 1,
           },
         ],
-        { days: 10 },
-      );
+      });
       winnerId = winner.id;
 
       const skewed = await createExperiment(
@@ -95,30 +96,31 @@ for (const target of testDatabaseTargets()) {
         bannerTest('returns-banner', 'Easy returns banner', { guardrailMetrics: ['refund_rate'] }),
       );
       await changeExperimentStatus(db, store.id, actor, skewed.id, 'running');
-      await recordExperimentOutcomes(
-        db,
+      await seedExperimentOutcomes(db, {
         store,
-        skewed.id,
-        [
+        experimentId: skewed.id,
+        prefix: 'skewed',
+        start: new Date(Date.now() - 9 * 86_400_000),
+        days: 9,
+        arms: [
           {
-            variantKey: 'control',
+            variant: 'control',
             visitors: 1500,
-            addsToCart: (i) => i % 100 < 12,
+            adds: (i) => i % 100 < 12,
             buys: (i) => i % 100 < 6,
-            orderValue: () => 5000,
-            refund: (i) => (i % 1000 < 100 ? 5000 : 0),
+            revenue: () => 5000,
+            refunded: (i) => (i % 1000 < 100 ? 5000 : 0),
           },
           {
-            variantKey: 'banner',
+            variant: 'banner',
             visitors: 1000,
-            addsToCart: (i) => i % 100 < 12,
+            adds: (i) => i % 100 < 12,
             buys: (i) => i % 100 < 6,
-            orderValue: () => 5000,
-            refund: (i) => (i % 1000 < 500 ? 5000 : 0),
+            revenue: () => 5000,
+            refunded: (i) => (i % 1000 < 500 ? 5000 : 0),
           },
         ],
-        { days: 9 },
-      );
+      });
       skewedId = skewed.id;
 
       unseenId = (await createExperiment(db, store.id, actor, bannerTest('unseen', 'Not started yet'))).id;

@@ -2,13 +2,16 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { api } from '../api/http.ts';
 import { storeApiPath } from '../stores/current-store.tsx';
 
-export type ExperimentStatus = 'draft' | 'running' | 'stopped' | 'shipped';
-export type ExperimentMetric =
-  | 'conversion_rate'
-  | 'revenue_per_visitor'
-  | 'average_order_value'
-  | 'add_to_cart_rate'
-  | 'refund_rate';
+// The server's own words for an experiment's states and metrics.
+export type {
+  ExperimentMetric,
+  ExperimentStatus,
+} from '../../../src/modules/experiments/experiment-vocabulary.ts';
+
+import type {
+  ExperimentMetric,
+  ExperimentStatus,
+} from '../../../src/modules/experiments/experiment-vocabulary.ts';
 
 export interface Experiment {
   id: string;

@@ -199,6 +199,18 @@ for (const target of testDatabaseTargets()) {
       const early = await act(e.id, 'stop');
       assert.equal(early.statusCode, 409);
       assert.equal(early.json().error.code, 'illegal_transition');
+      // A draft cannot be shipped; a ship without a variant is refused; nothing changes.
+      const shipDraft = await act(e.id, 'ship', { variant: 'banner' });
+      assert.equal(shipDraft.statusCode, 409);
+      assert.equal(shipDraft.json().error.code, 'illegal_transition');
+      for (const payload of [{}, { variant: '' }, { variant: 'banner', extra: 1 }]) {
+        const bad = await act(e.id, 'ship', payload);
+        assert.equal(bad.statusCode, 400, JSON.stringify(payload));
+        assert.equal(bad.json().error.code, 'validation_failed');
+      }
+      const [still] = await database.db.select().from(experiments).where(eq(experiments.id, e.id));
+      assert.equal(still!.status, 'draft');
+      assert.equal(still!.shippedVariant, null);
       assert.equal((await act(e.id, 'start')).json().experiment.status, 'running');
       assert.equal((await act(e.id, 'start')).statusCode, 409);
       const deleting = await api({ method: 'DELETE', url: `${base()}/${e.id}` });

@@ -10,18 +10,14 @@ import {
 } from 'drizzle-orm/pg-core';
 import { now } from '../../platform/clock.ts';
 
-export const experimentStatuses = ['draft', 'running', 'stopped', 'shipped'] as const;
-export type ExperimentStatus = (typeof experimentStatuses)[number];
+import type { ExperimentMetric, ExperimentStatus } from './experiment-vocabulary.ts';
 
-export const experimentMetrics = [
-  'conversion_rate',
-  'revenue_per_visitor',
-  'average_order_value',
-  'add_to_cart_rate',
-  /** Refunded ÷ revenue of the visitors' orders; lower is better (a guardrail). */
-  'refund_rate',
-] as const;
-export type ExperimentMetric = (typeof experimentMetrics)[number];
+export {
+  type ExperimentMetric,
+  type ExperimentStatus,
+  experimentMetrics,
+  experimentStatuses,
+} from './experiment-vocabulary.ts';
 
 /** One arm of a test. `change` is what the variant does at the experiment's integration point. */
 export interface ExperimentVariant {

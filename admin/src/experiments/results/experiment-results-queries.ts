@@ -14,83 +14,16 @@ export interface ExperimentDetail extends Experiment {
   updatedAt: string;
 }
 
-export type VerdictKind =
-  | 'sample_ratio_mismatch'
-  | 'winner'
-  | 'early_lead'
-  | 'control_winning'
-  | 'no_winner_yet'
-  | 'no_difference'
-  | 'no_data';
+// What the results route answers, in the server's own types.
+export type {
+  ExperimentResults,
+  MetricResult,
+  UpliftPoint,
+  VariantMetricResult,
+} from '../../../../src/modules/experiments/results/results-shape.ts';
+export type { VerdictKind } from '../../../../src/modules/experiments/statistics/verdict.ts';
 
-export interface VariantMetricResult {
-  variantKey: string;
-  variantName: string;
-  visitors: number;
-  /** Conversions (a share), the value's total (a mean) or the numerator's total (a ratio). */
-  numerator: number;
-  /** Visitors, or the ratio's denominator total (orders, revenue). */
-  denominator: number;
-  /** The rate, the mean per visitor or the ratio; money in minor units of the results' currency. */
-  value: number;
-  /** Against control (absent on the control and when it cannot be computed yet). */
-  lift?: number;
-  /** The 95% credible interval of the lift. */
-  interval?: [number, number];
-  chanceToBeatControl?: number;
-  risk?: number;
-  alwaysValidInterval?: [number, number];
-  decision?: 'better' | 'worse' | 'undecided';
-}
-
-export interface MetricResult {
-  metric: ExperimentMetric;
-  /** In words, lower case, for sentences: "conversion rate". */
-  label: string;
-  role: 'primary' | 'secondary' | 'guardrail';
-  unit: 'share' | 'money';
-  /** Lower is better (refund rate). */
-  inverse: boolean;
-  cuped: boolean;
-  variants: VariantMetricResult[];
-  visitorsPerArmNeeded: number;
-  verdict: { kind: VerdictKind; variant?: string; sentence: string };
-}
-
-export interface UpliftPoint {
-  variantKey: string;
-  visitors: number;
-  value: number;
-  lift: number | null;
-  low: number | null;
-  high: number | null;
-}
-
-/** `GET /experiments/:id/results` (src/modules/experiments/results/experiment-results.ts). */
-export interface ExperimentResults {
-  experimentId: string;
-  status: Experiment['status'];
-  currency: string;
-  computedAt: string;
-  from: string | null;
-  until: string;
-  daysRunning: number;
-  minimumDays: number;
-  variants: { key: string; name: string; weight: number; visitors: number }[];
-  sampleRatio: { pValue: number; expected: number[]; mismatch: boolean };
-  /** The plain sentence about the primary metric; `variant` is the winning variant's name. */
-  verdict: { kind: VerdictKind; variant?: string; sentence: string };
-  metrics: MetricResult[];
-  guardrails: {
-    metric: ExperimentMetric;
-    variantKey: string;
-    variantName: string;
-    lift: number;
-    chanceWorse: number;
-    sentence: string;
-  }[];
-  series: { metric: ExperimentMetric; days: { day: string; variants: UpliftPoint[] }[] };
-}
+import type { ExperimentResults } from '../../../../src/modules/experiments/results/results-shape.ts';
 
 const experimentPath = (store: string, id: string, rest = '') =>
   storeApiPath(store, `/experiments/${encodeURIComponent(id)}${rest}`);

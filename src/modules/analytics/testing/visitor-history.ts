@@ -1,6 +1,8 @@
 import type { Db } from '../../../platform/db/database.ts';
+import type { Store } from '../../access/index.ts';
 import { writeEvents } from '../collection/write-events.ts';
-import { analyticsOrderFacts, analyticsRefundFacts } from '../schema.ts';
+import type { OrderForFacts } from '../facts/order-fact-rows.ts';
+import { recordOrderFactsInBulk } from '../facts/record-order-facts-in-bulk.ts';
 
 /** Something a visitor did, for tests of what reads visitors' outcomes (experiments' results). */
 export type VisitorDeed =
@@ -12,22 +14,27 @@ export type VisitorDeed =
       orderId: string;
       /** Net sales of the order, minor units of the store's currency. */
       revenue: number;
+      /** Refunded an hour after the order, minor units (0 or absent: nothing). */
       refunded?: number;
     };
 
-const day = (at: Date) => at.toISOString().slice(0, 10);
+const HOUR = 3_600_000;
 
 /**
- * Writes the deeds as the storefront and the facts consumer would have: an `add_to_cart` or
- * `purchase` event in a session of the visitor, and for a purchase the order's facts (and a refund
- * fact when `refunded`). Simpler to reason about than whole checkouts when a test only needs who
- * bought what and when.
+ * Writes the deeds as the storefront and the order pipeline would have: an `add_to_cart` or
+ * `purchase` event in a session of the visitor through `writeEvents`, and each purchase's order
+ * facts (one line, with its refund) through `recordOrderFactsInBulk`, the writer the demo's history
+ * uses. Simpler to reason about than whole checkouts when a test only needs who bought what when.
  */
-export async function writeVisitorDeeds(db: Db, storeId: string, deeds: readonly VisitorDeed[]) {
+export async function writeVisitorDeeds(
+  db: Db,
+  store: Pick<Store, 'id' | 'timezone' | 'baseCurrency'>,
+  deeds: readonly VisitorDeed[],
+): Promise<void> {
   await writeEvents(
     db,
     deeds.map((deed, i) => ({
-      storeId,
+      storeId: store.id,
       occurredAt: deed.at,
       eventId: `deed-${deed.visitorId}-${deed.at.getTime()}-${i}`,
       name: deed.kind,
@@ -36,40 +43,47 @@ export async function writeVisitorDeeds(db: Db, storeId: string, deeds: readonly
       sessionId: `s-${deed.visitorId}`,
       channel: 'Direct',
       device: 'desktop',
-      ...(deed.kind === 'purchase' ? { orderId: deed.orderId, value: deed.revenue, currency: 'EUR' } : {}),
+      ...(deed.kind === 'purchase'
+        ? { orderId: deed.orderId, value: deed.revenue, currency: store.baseCurrency }
+        : {}),
     })),
   );
-  const purchases = deeds.filter((d) => d.kind === 'purchase');
-  for (let i = 0; i < purchases.length; i += 500) {
-    await db.insert(analyticsOrderFacts).values(
-      purchases.slice(i, i + 500).map((p) => ({
-        storeId,
-        orderId: p.orderId,
-        placedAt: p.at,
-        day: day(p.at),
-        currency: 'EUR',
-        grossSales: p.revenue,
-        discounts: 0,
-        shipping: 0,
-        tax: 0,
-        total: p.revenue,
-        taxIncluded: true,
-        units: 1,
-        origin: 'storefront',
-      })),
-    );
-  }
-  const refunds = purchases.filter((p) => (p.refunded ?? 0) > 0);
-  if (refunds.length > 0) {
-    await db.insert(analyticsRefundFacts).values(
-      refunds.map((p) => ({
-        storeId,
-        refundId: `refund-${p.orderId}`,
-        orderId: p.orderId,
-        refundedAt: p.at,
-        day: day(p.at),
-        amount: p.refunded!,
-      })),
-    );
-  }
+  const orders: OrderForFacts[] = deeds.flatMap((deed) =>
+    deed.kind === 'purchase'
+      ? [
+          {
+            id: deed.orderId,
+            customerId: null,
+            currency: store.baseCurrency,
+            shippingTotal: 0,
+            taxTotal: 0,
+            total: deed.revenue,
+            taxesIncluded: true,
+            source: 'storefront',
+            cancelledAt: null,
+            placedAt: deed.at,
+            lines: [
+              {
+                id: `line-${deed.orderId}`,
+                productId: null,
+                variantId: null,
+                quantity: 1,
+                subtotal: deed.revenue,
+                discount: 0,
+              },
+            ],
+            refunds: deed.refunded
+              ? [
+                  {
+                    id: `refund-${deed.orderId}`,
+                    createdAt: new Date(deed.at.getTime() + HOUR),
+                    amount: deed.refunded,
+                  },
+                ]
+              : [],
+          },
+        ]
+      : [],
+  );
+  await recordOrderFactsInBulk(db, store, orders);
 }

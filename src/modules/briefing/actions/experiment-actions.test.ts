@@ -47,7 +47,7 @@ for (const target of testDatabaseTargets()) {
       const start = new Date(Date.now() - days * DAY);
       await database.db.update(experiments).set({ startedAt: start }).where(eq(experiments.id, e.id));
       await seedExperimentOutcomes(database.db, {
-        storeId: store.id,
+        store,
         experimentId: e.id,
         prefix: input.key,
         start,

@@ -66,7 +66,7 @@ for (const target of testDatabaseTargets()) {
     };
 
     const seed = (experimentId: string, prefix: string, start: Date, days: number, arms: SeededArm[]) =>
-      seedExperimentOutcomes(database.db, { storeId: store.id, experimentId, prefix, start, days, arms });
+      seedExperimentOutcomes(database.db, { store, experimentId, prefix, start, days, arms });
 
     const results = async (id: string, as = api) => {
       const res = await as({ method: 'GET', url: `${base()}/${id}/results` });
@@ -97,12 +97,15 @@ for (const target of testDatabaseTargets()) {
       const { id, startedAt } = await startedTest(bannerTest('winner'), 14);
       await seed(id, 'w', startedAt, 14, [
         // Control: 5% buy at €50, 20% add to cart. Banner: 8% buy at €30 (AOV down), 30% add.
+        // A tenth of each arm bought in the month before (the pre-period); every 40th order is refunded.
         {
           variant: 'control',
           visitors: 2000,
           buys: (i) => i % 20 === 0,
           adds: (i) => i % 5 === 0,
           revenue: 5000,
+          boughtBefore: (i) => i % 10 === 3,
+          refunded: (i) => (i % 40 === 0 ? 5000 : 0),
         },
         {
           variant: 'banner',
@@ -110,6 +113,8 @@ for (const target of testDatabaseTargets()) {
           buys: (i) => i % 25 < 2,
           adds: (i) => i % 10 < 3,
           revenue: 3000,
+          boughtBefore: (i) => i % 10 === 3,
+          refunded: (i) => (i % 40 === 0 ? 3000 : 0),
         },
       ]);
       // Outside the window: a purchase an hour before a visitor's exposure counts only as their
@@ -173,7 +178,7 @@ for (const target of testDatabaseTargets()) {
 
       // Stop: an order placed afterwards is not counted; one before a visitor's exposure neither.
       assert.equal((await api({ method: 'POST', url: `${base()}/${id}/stop` })).statusCode, 200);
-      await writeVisitorDeeds(database.db, store.id, [
+      await writeVisitorDeeds(database.db, store, [
         {
           visitorId: 'v_w_control_1',
           at: new Date(Date.now() + HOUR),

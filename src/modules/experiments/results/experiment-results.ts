@@ -4,88 +4,37 @@ import type { Db } from '../../../platform/db/database.ts';
 import type { Store } from '../../access/index.ts';
 import { visitorOutcomes } from '../../analytics/index.ts';
 import { getExperiment } from '../experiments.ts';
-import { type ExperimentMetric, type ExperimentStatus, experimentExposures } from '../schema.ts';
+import { type ExperimentMetric, experimentExposures } from '../schema.ts';
 import {
   analyseMetric,
   bayesianTest,
   checkSampleRatio,
-  type Decision,
   defaultSequentialTuning,
-  type SampleRatioCheck,
   type Verdict,
 } from '../statistics/index.ts';
 import { armSums } from './arm-sums.ts';
 import { experimentMetricDefinitions, type MetricDefinition } from './experiment-metrics.ts';
 import { armMoments, variantEffect } from './metric-effects.ts';
-import { type ArmMember, type UpliftSeries, upliftSeries } from './uplift-series.ts';
+import type {
+  ExperimentResults,
+  GuardrailAlert,
+  MetricResult,
+  VariantMetricResult,
+} from './results-shape.ts';
+import { type ArmMember, upliftSeries } from './uplift-series.ts';
+
+export type {
+  ExperimentResults,
+  GuardrailAlert,
+  MetricResult,
+  VariantMetricResult,
+} from './results-shape.ts';
 
 /** A full week, so every weekday is in both arms before a winner is called. */
 export const minimumDays = 7;
 
 /** Chance the variant is worse above which a guardrail is flagged. */
 const guardrailThreshold = 0.95;
-
-export interface VariantMetricResult {
-  variantKey: string;
-  variantName: string;
-  visitors: number;
-  /** Conversions (proportion), the value's total (mean) or the numerator's total (ratio). */
-  numerator: number;
-  /** Visitors (proportion, mean) or the ratio's denominator total (orders, revenue). */
-  denominator: number;
-  /** The rate, the mean per visitor or the ratio; money in minor units of the store's currency. */
-  value: number;
-  /** Against control (absent on the control): relative lift and its 95% credible interval. */
-  lift?: number;
-  interval?: [number, number];
-  chanceToBeatControl?: number;
-  /** Expected relative loss of shipping this variant if it is in fact worse. */
-  risk?: number;
-  /** The always-valid 95% interval (Bonferroni over variants) the decision is read from. */
-  alwaysValidInterval?: [number, number];
-  decision?: Decision;
-}
-
-export interface MetricResult {
-  metric: ExperimentMetric;
-  label: string;
-  role: 'primary' | 'secondary' | 'guardrail';
-  unit: 'share' | 'money';
-  inverse: boolean;
-  /** Adjusted by the visitors' pre-period behaviour. */
-  cuped: boolean;
-  variants: VariantMetricResult[];
-  visitorsPerArmNeeded: number;
-  verdict: Verdict;
-}
-
-export interface GuardrailAlert {
-  metric: ExperimentMetric;
-  variantKey: string;
-  variantName: string;
-  lift: number;
-  chanceWorse: number;
-  sentence: string;
-}
-
-export interface ExperimentResults {
-  experimentId: string;
-  status: ExperimentStatus;
-  currency: string;
-  computedAt: string;
-  /** The window the outcomes are counted in. */
-  from: string | null;
-  until: string;
-  daysRunning: number;
-  minimumDays: number;
-  variants: { key: string; name: string; weight: number; visitors: number }[];
-  sampleRatio: SampleRatioCheck;
-  /** The plain sentence about the primary metric (the split and duration rules applied). */
-  verdict: Verdict;
-  metrics: MetricResult[];
-  guardrails: GuardrailAlert[];
-  series: UpliftSeries;
-}
 
 function percent(x: number): string {
   const value = (Math.abs(x) * 100).toFixed(1);

@@ -4,24 +4,10 @@ import { bayesianTest, effectMoments } from '../statistics/index.ts';
 import { armSums } from './arm-sums.ts';
 import type { MetricDefinition } from './experiment-metrics.ts';
 import { armMoments } from './metric-effects.ts';
+import type { UpliftSeries } from './results-shape.ts';
 
 /** The longest series drawn: the last days of a longer test. */
 const maxDays = 120;
-
-export interface UpliftPoint {
-  variantKey: string;
-  visitors: number;
-  value: number;
-  /** Relative lift over control with its 95% interval, when it can be computed. */
-  lift: number | null;
-  low: number | null;
-  high: number | null;
-}
-
-export interface UpliftSeries {
-  metric: string;
-  days: { day: string; variants: UpliftPoint[] }[];
-}
 
 /** An exposed visitor: when they were first shown the variant and what they did. */
 export interface ArmMember {
