@@ -10,6 +10,7 @@ import {
 import {
   applyExperimentPoint,
   priceDisplay,
+  productMediaOrder,
   productPageSections,
   productSections,
   productText,
@@ -76,7 +77,9 @@ export function renderProductPage(
 ): string {
   const { store } = site;
   const t = messagesFor(site.locale);
-  const { variants, images } = detail;
+  const { variants } = detail;
+  // A running experiment on this product's image order shows the visitor's: the first is the main image.
+  const images = applyExperimentPoint(productMediaOrder, site.experiments, detail.images);
   // A running experiment on this product's text shows the visitor's variant of title and description.
   const product = {
     ...detail.product,
@@ -89,13 +92,15 @@ export function renderProductPage(
   const title = productPageTitle(site, product);
   const description = productMetaDescription(site, product);
   const canonical = absoluteUrl(site.baseUrl, productPath(site, product.handle));
-  const imagePath = productImagePath(site, product);
-  const image = absoluteUrl(site.baseUrl, imagePath);
   // Stored images (uploads, downloaded imports) from /media; the rest from where they were recorded.
   const gallery = images.flatMap((i) => {
     const url = imageSrc(i);
     return url ? [{ url, alt: i.alt ?? product.title, id: i.id }] : [];
   });
+  // The gallery's first image is the product's cover (catalog keeps `imageUrl` in step with it), so
+  // Open Graph and the structured data show the cover of the order this visitor sees.
+  const imagePath = gallery[0]?.url ?? productImagePath(site, product);
+  const image = absoluteUrl(site.baseUrl, imagePath);
   const shown = gallery.find((i) => i.id === selected?.imageId) ?? gallery[0];
   // Stored images carry their generated sizes; an image still at its recorded URL shows as it is.
   const main = imageAttributes(shown?.url ?? imagePath, shown ? sizes.gallery?.get(shown.id) : undefined, {

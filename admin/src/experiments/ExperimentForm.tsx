@@ -24,6 +24,7 @@ import { CatalogItemsPicker } from '../catalog-pickers/CatalogItemsPicker.tsx';
 import { countryOptions } from '../countries/country-names.ts';
 import { suggestHandle } from '../handles/suggest-handle.ts';
 import { marketsQuery } from '../markets/market-queries.ts';
+import { galleryQuery } from '../products/media/media-queries.ts';
 import { productQuery } from '../products/product-queries.ts';
 import { useCurrentStore } from '../stores/current-store.tsx';
 import { FormFooter } from '../ui/FormFooter.tsx';
@@ -39,6 +40,7 @@ import {
   type ExperimentErrors,
   maxVariants,
   newVariant,
+  productPoints,
   productSectionsOf,
   sharesOf,
   type VariantDraft,
@@ -156,6 +158,10 @@ function DefinitionForm({
   const product = useQuery({
     ...productQuery(store.handle, draft.productId ?? ''),
     enabled: draft.point === 'product_text' && draft.productId !== null,
+  });
+  const gallery = useQuery({
+    ...galleryQuery(store.handle, draft.productId ?? ''),
+    enabled: draft.point === 'product_media_order' && draft.productId !== null,
   });
   // After a test ran, visitors' buckets hang on its key and their assignments on the variant keys.
   const started = experiment !== null && experiment.status !== 'draft';
@@ -285,13 +291,20 @@ function DefinitionForm({
             allowDeselect={false}
             inputWrapperOrder={['label', 'input', 'description', 'error']}
           />
-          {draft.point === 'product_text' ? (
+          {draft.point !== null && productPoints.includes(draft.point) ? (
             <CatalogItemsPicker
               scope="products"
               label="Product"
               ids={draft.productId ? [draft.productId] : []}
               // One product for every variant: choosing another replaces it.
-              onChange={(ids) => change({ productId: ids.at(-1) ?? null })}
+              onChange={(ids) =>
+                // Image orders name the former product's images: another product starts from its own order.
+                setDraft((d) => ({
+                  ...d,
+                  productId: ids.at(-1) ?? null,
+                  variants: d.variants.map((v) => ({ ...v, change: { ...v.change, imageOrder: [] } })),
+                }))
+              }
               error={errors.productId}
               disabled={started}
             />
@@ -361,6 +374,7 @@ function DefinitionForm({
                     currencies={currencies}
                     sections={sections}
                     product={product.data ?? null}
+                    images={gallery.data?.images ?? []}
                   />
                 ) : (
                   <Text size="xs" c="dimmed">

@@ -148,6 +148,45 @@ test('a saved experiment reads back into the same body', () => {
   assert.deepEqual(body.body, definition);
 });
 
+test('a product’s image order: the product once for every variant, the control without an order', () => {
+  const product = bodyOf(draft({ point: 'product_media_order' }), ['EUR']);
+  assert.deepEqual(product.ok ? null : product.found, {
+    productId: 'Choose the product whose images the test orders.',
+  });
+  const d = draft({ point: 'product_media_order', productId: 'prod_1' });
+  d.variants[1] = { ...d.variants[1]!, change: { ...d.variants[1]!.change, imageOrder: ['img_3', 'img_1'] } };
+  const body = bodyOf(d, ['EUR']);
+  assert.ok(body.ok);
+  assert.deepEqual(
+    body.body.variants.map((v) => v.change),
+    [{ productId: 'prod_1' }, { productId: 'prod_1', order: ['img_3', 'img_1'] }],
+  );
+  // Read back, the images' order is the image order's, and the sections keep their own.
+  const saved = draftOf(
+    {
+      id: 'exp_2',
+      key: 'room-first',
+      name: 'Room first',
+      hypothesis: '',
+      point: 'product_media_order',
+      status: 'draft',
+      primaryMetric: 'add_to_cart_rate',
+      secondaryMetrics: [],
+      guardrailMetrics: [],
+      variants: body.body.variants,
+      targeting: { audience: 'all' },
+      startsAt: null,
+      stopsAt: null,
+      startedAt: null,
+      stoppedAt: null,
+    },
+    sections,
+  );
+  assert.equal(saved.productId, 'prod_1');
+  assert.deepEqual(saved.variants[1]!.change.imageOrder, ['img_3', 'img_1']);
+  assert.deepEqual(saved.variants[1]!.change.order, [...sections].reverse());
+});
+
 test('sharesOf: whole percent to one decimal, none while a weight is not positive', () => {
   assert.deepEqual(sharesOf([{ weight: 30 }, { weight: 70 }]), [30, 70]);
   assert.deepEqual(sharesOf([{ weight: 1 }, { weight: 2 }]), [33.3, 66.7]);

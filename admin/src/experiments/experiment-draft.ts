@@ -29,6 +29,8 @@ export interface ChangeDraft {
   showCompareAt: boolean;
   /** product_sections */
   order: string[];
+  /** product_media_order: image ids, the first shown first; empty keeps the product's own order */
+  imageOrder: string[];
   /** free_shipping_threshold: decimal text per currency; empty keeps the store's threshold */
   freeAbove: Record<string, string>;
   /** any point the console has no fields for: the change as JSON */
@@ -52,7 +54,7 @@ export interface ExperimentDraft {
   keyFollowsName: boolean;
   hypothesis: string;
   point: string | null;
-  /** product_text: the product every variant changes. */
+  /** product_text, product_media_order: the product every variant changes. */
   productId: string | null;
   variants: VariantDraft[];
   audience: 'all' | 'new_visitors';
@@ -69,6 +71,9 @@ export interface ExperimentDraft {
 export type ExperimentErrors = Record<string, string>;
 
 export const maxVariants = 10;
+
+/** The points whose change names one product, the same in every variant (chosen once in the form). */
+export const productPoints: readonly string[] = ['product_text', 'product_media_order'];
 
 /** The sections a product_sections change orders, as the server's schema lists them. */
 export function productSectionsOf(points: readonly ExperimentPointInfo[]): string[] {
@@ -89,6 +94,7 @@ function changeDraft(control: boolean, sections: readonly string[]): ChangeDraft
     description: '',
     showCompareAt: control,
     order: control ? [...sections] : [...sections].reverse(),
+    imageOrder: [],
     freeAbove: {},
     json: '{}',
   };
@@ -119,6 +125,9 @@ function changeDraftOf(
 ): ChangeDraft {
   const draft = changeDraft(control, sections);
   const freeAbove = (change.freeAbove ?? {}) as Record<string, number>;
+  // `order` lists sections, or a product's images when the change names the product.
+  const order = Array.isArray(change.order) ? change.order.map(String) : null;
+  const ofProduct = typeof change.productId === 'string';
   return {
     ...draft,
     show: typeof change.show === 'boolean' ? change.show : draft.show,
@@ -127,7 +136,8 @@ function changeDraftOf(
     title: text(change.title),
     description: text(change.description),
     showCompareAt: typeof change.showCompareAt === 'boolean' ? change.showCompareAt : draft.showCompareAt,
-    order: Array.isArray(change.order) ? change.order.map(String) : draft.order,
+    order: order && !ofProduct ? order : draft.order,
+    imageOrder: order && ofProduct ? order : draft.imageOrder,
     freeAbove: Object.fromEntries(
       Object.entries(freeAbove).map(([currency, amount]) => [currency, moneyText(amount, currency)]),
     ),
@@ -222,6 +232,11 @@ function changeOf(
         title: optional(c.title),
         description: c.description.trim() === '' ? undefined : c.description,
       };
+    case 'product_media_order':
+      return {
+        productId: draft.productId ?? '',
+        ...(c.imageOrder.length > 0 ? { order: c.imageOrder } : {}),
+      };
     case 'price_display':
       return { showCompareAt: c.showCompareAt };
     case 'product_sections':
@@ -272,6 +287,9 @@ export function bodyOf(
   if (!draft.point) found.point = 'Choose what the test changes.';
   if (draft.point === 'product_text' && !draft.productId) {
     found.productId = 'Choose the product whose text the test changes.';
+  }
+  if (draft.point === 'product_media_order' && !draft.productId) {
+    found.productId = 'Choose the product whose images the test orders.';
   }
   const keys = variantKeysOf(draft.variants);
   const variants = draft.variants.map((variant, i) => {

@@ -1,5 +1,5 @@
 import { ApiError } from '../api/http.ts';
-import type { ExperimentErrors } from './experiment-draft.ts';
+import { type ExperimentErrors, productPoints } from './experiment-draft.ts';
 
 /** The API's paths that are inputs of the form under another name (targeting is one group of inputs). */
 const inputOfPath: Record<string, string> = {
@@ -59,7 +59,8 @@ export function experimentErrorsFrom(
       ? (details.issues as { path: string; message: string }[])
       : [];
     // The product is chosen once for every variant: its problems are the product picker's.
-    const onProduct = (path: string) => point === 'product_text' && /(^|\.)productId$|^variants$/.test(path);
+    const onProduct = (path: string) =>
+      point !== null && productPoints.includes(point) && /(^|\.)productId$|^variants$/.test(path);
     if (issues.length === 0) {
       place(onProduct(details.path) ? 'productId' : details.path, error.message);
     }

@@ -30,6 +30,7 @@ export const metricHints: Record<ExperimentMetric, string> = {
 export const pointWords: Record<string, string> = {
   announcement_banner: 'Announcement banner',
   product_text: 'Product title and description',
+  product_media_order: 'Order of a product’s images',
   price_display: 'Price display',
   product_sections: 'Order of the product page sections',
   free_shipping_threshold: 'Free-shipping threshold',

@@ -1,5 +1,18 @@
-import { Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Group,
+  Image,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { MoneyInput } from '../money/MoneyInput.tsx';
+import type { GalleryImage } from '../products/media/media-types.ts';
+import { IconArrowDown, IconArrowUp } from '../ui/icons.tsx';
 import type { ChangeDraft, ExperimentErrors } from './experiment-draft.ts';
 
 /** The product page's sections by the names the product_sections point gives them. */
@@ -14,6 +27,15 @@ function orders(sections: readonly string[]): string[][] {
   );
 }
 
+/**
+ * The product's images in a variant's order, as the storefront shows them (the product_media_order
+ * point's rule): the listed ones first, then the rest in the product's order; unknown ids passed over.
+ */
+function inImageOrder(order: readonly string[], images: readonly GalleryImage[]): GalleryImage[] {
+  const listed = order.flatMap((id) => images.find((i) => i.id === id) ?? []);
+  return [...listed, ...images.filter((i) => !listed.includes(i))];
+}
+
 /** The inputs a variant shows for `point`, as names under `variants.<i>.change` (for placing the server's errors). */
 export function changeInputsOf(point: string | null, currencies: readonly string[]): string[] {
   switch (point) {
@@ -24,6 +46,7 @@ export function changeInputsOf(point: string | null, currencies: readonly string
     case 'price_display':
       return ['showCompareAt'];
     case 'product_sections':
+    case 'product_media_order':
       return ['order'];
     case 'free_shipping_threshold':
       return currencies.map((currency) => `freeAbove.${currency}`);
@@ -35,7 +58,7 @@ export function changeInputsOf(point: string | null, currencies: readonly string
 /**
  * What one variant changes at the experiment's integration point: the banner and its text, the
  * product's title and description, the compare-at price shown or not, the sections' order, a
- * free-shipping threshold per currency; for a point the console has no fields for, the change as JSON.
+ * free-shipping threshold per currency, the order of a product's images; for a point the console has no fields for, the change as JSON.
  * `errors` are the form's, read at `variants.<index>.change…`.
  */
 export function VariantChangeFields({
@@ -47,6 +70,7 @@ export function VariantChangeFields({
   currencies,
   sections,
   product,
+  images,
 }: {
   point: string;
   index: number;
@@ -57,6 +81,8 @@ export function VariantChangeFields({
   sections: readonly string[];
   /** product_text: the chosen product's own text, shown where a variant keeps it. */
   product: { title: string; description: string } | null;
+  /** product_media_order: the chosen product's images in its own order. */
+  images: readonly GalleryImage[];
 }) {
   const at = `variants.${index}.change`;
   const error = (field: string) => errors[`${at}.${field}`];
@@ -160,6 +186,62 @@ export function VariantChangeFields({
           {whole}
         </Stack>
       );
+    case 'product_media_order': {
+      const shown = inImageOrder(change.imageOrder, images);
+      // Moving an image lists them all, so the variant's order stays as seen here whatever is added later.
+      const move = (from: number, to: number) => {
+        const ids = shown.map((i) => i.id);
+        ids.splice(to, 0, ...ids.splice(from, 1));
+        onChange({ imageOrder: ids });
+      };
+      return (
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            Images, the first is the main image
+          </Text>
+          {shown.length === 0 ? (
+            <Text size="xs" c="dimmed">
+              Choose a product with images above.
+            </Text>
+          ) : (
+            <Stack gap={4} component="ol" m={0} p={0} style={{ listStyle: 'none' }} aria-label="Image order">
+              {shown.map((image, at) => (
+                <Group key={image.id} component="li" gap="xs" wrap="nowrap">
+                  <Image src={image.url} alt="" w={40} h={40} radius="sm" fit="cover" />
+                  <Text size="sm" flex={1} truncate>
+                    {at + 1}. {image.alt || `Image ${image.position}`}
+                  </Text>
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    aria-label={`Move image ${at + 1} earlier`}
+                    disabled={at === 0}
+                    onClick={() => move(at, at - 1)}
+                  >
+                    <IconArrowUp size={16} />
+                  </ActionIcon>
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    aria-label={`Move image ${at + 1} later`}
+                    disabled={at === shown.length - 1}
+                    onClick={() => move(at, at + 1)}
+                  >
+                    <IconArrowDown size={16} />
+                  </ActionIcon>
+                </Group>
+              ))}
+            </Stack>
+          )}
+          {error('order') ? (
+            <Text size="xs" c="red" role="alert">
+              {error('order')}
+            </Text>
+          ) : null}
+          {whole}
+        </Stack>
+      );
+    }
     case 'free_shipping_threshold':
       return (
         <Stack gap="xs">

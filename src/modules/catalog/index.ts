@@ -50,11 +50,13 @@ export { mediaPath } from './media/image-source.ts';
 export {
   imageSrc,
   mediaFileRoutes,
+  productGallery,
   productImageRoutes,
   registerMediaJobs,
   registerUnreferencedMediaJob,
   remoteImageConsumer,
   removeUnreferencedMedia,
+  reorderProductImages,
   type UnreferencedMediaReport,
   unreferencedMediaSchedule,
 } from './media/index.ts';
@@ -68,7 +70,12 @@ export {
   renderMerchantFeedXml,
 } from './merchant-feed/index.ts';
 export { type ProductClassification, productClassifications } from './product-classification.ts';
-export { loadProductDetails, type ProductDetail, type ProductVariant } from './product-detail.ts';
+export {
+  loadProductDetails,
+  type ProductDetail,
+  type ProductImage,
+  type ProductVariant,
+} from './product-detail.ts';
 export { productSummaryView, productView, storefrontPath, variantView } from './product-view.ts';
 export {
   type CatalogWriter,

@@ -35,6 +35,7 @@ export {
 } from './points/experiment-point.ts';
 export { type FreeShippingChange, freeShippingThreshold } from './points/free-shipping-threshold.ts';
 export { priceDisplay, type ShownPrice } from './points/price-display.ts';
+export { productMediaOrder } from './points/product-media-order.ts';
 export {
   type ProductPageSection,
   productPageSections,

@@ -5,6 +5,7 @@ export {
   MAX_IMAGES_PER_PRODUCT,
   MAX_UPLOAD_BYTES,
   productGallery,
+  reorderProductImages,
   uploadProductImage,
 } from './product-images.ts';
 export {
