@@ -4,10 +4,16 @@ import type { ExperimentDetail } from './experiment-results-queries.ts';
 
 /**
  * Confirms shipping a variant, naming it and saying what shipping does: the change becomes permanent
- * (a product's text through the catalog's review when the user cannot publish), a running test
+ * (a product's text or image order through the catalog's review when the user cannot publish), a running test
  * stops, and there is no way back to testing. `winner` is the verdict's variant (key), preselected;
  * without one the first variant after control is.
  */
+/** The points whose winner is written into the product (through review without catalog:publish). */
+const productChange: Record<string, string> = {
+  product_text: 'title and description',
+  product_media_order: 'image order',
+};
+
 export function ShipVariantDialog({
   experiment,
   winner,
@@ -45,11 +51,11 @@ export function ShipVariantDialog({
             Shipping {name}:
           </Text>
           <List size="sm" spacing={4} mt={4}>
-            {experiment.point === 'product_text' ? (
+            {productChange[experiment.point] ? (
               <List.Item>
                 {canPublish
-                  ? `makes ${name}’s title and description the product’s own text, live at once;`
-                  : `puts ${name}’s title and description up for review: you cannot publish product changes, so someone who can approves them before they go live;`}
+                  ? `makes ${name}’s ${productChange[experiment.point]} the product’s own, live at once;`
+                  : `puts ${name}’s ${productChange[experiment.point]} up for review: you cannot publish product changes, so someone who can approves them before they go live;`}
               </List.Item>
             ) : (
               <List.Item>shows {name} to every visitor from now on, permanently;</List.Item>
