@@ -1,4 +1,5 @@
 import { isbot } from 'isbot';
+import { LRUCache } from 'lru-cache';
 
 export type DeviceClass = 'desktop' | 'mobile' | 'tablet' | 'other';
 
@@ -18,6 +19,23 @@ export function deviceClass(userAgent: string | undefined): DeviceClass {
 }
 
 /**
+ * isbot's verdict per User-Agent. Its pattern is one long regular expression, the costliest step
+ * of a cached page, and a store's visitors send a few hundred distinct User-Agents, each many
+ * times (and each request asks twice: analytics and experiments). Bounded, as the header is the
+ * client's to choose.
+ */
+const botVerdicts = new LRUCache<string, { bot: boolean }>({ max: 2_000 });
+
+function isBotAgent(userAgent: string): boolean {
+  let verdict = botVerdicts.get(userAgent);
+  if (!verdict) {
+    verdict = { bot: isbot(userAgent) };
+    botVerdicts.set(userAgent, verdict);
+  }
+  return verdict.bot;
+}
+
+/**
  * Why a request is not a shopper's visit, or null when it is: crawlers and bots (the `isbot`
  * list), clients that send no User-Agent, and browsers' speculative prefetches (they may never be
  * shown to anyone).
@@ -30,7 +48,7 @@ export function notAVisit(headers: {
 }): 'bot' | 'no_user_agent' | 'prefetch' | null {
   const userAgent = headers['user-agent'];
   if (!userAgent) return 'no_user_agent';
-  if (isbot(userAgent)) return 'bot';
+  if (isBotAgent(userAgent)) return 'bot';
   const purpose = `${headers['sec-purpose'] ?? ''} ${headers.purpose ?? ''} ${headers['x-moz'] ?? ''}`;
   if (/prefetch/i.test(purpose)) return 'prefetch';
   return null;

@@ -43,6 +43,12 @@ export interface AssignedVariant {
   rollout?: true;
 }
 
+/** What a visitor's exposure row says: their variant and hash bucket (no need to hash again). */
+interface Exposure {
+  variantKey: string;
+  bucket: number;
+}
+
 /** Visitors whose exposures this instance remembers (a returning visitor costs no query). */
 const REMEMBERED_VISITORS = 100_000;
 
@@ -87,7 +93,7 @@ function liveExperiments(db: Db, storeId: string): Promise<{ list: LiveExperimen
 export class ExperimentAssignments {
   readonly #db: Db;
   /** storeId|visitorId → experiment id → the variant key stored with the exposure. */
-  readonly #exposed = new LRUCache<string, Map<string, string>>({ max: REMEMBERED_VISITORS });
+  readonly #exposed = new LRUCache<string, Map<string, Exposure>>({ max: REMEMBERED_VISITORS });
 
   constructor(db: Db) {
     this.#db = db;
@@ -129,10 +135,11 @@ export class ExperimentAssignments {
     const exposed = await this.#exposuresOf(storeId, visitorId, running);
     const assigned: AssignedVariant[] = [];
     for (const experiment of running) {
-      const bucket = bucketOf(visitorId, experiment.key, experiment.seed);
-      const storedKey = exposed.get(experiment.id);
-      const stored = storedKey ? experiment.variants.find((v) => v.key === storedKey) : undefined;
+      const exposure = exposed.get(experiment.id);
+      const stored = exposure ? experiment.variants.find((v) => v.key === exposure.variantKey) : undefined;
       if (!stored && !isTargeted(experiment.targeting, traits)) continue;
+      // A returning visitor's bucket is on their row: SHA-256 only for someone not yet exposed.
+      const bucket = exposure?.bucket ?? bucketOf(visitorId, experiment.key, experiment.seed);
       const variant = stored ?? variantAtBucket(experiment.variants, bucket);
       assigned.push({
         experimentId: experiment.id,
@@ -157,7 +164,7 @@ export class ExperimentAssignments {
   ): Promise<number> {
     if (shown.length === 0) return 0;
     const memoryKey = `${storeId}|${visitorId}`;
-    const exposed = this.#exposed.get(memoryKey) ?? new Map<string, string>();
+    const exposed = this.#exposed.get(memoryKey) ?? new Map<string, Exposure>();
     const fresh = shown.filter((a) => !exposed.has(a.experimentId));
     if (fresh.length === 0) return 0;
     const inserted = await this.#db
@@ -174,14 +181,15 @@ export class ExperimentAssignments {
       )
       .onConflictDoNothing()
       .returning({ experimentId: experimentExposures.experimentId });
-    for (const a of fresh) exposed.set(a.experimentId, a.variantKey);
+    for (const a of fresh) exposed.set(a.experimentId, { variantKey: a.variantKey, bucket: a.bucket });
     if (inserted.length < fresh.length) {
       // Counted already (by another instance): what the database holds is the visitor's variant.
       const rows = await this.#storedExposures(
         visitorId,
         fresh.map((a) => a.experimentId),
       );
-      for (const row of rows) exposed.set(row.experimentId, row.variantKey);
+      for (const row of rows)
+        exposed.set(row.experimentId, { variantKey: row.variantKey, bucket: row.bucket });
     }
     this.#exposed.set(memoryKey, exposed);
     return inserted.length;
@@ -203,7 +211,7 @@ export class ExperimentAssignments {
     storeId: string,
     visitorId: string,
     running: LiveExperiment[],
-  ): Promise<Map<string, string>> {
+  ): Promise<Map<string, Exposure>> {
     const memoryKey = `${storeId}|${visitorId}`;
     const remembered = this.#exposed.get(memoryKey);
     if (remembered) return remembered;
@@ -211,14 +219,20 @@ export class ExperimentAssignments {
       visitorId,
       running.map((e) => e.id),
     );
-    const exposed = new Map(rows.map((row) => [row.experimentId, row.variantKey]));
+    const exposed = new Map(
+      rows.map((row) => [row.experimentId, { variantKey: row.variantKey, bucket: row.bucket }]),
+    );
     this.#exposed.set(memoryKey, exposed);
     return exposed;
   }
 
   #storedExposures(visitorId: string, experimentIds: string[]) {
     return this.#db
-      .select({ experimentId: experimentExposures.experimentId, variantKey: experimentExposures.variantKey })
+      .select({
+        experimentId: experimentExposures.experimentId,
+        variantKey: experimentExposures.variantKey,
+        bucket: experimentExposures.bucket,
+      })
       .from(experimentExposures)
       .where(
         and(
