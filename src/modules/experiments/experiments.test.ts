@@ -308,6 +308,46 @@ for (const target of testDatabaseTargets()) {
       assert.ok(!(await visit(withBanner, '/s/lab/')).includes(BANNER), 'stopped: everyone sees the control');
     });
 
+    test('a visitor remembered in one test is assigned to a test started after it, by its targeting', async () => {
+      const banner = await create(bannerExperiment('remembered-banner'));
+      await act(banner.id, 'start');
+      const jar = await visitorSeeing(true);
+      const vid = jar.cookies.get('sp_vid')!;
+      // Pages of a visitor exposed to every running test come from what the instance remembers.
+      for (let i = 0; i < 3; i++) assert.ok((await visit(jar, '/s/lab/')).includes(BANNER));
+      const hideAll = [
+        { key: 'control', name: 'Shown', weight: 1, change: { showCompareAt: true } },
+        { key: 'hidden', name: 'Hidden', weight: 1_000_000, change: { showCompareAt: false } },
+      ];
+      const mobileOnly = await create({
+        key: 'mobile-compare-at',
+        name: 'Compare-at on mobile',
+        point: 'price_display',
+        variants: hideAll,
+        targeting: { devices: ['mobile'] },
+        primaryMetric: 'conversion_rate',
+      });
+      await act(mobileOnly.id, 'start');
+      const onDesktop = await visit(jar, `/s/lab/products/${lamp.handle}`);
+      assert.ok(onDesktop.includes('class="compare-at"') && onDesktop.includes(BANNER), 'desktop is not in it');
+      assert.equal(await exposures(mobileOnly.id, vid), 0);
+      await act(mobileOnly.id, 'stop');
+      const everyone = await create({
+        key: 'all-compare-at',
+        name: 'Compare-at for all',
+        point: 'price_display',
+        variants: hideAll,
+        primaryMetric: 'conversion_rate',
+      });
+      await act(everyone.id, 'start');
+      const page = await visit(jar, `/s/lab/products/${lamp.handle}`);
+      assert.ok(!page.includes('class="compare-at"') && page.includes(BANNER), 'in both tests');
+      assert.equal(await exposures(everyone.id, vid), 1);
+      assert.equal(await exposures(banner.id, vid), 1);
+      await act(everyone.id, 'stop');
+      await act(banner.id, 'stop');
+    });
+
     test('targeting: mobile only, new visitors only; without consent nobody is in', async () => {
       const returning = new Jar();
       await visit(returning, '/s/lab/');

@@ -9,6 +9,7 @@ export {
   applyExperimentPoint,
   ExperimentAssignments,
   exposedOn,
+  type StoreExperiments,
   variantCacheKey,
 } from './assignment/experiment-assignments.ts';
 export { importExposures } from './assignment/import-exposures.ts';

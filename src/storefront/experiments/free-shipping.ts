@@ -41,7 +41,7 @@ export async function withCartExperiments(
 ): Promise<{ site: StorefrontSite; visitor: ExperimentVisitor | null }> {
   if (!experiments) return { site, visitor: null };
   // A shipped threshold (a rollout) is everyone's, cookie or not.
-  const rollouts = onCart(await experiments.assignments.rollouts(site.store.id));
+  const rollouts = onCart((await experiments.assignments.live(site.store.id)).rollouts);
   const withRollouts = rollouts.length > 0 ? { ...site, experiments: rollouts } : site;
   if (request.method !== 'GET' && !isVisitorId(requestCookie(request, VISITOR_COOKIE))) {
     return { site: withRollouts, visitor: null };

@@ -58,22 +58,12 @@ export async function withExperiments(
   options: { tracked: boolean },
 ): Promise<{ site: StorefrontSite; visitor: ExperimentVisitor | null }> {
   const storeId = site.store.id;
+  const live = await assignments.live(storeId);
   // Shipped winners are for everyone, whether or not the visitor can be in a test.
-  const rollouts = await assignments.rollouts(storeId);
+  const { rollouts } = live;
   const everyone = rollouts.length > 0 ? { ...site, experiments: rollouts } : site;
-  if (!(await assignments.hasRunning(storeId))) return { site: everyone, visitor: null };
-  const userAgent = request.headers['user-agent'];
-  if (
-    notAVisit({
-      ...(userAgent ? { 'user-agent': userAgent } : {}),
-      ...(typeof request.headers.purpose === 'string' ? { purpose: request.headers.purpose } : {}),
-      ...(typeof request.headers['sec-purpose'] === 'string'
-        ? { 'sec-purpose': request.headers['sec-purpose'] }
-        : {}),
-    })
-  ) {
-    return { site: everyone, visitor: null };
-  }
+  if (live.running.length === 0) return { site: everyone, visitor: null };
+  if (notAVisit(request.headers)) return { site: everyone, visitor: null };
   const { consentMode } = await getAnalyticsSettings(db, storeId);
   if (consentMode === 'required' && requestCookie(request, CONSENT_COOKIE) !== 'granted') {
     return { site: everyone, visitor: null };
@@ -94,12 +84,13 @@ export async function withExperiments(
       });
     }
   }
-  const assigned = await assignments.assign(storeId, visitorId, {
+  // Traits matter only for tests the visitor is not in yet: a returning visitor's need none.
+  const assigned = await assignments.assign(live, visitorId, () => ({
     newVisitor: !returning,
-    device: deviceClass(userAgent),
+    device: deviceClass(request.headers['user-agent']),
     country: requestCountry(request, site),
-  });
-  const shown = [...rollouts, ...assigned];
+  }));
+  const shown = rollouts.length > 0 ? [...rollouts, ...assigned] : assigned;
   return {
     site: shown.length > 0 ? { ...site, experiments: shown } : site,
     visitor: { visitorId, assigned },

@@ -11,7 +11,10 @@ const desktop = /Windows NT|Macintosh|X11|Linux x86_64|CrOS/i;
 
 /** The device class GA4 reports (desktop, mobile, tablet), from the User-Agent header. */
 export function deviceClass(userAgent: string | undefined): DeviceClass {
-  if (!userAgent) return 'other';
+  return userAgent ? verdictOn(userAgent).device : 'other';
+}
+
+function classify(userAgent: string): DeviceClass {
   if (tablet.test(userAgent)) return 'tablet';
   if (mobile.test(userAgent)) return 'mobile';
   if (desktop.test(userAgent)) return 'desktop';
@@ -19,20 +22,20 @@ export function deviceClass(userAgent: string | undefined): DeviceClass {
 }
 
 /**
- * isbot's verdict per User-Agent. Its pattern is one long regular expression, the costliest step
- * of a cached page, and a store's visitors send a few hundred distinct User-Agents, each many
- * times (and each request asks twice: analytics and experiments). Bounded, as the header is the
- * client's to choose.
+ * What a User-Agent says, worked out once per distinct header. isbot's pattern is one long regular
+ * expression, the costliest step of a cached page, and the device patterns scan the header three
+ * times; a store's visitors send a few hundred distinct User-Agents, each many times, and each
+ * request asks twice (analytics and experiments). Bounded, as the header is the client's to choose.
  */
-const botVerdicts = new LRUCache<string, { bot: boolean }>({ max: 2_000 });
+const agentVerdicts = new LRUCache<string, { bot: boolean; device: DeviceClass }>({ max: 2_000 });
 
-function isBotAgent(userAgent: string): boolean {
-  let verdict = botVerdicts.get(userAgent);
+function verdictOn(userAgent: string): { bot: boolean; device: DeviceClass } {
+  let verdict = agentVerdicts.get(userAgent);
   if (!verdict) {
-    verdict = { bot: isbot(userAgent) };
-    botVerdicts.set(userAgent, verdict);
+    verdict = { bot: isbot(userAgent), device: classify(userAgent) };
+    agentVerdicts.set(userAgent, verdict);
   }
-  return verdict.bot;
+  return verdict;
 }
 
 /**
@@ -42,13 +45,13 @@ function isBotAgent(userAgent: string): boolean {
  */
 export function notAVisit(headers: {
   'user-agent'?: string;
-  purpose?: string;
-  'sec-purpose'?: string;
-  'x-moz'?: string;
+  purpose?: string | string[];
+  'sec-purpose'?: string | string[];
+  'x-moz'?: string | string[];
 }): 'bot' | 'no_user_agent' | 'prefetch' | null {
   const userAgent = headers['user-agent'];
   if (!userAgent) return 'no_user_agent';
-  if (isBotAgent(userAgent)) return 'bot';
+  if (verdictOn(userAgent).bot) return 'bot';
   const purpose = `${headers['sec-purpose'] ?? ''} ${headers.purpose ?? ''} ${headers['x-moz'] ?? ''}`;
   if (/prefetch/i.test(purpose)) return 'prefetch';
   return null;

@@ -49,23 +49,51 @@ interface Exposure {
   bucket: number;
 }
 
+/** What this instance remembers of one visitor of one store. */
+interface RememberedVisitor {
+  /** Experiment id → the exposure stored for the visitor. */
+  exposures: Map<string, Exposure>;
+  /**
+   * The visitor's assignment to `for` (a snapshot's running tests), kept when they are exposed to
+   * every one of them: their stored variants then decide it whatever their traits, so a returning
+   * visitor's page costs one lookup.
+   */
+  assigned: { for: readonly LiveExperiment[]; list: readonly AssignedVariant[] } | null;
+}
+
+/**
+ * A store's experiments as a page needs them: the shipped winners every visitor sees and the tests
+ * running now. One read of the configuration cache per request.
+ */
+export interface StoreExperiments {
+  readonly storeId: string;
+  /** Shipped winners every visitor sees, bots and visitors without consent included. */
+  readonly rollouts: readonly AssignedVariant[];
+  /** Tests running now (started, within their dates); none means nobody is assigned or counted. */
+  readonly running: readonly LiveExperiment[];
+}
+
 /** Visitors whose exposures this instance remembers (a returning visitor costs no query). */
 const REMEMBERED_VISITORS = 100_000;
 
+function withinDates(e: LiveExperiment, at: number): boolean {
+  return (e.startsAt === null || e.startsAt <= at) && (e.stopsAt === null || at < e.stopsAt);
+}
+
 /**
- * The store's running experiments and its rollouts (shipped winners whose point keeps no data of
- * its own), from the process-wide configuration cache.
+ * The store's running tests and its rollouts (shipped winners whose point keeps no data of its
+ * own), from the process-wide configuration cache, built once per change.
  */
-function liveExperiments(db: Db, storeId: string): Promise<{ list: LiveExperiment[] }> {
+function liveExperiments(db: Db, storeId: string): Promise<{ snapshot: StoreExperiments; dated: boolean }> {
   return cachedConfig(`${storeId} running-experiments`, [experimentsTopic(storeId)], async () => {
     const rows = await db
       .select()
       .from(experiments)
       .where(and(eq(experiments.storeId, storeId), inArray(experiments.status, ['running', 'shipped'])));
-    return {
-      list: rows
-        .filter((row) => row.status === 'running' || !experimentPoint(row.point)?.ship)
-        .map((row) => ({
+    const live = rows
+      .filter((row) => row.status === 'running' || !experimentPoint(row.point)?.ship)
+      .map(
+        (row): LiveExperiment => ({
           id: row.id,
           status: row.status as 'running' | 'shipped',
           shippedVariant: row.shippedVariant,
@@ -76,8 +104,31 @@ function liveExperiments(db: Db, storeId: string): Promise<{ list: LiveExperimen
           targeting: row.targeting,
           startsAt: row.startsAt?.getTime() ?? null,
           stopsAt: row.stopsAt?.getTime() ?? null,
-        })),
+        }),
+      );
+    const running = live.filter((e) => e.status === 'running');
+    const snapshot: StoreExperiments = {
+      storeId,
+      rollouts: live.flatMap((e): AssignedVariant[] => {
+        const winner =
+          e.status === 'shipped' ? e.variants.find((v) => v.key === e.shippedVariant) : undefined;
+        if (!winner) return [];
+        return [
+          {
+            experimentId: e.id,
+            experimentKey: e.key,
+            point: e.point,
+            variantKey: winner.key,
+            change: winner.change,
+            bucket: -1,
+            rollout: true,
+          },
+        ];
+      }),
+      running,
     };
+    // Tests with a start or stop date are filtered by the clock on each read; others need not be.
+    return { snapshot, dated: running.some((e) => e.startsAt !== null || e.stopsAt !== null) };
   });
 }
 
@@ -92,8 +143,8 @@ function liveExperiments(db: Db, storeId: string): Promise<{ list: LiveExperimen
  */
 export class ExperimentAssignments {
   readonly #db: Db;
-  /** storeId|visitorId → experiment id → the variant key stored with the exposure. */
-  readonly #exposed = new LRUCache<string, Map<string, Exposure>>({ max: REMEMBERED_VISITORS });
+  /** storeId|visitorId → what is remembered of the visitor. */
+  readonly #visitors = new LRUCache<string, RememberedVisitor>({ max: REMEMBERED_VISITORS });
 
   constructor(db: Db) {
     this.#db = db;
@@ -101,43 +152,43 @@ export class ExperimentAssignments {
 
   /** Forgets remembered exposures (their experiments changed; they are read again). */
   forget(): void {
-    this.#exposed.clear();
+    this.#visitors.clear();
   }
 
-  /** Whether the store runs any experiment now: without one, nobody is assigned or counted. */
-  async hasRunning(storeId: string): Promise<boolean> {
-    return (await this.#running(storeId)).length > 0;
+  /** The store's rollouts and the tests running now. */
+  async live(storeId: string): Promise<StoreExperiments> {
+    const { snapshot, dated } = await liveExperiments(this.#db, storeId);
+    if (!dated) return snapshot;
+    const at = now().getTime();
+    return { ...snapshot, running: snapshot.running.filter((e) => withinDates(e, at)) };
   }
 
-  /** The shipped winners every visitor sees, bots and visitors without consent included. */
-  async rollouts(storeId: string): Promise<AssignedVariant[]> {
-    const { list } = await liveExperiments(this.#db, storeId);
-    return list.flatMap((e): AssignedVariant[] => {
-      const winner = e.status === 'shipped' ? e.variants.find((v) => v.key === e.shippedVariant) : undefined;
-      if (!winner) return [];
-      return [
-        {
-          experimentId: e.id,
-          experimentKey: e.key,
-          point: e.point,
-          variantKey: winner.key,
-          change: winner.change,
-          bucket: -1,
-          rollout: true,
-        },
-      ];
-    });
-  }
-
-  async assign(storeId: string, visitorId: string, traits: VisitorTraits): Promise<AssignedVariant[]> {
-    const running = await this.#running(storeId);
+  /**
+   * The visitor's variant of each test running in `live` that they are in. `traitsOf` is asked
+   * only when a test the visitor is not in yet has to check its targeting.
+   */
+  async assign(
+    live: StoreExperiments,
+    visitorId: string,
+    traitsOf: () => VisitorTraits,
+  ): Promise<readonly AssignedVariant[]> {
+    const running = live.running;
     if (running.length === 0) return [];
-    const exposed = await this.#exposuresOf(storeId, visitorId, running);
+    const visitor =
+      this.#visitors.get(`${live.storeId}|${visitorId}`) ??
+      (await this.#recall(live.storeId, visitorId, running));
+    if (visitor.assigned?.for === running) return visitor.assigned.list;
     const assigned: AssignedVariant[] = [];
+    let traits: VisitorTraits | undefined;
+    let everyExposed = true;
     for (const experiment of running) {
-      const exposure = exposed.get(experiment.id);
+      const exposure = visitor.exposures.get(experiment.id);
       const stored = exposure ? experiment.variants.find((v) => v.key === exposure.variantKey) : undefined;
-      if (!stored && !isTargeted(experiment.targeting, traits)) continue;
+      if (!stored) {
+        everyExposed = false;
+        traits ??= traitsOf();
+        if (!isTargeted(experiment.targeting, traits)) continue;
+      }
       // A returning visitor's bucket is on their row: SHA-256 only for someone not yet exposed.
       const bucket = exposure?.bucket ?? bucketOf(visitorId, experiment.key, experiment.seed);
       const variant = stored ?? variantAtBucket(experiment.variants, bucket);
@@ -150,6 +201,7 @@ export class ExperimentAssignments {
         bucket,
       });
     }
+    if (everyExposed) visitor.assigned = { for: running, list: assigned };
     return assigned;
   }
 
@@ -164,9 +216,11 @@ export class ExperimentAssignments {
   ): Promise<number> {
     if (shown.length === 0) return 0;
     const memoryKey = `${storeId}|${visitorId}`;
-    const exposed = this.#exposed.get(memoryKey) ?? new Map<string, Exposure>();
-    const fresh = shown.filter((a) => !exposed.has(a.experimentId));
-    if (fresh.length === 0) return 0;
+    const remembered = this.#visitors.get(memoryKey);
+    // A returning visitor's page: every shown experiment counted already, nothing allocated.
+    if (remembered && shown.every((a) => remembered.exposures.has(a.experimentId))) return 0;
+    const visitor = remembered ?? { exposures: new Map<string, Exposure>(), assigned: null };
+    const fresh = shown.filter((a) => !visitor.exposures.has(a.experimentId));
     const inserted = await this.#db
       .insert(experimentExposures)
       .values(
@@ -181,7 +235,8 @@ export class ExperimentAssignments {
       )
       .onConflictDoNothing()
       .returning({ experimentId: experimentExposures.experimentId });
-    for (const a of fresh) exposed.set(a.experimentId, { variantKey: a.variantKey, bucket: a.bucket });
+    for (const a of fresh)
+      visitor.exposures.set(a.experimentId, { variantKey: a.variantKey, bucket: a.bucket });
     if (inserted.length < fresh.length) {
       // Counted already (by another instance): what the database holds is the visitor's variant.
       const rows = await this.#storedExposures(
@@ -189,41 +244,32 @@ export class ExperimentAssignments {
         fresh.map((a) => a.experimentId),
       );
       for (const row of rows)
-        exposed.set(row.experimentId, { variantKey: row.variantKey, bucket: row.bucket });
+        visitor.exposures.set(row.experimentId, { variantKey: row.variantKey, bucket: row.bucket });
     }
-    this.#exposed.set(memoryKey, exposed);
+    // Their assignment is worked out again from the exposures, now that there are more.
+    visitor.assigned = null;
+    this.#visitors.set(memoryKey, visitor);
     return inserted.length;
   }
 
-  async #running(storeId: string): Promise<LiveExperiment[]> {
-    const { list } = await liveExperiments(this.#db, storeId);
-    if (list.length === 0) return list;
-    const at = now().getTime();
-    return list.filter(
-      (e) =>
-        e.status === 'running' &&
-        (e.startsAt === null || e.startsAt <= at) &&
-        (e.stopsAt === null || at < e.stopsAt),
-    );
-  }
-
-  async #exposuresOf(
+  /** The visitor's exposures to `running`, read from the database and remembered. */
+  async #recall(
     storeId: string,
     visitorId: string,
-    running: LiveExperiment[],
-  ): Promise<Map<string, Exposure>> {
-    const memoryKey = `${storeId}|${visitorId}`;
-    const remembered = this.#exposed.get(memoryKey);
-    if (remembered) return remembered;
+    running: readonly LiveExperiment[],
+  ): Promise<RememberedVisitor> {
     const rows = await this.#storedExposures(
       visitorId,
       running.map((e) => e.id),
     );
-    const exposed = new Map(
-      rows.map((row) => [row.experimentId, { variantKey: row.variantKey, bucket: row.bucket }]),
-    );
-    this.#exposed.set(memoryKey, exposed);
-    return exposed;
+    const visitor: RememberedVisitor = {
+      exposures: new Map(
+        rows.map((row) => [row.experimentId, { variantKey: row.variantKey, bucket: row.bucket }]),
+      ),
+      assigned: null,
+    };
+    this.#visitors.set(`${storeId}|${visitorId}`, visitor);
+    return visitor;
   }
 
   #storedExposures(visitorId: string, experimentIds: string[]) {
@@ -248,15 +294,30 @@ export function exposedOn(assigned: readonly AssignedVariant[], page: Experiment
   return assigned.filter((a) => !a.rollout && (experimentPoint(a.point)?.appearsOn(a.change, page) ?? false));
 }
 
+/** Cache-key parts already worked out, per assignment list (a returning visitor's is kept). */
+const cacheKeyParts = new WeakMap<
+  readonly AssignedVariant[],
+  Partial<Record<ExperimentPage['kind'], string>>
+>();
+
 /**
  * The part of a page's cache key that its variants make: each assigned experiment whose point can
  * appear on pages of this kind, as id=variant. Empty when none does.
  */
 export function variantCacheKey(assigned: readonly AssignedVariant[], kind: ExperimentPage['kind']): string {
-  return assigned
+  let parts = cacheKeyParts.get(assigned);
+  const known = parts?.[kind];
+  if (known !== undefined) return known;
+  const part = assigned
     .filter((a) => !a.rollout && experimentPoint(a.point)?.pageKinds.includes(kind))
     .map((a) => `${a.experimentId}=${a.variantKey}`)
     .join(',');
+  if (!parts) {
+    parts = {};
+    cacheKeyParts.set(assigned, parts);
+  }
+  parts[kind] = part;
+  return part;
 }
 
 /**
