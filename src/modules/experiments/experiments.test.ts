@@ -329,7 +329,10 @@ for (const target of testDatabaseTargets()) {
       });
       await act(mobileOnly.id, 'start');
       const onDesktop = await visit(jar, `/s/lab/products/${lamp.handle}`);
-      assert.ok(onDesktop.includes('class="compare-at"') && onDesktop.includes(BANNER), 'desktop is not in it');
+      assert.ok(
+        onDesktop.includes('class="compare-at"') && onDesktop.includes(BANNER),
+        'desktop is not in it',
+      );
       assert.equal(await exposures(mobileOnly.id, vid), 0);
       await act(mobileOnly.id, 'stop');
       const everyone = await create({
