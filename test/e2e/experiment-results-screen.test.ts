@@ -210,7 +210,22 @@ for (const target of testDatabaseTargets()) {
       const shipped = await getExperiment(admin.database.db, storeId, winnerId);
       assert.equal(shipped.status, 'shipped');
       assert.equal(shipped.shippedVariant, 'banner');
+      assert.equal(shipped.shippedAs, 'rollout');
       await screenshotScreen(page, `experiment-results-shipped-${target.kind}`);
+
+      // The winner's season is over: the marketer ends the rollout, after a confirmation.
+      await page.getByTestId('end-rollout').click();
+      const confirm = page.getByRole('dialog', { name: 'End the rollout of Banner?' });
+      await confirm.getByRole('button', { name: 'End the rollout' }).click();
+      await confirm.waitFor({ state: 'hidden' });
+      await eventually(
+        () => page.getByTestId('shipped-note').textContent(),
+        (text) => /Rollout ended: Banner.*Every visitor saw Banner from/.test(text ?? ''),
+        'the ended rollout',
+      );
+      assert.equal(await page.getByTestId('end-rollout').count(), 0, 'nothing left to end');
+      assert.ok((await getExperiment(admin.database.db, storeId, winnerId)).rolloutEndedAt);
+      await screenshotScreen(page, `experiment-results-rollout-ended-${target.kind}`);
     });
 
     test('a skewed split and a guardrail breach are banners above everything', async () => {

@@ -110,11 +110,11 @@ export function ExperimentsScreen(): ReactNode {
                   <Table.Td>{metricWords[experiment.primaryMetric]}</Table.Td>
                   <Table.Td>
                     <Badge
-                      color={experimentStatusColours[experiment.status]}
+                      color={experiment.rolloutEndedAt ? 'gray' : experimentStatusColours[experiment.status]}
                       variant="light"
                       miw="max-content"
                     >
-                      {experiment.status}
+                      {experiment.rolloutEndedAt ? 'rollout ended' : experiment.status}
                     </Badge>
                   </Table.Td>
                   {writable && (

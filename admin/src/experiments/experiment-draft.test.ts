@@ -141,10 +141,11 @@ test('a saved experiment reads back into the same body', () => {
     stopsAt: null,
     startedAt: '2026-11-01T10:00:00.000Z',
     stoppedAt: '2026-11-02T10:00:00.000Z',
+    rolloutEndedAt: null,
   };
   const body = bodyOf(draftOf(saved, sections), ['EUR', 'JPY']);
   assert.ok(body.ok);
-  const { id, status, startedAt, stoppedAt, ...definition } = saved;
+  const { id, status, startedAt, stoppedAt, rolloutEndedAt, ...definition } = saved;
   assert.deepEqual(body.body, definition);
 });
 
@@ -179,6 +180,7 @@ test('a product’s image order: the product once for every variant, the control
       stopsAt: null,
       startedAt: null,
       stoppedAt: null,
+      rolloutEndedAt: null,
     },
     sections,
   );

@@ -33,6 +33,8 @@ export interface Experiment {
   stopsAt: string | null;
   startedAt: string | null;
   stoppedAt: string | null;
+  /** A shipped winner's rollout someone ended. */
+  rolloutEndedAt: string | null;
 }
 
 export interface ExperimentBody {

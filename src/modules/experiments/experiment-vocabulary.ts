@@ -15,3 +15,11 @@ export const experimentMetrics = [
   'refund_rate',
 ] as const;
 export type ExperimentMetric = (typeof experimentMetrics)[number];
+
+/**
+ * What shipping a winner did: a standing rollout every visitor sees, the store's own data changed
+ * live, the change staged for review in the catalog's workflow (the shipper may not publish), or
+ * nothing to change (the product already had it).
+ */
+export const shipOutcomes = ['rollout', 'live', 'in_review', 'unchanged'] as const;
+export type ShipOutcome = (typeof shipOutcomes)[number];

@@ -213,6 +213,9 @@ for (const target of testDatabaseTargets()) {
       assert.equal(still!.shippedVariant, null);
       assert.equal((await act(e.id, 'start')).json().experiment.status, 'running');
       assert.equal((await act(e.id, 'start')).statusCode, 409);
+      const endRunning = await act(e.id, 'end-rollout');
+      assert.equal(endRunning.statusCode, 409);
+      assert.equal(endRunning.json().error.code, 'not_a_rollout');
       const deleting = await api({ method: 'DELETE', url: `${base()}/${e.id}` });
       assert.equal(deleting.json().error.code, 'experiment_not_draft');
       const rekey = await api({
@@ -229,6 +232,7 @@ for (const target of testDatabaseTargets()) {
       const shipped = await act(e.id, 'ship', { variant: 'banner' });
       assert.equal(shipped.json().experiment.status, 'shipped');
       assert.equal(shipped.json().experiment.shippedVariant, 'banner');
+      assert.equal(shipped.json().experiment.shippedAs, 'rollout');
       assert.equal((await act(e.id, 'start')).json().error.code, 'illegal_transition');
       // Shipped: a standing rollout every visitor sees — outside the test's targeting, bots too —
       // and nobody is counted as exposed.
@@ -236,6 +240,17 @@ for (const target of testDatabaseTargets()) {
       const bot = await sp.app.inject({ url: '/s/lab/', headers: { 'user-agent': 'Googlebot/2.1' } });
       assert.ok(bot.body.includes(SHIPPED_BANNER), 'a crawler sees the winner');
       assert.equal(await exposures(e.id), 0);
+      // Ending the rollout: everyone sees the store without it again; the record stays shipped.
+      const ended = await act(e.id, 'end-rollout');
+      assert.equal(ended.statusCode, 200, ended.body);
+      assert.equal(ended.json().experiment.status, 'shipped');
+      assert.ok(ended.json().experiment.rolloutEndedAt);
+      assert.ok(!(await visit(new Jar(), '/s/lab/')).includes(SHIPPED_BANNER), 'the rollout ended');
+      const again = await act(e.id, 'end-rollout');
+      assert.equal(again.statusCode, 409);
+      assert.equal(again.json().error.code, 'rollout_ended');
+      const missing = await act('exp_missing', 'end-rollout');
+      assert.equal(missing.statusCode, 404);
       const audit = await listAudit(database.db, store.id, {
         limit: 50,
         offset: 0,
@@ -247,6 +262,7 @@ for (const target of testDatabaseTargets()) {
         'experiment.started',
         'experiment.stopped',
         'experiment.shipped',
+        'experiment.rollout_ended',
       ]);
       const events = await database.db.execute(
         sql`select type from outbox_events where payload->>'experimentId' = ${e.id} order by id`,
@@ -257,6 +273,7 @@ for (const target of testDatabaseTargets()) {
         'experiment.started',
         'experiment.stopped',
         'experiment.shipped',
+        'experiment.rollout_ended',
       ]);
     });
 

@@ -22,6 +22,17 @@ export async function listExperiments(db: Db, storeId: string): Promise<Experime
     .orderBy(asc(experiments.createdAt), asc(experiments.id));
 }
 
+/** The experiment, locked for the rest of the transaction (404 when the store has none such). */
+async function lockedExperiment(tx: Db, storeId: string, experimentId: string): Promise<Experiment> {
+  const [experiment] = await tx
+    .select()
+    .from(experiments)
+    .where(and(eq(experiments.storeId, storeId), eq(experiments.id, experimentId)))
+    .for('update');
+  if (!experiment) throw notFound('Experiment', { id: experimentId });
+  return experiment;
+}
+
 export async function getExperiment(db: Db, storeId: string, experimentId: string): Promise<Experiment> {
   const [experiment] = await db
     .select()
@@ -132,12 +143,7 @@ export async function updateExperiment(
   const row = experimentRow(input);
   try {
     return await db.transaction(async (tx) => {
-      const [before] = await tx
-        .select()
-        .from(experiments)
-        .where(and(eq(experiments.storeId, storeId), eq(experiments.id, experimentId)))
-        .for('update');
-      if (!before) throw notFound('Experiment', { id: experimentId });
+      const before = await lockedExperiment(tx, storeId, experimentId);
       if (before.status === 'shipped') {
         throw conflict('experiment_shipped', 'A shipped experiment is final.', { status: before.status });
       }
@@ -178,12 +184,7 @@ export async function updateExperiment(
 /** Only a draft can be deleted (409 `experiment_not_draft`): a test that ran keeps its record. */
 export async function deleteExperiment(db: Db, storeId: string, actor: Actor, experimentId: string) {
   await db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(experiments)
-      .where(and(eq(experiments.storeId, storeId), eq(experiments.id, experimentId)))
-      .for('update');
-    if (!before) throw notFound('Experiment', { id: experimentId });
+    const before = await lockedExperiment(tx, storeId, experimentId);
     if (before.status !== 'draft') {
       throw conflict('experiment_not_draft', 'Only a draft can be deleted; stop a running test instead.', {
         status: before.status,
@@ -221,12 +222,7 @@ async function transition(
   }),
 ): Promise<Experiment> {
   return db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(experiments)
-      .where(and(eq(experiments.storeId, storeId), eq(experiments.id, experimentId)))
-      .for('update');
-    if (!before) throw notFound('Experiment', { id: experimentId });
+    const before = await lockedExperiment(tx, storeId, experimentId);
     assertTransition(before.status, to);
     const { set, payload } = await extra(tx, before);
     const at = now();
@@ -275,7 +271,8 @@ export function changeExperimentStatus(
  * Ships the winning variant (a running test is stopped in the same step; 400 `unknown_variant`
  * for a key it does not have). Where the point can, the change becomes the store's own data in the
  * same transaction (a product's text, staged for review when the shipper may not publish);
- * otherwise the shipped experiment is a standing rollout that every visitor sees. Final.
+ * otherwise the shipped experiment is a standing rollout that every visitor sees, until someone
+ * ends it (`endRollout`). What happened is kept on the experiment (`shippedAs`). Final.
  */
 export function shipExperiment(
   db: Db,
@@ -293,9 +290,63 @@ export function shipExperiment(
       });
     }
     const point = experimentPoint(before.point);
-    const applied = point?.ship
+    const shipped = point?.ship
       ? await point.ship(tx, winner.change, { storeId, actor, canPublish: ship.canPublish })
-      : 'every visitor sees it from now on';
-    return { set: { shippedVariant: winner.key }, payload: { variant: winner.key, applied } };
+      : { outcome: 'rollout' as const, sentence: 'every visitor sees it from now on' };
+    return {
+      set: { shippedVariant: winner.key, shippedAs: shipped.outcome, shippedAt: now() },
+      payload: { variant: winner.key, shippedAs: shipped.outcome, applied: shipped.sentence },
+    };
+  });
+}
+
+/**
+ * Ends a shipped winner's rollout: visitors see the store without it again (the winner made a
+ * season's banner, or the store changed since). The test's record and results stay. 409
+ * `not_a_rollout` for a winner that became the store's own data (change it where it lives) or a
+ * test not shipped, `rollout_ended` when it already ended.
+ */
+export async function endRollout(
+  db: Db,
+  storeId: string,
+  actor: Actor,
+  experimentId: string,
+): Promise<Experiment> {
+  return db.transaction(async (tx) => {
+    const before = await lockedExperiment(tx, storeId, experimentId);
+    if (before.status !== 'shipped' || before.shippedAs !== 'rollout') {
+      throw conflict(
+        'not_a_rollout',
+        before.status === 'shipped'
+          ? 'This winner became the store’s own data when it was shipped; change it where it lives.'
+          : 'Only a shipped winner that every visitor sees can be ended.',
+        { status: before.status, shippedAs: before.shippedAs },
+      );
+    }
+    if (before.rolloutEndedAt) {
+      throw conflict('rollout_ended', 'This rollout has already ended.', {
+        endedAt: before.rolloutEndedAt.toISOString(),
+      });
+    }
+    const [after] = await tx
+      .update(experiments)
+      .set({ rolloutEndedAt: now(), updatedAt: now() })
+      .where(eq(experiments.id, experimentId))
+      .returning();
+    await recordAudit(tx, actor, {
+      storeId,
+      action: 'experiment.rollout_ended',
+      entityType: 'experiment',
+      entityId: experimentId,
+      before,
+      after,
+    });
+    await emitEvent(tx, {
+      storeId,
+      type: 'experiment.rollout_ended',
+      payload: { experimentId, variant: before.shippedVariant },
+    });
+    await announceExperimentChange(tx, storeId);
+    return after!;
   });
 }

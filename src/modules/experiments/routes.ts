@@ -8,6 +8,7 @@ import {
   changeExperimentStatus,
   createExperiment,
   deleteExperiment,
+  endRollout,
   getExperiment,
   listExperiments,
   shipExperiment,
@@ -154,6 +155,23 @@ export async function experimentRoutes(app: FastifyInstance, { db }: { db: Db })
           canPublish: permissions.has('catalog:publish'),
         }),
       };
+    },
+  );
+
+  r.post(
+    '/experiments/:experimentId/end-rollout',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary:
+          'End a shipped winner’s rollout: visitors see the store without it again (409 not_a_rollout, rollout_ended)',
+        params: experimentParams,
+      },
+    },
+    async (request) => {
+      const { store, actor } = storeOf(request);
+      return { experiment: await endRollout(db, store.id, actor, request.params.experimentId) };
     },
   );
 }

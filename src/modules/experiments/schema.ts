@@ -10,7 +10,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { now } from '../../platform/clock.ts';
 
-import type { ExperimentMetric, ExperimentStatus } from './experiment-vocabulary.ts';
+import type { ExperimentMetric, ExperimentStatus, ShipOutcome } from './experiment-vocabulary.ts';
 
 export {
   type ExperimentMetric,
@@ -63,6 +63,11 @@ export const experiments = pgTable(
     stoppedAt: timestamp('stopped_at', { withTimezone: true }),
     /** The variant rolled out when the test was shipped. */
     shippedVariant: text('shipped_variant'),
+    /** What shipping did (experiment-vocabulary.ts); null for a test shipped before it was kept. */
+    shippedAs: text('shipped_as').$type<ShipOutcome>(),
+    shippedAt: timestamp('shipped_at', { withTimezone: true }),
+    /** A rollout someone ended: visitors see the store without the winner again. */
+    rolloutEndedAt: timestamp('rollout_ended_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },

@@ -21,6 +21,7 @@ import {
 } from './experiment-results-queries.ts';
 import { MetricResultsTable } from './MetricResultsTable.tsx';
 import { ResultsBanners } from './ResultsBanners.tsx';
+import { ShippedNote } from './ShippedNote.tsx';
 import { ShipVariantDialog } from './ShipVariantDialog.tsx';
 import { UpliftChart } from './UpliftChart.tsx';
 import { VerdictCard } from './VerdictCard.tsx';
@@ -110,12 +111,10 @@ export function ExperimentResultsScreen(): ReactNode {
   }
   const exp = experiment.data;
   const data = results.data;
-  const winnerName =
+  const winner =
     data && (data.verdict.kind === 'winner' || data.verdict.kind === 'early_lead')
-      ? data.verdict.variant
-      : undefined;
-  const winner = exp.variants.find((v) => v.name === winnerName)?.key ?? null;
-  const shippedName = exp.variants.find((v) => v.key === exp.shippedVariant)?.name ?? exp.shippedVariant;
+      ? (data.verdict.variantKey ?? null)
+      : null;
   const canShip = writable && (exp.status === 'running' || exp.status === 'stopped');
   const noVisitors = data?.variants.every((v) => v.visitors === 0);
 
@@ -132,7 +131,14 @@ export function ExperimentResultsScreen(): ReactNode {
       onSuccess: ({ experiment: shipped }) => {
         setShipping(false);
         const name = shipped.variants.find((v) => v.key === shipped.shippedVariant)?.name ?? variant;
-        notifySuccess(`${name} is now permanent.`, 'Shipped');
+        notifySuccess(
+          shipped.shippedAs === 'in_review'
+            ? `${name} waits for approval in the product’s review.`
+            : shipped.shippedAs === 'rollout'
+              ? `Every visitor sees ${name} from now on.`
+              : `${name} is now the product’s own.`,
+          'Shipped',
+        );
       },
       onError: (error) => notifyError(error, 'The variant was not shipped'),
     });
@@ -165,13 +171,7 @@ export function ExperimentResultsScreen(): ReactNode {
       />
       <Stack gap="md">
         <Facts experiment={exp} results={data} />
-        {exp.status === 'shipped' && (
-          <Alert color="blue" title={`Shipped: ${shippedName}`} data-testid="shipped-note">
-            {exp.point === 'product_text'
-              ? `${shippedName}’s text became the product’s own on ${formatDateTime(exp.updatedAt)} (through the catalog’s review when it was shipped by someone who cannot publish). The test is over; the figures below are final.`
-              : `Every visitor sees ${shippedName} since ${formatDateTime(exp.updatedAt)}. The test is over; the figures below are final.`}
-          </Alert>
-        )}
+        {exp.status === 'shipped' && <ShippedNote experiment={exp} writable={writable} />}
         {results.isPending ? (
           <ListSkeleton label="Working out the results" />
         ) : results.isError ? (

@@ -58,7 +58,9 @@ export function ShipVariantDialog({
                   : `puts ${name}’s ${productChange[experiment.point]} up for review: you cannot publish product changes, so someone who can approves them before they go live;`}
               </List.Item>
             ) : (
-              <List.Item>shows {name} to every visitor from now on, permanently;</List.Item>
+              <List.Item>
+                shows {name} to every visitor from now on, until someone ends the rollout on this page;
+              </List.Item>
             )}
             {experiment.status === 'running' && (
               <List.Item>stops the test: visitors are no longer split;</List.Item>

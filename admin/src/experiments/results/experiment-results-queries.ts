@@ -10,6 +10,9 @@ export interface ExperimentDetail extends Experiment {
   startsAt: string | null;
   stopsAt: string | null;
   shippedVariant: string | null;
+  /** What shipping did; null for a test shipped before it was kept. */
+  shippedAs: ShipOutcome | null;
+  shippedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -23,6 +26,7 @@ export type {
 } from '../../../../src/modules/experiments/results/results-shape.ts';
 export type { VerdictKind } from '../../../../src/modules/experiments/statistics/verdict.ts';
 
+import type { ShipOutcome } from '../../../../src/modules/experiments/experiment-vocabulary.ts';
 import type { ExperimentResults } from '../../../../src/modules/experiments/results/results-shape.ts';
 
 const experimentPath = (store: string, id: string, rest = '') =>
@@ -51,6 +55,15 @@ export function useShipExperiment(store: string, id: string) {
   return useMutation({
     mutationFn: (variant: string) =>
       api.post<{ experiment: ExperimentDetail }>(experimentPath(store, id, '/ship'), { variant }),
+    onSuccess: () => client.invalidateQueries({ queryKey: experimentsKey(store) }),
+  });
+}
+
+/** Ends a shipped winner's rollout: visitors see the store without it again. */
+export function useEndRollout(store: string, id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ experiment: ExperimentDetail }>(experimentPath(store, id, '/end-rollout')),
     onSuccess: () => client.invalidateQueries({ queryKey: experimentsKey(store) }),
   });
 }

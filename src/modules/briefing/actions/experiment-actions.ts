@@ -65,7 +65,7 @@ function actionOf(name: string, results: ExperimentResults): Omit<BriefingAction
     return {
       ...common,
       urgency: 'today',
-      title: `Ship the winner of experiment ${quoted}: ${verdict.variant}`,
+      title: `Ship the winner of experiment ${quoted}: ${verdict.variantName}`,
       detail: verdict.sentence,
     };
   }

@@ -91,7 +91,8 @@ function liveExperiments(db: Db, storeId: string): Promise<{ snapshot: StoreExpe
       .from(experiments)
       .where(and(eq(experiments.storeId, storeId), inArray(experiments.status, ['running', 'shipped'])));
     const live = rows
-      .filter((row) => row.status === 'running' || !experimentPoint(row.point)?.ship)
+      // A shipped winner is a rollout while nobody ended it; one that became data is not served here.
+      .filter((row) => row.status === 'running' || (row.shippedAs === 'rollout' && !row.rolloutEndedAt))
       .map(
         (row): LiveExperiment => ({
           id: row.id,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Db } from '../../../platform/db/database.ts';
 import type { Actor } from '../../access/index.ts';
+import type { ShipOutcome } from '../experiment-vocabulary.ts';
 
 /**
  * The storefront pages an integration point can appear on (their cache keys carry its variant).
@@ -15,6 +16,12 @@ export interface ShipContext {
   actor: Actor;
   /** The shipper may make changes to live products (catalog:publish); else they are staged for review. */
   canPublish: boolean;
+}
+
+/** What a point's `ship` did, and the sentence the audit keeps. */
+export interface PointShipped {
+  outcome: Exclude<ShipOutcome, 'rollout'>;
+  sentence: string;
 }
 
 /**
@@ -34,10 +41,10 @@ export interface ExperimentPoint<Change, Subject> {
   checkVariants?(changes: readonly Change[]): string | null;
   /**
    * Makes the winning change part of the store's own data (a product's text), inside the ship's
-   * transaction; returns what it did, for the audit. A point without it ships as a standing
-   * rollout: every visitor sees the winner from then on (docs/experiments.md, "Shipping").
+   * transaction; returns what it did (for the record and the audit). A point without it ships as a
+   * standing rollout: every visitor sees the winner from then on (docs/experiments.md, "Shipping").
    */
-  ship?(tx: Db, change: Change, context: ShipContext): Promise<string>;
+  ship?(tx: Db, change: Change, context: ShipContext): Promise<PointShipped>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds points of every change type.

@@ -52,7 +52,7 @@ export const productMediaOrder = defineExperimentPoint<
   // uses (by image id; editProduct would rewrite the gallery by URL, and images sharing a stored file
   // share a URL). A shipper without catalog:publish stages it in the product's revision for review.
   ship: async (tx, change, { storeId, actor, canPublish }) => {
-    const unchanged = 'the product keeps its image order';
+    const unchanged = { outcome: 'unchanged', sentence: 'the product keeps its image order' } as const;
     if (!change.order?.length) return unchanged;
     const store = await getStore(tx, storeId);
     const galleryStore = { id: store.id, locale: store.locale, locales: storeLocales(store) };
@@ -70,7 +70,7 @@ export const productMediaOrder = defineExperimentPoint<
       ordered,
     );
     return outcome.staged
-      ? 'the product’s new image order awaits review'
-      : 'the product’s images were reordered';
+      ? { outcome: 'in_review', sentence: 'the product’s new image order awaits review' }
+      : { outcome: 'live', sentence: 'the product’s images were reordered' };
   },
 });

@@ -34,8 +34,11 @@ export const productText = defineExperimentPoint<
       ...(change.title !== undefined ? { title: change.title } : {}),
       ...(change.description !== undefined ? { description: change.description } : {}),
     };
-    if (Object.keys(edit).length === 0) return 'the product keeps its text';
+    if (Object.keys(edit).length === 0)
+      return { outcome: 'unchanged', sentence: 'the product keeps its text' };
     const outcome = await editProduct(tx, { actor, canPublish }, storeId, change.productId, edit);
-    return outcome.staged ? 'the product’s new text awaits review' : 'the product’s text was changed';
+    return outcome.staged
+      ? { outcome: 'in_review', sentence: 'the product’s new text awaits review' }
+      : { outcome: 'live', sentence: 'the product’s text was changed' };
   },
 });

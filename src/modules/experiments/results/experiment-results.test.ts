@@ -141,7 +141,8 @@ for (const target of testDatabaseTargets()) {
       assert.ok(banner.chanceToBeatControl! > 0.99);
       assert.equal(banner.decision, 'better');
       assert.equal(r.verdict.kind, 'winner');
-      assert.equal(r.verdict.variant, 'Banner');
+      assert.equal(r.verdict.variantName, 'Banner');
+      assert.equal(r.verdict.variantKey, 'banner');
       assert.match(r.verdict.sentence, /^Banner is winning/);
 
       // Add-to-cart has no pre-period: the plain relative lift and its normal interval, by hand.
@@ -297,6 +298,13 @@ for (const target of testDatabaseTargets()) {
         ),
       );
       assert.equal(shippedEvents[0]!.payload.applied, 'the product’s new text awaits review');
+      assert.equal(shipped.json().experiment.shippedAs, 'live');
+      assert.equal(staged.json().experiment.shippedAs, 'in_review');
+      assert.ok(staged.json().experiment.shippedAt);
+      // The text is the product's own now: there is no rollout to end.
+      const end = await api({ method: 'POST', url: `${base()}/${id}/end-rollout` });
+      assert.equal(end.statusCode, 409);
+      assert.equal(end.json().error.code, 'not_a_rollout');
     });
   });
 }

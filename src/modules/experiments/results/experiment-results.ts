@@ -51,7 +51,8 @@ function withDurationRule(verdict: Verdict, daysRunning: number): Verdict {
   const left = minimumDays - Math.floor(daysRunning);
   return {
     kind: 'early_lead',
-    ...(verdict.variant ? { variant: verdict.variant } : {}),
+    ...(verdict.variantName ? { variantName: verdict.variantName } : {}),
+    ...(verdict.variantKey ? { variantKey: verdict.variantKey } : {}),
     sentence: `${verdict.sentence.replace(/\.$/, '')} — but the test has run ${Math.floor(daysRunning)} of the ${minimumDays} days it needs to see every weekday; check again in ${left} day${left === 1 ? '' : 's'}.`,
   };
 }
@@ -182,7 +183,11 @@ function metricResult(
     metric: definition.label,
     engine: 'sequential',
     control: controlMoments,
-    variants: effects.map((e, i) => ({ name: arms[i + 1]!.variant.name, effect: e.effect })),
+    variants: effects.map((e, i) => ({
+      name: arms[i + 1]!.variant.name,
+      key: arms[i + 1]!.variant.key,
+      effect: e.effect,
+    })),
     visitors: sums.map((s) => s.n),
     weights: variants.map((v) => v.weight),
     inverse: definition.inverse,

@@ -29,7 +29,7 @@ export interface MetricAnalysisInput {
   /** The control arm's unadjusted moments (for sizing). */
   control: ArmMoments;
   /** Each variant's effect against control (effectMoments, or cupedEffectMoments). */
-  variants: { name: string; effect: EffectMoments }[];
+  variants: { name: string; key?: string; effect: EffectMoments }[];
   /** Visitors per arm, control first, and the configured weights in the same order. */
   visitors: number[];
   weights: number[];
@@ -82,6 +82,12 @@ export function analyseMetric(input: MetricAnalysisInput): MetricAnalysis {
       evidenceFromFrequentist(r.name, r.result, adjusted[i] ?? r.result.pValue, inverse),
     );
   }
+
+  // Evidence carries the variant's key where the caller gave one (the verdict names the winner by it).
+  variants = variants.map((evidence, i) => {
+    const key = input.variants[i]?.key;
+    return key ? { ...evidence, key } : evidence;
+  });
 
   const needed = visitorsPerArmNeeded(targetChange, input.control.mean, input.control.variance, {
     alpha,

@@ -34,7 +34,7 @@ describe('verdict', () => {
       targetChange: 0.05,
     });
     assert.equal(result.kind, 'winner');
-    assert.equal(result.variant, 'Variant B');
+    assert.equal(result.variantName, 'Variant B');
     assert.equal(
       result.sentence,
       'Variant B is winning: 97% chance to beat control, +4.1% (95% CI +1.2% to +7.0%) conversion rate.',

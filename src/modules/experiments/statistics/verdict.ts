@@ -12,6 +12,8 @@ export type Decision = 'better' | 'worse' | 'undecided';
 
 export interface VariantEvidence {
   name: string;
+  /** The variant's key, when the caller has one (the verdict then names the winner by it too). */
+  key?: string;
   /** Relative lift over control (0.041 = +4.1%). */
   lift: number;
   interval: [number, number];
@@ -115,8 +117,9 @@ export type VerdictKind =
 
 export interface Verdict {
   kind: VerdictKind;
-  /** The winning variant, when there is one. */
-  variant?: string;
+  /** The winning (or leading) variant's name and, when the evidence had one, key. */
+  variantName?: string;
+  variantKey?: string;
   sentence: string;
 }
 
@@ -180,14 +183,16 @@ export function verdict(input: VerdictInput): Verdict {
   if (best && early) {
     return {
       kind: 'early_lead',
-      variant: best.name,
+      variantName: best.name,
+      ...(best.key ? { variantKey: best.key } : {}),
       sentence: `${best.name} is ahead (${strengthText(best, 'control')}, ${effectText(best, input.metric)}), but not final: about ${visitorsText(input.visitorsStillNeeded)} more visitors per variant are planned, and reading a fixed-horizon test before then inflates false positives.`,
     };
   }
   if (best) {
     return {
       kind: 'winner',
-      variant: best.name,
+      variantName: best.name,
+      ...(best.key ? { variantKey: best.key } : {}),
       sentence: `${best.name} is winning: ${strengthText(best, 'control')}, ${effectText(best, input.metric)}.`,
     };
   }
