@@ -1,6 +1,7 @@
 // A manager narrows the product list to one vendor in real Chromium, saves that as a view shared
 // with the team, reloads (the address holds the filter), goes back to all products and opens the
-// view again; a support colleague finds the shared view as a tab and opens it too.
+// view again; a support colleague finds the shared view as a tab and opens it too. A product sent for
+// review shows on the briefing; its link opens the list narrowed to the products waiting for review.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
@@ -47,6 +48,8 @@ for (const target of testDatabaseTargets()) {
     let page: Page;
     let base: string;
     let support: { email: string; password: string };
+    let api: Browser;
+    const ids: Record<string, string> = {};
 
     before(async () => {
       mkdirSync(shots, { recursive: true });
@@ -56,7 +59,7 @@ for (const target of testDatabaseTargets()) {
       const store = await makeStore(database, 'clay-shop', 'EUR');
       const login = await makeMember(database, store.id, 'owner');
       support = await makeMember(database, store.id, 'support');
-      const api = await Browser.signIn(sp.app, login.email);
+      api = await Browser.signIn(sp.app, login.email);
       for (const p of products) {
         const res = await api.request({
           method: 'POST',
@@ -64,6 +67,7 @@ for (const target of testDatabaseTargets()) {
           payload: { title: p.title, vendor: p.vendor, price: { amount: p.price }, tags: p.tags },
         });
         assert.equal(res.statusCode, 201, res.body);
+        ids[p.title] = res.json().product.id;
       }
       chromium = await launchChromium();
       page = await signInToAdmin(chromium, base, login);
@@ -137,6 +141,42 @@ for (const target of testDatabaseTargets()) {
         fullPage: true,
       });
       await colleague.close();
+    });
+
+    test('the briefing’s action for a change waiting for review opens the list filtered on it', async () => {
+      const sent = await api.request({
+        method: 'POST',
+        url: `/api/admin/stores/clay-shop/products/${ids['Tall Vase']}/submit-for-review`,
+        payload: { note: 'New photos and a shorter title.' },
+      });
+      assert.equal(sent.statusCode, 200, sent.body);
+      await page.goto(`${base}/admin/stores/clay-shop`);
+      const action = page
+        .getByRole('region', { name: 'What to do now' })
+        .getByRole('link', { name: 'Review 1 product change waiting for approval' });
+      await action.waitFor();
+      await page.screenshot({ path: `${shots}briefing-approvals-${target.kind}.png`, fullPage: true });
+      await action.click();
+      await expectRows(page, ['Tall Vase']);
+      assert.match(page.url(), /\/products\?review=waiting$/);
+      await page
+        .getByRole('group', { name: 'Active filters' })
+        .getByText('Changes waiting for review')
+        .waitFor();
+      await page.screenshot({
+        path: `${shots}product-list-waiting-for-review-${target.kind}.png`,
+        fullPage: true,
+      });
+      // Clearing the filter shows every product again; the filter panel offers it too.
+      await page.getByRole('button', { name: 'Clear filters' }).click();
+      await expectRows(
+        page,
+        products.map((p) => p.title),
+      );
+      await page.getByRole('button', { name: 'Filters', exact: true }).click();
+      await page.getByRole('checkbox', { name: 'Changes waiting for review' }).check();
+      await expectRows(page, ['Tall Vase']);
+      assert.match(page.url(), /review=waiting/);
     });
   });
 }

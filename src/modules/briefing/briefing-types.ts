@@ -17,6 +17,7 @@ export type ActionKind =
   | 'returns'
   | 'payments'
   | 'listings'
+  | 'approvals'
   | 'reviews'
   | 'support_sla'
   | 'experiment'

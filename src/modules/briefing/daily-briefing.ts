@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { Permission } from '../access/index.ts';
 import { storeDay } from '../markets/index.ts';
 import { anomalyActions, stoppedSellerActions } from './actions/anomaly-actions.ts';
+import { approvalActions } from './actions/approval-actions.ts';
 import { campaignActions } from './actions/campaign-actions.ts';
 import { experimentActions } from './actions/experiment-actions.ts';
 import { goalActions } from './actions/goal-actions.ts';
@@ -24,6 +25,8 @@ export const briefingParts = {
   stock: 'purchasing:read',
   orders: 'orders:read',
   listings: 'catalog:read',
+  // Whoever may approve a product change is who should be told one waits.
+  approvals: 'catalog:publish',
   reviews: 'reviews:read',
   support: 'support:read',
   experiments: 'experiments:read',
@@ -52,7 +55,7 @@ export function briefingDayOf(store: BriefingContext['store'], at: Date = now())
  * The morning briefing of a store for one reader: the day against what was expected (with the
  * anomaly detector's explanations) and a ranked list of actions gathered from the modules that know
  * — stock to reorder, campaigns losing money, metrics that fell, goals likely to be missed, orders and returns waiting, listings
- * that need work, reviews to moderate, support tickets past or near their SLA, experiments with a decision or a problem. Only the parts the reader's permissions allow are read.
+ * that need work, product changes waiting for approval, reviews to moderate, support tickets past or near their SLA, experiments with a decision or a problem. Only the parts the reader's permissions allow are read.
  */
 export async function dailyBriefing(
   db: Db,
@@ -71,17 +74,19 @@ export async function dailyBriefing(
   );
   const allowed = (part: BriefingPart) => parts.includes(part);
   const none = async (): Promise<BriefingAction[]> => [];
-  const [report, goals, stock, campaigns, orders, listings, reviews, support, tests] = await Promise.all([
-    allowed('yesterday') ? yesterdayReport(db, context) : null,
-    allowed('goals') ? goalActions(db, context) : none(),
-    allowed('stock') ? reorderActions(db, context) : none(),
-    allowed('campaigns') ? campaignActions(db, context) : none(),
-    allowed('orders') ? orderActions(db, context) : none(),
-    allowed('listings') ? listingActions(db, context) : none(),
-    allowed('reviews') ? reviewActions(db, context) : none(),
-    allowed('support') ? supportActions(db, context) : none(),
-    allowed('experiments') ? experimentActions(db, context) : none(),
-  ]);
+  const [report, goals, stock, campaigns, orders, listings, approvals, reviews, support, tests] =
+    await Promise.all([
+      allowed('yesterday') ? yesterdayReport(db, context) : null,
+      allowed('goals') ? goalActions(db, context) : none(),
+      allowed('stock') ? reorderActions(db, context) : none(),
+      allowed('campaigns') ? campaignActions(db, context) : none(),
+      allowed('orders') ? orderActions(db, context) : none(),
+      allowed('listings') ? listingActions(db, context) : none(),
+      allowed('approvals') ? approvalActions(db, context) : none(),
+      allowed('reviews') ? reviewActions(db, context) : none(),
+      allowed('support') ? supportActions(db, context) : none(),
+      allowed('experiments') ? experimentActions(db, context) : none(),
+    ]);
   const actions = [
     ...(report ? [...anomalyActions(report, context), ...stoppedSellerActions(report, context)] : []),
     ...goals,
@@ -89,6 +94,7 @@ export async function dailyBriefing(
     ...campaigns,
     ...orders,
     ...listings,
+    ...approvals,
     ...reviews,
     ...support,
     ...tests,

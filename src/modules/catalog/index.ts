@@ -142,6 +142,8 @@ export { variantTitle } from './variant-set.ts';
 export { findVariantShippingFacts, type VariantShippingFacts } from './variant-shipping-facts.ts';
 // Publishing goes through the review workflow (same signatures as the catalog's first versions).
 export { publishProduct, unpublishProduct } from './workflow/publishing.ts';
+// What waits for a reviewer (the daily briefing's approvals).
+export { changesAwaitingReview, type ReviewQueue } from './workflow/review-queue.ts';
 // Media files that staged changes hold until published (media cleanup must keep them).
 export { stagedMediaKeys } from './workflow/revision-store.ts';
 export { registerCatalogWorkflowJobs } from './workflow/schedules.ts';

@@ -63,7 +63,8 @@ export async function catalogRoutes(app: FastifyInstance, { db, changes }: { db:
         summary:
           'List products, newest change first; or search them (title, description, vendor, type, tags, ' +
           'option values, SKU; misspelt words corrected), best match first. Filters combine; a ' +
-          'repeated filter (vendor=A&vendor=B) takes any of its values.',
+          'repeated filter (vendor=A&vendor=B) takes any of its values; review=waiting keeps the products ' +
+          'with changes waiting for a reviewer.',
         params: storeParams,
         querystring: productListQuery,
       },

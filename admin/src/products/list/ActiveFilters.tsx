@@ -4,7 +4,7 @@ import { categoryTreeQuery, flattenTree } from '../../categories/category-querie
 import { collectionQuery } from '../../collections/collection-queries.ts';
 import { formatMoney } from '../../money/minor-units.ts';
 import { useCurrentStore } from '../../stores/current-store.tsx';
-import { missingLabels } from './ProductFilterMenu.tsx';
+import { missingLabels, reviewLabel } from './ProductFilterMenu.tsx';
 import type { ProductListFilter } from './product-list-search.ts';
 
 interface Chip {
@@ -73,6 +73,9 @@ export function ActiveFilters({
       label: missingLabels[missing],
       clear: { missing: rest.length ? rest : undefined },
     });
+  }
+  if (filter.review === 'waiting') {
+    chips.push({ key: 'review', label: reviewLabel, clear: { review: undefined } });
   }
   if (chips.length === 0) return null;
 

@@ -36,6 +36,8 @@ export const missingLabels: Record<MissingContent, string> = {
   category: 'No category',
 };
 
+export const reviewLabel = 'Changes waiting for review';
+
 // Inside the popover, a field's options must not open in a portal: a click on them would count as
 // a click outside the popover and close it.
 const inPopover = { withinPortal: false } as const;
@@ -264,6 +266,12 @@ export function ProductFilterMenu({
               ))}
             </Group>
           </Checkbox.Group>
+          <Checkbox
+            label={reviewLabel}
+            description="Sent by an editor; approve them or ask for changes."
+            checked={filter.review === 'waiting'}
+            onChange={(e) => onChange({ review: e.currentTarget.checked ? 'waiting' : undefined })}
+          />
         </SimpleGrid>
       </Popover.Dropdown>
     </Popover>

@@ -49,6 +49,15 @@ test('the filter goes to the API as repeated parameters, without the page, order
   assert.equal(narrowingCount({ q: 'mug', status: 'draft', priceMin: 1, priceMax: 2 }), 1);
 });
 
+test('the briefing’s link to changes waiting for review opens the list filtered; other values are left out', () => {
+  const filter = filterOf(parseProductsSearch({ review: 'waiting' }));
+  assert.deepEqual(filter, { review: 'waiting' });
+  assert.equal(filterParams(filter).toString(), 'review=waiting');
+  assert.equal(narrowingCount(filter), 1);
+  assert.deepEqual(parseProductsSearch({ review: 'approved' }), {});
+  assert.deepEqual(parseProductsSearch({ review: ['waiting', 'waiting'] }), {});
+});
+
 test('a view opened is unchanged until its filters, order or columns change', () => {
   const view = {
     id: 'pview_1',

@@ -8,6 +8,10 @@ import type { ProductStatus } from '../../api/types.ts';
 export const missingContent = ['image', 'description', 'category'] as const;
 export type MissingContent = (typeof missingContent)[number];
 
+/** `waiting`: products with changes waiting for a reviewer (the daily briefing links to it). */
+export const reviewFilters = ['waiting'] as const;
+export type ReviewFilter = (typeof reviewFilters)[number];
+
 export const productSorts = [
   'relevance',
   'updated',
@@ -36,6 +40,7 @@ export interface ProductListFilter {
   priceMin?: number;
   priceMax?: number;
   missing?: MissingContent[];
+  review?: ReviewFilter;
 }
 
 export interface ProductsSearch extends ProductListFilter {
@@ -123,6 +128,7 @@ export function parseFilter(raw: Record<string, unknown>): ProductListFilter {
     priceMin: minorUnits(raw.priceMin),
     priceMax: minorUnits(raw.priceMax),
     missing: missing ? [...missing].sort() : undefined,
+    review: oneOf(reviewFilters, raw.review),
   });
 }
 

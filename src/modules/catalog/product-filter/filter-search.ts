@@ -3,6 +3,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import { collectionSearchScope } from '../collections/membership.ts';
 import { collections } from '../collections/schema.ts';
 import type { ListingQuery } from '../search/index.ts';
+import { awaitingReviewCondition } from '../workflow/review-queue.ts';
 import type { ProductListFilter } from './product-filter.ts';
 
 /** The search engine's parameters for a filter (everything but the store, order and page). */
@@ -35,7 +36,8 @@ export async function productFilterSearch(
   const collection: { collectionId?: string; productsWhere?: SQL } = filter.collectionId
     ? await collectionSearch(db, storeId, filter.collectionId)
     : {};
-  const where = [collection.productsWhere, extraWhere].filter((w): w is SQL => w !== undefined);
+  const review = filter.review === 'waiting' ? awaitingReviewCondition : undefined;
+  const where = [collection.productsWhere, review, extraWhere].filter((w): w is SQL => w !== undefined);
   const price = {
     ...(filter.priceMin !== undefined ? { min: filter.priceMin } : {}),
     ...(filter.priceMax !== undefined ? { max: filter.priceMax } : {}),

@@ -15,6 +15,9 @@ function oneOrMany<T extends z.ZodType<string>>(item: T) {
     .transform((v): z.output<T>[] => (Array.isArray(v) ? v : [v]));
 }
 
+/** Where products stand in the publishing workflow's review, as the list can narrow to it. */
+export const reviewFilters = ['waiting'] as const;
+
 const value = z.string().trim().min(1, 'Give a value.').max(255);
 const entityId = z.string().min(1).max(64);
 
@@ -47,6 +50,8 @@ export const productFilterFields = {
   priceMax: minorUnits.optional(),
   /** Products lacking all of this content. */
   missing: oneOrMany(z.enum(missingContent)).optional(),
+  /** `waiting`: products with changes waiting for a reviewer (the daily briefing links here). */
+  review: z.enum(reviewFilters).optional(),
 };
 
 /** A price range whose minimum is above its maximum matches nothing: it is a mistake, said so. */
@@ -88,6 +93,7 @@ export function canonicalProductFilter(filter: ProductListFilter): ProductListFi
   if (filter.collectionId) out.collectionId = filter.collectionId;
   if (filter.priceMin !== undefined) out.priceMin = filter.priceMin;
   if (filter.priceMax !== undefined) out.priceMax = filter.priceMax;
+  if (filter.review) out.review = filter.review;
   return out;
 }
 
