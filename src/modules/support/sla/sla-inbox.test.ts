@@ -300,6 +300,22 @@ for (const target of testDatabaseTargets()) {
         `${ticket.id}:first_response`,
         `${ticket.id}:resolution`,
       ]);
+
+      // "Today" is the store's day on business hours: a ticket opened at 16:30 Paris on Monday has
+      // 30 minutes of its 2 hours left at closing and falls due Tuesday 10:30. Late on Monday evening
+      // it is not today's; on Tuesday morning it is.
+      const late = await open('2026-03-16T15:30:00Z', 'normal', 'Monday late');
+      const lateTicket = await api({ method: 'GET', url: `${base}/tickets/${late.id}` });
+      assert.equal(lateTicket.json().ticket.firstResponseDueAt, '2026-03-17T09:30:00.000Z');
+      const mondayNight = await supportSlaSummary(database.db, store2.id, new Date('2026-03-16T22:53:00Z'));
+      assert.equal(mondayNight.dueToday, 0, 'nothing else falls due before midnight in Paris');
+      assert.equal(mondayNight.breached, 1);
+      const tuesdayMorning = await supportSlaSummary(
+        database.db,
+        store2.id,
+        new Date('2026-03-17T07:00:00Z'),
+      );
+      assert.equal(tuesdayMorning.dueToday, 1);
     });
   });
 }
