@@ -18,16 +18,24 @@ export type CampaignReportQuery = z.output<typeof campaignReportQuery>;
 interface Traffic {
   sessions: number;
   orders: number;
-  /** Gross sales − discounts − refunds of the orders placed in the campaign's sessions. */
+  /**
+   * Gross sales − discounts of the orders placed in the campaign's sessions in the period, less the
+   * refunds booked in the period on the campaign's orders (placed then or earlier: refunds count on
+   * the day they are made, as in every sales report). Negative when refunds of earlier orders
+   * outweigh new sales.
+   */
   netSales: number;
+  /** The refunds in `netSales`. */
+  refunds: number;
 }
 
 function trafficOf(days: readonly { measures: Measures }[] | undefined): Traffic {
-  const out = { sessions: 0, orders: 0, netSales: 0 };
+  const out = { sessions: 0, orders: 0, netSales: 0, refunds: 0 };
   for (const { measures: m } of days ?? []) {
     out.sessions += m.sessions;
     out.orders += m.orders;
     out.netSales += m.grossSales - m.discounts - m.refunds;
+    out.refunds += m.refunds;
   }
   return out;
 }
@@ -71,11 +79,7 @@ export async function campaignReport(
   const campaigns = spendRows
     .map((r) => {
       const spend = Number(r.spend);
-      const traffic = campaignTraffic.get(r.campaign.toLowerCase()) ?? {
-        sessions: 0,
-        orders: 0,
-        netSales: 0,
-      };
+      const traffic = campaignTraffic.get(r.campaign.toLowerCase()) ?? trafficOf(undefined);
       return {
         campaign: r.campaign,
         platform: r.platform,
