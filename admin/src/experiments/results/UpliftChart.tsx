@@ -47,11 +47,19 @@ export function UpliftChart({ results }: { results: ExperimentResults }) {
     return row;
   });
   const title = primary ? metricTitle(primary) : 'Primary metric';
-  const ticks = percentTicks(
-    data.flatMap((row) =>
-      challengers.flatMap((c) => (row[`${c.key}__band`] as [number, number] | undefined) ?? []),
-    ),
-  );
+  // The scale fits the later half of the run: the first days' intervals can be ten times wider
+  // than the rest and would flatten everything after them. What runs off the scale is cut off.
+  const valuesOf = (rows: Record<string, unknown>[]) =>
+    rows.flatMap((row) =>
+      challengers.flatMap((c) => [
+        ...((row[`${c.key}__band`] as [number, number] | undefined) ?? []),
+        ...(typeof row[c.key] === 'number' ? [row[c.key] as number] : []),
+      ]),
+    );
+  const scaled = data.length >= 4 ? data.slice(Math.floor(data.length / 2)) : data;
+  const ticks = percentTicks(valuesOf(scaled));
+  const [bottom, top] = [ticks[0]!, ticks[ticks.length - 1]!];
+  const offScale = valuesOf(data).some((v) => v < bottom || v > top);
   if (!data.some((row) => challengers.some((c) => typeof row[c.key] === 'number'))) {
     return (
       <Card withBorder padding="md">
@@ -69,6 +77,7 @@ export function UpliftChart({ results }: { results: ExperimentResults }) {
         Each line is the lift so far with its 95% interval as a band; above zero the variant is ahead
         {primary?.inverse ? ' (for this metric lower is better: below zero is good)' : ''}. Early days swing
         widely; the band narrows as visitors come in.
+        {offScale ? ' The first days’ swings run off this scale: hover a day to read them.' : ''}
       </Text>
       {/* The chart's own legend would list the bands as series too. */}
       <Group gap="md" justify="flex-end" mb="xs">
@@ -98,7 +107,7 @@ export function UpliftChart({ results }: { results: ExperimentResults }) {
         withDots={false}
         connectNulls
         valueFormatter={(v) => `${v}%`}
-        yAxisProps={{ domain: [ticks[0]!, ticks[ticks.length - 1]!], ticks }}
+        yAxisProps={{ domain: [bottom, top], ticks, allowDataOverflow: true }}
         referenceLines={[{ y: 0, color: 'gray.6', label: 'no change', labelPosition: 'insideTopLeft' }]}
         tooltipProps={{
           content: ({ label, payload }) => {
