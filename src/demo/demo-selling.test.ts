@@ -3,10 +3,12 @@
 // refunded, returned, cancelled), amounts that add up, and stock books that still verify; and six
 // weeks of them with real dates (what analytics reads), none of it in the future. The history
 // before them (demo-history.test.ts) is built small here: these tests read the checkout's orders,
-// those with a cart (`checkout_id`).
+// those with a cart (`checkout_id`). A content editor's rewrite of a live product waits for approval.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { findStore, listAllStores } from '../modules/access/index.ts';
+import { findStore, listAllStores, rolePermissions } from '../modules/access/index.ts';
+import { dailyBriefing } from '../modules/briefing/index.ts';
+import { changesAwaitingReview, findProductByHandle } from '../modules/catalog/index.ts';
 import { experimentResults, listExperiments } from '../modules/experiments/index.ts';
 import { verifyInventory } from '../modules/inventory/index.ts';
 import { listNewsletters } from '../modules/newsletters/index.ts';
@@ -15,8 +17,10 @@ import { listReviews, productRatingSummary } from '../modules/reviews/index.ts';
 import { listTickets, ticketListQuery } from '../modules/support/index.ts';
 import type { Database } from '../platform/db/database.ts';
 import { testDatabaseTargets } from '../platform/db/test-database.ts';
+import { demoStores } from './demo-catalog.ts';
+import { demoReviewedProductHandle, demoStagedEdit } from './demo-content-review.ts';
 import { demoOrderCount } from './demo-selling.ts';
-import { seedDemo } from './seed-demo.ts';
+import { DEMO_EDITOR, seedDemo } from './seed-demo.ts';
 
 for (const target of testDatabaseTargets()) {
   let database: Database;
@@ -154,6 +158,52 @@ for (const target of testDatabaseTargets()) {
     const running = await experimentResults(database.db, store, tests[1]!.id);
     assert.ok(running.variants.every((v) => v.visitors > 0));
     assert.ok(running.daysRunning > 5 && running.daysRunning < 7);
+  });
+
+  test(`the demo store has one product change waiting for approval, not yet live, in the owner's briefing (${target.label})`, async () => {
+    const store = (await findStore(database.db, 'alder-ash'))!;
+    const queue = await changesAwaitingReview(database.db, store.id);
+    assert.deepEqual([queue.products, queue.live], [1, 1], 'one staged edit to a live product');
+    const waited = Date.now() - queue.oldestSince!.getTime();
+    assert.ok(waited > 2 * 86_400_000 && waited < 3 * 86_400_000, `sent ${queue.oldestSince!.toISOString()}`);
+
+    // The storefront still reads the catalog's text: the edit is staged, not live.
+    const live = (await findProductByHandle(database.db, store.id, demoReviewedProductHandle))!;
+    const original = demoStores
+      .find((s) => s.handle === 'alder-ash')!
+      .products.find((p) => p.handle === demoReviewedProductHandle)!;
+    assert.equal(live.status, 'active');
+    assert.deepEqual([live.title, live.description], [original.title, original.description]);
+    assert.notEqual(demoStagedEdit.description, original.description);
+
+    // Staged and sent by the demo's content editor (a real user, who may not publish).
+    const [revision] = await database.execute<{
+      kind: string;
+      state: string;
+      by: string;
+      title: string;
+      description: string;
+    }>(
+      `select kind, state, submitted_by->>'label' as by, changes->>'title' as title,
+              changes->>'description' as description
+       from product_revisions where product_id = $1`,
+      [live.id],
+    );
+    assert.deepEqual(revision, {
+      kind: 'staged',
+      state: 'in_review',
+      by: DEMO_EDITOR.email,
+      ...demoStagedEdit,
+    });
+
+    // The owner's briefing asks for the review, with how long it has waited.
+    const briefing = await dailyBriefing(database.db, store, { permissions: new Set(rolePermissions.owner) });
+    const approvals = briefing.actions.filter((a) => a.kind === 'approvals');
+    assert.deepEqual(
+      approvals.map((a) => [a.title, a.link]),
+      [['Review 1 product change waiting for approval', '/admin/stores/alder-ash/products?review=waiting']],
+    );
+    assert.match(approvals[0]!.detail, /^1 edit to a live product; the oldest has waited 2 days\.$/);
   });
 
   test(`the demo's orders span six weeks of real dates, none in the future (${target.label})`, async () => {

@@ -12,6 +12,7 @@ import { addDefaultMacros } from '../modules/support/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { yieldToEventLoop } from '../platform/runtime/yield-to-event-loop.ts';
 import { demoStores } from './demo-catalog.ts';
+import { seedDemoContentReview } from './demo-content-review.ts';
 import { seedDemoExperiments } from './demo-experiments.ts';
 import { type DemoHistoryOptions, defaultDemoHistory, type HistoryIncidents } from './demo-history-plan.ts';
 import { seedDemoInventory } from './demo-inventory.ts';
@@ -225,6 +226,8 @@ async function seedDemoIn(
         await putProductTranslation(db, { actor, canPublish: true }, store, id, locale, text);
       }
     }
+    // After the translations, which a publisher puts live: the editor's change waits for review.
+    if (selling) await seedDemoContentReview(db, store, editor);
   }
   return true;
 }

@@ -144,6 +144,8 @@ export { findVariantShippingFacts, type VariantShippingFacts } from './variant-s
 export { publishProduct, unpublishProduct } from './workflow/publishing.ts';
 // What waits for a reviewer (the daily briefing's approvals).
 export { changesAwaitingReview, type ReviewQueue } from './workflow/review-queue.ts';
+// Sending an edit for review (POST …/submit-for-review; the demo sends one as its content editor).
+export { submitForReview } from './workflow/review-steps.ts';
 // Media files that staged changes hold until published (media cleanup must keep them).
 export { stagedMediaKeys } from './workflow/revision-store.ts';
 export { registerCatalogWorkflowJobs } from './workflow/schedules.ts';

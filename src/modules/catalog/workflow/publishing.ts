@@ -1,3 +1,4 @@
+import { now } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { conflict } from '../../../platform/errors.ts';
 import { emitEvent } from '../../../platform/events/outbox.ts';
@@ -107,7 +108,7 @@ export async function publishInTransaction(
     revision = await updateRevision(tx, open.id, {
       state: 'published',
       closedBy: writer.actor,
-      closedAt: new Date(),
+      closedAt: now(),
       publishedDiff: { ...diff, fields: [...diff.fields, ...translated] },
     });
     await recordWorkflowStep(

@@ -1,3 +1,4 @@
+import { now } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { conflict, notFound, unprocessable } from '../../../platform/errors.ts';
 import { emitEvent } from '../../../platform/events/outbox.ts';
@@ -65,7 +66,7 @@ export async function submitForReview(
       reviewComment: null,
       approvedFingerprint: null,
       submittedBy: writer.actor,
-      submittedAt: new Date(),
+      submittedAt: now(),
       reviewedBy: null,
       reviewedAt: null,
     };
@@ -154,7 +155,7 @@ async function recordReviewDecision(
   const revision = await updateRevision(tx, open.id, {
     ...decision,
     reviewedBy: writer.actor,
-    reviewedAt: new Date(),
+    reviewedAt: now(),
   });
   await recordWorkflowStep(
     tx,
@@ -241,7 +242,7 @@ export async function discardRevision(
     const revision = await updateRevision(tx, found.id, {
       state: 'discarded',
       closedBy: writer.actor,
-      closedAt: new Date(),
+      closedAt: now(),
     });
     await recordWorkflowStep(
       tx,

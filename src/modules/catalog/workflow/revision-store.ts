@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, max, sql } from 'drizzle-orm';
+import { now } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -126,7 +127,7 @@ export async function updateRevision(
 ): Promise<Revision> {
   const [row] = await tx
     .update(productRevisions)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...values, updatedAt: now() })
     .where(eq(productRevisions.id, id))
     .returning();
   return row!;
@@ -203,7 +204,7 @@ export async function settleStaleReview(
     state: 'discarded',
     reviewComment: open.reviewComment ?? 'Closed: the product went live without this review.',
     closedBy: actor,
-    closedAt: new Date(),
+    closedAt: now(),
   });
   await recordWorkflowStep(
     tx,

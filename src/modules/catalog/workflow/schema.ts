@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { now } from '../../../platform/clock.ts';
 import type { Actor } from '../../access/actor.ts';
 import { products } from '../schema.ts';
 import type { StagedChanges } from './product-content.ts';
@@ -40,8 +41,9 @@ export const productRevisions = pgTable(
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     closedBy: jsonb('closed_by').$type<Actor>(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    // A review's steps are business facts: stamped by the business clock (the demo dates its own).
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     uniqueIndex('product_revisions_number_key').on(t.productId, t.number),

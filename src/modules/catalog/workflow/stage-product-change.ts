@@ -1,3 +1,4 @@
+import { now } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { conflict, unprocessable } from '../../../platform/errors.ts';
 import type { Actor } from '../../access/actor.ts';
@@ -264,7 +265,7 @@ export async function revertStagingStep(
     const revision = await updateRevision(tx, open.id, {
       state: 'discarded',
       closedBy: actor,
-      closedAt: new Date(),
+      closedAt: now(),
     });
     await recordWorkflowStep(
       tx,
