@@ -57,7 +57,8 @@ const sectionsTest: ExperimentInput = {
  * test's window is exposed on their first page there, in the variant their hash bucket gives, as
  * the storefront would have done. The finished banner test has a clear winner: the history was
  * written without it, so the effect is made by leaving out of the test part of the control's
- * visitors who bought or added to cart (as if those pages had not shown the test), and as many of
+ * visitors who bought (enough for the banner's arm to convert 1.8 times as well) or added to cart
+ * (as if those pages had not shown the test), and as many of
  * the other arm's visitors who did neither, so the split stays even. The running test is left as the
  * traffic made it.
  */
@@ -81,7 +82,10 @@ async function replayTest(
   );
   await runAt(from, () => changeExperimentStatus(db, store.id, actor, experiment.id, 'running'));
   const seen = await visitorsSeen(db, store.id, { from, to });
-  let visits = seen.map((v) => ({ visitorId: v.visitorId, exposedAt: v.firstSeenAt }));
+  // In visitor order: the seeded choices below then fall the same way on either database.
+  let visits = seen
+    .map((v) => ({ visitorId: v.visitorId, exposedAt: v.firstSeenAt }))
+    .sort((x, y) => (x.visitorId < y.visitorId ? -1 : 1));
   if (window.stop) {
     const outcomes = await visitorOutcomes(
       db,
@@ -94,16 +98,29 @@ async function replayTest(
     const inControl = (visitorId: string) =>
       variantAtBucket(experiment.variants, bucketOf(visitorId, experiment.key, experiment.seed)).key ===
       control!.key;
-    // Part of the control's buyers and cart-adders leave the test…
+    // Part of the control's buyers leave the test, as many as it takes for the banner's arm to
+    // convert 1.8 times as well (what the history happened to give each arm decides how many, so
+    // even a small history has its winner), and part of its cart-adders…
+    const bannerBuyers = outcomes.filter((o) => !inControl(o.visitorId) && o.purchases.length > 0).length;
+    const controlBuyers = outcomes.filter((o) => inControl(o.visitorId) && o.purchases.length > 0);
+    const buyersLeaving = Math.max(0, controlBuyers.length - Math.floor(bannerBuyers / 1.8));
     const left = new Set(
-      outcomes
-        .filter((o) => {
-          if (!inControl(o.visitorId)) return false;
-          const chance = o.purchases.length > 0 ? 0.45 : o.firstAddToCartAt ? 0.3 : 0;
-          return random.uniform() < chance;
-        })
-        .map((o) => o.visitorId),
+      controlBuyers
+        .map((o) => ({ o, key: random.uniform() }))
+        .sort((x, y) => x.key - y.key)
+        .slice(0, buyersLeaving)
+        .map(({ o }) => o.visitorId),
     );
+    for (const o of outcomes) {
+      if (
+        inControl(o.visitorId) &&
+        o.purchases.length === 0 &&
+        o.firstAddToCartAt &&
+        random.uniform() < 0.3
+      ) {
+        left.add(o.visitorId);
+      }
+    }
     // …and as many of the other arm's visitors who did neither, so the split stays even (else, at
     // this traffic, the sample-ratio check rightly calls the test broken).
     const idle = outcomes.filter(
