@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import type { Store } from '../access/index.ts';
 import { imageSrc } from './media/image-source.ts';
 import { productImages, products, productVariants } from './schema.ts';
@@ -37,6 +38,20 @@ export interface CartVariant {
 
 type StoreLocale = Pick<Store, 'id' | 'locale'>;
 
+// Every pricing of a cart reads its variants: built once (platform/db/prepared.ts).
+const cartVariantRows = (db: Db, name: string) =>
+  db
+    .select({ variant: productVariants, product: products })
+    .from(productVariants)
+    .innerJoin(products, eq(products.id, productVariants.productId))
+    .where(
+      and(
+        eq(productVariants.storeId, sql.placeholder('storeId')),
+        sql`${productVariants.id} = any(${sql.placeholder('ids')}::text[])`,
+      ),
+    )
+    .prepare(name);
+
 /**
  * The store's variants among `variantIds` with their products, as a cart shows them in `locale`
  * (translated titles, option values and handles; the default locale's where none). Unknown ids and
@@ -51,11 +66,7 @@ export async function findCartVariants(
 ): Promise<Map<string, CartVariant>> {
   const ids = [...new Set(variantIds)];
   if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ variant: productVariants, product: products })
-    .from(productVariants)
-    .innerJoin(products, eq(products.id, productVariants.productId))
-    .where(and(eq(productVariants.storeId, store.id), inArray(productVariants.id, ids)));
+  const rows = await prepared(db, 'cart_variants', cartVariantRows).execute({ storeId: store.id, ids });
   const imageIds = rows.flatMap((r) => (r.variant.imageId ? [r.variant.imageId] : []));
   const [images, texts] = await Promise.all([
     imageIds.length === 0

@@ -1,8 +1,9 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import * as clock from '../../platform/clock.ts';
 import { isCountryCode } from '../../platform/countries/country-codes.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { getStore, type Store } from '../access/index.ts';
@@ -106,17 +107,11 @@ export async function createCart(
 /** The shopper's active cart, by the token in their cookie; undefined when none, expired or used up. */
 export async function findCartByToken(db: Db, storeId: string, token: string): Promise<Cart | undefined> {
   if (!token || token.length > 128) return undefined;
-  const [row] = await db
-    .select({ cart: carts, lines: linesColumn })
-    .from(carts)
-    .where(
-      and(
-        eq(carts.tokenHash, cartTokenDigest(token)),
-        eq(carts.storeId, storeId),
-        eq(carts.state, 'active'),
-        gt(carts.expiresAt, clock.now()),
-      ),
-    );
+  const [row] = await prepared(db, 'active_cart_by_token', activeCartByToken).execute({
+    tokenHash: cartTokenDigest(token),
+    storeId,
+    now: clock.now().toISOString(),
+  });
   return row ? withLines(row.cart, linesFromJson(row.lines)) : undefined;
 }
 
@@ -193,11 +188,7 @@ export interface CartEdit {
 
 /** The cart row locked until the transaction ends; it must be active (409 `cart_not_active`). */
 export async function lockActiveCart(tx: Db, storeId: string, cartId: string): Promise<Cart> {
-  const [found] = await tx
-    .select({ cart: carts, lines: linesColumn })
-    .from(carts)
-    .where(and(eq(carts.id, cartId), eq(carts.storeId, storeId)))
-    .for('update', { of: carts });
+  const [found] = await prepared(tx, 'lock_cart', lockedCart).execute({ cartId, storeId });
   if (!found) throw notFound('Cart', { id: cartId });
   const row = found.cart;
   if (row.state !== 'active') {
@@ -219,6 +210,29 @@ const linesColumn = sql<LineJson[] | string>`coalesce((
   select json_agg(json_build_object('id', l.id, 'variantId', l.variant_id, 'quantity', l.quantity,
     'addedAt', l.added_at) order by l.added_at, l.id)
   from cart_lines l where l.cart_id = "carts"."id"), '[]')`;
+
+// Every step of a checkout reads its cart: built once (platform/db/prepared.ts).
+const activeCartByToken = (db: Db, name: string) =>
+  db
+    .select({ cart: carts, lines: linesColumn })
+    .from(carts)
+    .where(
+      and(
+        eq(carts.tokenHash, sql.placeholder('tokenHash')),
+        eq(carts.storeId, sql.placeholder('storeId')),
+        eq(carts.state, 'active'),
+        sql`${carts.expiresAt} > ${sql.placeholder('now')}::timestamptz`,
+      ),
+    )
+    .prepare(name);
+
+const lockedCart = (db: Db, name: string) =>
+  db
+    .select({ cart: carts, lines: linesColumn })
+    .from(carts)
+    .where(and(eq(carts.id, sql.placeholder('cartId')), eq(carts.storeId, sql.placeholder('storeId'))))
+    .for('update', { of: carts })
+    .prepare(name);
 
 interface LineJson {
   id: string;

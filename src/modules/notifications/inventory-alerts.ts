@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
-import type { OutboxConsumer } from '../../platform/events/index.ts';
+import { eventsOfTypes, type OutboxConsumer } from '../../platform/events/index.ts';
 import { findStore } from '../access/index.ts';
 import { findStockVariants, type StockVariant } from '../catalog/index.ts';
 import { openNotification, resolveNotification } from './notifications.ts';
@@ -92,6 +92,13 @@ export function runningOutText(
  */
 export const inventoryAlertsConsumer: OutboxConsumer = {
   name: 'notifications.inventory',
+  select: eventsOfTypes([
+    'inventory.low',
+    'inventory.out',
+    'inventory.restocked',
+    'inventory.running_out',
+    'inventory.running_out_cleared',
+  ]),
   async handle(db: Db, event) {
     if (!event.storeId || !event.type.startsWith('inventory.')) return;
     const payload = event.payload as unknown as StockStatePayload;

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
-import type { DomainEvent, OutboxConsumer } from '../../platform/events/index.ts';
+import { type DomainEvent, eventsOfTypes, type OutboxConsumer } from '../../platform/events/index.ts';
 import { systemActor } from '../access/index.ts';
 import { refreshFinancialStatus } from './financial-status.ts';
 
@@ -12,6 +12,7 @@ const actor = systemActor('payment provider');
  */
 export const paymentUpdatesConsumer: OutboxConsumer = {
   name: 'orders.payment-updates',
+  select: eventsOfTypes(['payment.updated']),
   async handle(db: Db, event: DomainEvent) {
     if (event.type !== 'payment.updated' || !event.storeId) return;
     const orderId = (event.payload as { orderId?: unknown }).orderId;

@@ -9,7 +9,7 @@ import { commitDiscountUsage, releaseDiscountUsage } from '../promotions/index.t
 import { emitOrderEvent } from './order-domain-events.ts';
 import { orderMail, orderMailVariables, paymentMailVariables } from './order-mail.ts';
 import { nextOrderNumber } from './order-number.ts';
-import { lockOrder, type Order, orderLinesOf } from './order-read.ts';
+import { lockOrder, type Order, type OrderLine, orderLinesOf } from './order-read.ts';
 import { recordOrderEvent } from './order-timeline.ts';
 import { orders } from './schema.ts';
 
@@ -20,15 +20,21 @@ import { orders } from './schema.ts';
  * until `settlePaymentAction`. The order number is taken last (see `nextOrderNumber`). A failed
  * payment must not get here: the caller rolls the whole placement back. An order with nothing to pay
 (total 0, e.g. an exchange) takes no payment (`null`) and is paid as placed; 409 `payment_required` otherwise.
+ *
+ * `created` is the order's id, or the order `createOrder` returned in this same transaction: a row
+ * this transaction inserted is invisible to every other until commit, so it needs neither reading
+ * again nor locking, and its lines are known (two statements fewer on every checkout).
  */
 export async function completePlacement(
   tx: Db,
   storeId: string,
   actor: Actor,
-  orderId: string,
+  created: string | (Order & { lines: OrderLine[] }),
   payment: Payment | null,
 ): Promise<Order> {
-  const order = await lockOrder(tx, storeId, orderId);
+  const order = typeof created === 'string' ? await lockOrder(tx, storeId, created) : created;
+  const orderId = order.id;
+  const knownLines = typeof created === 'string' ? undefined : created.lines;
   if (order.number !== null || order.status !== 'open') {
     throw conflict('order_already_placed', 'This order was placed already.', { orderId });
   }
@@ -65,7 +71,7 @@ export async function completePlacement(
       },
     );
   } else {
-    await announcePlaced(tx, actor, placed!, payment);
+    await announcePlaced(tx, actor, placed!, payment, knownLines);
   }
   return placed!;
 }
@@ -132,13 +138,21 @@ async function settleHolds(tx: Db, storeId: string, actor: Actor, order: Order):
   if (order.discountUsageRef) await commitDiscountUsage(tx, storeId, order.discountUsageRef);
 }
 
-async function announcePlaced(tx: Db, actor: Actor, order: Order, payment: Payment | null): Promise<void> {
+async function announcePlaced(
+  tx: Db,
+  actor: Actor,
+  order: Order,
+  payment: Payment | null,
+  knownLines?: readonly OrderLine[],
+): Promise<void> {
   await recordOrderEvent(tx, order, actor, 'placed', 'Order placed.', {
     paymentId: payment?.id ?? null,
     provider: payment?.provider ?? null,
     financialStatus: order.financialStatus,
   });
-  const lines = await orderLinesOf(tx, order.id);
+  const lines = knownLines
+    ? [...knownLines].sort((a, b) => a.position - b.position)
+    : await orderLinesOf(tx, order.id);
   const variables = {
     ...(await orderMailVariables(tx, order, lines)),
     payment: paymentMailVariables(order, payment, await getPaymentSettings(tx, order.storeId)),

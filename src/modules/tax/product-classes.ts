@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { pgErrorCode, unprocessable } from '../../platform/errors.ts';
 import { type Actor, recordAuditEntries } from '../access/index.ts';
 import { findProductIds } from '../catalog/index.ts';
@@ -54,25 +55,32 @@ export const listProductTaxClassesQuery = z
   .strict();
 
 /** Every product id given → its tax class ('standard' unless assigned another). For carts and orders. */
+// Every pricing of a cart reads its products' classes: built once (platform/db/prepared.ts); the ids
+// go as one array, however many.
+const classesOfProducts = (db: Db, name: string) =>
+  db
+    .select({ productId: taxProductClasses.productId, classHandle: taxProductClasses.classHandle })
+    .from(taxProductClasses)
+    .where(
+      and(
+        eq(taxProductClasses.storeId, sql.placeholder('storeId')),
+        sql`${taxProductClasses.productId} = any(${sql.placeholder('ids')}::text[])`,
+      ),
+    )
+    .prepare(name);
+
 export async function taxClassesOfProducts(
   db: Db,
   storeId: string,
   productIds: readonly string[],
 ): Promise<Map<string, string>> {
   const classes = new Map(productIds.map((id) => [id, standardTaxClass]));
-  const ids = [...classes.keys()];
-  for (let i = 0; i < ids.length; i += maxProductsPerAssignment) {
-    const rows = await db
-      .select({ productId: taxProductClasses.productId, classHandle: taxProductClasses.classHandle })
-      .from(taxProductClasses)
-      .where(
-        and(
-          eq(taxProductClasses.storeId, storeId),
-          inArray(taxProductClasses.productId, ids.slice(i, i + maxProductsPerAssignment)),
-        ),
-      );
-    for (const row of rows) classes.set(row.productId, row.classHandle);
-  }
+  if (classes.size === 0) return classes;
+  const rows = await prepared(db, 'tax_classes_of_products', classesOfProducts).execute({
+    storeId,
+    ids: [...classes.keys()],
+  });
+  for (const row of rows) classes.set(row.productId, row.classHandle);
   return classes;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OutboxConsumer } from '../../platform/events/index.ts';
+import { eventsOfTypes, type OutboxConsumer } from '../../platform/events/index.ts';
 import { sendTransactionalMail } from './send-transactional-mail.ts';
 import type { TransactionalTemplateKey } from './template-keys.ts';
 
@@ -43,6 +43,7 @@ const paymentOf = (variables: Record<string, unknown>) =>
  */
 export const transactionalMailConsumer: OutboxConsumer = {
   name: 'transactional-mail',
+  select: eventsOfTypes(Object.keys(eventTemplates)),
   async handle(db, event) {
     const template = eventTemplates[event.type];
     if (!event.storeId || !template) return;

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { OutboxConsumer } from '../../platform/events/dispatcher.ts';
 import { newId } from '../../platform/ids.ts';
 import { enqueueJob } from '../../platform/jobs/enqueue.ts';
@@ -23,6 +23,19 @@ export function createWebhooksConsumer(options: { maxAttempts?: number } = {}): 
   const maxAttempts = options.maxAttempts ?? DEFAULT_DELIVERY_ATTEMPTS;
   return {
     name: 'webhooks',
+    // One read of the batch's stores' enabled endpoints: most stores have none, and most events
+    // then need nothing more.
+    async select(db, events) {
+      const storeIds = [...new Set(events.flatMap((event) => (event.storeId ? [event.storeId] : [])))];
+      if (storeIds.length === 0) return [];
+      const endpoints = await db
+        .select({ storeId: webhookEndpoints.storeId, eventTypes: webhookEndpoints.eventTypes })
+        .from(webhookEndpoints)
+        .where(and(inArray(webhookEndpoints.storeId, storeIds), eq(webhookEndpoints.enabled, true)));
+      return events.filter((event) =>
+        endpoints.some((e) => e.storeId === event.storeId && endpointWantsEvent(e.eventTypes, event.type)),
+      );
+    },
     async handle(db, event) {
       if (!event.storeId) return;
       const endpoints = await db

@@ -7,7 +7,13 @@ import type { Database, Db } from '../db/database.ts';
 import { testDatabaseTargets } from '../db/test-database.ts';
 import { enqueueJob } from '../jobs/enqueue.ts';
 import { jobs } from '../jobs/schema.ts';
-import { createOutboxDispatcher, type DomainEvent, emitEvent, type OutboxConsumer } from './index.ts';
+import {
+  createOutboxDispatcher,
+  type DomainEvent,
+  emitEvent,
+  eventsOfTypes,
+  type OutboxConsumer,
+} from './index.ts';
 import { outboxEvents } from './schema.ts';
 
 const logger = pino({ level: 'silent' });
@@ -189,6 +195,71 @@ for (const target of testDatabaseTargets()) {
         await sleep(10);
       }
       await dispatcher.stop();
+      assert.deepEqual(a.seen, [id]);
+    });
+
+    test("a consumer's select decides which events it handles; events nobody selects are marked dispatched", async () => {
+      const placed = recordingConsumer('placed');
+      const everything = recordingConsumer('everything');
+      const selectedBatches: string[][] = [];
+      const dispatcher = createOutboxDispatcher({
+        database,
+        logger,
+        consumers: [
+          {
+            ...placed.consumer,
+            select: (db, events) => {
+              selectedBatches.push(events.map((e) => e.id));
+              return eventsOfTypes(['order.placed'])(db, events);
+            },
+          },
+          everything.consumer,
+        ],
+      });
+      const cart = await emit('cart.updated', { cartId: 'cart_1' });
+      const order = await emit('order.placed', { orderId: 'ord_1' });
+      assert.deepEqual(await dispatcher.dispatchOnce(), { dispatched: 2, failed: 0 });
+      assert.deepEqual(selectedBatches, [[cart, order]], 'select sees the whole batch once');
+      assert.deepEqual(placed.seen, [order]);
+      assert.deepEqual(everything.seen, [cart, order]);
+      assert.deepEqual(await reactions('placed'), [order]);
+
+      const onlyPlaced = createOutboxDispatcher({
+        database,
+        logger,
+        consumers: [{ ...recordingConsumer('late').consumer, select: eventsOfTypes(['order.placed']) }],
+      });
+      const unwanted = await emit('cart.updated', { cartId: 'cart_2' });
+      assert.deepEqual(await onlyPlaced.dispatchOnce(), { dispatched: 1, failed: 0 });
+      const row = await eventRow(unwanted);
+      assert.ok(row.dispatchedAt, 'an event no consumer wants is dispatched all the same');
+      assert.equal(row.attempts, 1);
+      assert.equal(row.lastError, null);
+      assert.deepEqual(await reactions('late'), []);
+    });
+
+    test('a failing select fails the batch: nothing is marked, and the next poll hands every event over', async () => {
+      const a = recordingConsumer('a');
+      let failSelect = true;
+      const dispatcher = createOutboxDispatcher({
+        database,
+        logger,
+        consumers: [
+          {
+            ...a.consumer,
+            select: (_db, events) => {
+              if (failSelect) throw new Error('endpoints unreadable');
+              return events;
+            },
+          },
+        ],
+      });
+      const id = await emit('order.placed', { orderId: 'ord_1' });
+      await assert.rejects(dispatcher.dispatchOnce(), /endpoints unreadable/);
+      assert.equal((await eventRow(id)).dispatchedAt, null);
+      assert.deepEqual(a.seen, []);
+      failSelect = false;
+      assert.deepEqual(await dispatcher.dispatchOnce(), { dispatched: 1, failed: 0 });
       assert.deepEqual(a.seen, [id]);
     });
 

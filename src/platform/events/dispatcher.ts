@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/database.ts';
 import { createInterruptibleSleep } from '../interruptible-sleep.ts';
 import { defaultRetryPolicy, type RetryPolicy, retryDelayMs } from '../jobs/backoff.ts';
@@ -14,7 +14,24 @@ import { outboxEvents } from './schema.ts';
  */
 export interface OutboxConsumer {
   name: string;
+  /**
+   * Which of a batch's events this consumer has work for, decided before any of them is handled:
+   * by type, or with one read for the whole batch (the webhooks' endpoints). Most events interest no
+   * consumer (a cart's steps, stock levels), and those are marked dispatched together, without a
+   * savepoint and a handler call each. It must not leave out an event `handle` would act on. It runs
+   * in the batch's transaction; a failing one fails the batch, tried again at the next poll, so keep
+   * it to reads. Omitted: every event.
+   */
+  select?(db: Db, events: readonly DomainEvent[]): readonly DomainEvent[] | Promise<readonly DomainEvent[]>;
   handle(db: Db, event: DomainEvent): Promise<void>;
+}
+
+/** A consumer's `select` for the common case: the events of the given types. */
+export function eventsOfTypes(
+  types: Iterable<string>,
+): (db: Db, events: readonly DomainEvent[]) => DomainEvent[] {
+  const wanted = new Set(types);
+  return (_db, events) => events.filter((event) => wanted.has(event.type));
 }
 
 export interface OutboxDispatcherOptions {
@@ -77,21 +94,33 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   const pause = createInterruptibleSleep();
   let lastPrune = 0;
 
-  async function deliver(tx: Db, event: DomainEvent) {
+  async function deliver(tx: Db, event: DomainEvent, interested: readonly OutboxConsumer[]) {
     // A savepoint per event: a failing consumer undoes only this event's writes, not the batch's.
     await tx.transaction(async (savepoint) => {
-      for (const consumer of consumers) {
+      for (const consumer of interested) {
         try {
           await consumer.handle(savepoint, event);
         } catch (err) {
           throw new ConsumerFailure(consumer.name, err);
         }
       }
-      await savepoint
-        .update(outboxEvents)
-        .set({ dispatchedAt: sql`now()`, attempts: sql`${outboxEvents.attempts} + 1`, lastError: null })
-        .where(eq(outboxEvents.id, event.id));
     });
+  }
+
+  /** For each consumer, the ids of the batch's events it has work for (all of them without `select`). */
+  async function selectFor(tx: Db, events: readonly DomainEvent[]) {
+    const picked = new Map<OutboxConsumer, Set<string> | 'all'>();
+    for (const consumer of consumers) {
+      picked.set(
+        consumer,
+        consumer.select ? new Set((await consumer.select(tx, events)).map((event) => event.id)) : 'all',
+      );
+    }
+    return (event: DomainEvent) =>
+      consumers.filter((consumer) => {
+        const ids = picked.get(consumer)!;
+        return ids === 'all' || ids.has(event.id);
+      });
   }
 
   async function dispatchOnce(): Promise<DispatchResult> {
@@ -107,20 +136,29 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
         .orderBy(asc(outboxEvents.createdAt), asc(outboxEvents.id))
         .limit(batchSize)
         .for('update', { skipLocked: true });
-      for (const row of events) {
-        const event: DomainEvent = {
-          id: row.id,
-          storeId: row.storeId,
-          type: row.type,
-          payload: row.payload as Record<string, unknown>,
-          createdAt: row.createdAt,
-        };
+      const batch: DomainEvent[] = events.map((row) => ({
+        id: row.id,
+        storeId: row.storeId,
+        type: row.type,
+        payload: row.payload as Record<string, unknown>,
+        createdAt: row.createdAt,
+      }));
+      if (batch.length === 0) return;
+      const interestedIn = await selectFor(tx, batch);
+      // Handled events are marked dispatched in one statement at the end, in the same transaction.
+      const handled: string[] = [];
+      for (const [index, event] of batch.entries()) {
+        const interested = interestedIn(event);
+        if (interested.length === 0) {
+          handled.push(event.id);
+          continue;
+        }
         try {
-          await deliver(tx, event);
-          result.dispatched++;
+          await deliver(tx, event, interested);
+          handled.push(event.id);
         } catch (err) {
           result.failed++;
-          const attempt = row.attempts + 1;
+          const attempt = events[index]!.attempts + 1;
           const message = err instanceof Error ? err.message : String(err);
           const delayMs = retryDelayMs(attempt, retry);
           await tx
@@ -130,7 +168,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
               lastError: message.slice(0, 2000),
               nextAttemptAt: sql`now() + (${delayMs}::double precision * interval '1 millisecond')`,
             })
-            .where(eq(outboxEvents.id, row.id));
+            .where(eq(outboxEvents.id, event.id));
           logger.warn(
             {
               eventId: event.id,
@@ -143,6 +181,13 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
             'outbox event failed; will retry',
           );
         }
+      }
+      if (handled.length > 0) {
+        await tx
+          .update(outboxEvents)
+          .set({ dispatchedAt: sql`now()`, attempts: sql`${outboxEvents.attempts} + 1`, lastError: null })
+          .where(inArray(outboxEvents.id, handled));
+        result.dispatched += handled.length;
       }
     });
     return result;

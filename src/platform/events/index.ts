@@ -4,6 +4,7 @@ export * as customerData from './customer-data.ts';
 export {
   createOutboxDispatcher,
   type DispatchResult,
+  eventsOfTypes,
   type OutboxConsumer,
   type OutboxDispatcher,
   type OutboxDispatcherOptions,

@@ -1,7 +1,8 @@
-import { eq, type SQL } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { now } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { jsonRowsInsert } from '../db/json-rows-insert.ts';
+import { prepared } from '../db/prepared.ts';
 import { newId } from '../ids.ts';
 import { outboxEvents } from './schema.ts';
 
@@ -22,11 +23,29 @@ export async function emitEvent(
   event: { storeId: string | null; type: string; payload: Record<string, unknown> },
 ): Promise<string> {
   const id = newId('event');
-  await tx
-    .insert(outboxEvents)
-    .values({ id, storeId: event.storeId, type: event.type, payload: event.payload });
+  await prepared(tx, 'emit_event', insertEvent).execute({
+    id,
+    storeId: event.storeId,
+    type: event.type,
+    payload: event.payload,
+    createdAt: now(),
+  });
   return id;
 }
+
+// Every change emits: built once (platform/db/prepared.ts). The time is a placeholder too: a
+// column default computed in JavaScript would be taken once, when the statement is built.
+const insertEvent = (db: Db, name: string) =>
+  db
+    .insert(outboxEvents)
+    .values({
+      id: sql.placeholder('id'),
+      storeId: sql.placeholder('storeId'),
+      type: sql.placeholder('type'),
+      payload: sql.placeholder('payload'),
+      createdAt: sql.placeholder('createdAt'),
+    })
+    .prepare(name);
 
 type NewEvent = { storeId: string | null; type: string; payload: Record<string, unknown> };
 

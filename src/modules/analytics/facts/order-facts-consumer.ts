@@ -1,4 +1,4 @@
-import type { OutboxConsumer } from '../../../platform/events/index.ts';
+import { eventsOfTypes, type OutboxConsumer } from '../../../platform/events/index.ts';
 import { factEventTypes, recordOrderFacts } from './record-order-facts.ts';
 
 /**
@@ -8,6 +8,7 @@ import { factEventTypes, recordOrderFacts } from './record-order-facts.ts';
  */
 export const analyticsFactsConsumer: OutboxConsumer = {
   name: 'analytics-facts',
+  select: eventsOfTypes(factEventTypes),
   async handle(db, event) {
     if (!factEventTypes.has(event.type) || !event.storeId) return;
     const orderId = (event.payload as { orderId?: unknown }).orderId;

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, notExists, sql } from 'drizzle-orm';
 import type { BlobStorage } from '../../../platform/blob-storage/blob-storage.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors.ts';
-import type { OutboxConsumer } from '../../../platform/events/index.ts';
+import { eventsOfTypes, type OutboxConsumer } from '../../../platform/events/index.ts';
 import { enqueueJob, type JobRunner } from '../../../platform/jobs/index.ts';
 import { announceCatalogChange } from '../change-topic.ts';
 import { productImages, products } from '../schema.ts';
@@ -43,6 +43,7 @@ function awaitingDownload(productId: string) {
 /** Queues the download job for a product that has images recorded by URL and not yet stored. */
 export const remoteImageConsumer: OutboxConsumer = {
   name: 'catalog.media.remote-images',
+  select: eventsOfTypes(productChangeEvents),
   async handle(db, event) {
     if (!productChangeEvents.has(event.type) || !event.storeId) return;
     const productId = (event.payload as { id?: unknown }).id;

@@ -211,7 +211,7 @@ export async function placeOrderFromCart(db: Db, input: PlaceOrderInput): Promis
     // The cart is marked before the placement completes: `completePlacement` takes the store's order
     // number, whose row lock concurrent checkouts queue on until this transaction commits.
     await markCartCompleted(tx, storeId, cart.id, order.id);
-    const placed = await completePlacement(tx, storeId, actor, order.id, paid);
+    const placed = await completePlacement(tx, storeId, actor, order, paid);
     return { order: placed, payment: paid, replayed: false };
   });
 }
