@@ -5,12 +5,15 @@
 // buying again as soon as its order is placed, for BENCH_DURATION (10) seconds, on PGlite and, when
 // BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set, on PostgreSQL. The server runs as `storepilot
 // start` in its own process. Prints orders/s and p50/p99 per step, then checks the books: every order
-// placed sold its units through the ledger (no drift). Asserts nothing; docs/benchmarks.md has figures.
+// placed sold its units through the ledger (no drift). Also prints the CPU each part spent per order
+// (server, PostgreSQL, the shoppers; from /proc) and how long the dispatcher took to catch up with
+// the orders' background work after the shoppers stopped (from /metrics). Asserts nothing;
+// docs/benchmarks.md has figures.
 // Options: BENCH_ONLY=pglite|postgres, BENCH_PROFILE_DIR=dir (a V8 CPU profile of the server),
 // BENCH_WORKERS=N (server processes on PostgreSQL, `storepilot start --workers N`).
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { systemActor } from '../src/modules/access/index.ts';
 import { createStore } from '../src/modules/access/stores.ts';
@@ -26,6 +29,7 @@ import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateDatabase } from '../src/platform/db/migrate.ts';
 import { seedCatalog } from './fixtures/seed-catalog.ts';
 import { startBenchServer, stopBenchServer } from './support/bench-server.ts';
+import { cpuSnapshot, cpuSpent } from './support/process-cpu.ts';
 import { scratchPostgresDatabase } from './support/scratch-postgres.ts';
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
@@ -115,6 +119,12 @@ async function setUp(databaseUrl: string | undefined, dataDir: string): Promise<
 
 class StepFailed extends Error {}
 
+/** Domain events the server's dispatcher has still to hand over, from its `/metrics`. */
+async function outboxWaiting(): Promise<number> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  return Number(/^storepilot_outbox_events_waiting (\S+)$/m.exec(text)?.[1] ?? Number.NaN);
+}
+
 /** One shopper's purchase; each step's time goes to `timings`. */
 async function buy(variantId: string, withCode: boolean, timings: Map<Step, number[]>): Promise<void> {
   const timed = async (step: Step, send: () => Promise<Response>, expect: number) => {
@@ -200,8 +210,13 @@ async function run(label: string, databaseUrl?: string) {
     const failures = new Map<string, number>();
     let placed = 0;
     let elapsed = 0;
+    let cpu = { server: 0, postgres: 0, shoppers: 0 };
+    let backlog = 0;
+    let drained = 0;
     try {
       let next = 0;
+      const cpuBefore = cpuSnapshot(server.child.pid!, 'postgres');
+      const shoppersBefore = process.cpuUsage();
       const started = performance.now();
       const until = started + duration * 1000;
       await Promise.all(
@@ -221,6 +236,24 @@ async function run(label: string, databaseUrl?: string) {
         }),
       );
       elapsed = (performance.now() - started) / 1000;
+      const cpuAfter = cpuSnapshot(server.child.pid!, 'postgres');
+      const shoppersSpent = process.cpuUsage(shoppersBefore);
+      cpu = {
+        server: cpuSpent(cpuBefore.tree, cpuAfter.tree),
+        postgres: databaseUrl ? cpuSpent(cpuBefore.named, cpuAfter.named) : 0,
+        shoppers: (shoppersSpent.user + shoppersSpent.system) / 1e6,
+      };
+      // The orders' background work (confirmation e-mails, analytics facts) the dispatcher had not
+      // done when the shoppers stopped: its time and CPU belong to the orders too.
+      backlog = await outboxWaiting();
+      const drainStarted = performance.now();
+      while ((await outboxWaiting()) > 0 && performance.now() - drainStarted < 300_000) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      drained = (performance.now() - drainStarted) / 1000;
+      const cpuDrained = cpuSnapshot(server.child.pid!, 'postgres');
+      cpu.server += cpuSpent(cpuAfter.tree, cpuDrained.tree);
+      cpu.postgres += databaseUrl ? cpuSpent(cpuAfter.named, cpuDrained.named) : 0;
     } finally {
       await stopBenchServer(server);
     }
@@ -237,6 +270,13 @@ async function run(label: string, databaseUrl?: string) {
     );
     console.log(
       `  ${(placed / elapsed).toFixed(1)} orders/s, ${placed} placed, ${[...failures.values()].reduce((a, b) => a + b, 0)} failed`,
+    );
+    console.log(
+      `  ${backlog} events waiting for the dispatcher when the shoppers stopped, handled ${drained.toFixed(1)} s later: ${(placed / (elapsed + drained)).toFixed(1)} orders/s with all their work done`,
+    );
+    const perOrder = (seconds: number) => (placed > 0 ? ((seconds * 1000) / placed).toFixed(1) : '–');
+    console.log(
+      `  CPU per order (the drain included): server ${perOrder(cpu.server)} ms, PostgreSQL ${perOrder(cpu.postgres)} ms (all its processes), shoppers ${perOrder(cpu.shoppers)} ms; ${availableParallelism()} cores give ${(availableParallelism() * 1000).toLocaleString('en')} ms a second`,
     );
     console.log('| step | requests | p50 ms | p99 ms |');
     console.log('|---|---|---|---|');

@@ -121,7 +121,7 @@ import { attachConfigCache, startChangeFeed } from './platform/cache/index.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import { migrateDatabase } from './platform/db/migrate.ts';
 import { startStatisticsUpkeep } from './platform/db/statistics-upkeep.ts';
-import { createOutboxDispatcher } from './platform/events/index.ts';
+import { createOutboxDispatcher, registerOutboxMetrics } from './platform/events/index.ts';
 import { serveAdminConsole } from './platform/http/admin-static.ts';
 import { installationBaseUrl } from './platform/http/public-base-url.ts';
 import { createHttpServer } from './platform/http/server.ts';
@@ -164,6 +164,7 @@ export async function buildApp(options: AppOptions) {
   await migrateDatabase(database);
   const { db } = database;
   const metrics = createMetrics();
+  registerOutboxMetrics(metrics.registry, db);
   const mediaStorage = options.mediaStorage ?? new LocalDiskBlobStorage({ dataDir: config.dataDir });
   const importStorage = options.importStorage ?? productImportStorage(config.dataDir);
   const reviewPhotos = options.reviewPhotos ?? reviewPhotoStorage(config.dataDir);

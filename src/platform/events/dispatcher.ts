@@ -123,11 +123,14 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
       });
   }
 
-  async function dispatchOnce(): Promise<DispatchResult> {
+  async function dispatchOnce(moreWaiting = false): Promise<DispatchResult> {
     const result: DispatchResult = { dispatched: 0, failed: 0 };
-    // Idle is the common case: one indexed read, no transaction.
-    const [any] = await db.select({ id: outboxEvents.id }).from(outboxEvents).where(due).limit(1);
-    if (!any) return result;
+    // Idle is the common case: one indexed read, no transaction. After a full batch more are
+    // known to wait, and under load every statement queues for a connection behind requests.
+    if (!moreWaiting) {
+      const [any] = await db.select({ id: outboxEvents.id }).from(outboxEvents).where(due).limit(1);
+      if (!any) return result;
+    }
     await db.transaction(async (tx) => {
       const events = await tx
         .select()
@@ -207,13 +210,14 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   }
 
   async function run() {
+    let full = false;
     while (running) {
-      let full = false;
       try {
-        const result = await dispatchOnce();
+        const result = await dispatchOnce(full);
         full = result.dispatched + result.failed >= batchSize;
         await pruneDispatched();
       } catch (err) {
+        full = false;
         logger.error({ err }, 'outbox dispatch failed; retrying');
       }
       // A full batch means more may be waiting: go again at once.

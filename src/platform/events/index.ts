@@ -10,3 +10,4 @@ export {
   type OutboxDispatcherOptions,
 } from './dispatcher.ts';
 export { type DomainEvent, emitEvent, emitEvents, eventsInsert, findEvent } from './outbox.ts';
+export { outboxBacklog, registerOutboxMetrics } from './outbox-metrics.ts';
