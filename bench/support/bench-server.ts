@@ -43,9 +43,18 @@ export async function startBenchServer(options: {
         STOREPILOT_DEMO: String(options.demo),
         STOREPILOT_WORKERS: String(options.workers ?? 1),
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
+  // With several workers the first answers /ready before the others listen; load sent then would
+  // keep its connections on the first. The primary says when all serve.
+  let output = '';
+  const allServing = new Promise<void>((resolve) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-4096);
+      if (/server processes serve/.test(output)) resolve();
+    });
+  });
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
@@ -55,6 +64,7 @@ export async function startBenchServer(options: {
     }
     await new Promise((r) => setTimeout(r, 25));
   }
+  if ((options.workers ?? 1) > 1) await allServing;
   return { child, readyMs: performance.now() - started };
 }
 
