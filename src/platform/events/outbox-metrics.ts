@@ -19,12 +19,20 @@ export async function outboxBacklog(db: Db): Promise<{ waiting: number; oldestSe
  * behind — consumers slower than the writes, or failing — shows as a growing number and age.
  */
 export function registerOutboxMetrics(registry: Registry, db: Db): void {
+  // The registry collects its metrics side by side: both gauges wait on one read per scrape.
+  let reading: ReturnType<typeof outboxBacklog> | null = null;
+  const read = () => {
+    reading ??= outboxBacklog(db).finally(() => {
+      reading = null;
+    });
+    return reading;
+  };
   new Gauge({
     name: 'storepilot_outbox_events_waiting',
     help: 'Domain events not yet handed to their consumers (due, or waiting to be retried)',
     registers: [registry],
     async collect() {
-      this.set((await outboxBacklog(db)).waiting);
+      this.set((await read()).waiting);
     },
   });
   new Gauge({
@@ -32,7 +40,7 @@ export function registerOutboxMetrics(registry: Registry, db: Db): void {
     help: 'Age of the oldest domain event not yet handed to its consumers (0 when none)',
     registers: [registry],
     async collect() {
-      this.set((await outboxBacklog(db)).oldestSeconds);
+      this.set((await read()).oldestSeconds);
     },
   });
 }
