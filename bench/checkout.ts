@@ -11,24 +11,14 @@
 // docs/benchmarks.md has figures.
 // Options: BENCH_ONLY=pglite|postgres, BENCH_PROFILE_DIR=dir (a V8 CPU profile of the server),
 // BENCH_WORKERS=N (server processes on PostgreSQL, `storepilot start --workers N`).
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { systemActor } from '../src/modules/access/index.ts';
-import { createStore } from '../src/modules/access/stores.ts';
-import { ensureDefaultChannel } from '../src/modules/inventory/channels/channels.ts';
 import { verifyInventory } from '../src/modules/inventory/index.ts';
-import { createLocation } from '../src/modules/inventory/locations/locations.ts';
-import { createDiscount } from '../src/modules/promotions/discounts.ts';
-import { createRate } from '../src/modules/shipping/rates.ts';
-import { createZone } from '../src/modules/shipping/zones.ts';
-import { installTaxPreset } from '../src/modules/tax/install-preset.ts';
-import { updateTaxSettings } from '../src/modules/tax/tax-settings.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
-import { migrateDatabase } from '../src/platform/db/migrate.ts';
-import { seedCatalog } from './fixtures/seed-catalog.ts';
+import { CHECKOUT_STORE, setUpCheckoutStore } from './fixtures/checkout-store.ts';
 import { startBenchServer, stopBenchServer } from './support/bench-server.ts';
+import { buy, type Step, StepFailed, steps } from './support/checkout-shopper.ts';
 import { cpuSnapshot, cpuSpent } from './support/process-cpu.ts';
 import { scratchPostgresDatabase } from './support/scratch-postgres.ts';
 
@@ -36,162 +26,12 @@ const duration = Number(process.env.BENCH_DURATION ?? 10);
 const shoppers = Number(process.env.BENCH_SHOPPERS ?? 50);
 const port = Number(process.env.BENCH_PORT ?? 3902);
 const base = `http://127.0.0.1:${port}`;
-const STORE = 'bench-checkout';
-const shop = `${base}/s/${STORE}`;
-const steps = ['add to cart', 'contact', 'address', 'shipping', 'discount code', 'place order'] as const;
-type Step = (typeof steps)[number];
-
-/**
- * A German store selling in euro with VAT included: 2,000 products (5 variants each) with a million
- * units apiece at one warehouse, EU VAT, a zone for Germany with standard and express rates, and a
- * 10 % code without a usage limit. Returns the active variants shoppers may buy.
- */
-async function setUp(databaseUrl: string | undefined, dataDir: string): Promise<string[]> {
-  const database = await openDatabase(databaseUrl ? { url: databaseUrl } : { dataDir });
-  try {
-    await migrateDatabase(database);
-    const actor = systemActor('bench');
-    const store = await createStore(database.db, actor, {
-      handle: STORE,
-      name: 'Bench Checkout',
-      baseCurrency: 'EUR',
-      locale: 'de',
-      timezone: 'Europe/Berlin',
-    });
-    await seedCatalog(database.db, store, { products: 2000, variantsPerProduct: 5 });
-    const location = await createLocation(database.db, store.id, { name: 'Lager', kind: 'warehouse' });
-    await ensureDefaultChannel(database.db, store.id);
-    // Opening stock written as the ledger would have it: one receipt per variant and its level.
-    await database.execute(
-      `insert into inventory_items (variant_id, store_id) select id, store_id from product_variants where store_id = $1`,
-      [store.id],
-    );
-    await database.execute(
-      `insert into inventory_levels (store_id, variant_id, location_id, on_hand)
-       select store_id, id, $2, 1000000 from product_variants where store_id = $1`,
-      [store.id, location.id],
-    );
-    await database.execute(
-      `insert into inventory_movements (id, store_id, variant_id, location_id, kind, quantity, on_hand_after, actor_label)
-       select 'mov_' || id, store_id, id, $2, 'receive', 1000000, 1000000, 'bench'
-       from product_variants where store_id = $1`,
-      [store.id, location.id],
-    );
-    await database.db.transaction(async (tx) => {
-      await updateTaxSettings(tx, store.id, actor, { pricesIncludeTax: true });
-      await installTaxPreset(tx, store.id, actor, 'eu', {});
-      const zone = await createZone(tx, store.id, actor, {
-        name: 'Deutschland',
-        countries: [{ country: 'DE' }],
-      });
-      await createRate(tx, store.id, actor, zone.id, {
-        name: 'Standard',
-        type: 'flat',
-        estimate: { minDays: 1, maxDays: 3 },
-        prices: [{ currency: 'EUR', amount: 490, freeAbove: 5000 }],
-      });
-      await createRate(tx, store.id, actor, zone.id, {
-        name: 'Express',
-        type: 'flat',
-        estimate: { minDays: 1, maxDays: 1 },
-        prices: [{ currency: 'EUR', amount: 1290 }],
-      });
-      await createDiscount(tx, store.id, actor, {
-        title: 'Bench: 10 % off',
-        kind: 'code',
-        codes: ['BENCH10'],
-        type: 'percentage',
-        percentBp: 1000,
-      });
-    });
-    if (database.kind === 'postgres') await database.execute('vacuum analyze');
-    else await database.execute('analyze');
-    const variants = await database.execute<{ id: string }>(
-      `select v.id from product_variants v join products p on p.id = v.product_id
-       where v.store_id = $1 and p.status = 'active' order by v.id`,
-      [store.id],
-    );
-    return variants.map((v) => v.id);
-  } finally {
-    await database.close();
-  }
-}
-
-class StepFailed extends Error {}
+const shop = `${base}/s/${CHECKOUT_STORE}`;
 
 /** Domain events the server's dispatcher has still to hand over, from its `/metrics`. */
 async function outboxWaiting(): Promise<number> {
   const text = await (await fetch(`${base}/metrics`)).text();
   return Number(/^storepilot_outbox_events_waiting (\S+)$/m.exec(text)?.[1] ?? Number.NaN);
-}
-
-/** One shopper's purchase; each step's time goes to `timings`. */
-async function buy(variantId: string, withCode: boolean, timings: Map<Step, number[]>): Promise<void> {
-  const timed = async (step: Step, send: () => Promise<Response>, expect: number) => {
-    const started = performance.now();
-    const res = await send();
-    const body = res.status === 303 ? '' : await res.text();
-    timings.get(step)!.push(performance.now() - started);
-    if (res.status !== expect) throw new StepFailed(`${step}: ${res.status} ${body.slice(0, 300)}`);
-    return { res, body };
-  };
-  // The product page's form: a new shopper, no cookie yet; the answer sets the cart cookie.
-  const added = await timed(
-    'add to cart',
-    () =>
-      fetch(`${shop}/cart/lines`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
-        body: new URLSearchParams({ variantId, quantity: '1' }).toString(),
-        redirect: 'manual',
-      }),
-    303,
-  );
-  const cookie = added.res.headers.getSetCookie().find((c) => c.startsWith('sp_cart='));
-  const cartToken = cookie?.slice('sp_cart='.length).split(';')[0];
-  if (!cartToken) throw new StepFailed('add to cart: no cart cookie');
-  const post = (step: Step, pathName: string, body: object, headers: Record<string, string> = {}) =>
-    timed(
-      step,
-      () =>
-        fetch(`${shop}/checkout/${pathName}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...headers },
-          body: JSON.stringify({ cartToken, ...body }),
-        }),
-      step === 'place order' ? 201 : 200,
-    );
-  await post('contact', 'contact', { email: `shopper-${randomUUID().slice(0, 8)}@example.com` });
-  const addressed = await post('address', 'address', {
-    shippingAddress: {
-      firstName: 'Erika',
-      lastName: 'Mustermann',
-      line1: 'Heidestraße 17',
-      city: 'Köln',
-      postalCode: '51147',
-      country: 'DE',
-    },
-  });
-  const option = JSON.parse(addressed.body).priced.shipping.options[0].key as string;
-  let priced = await post('shipping', 'shipping', { option });
-  if (withCode) priced = await post('discount code', 'discount', { code: 'BENCH10' });
-  const total = JSON.parse(priced.body).priced.totals.total as number;
-  await post(
-    'place order',
-    'place',
-    {
-      payment: {
-        provider: 'test_card',
-        card: {
-          cardNumber: '4242424242424242',
-          expiry: `12/${(new Date().getFullYear() + 2) % 100}`,
-          cvc: '123',
-        },
-      },
-      expectedTotal: total,
-    },
-    { 'idempotency-key': randomUUID() },
-  );
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -200,7 +40,7 @@ const percentile = (sorted: number[], p: number) =>
 async function run(label: string, databaseUrl?: string) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'storepilot-bench-checkout-'));
   try {
-    const variantIds = await setUp(databaseUrl, dataDir);
+    const variantIds = await setUpCheckoutStore(databaseUrl, dataDir);
     const nodeFlags = process.env.BENCH_PROFILE_DIR
       ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
       : [];
@@ -225,7 +65,7 @@ async function run(label: string, databaseUrl?: string) {
             // Steps by a prime through the variants: shoppers mostly buy different things.
             next = (next + 7919) % variantIds.length;
             try {
-              await buy(variantIds[next]!, placed % 4 === 0, timings);
+              await buy(shop, variantIds[next]!, placed % 4 === 0, timings);
               placed += 1;
             } catch (err) {
               if (!(err instanceof StepFailed)) throw err;

@@ -16,6 +16,7 @@ import { verifyInventory } from '../src/modules/inventory/index.ts';
 import { createLocation } from '../src/modules/inventory/locations/locations.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateDatabase } from '../src/platform/db/migrate.ts';
+import { writeOpeningStock } from './fixtures/opening-stock.ts';
 import { seedCatalog } from './fixtures/seed-catalog.ts';
 import { startBenchServer, stopBenchServer } from './support/bench-server.ts';
 import { scratchPostgresDatabase } from './support/scratch-postgres.ts';
@@ -48,22 +49,7 @@ async function setUp(databaseUrl: string | undefined, dataDir: string): Promise<
     const location = await createLocation(database.db, store.id, { name: 'Warehouse', kind: 'warehouse' });
     // The store's own sales channel, made before the stock as it would be in use.
     await ensureDefaultChannel(database.db, store.id);
-    // Opening stock written as the ledger would have it: one receipt per variant and its level.
-    await database.execute(
-      `insert into inventory_items (variant_id, store_id) select id, store_id from product_variants where store_id = $1`,
-      [store.id],
-    );
-    await database.execute(
-      `insert into inventory_levels (store_id, variant_id, location_id, on_hand)
-       select store_id, id, $2, 1000000 from product_variants where store_id = $1`,
-      [store.id, location.id],
-    );
-    await database.execute(
-      `insert into inventory_movements (id, store_id, variant_id, location_id, kind, quantity, on_hand_after, actor_label)
-       select 'mov_' || id, store_id, id, $2, 'receive', 1000000, 1000000, 'bench'
-       from product_variants where store_id = $1`,
-      [store.id, location.id],
-    );
+    await writeOpeningStock(database, store.id, location.id);
     if (database.kind === 'postgres') await database.execute('vacuum analyze');
     else await database.execute('analyze');
     const { key } = await createApiKey(

@@ -506,7 +506,7 @@ async function placeFromCart(
   });
   for (const line of planned.lines) await addCartLine(db, store.id, cart.id, line);
   await setCartContact(db, store.id, cart.id, { email: planned.email });
-  await setCartAddresses(db, store.id, cart.id, {
+  await setCartAddresses(db, store, cart.id, {
     shippingAddress: { firstName: shopper.firstName, lastName: shopper.lastName, ...shopper.address },
   });
   const kind = `${shopper.address.country} ${planned.express ? 'express' : 'standard'}`;
@@ -518,8 +518,8 @@ async function placeFromCart(
     if (!optionKey) throw new Error(`The demo cannot ship to ${shopper.address.country}.`);
     optionKeys.set(kind, optionKey);
   }
-  await selectCartShippingOption(db, store.id, cart.id, optionKey);
-  if (planned.code) await applyDiscountCode(db, store.id, cart.id, planned.code);
+  await selectCartShippingOption(db, store, cart.id, optionKey);
+  if (planned.code) await applyDiscountCode(db, store, cart.id, planned.code);
   const placed = await placeOrderFromCart(db, {
     storeId: store.id,
     cartToken: token,

@@ -1,5 +1,6 @@
 import { and, arrayContains, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { cachedConfig } from '../../platform/cache/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { prepared } from '../../platform/db/prepared.ts';
 import { conflict, isUniqueViolation, notFound } from '../../platform/errors.ts';
@@ -8,7 +9,7 @@ import { newId } from '../../platform/ids.ts';
 import { isCurrencyCode } from '../../platform/money.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
-import { announceAccessChange } from './change-topic.ts';
+import { accessTopic, announceAccessChange } from './change-topic.ts';
 import { memberships, stores } from './schema.ts';
 import { localeTagSchema, nextEnabledLocales, storeLocalesSchema } from './store-locales.ts';
 
@@ -113,8 +114,15 @@ export async function findStore(db: Db, ref: string): Promise<Store | undefined>
   return store;
 }
 
+/**
+ * The store `ref` names (404 `not_found` when none). By id, it comes from the process's
+ * configuration cache, kept until a store changes (`access` topic): background work reads the store
+ * of every event it handles. The value is shared: callers must not change it.
+ */
 export async function getStore(db: Db, ref: string): Promise<Store> {
-  const store = await findStore(db, ref);
+  const store = ref.startsWith('store_')
+    ? await cachedConfig(`${ref}:store`, [accessTopic], () => findStore(db, ref))
+    : await findStore(db, ref);
   if (!store) throw notFound('Store');
   return store;
 }

@@ -1,7 +1,9 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { cachedConfigMany } from '../../platform/cache/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { prepared } from '../../platform/db/prepared.ts';
 import type { Store } from '../access/index.ts';
+import { catalogTopic } from './change-topic.ts';
 import { imageSrc } from './media/image-source.ts';
 import { productImages, products, productVariants } from './schema.ts';
 import { optionValueField } from './translations/translatable-fields.ts';
@@ -55,10 +57,32 @@ const cartVariantRows = (db: Db, name: string) =>
 /**
  * The store's variants among `variantIds` with their products, as a cart shows them in `locale`
  * (translated titles, option values and handles; the default locale's where none). Unknown ids and
- * other stores' variants are left out, so a deleted variant is simply missing. Two queries (three
- * in another locale), however many lines.
+ * other stores' variants are left out, so a deleted variant is simply missing.
+ *
+ * Every step of a checkout prices its cart, so each variant is kept in the process's configuration
+ * cache until the store's catalog changes (every catalog writer announces `catalog:<store>`: products
+ * and variants, their images, translations and status). A read finds only the variants not held, in
+ * two queries (three in another locale). The values are shared: callers must not change them.
  */
 export async function findCartVariants(
+  db: Db,
+  store: StoreLocale,
+  locale: string,
+  variantIds: readonly string[],
+): Promise<Map<string, CartVariant>> {
+  const ids = [...new Set(variantIds)];
+  if (ids.length === 0) return new Map();
+  const found = await cachedConfigMany(
+    ids,
+    (id) => `${store.id}:cart-variant:${store.locale}:${locale}:${id}`,
+    [catalogTopic(store.id)],
+    (missing) => readCartVariants(db, store, locale, missing),
+  );
+  // In the order asked for.
+  return new Map(ids.flatMap((id) => (found.has(id) ? [[id, found.get(id)!]] : [])));
+}
+
+async function readCartVariants(
   db: Db,
   store: StoreLocale,
   locale: string,

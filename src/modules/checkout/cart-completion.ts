@@ -3,6 +3,7 @@ import * as clock from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { emitCartEvent } from './cart-events.ts';
+import type { Cart } from './carts.ts';
 import { draftOrderEventTypes, emitDraftEvent } from './drafts/draft-events.ts';
 import { carts } from './schema.ts';
 
@@ -17,12 +18,22 @@ export async function markCartCompleted(
   storeId: string,
   cartId: string,
   orderId: string,
+  /** The cart as this transaction locked it (`lockActiveCart`): it is not read again. */
+  locked?: Pick<Cart, 'id' | 'storeId' | 'state' | 'orderId' | 'kind' | 'draftName'>,
 ): Promise<void> {
-  const [row] = await tx
-    .select({ state: carts.state, orderId: carts.orderId, kind: carts.kind, draftName: carts.draftName })
-    .from(carts)
-    .where(and(eq(carts.id, cartId), eq(carts.storeId, storeId)))
-    .for('update');
+  const [row] =
+    locked?.id === cartId && locked.storeId === storeId
+      ? [locked]
+      : await tx
+          .select({
+            state: carts.state,
+            orderId: carts.orderId,
+            kind: carts.kind,
+            draftName: carts.draftName,
+          })
+          .from(carts)
+          .where(and(eq(carts.id, cartId), eq(carts.storeId, storeId)))
+          .for('update');
   if (!row) throw notFound('Cart', { id: cartId });
   if (row.state === 'completed' && row.orderId === orderId) return;
   if (row.state !== 'active') {

@@ -4,7 +4,17 @@ import { badRequest, unprocessable } from '../../platform/errors.ts';
 import { resolveMarket } from '../markets/index.ts';
 import { type CartAddress, cartAddressInput } from './cart-address.ts';
 import { emitCartEvent } from './cart-events.ts';
-import { type Cart, type CartColumns, changeCart, checkedCountry, storeOfRef } from './carts.ts';
+import {
+  type Cart,
+  type CartColumns,
+  type CartRef,
+  changeCart,
+  checkedCountry,
+  idOfCart,
+  type StoreRef,
+  storeIdOf,
+  storeOfRef,
+} from './carts.ts';
 import { type PriceCartOptions, priceCart } from './pricing/price-cart.ts';
 import type { PricedCart } from './pricing/priced-cart.ts';
 
@@ -12,8 +22,8 @@ import type { PricedCart } from './pricing/priced-cart.ts';
  * The market of a cart for a country: `resolveMarket`'s answer, written with its currency. A change
  * of market re-prices everything, since `priceCart` prices in the cart's market.
  */
-async function marketColumns(tx: Db, storeId: string, country: string | null, currency: string) {
-  const store = await storeOfRef(tx, storeId);
+async function marketColumns(tx: Db, storeRef: StoreRef, country: string | null, currency: string) {
+  const store = await storeOfRef(tx, storeRef);
   const { market } = await resolveMarket(tx, store, { country, currency: country ? null : currency });
   return { marketId: market.id, currency: market.currency };
 }
@@ -26,15 +36,16 @@ async function marketColumns(tx: Db, storeId: string, country: string | null, cu
  */
 export async function setCartCountry(
   db: Db,
-  storeId: string,
+  store: StoreRef,
   cartId: string,
   country: string,
 ): Promise<Cart> {
+  const storeId = storeIdOf(store);
   const code = checkedCountry(country);
   const { cart } = await changeCart(db, storeId, cartId, async (tx, current, edit) => {
     if (current.country === code && (!current.shippingAddress || current.shippingAddress.country === code))
       return;
-    const market = await marketColumns(tx, storeId, code, current.currency);
+    const market = await marketColumns(tx, store, code, current.currency);
     const addressElsewhere = current.shippingAddress !== null && current.shippingAddress.country !== code;
     edit.set({
       country: code,
@@ -59,9 +70,10 @@ const emailInput = z.string().trim().toLowerCase().max(254).pipe(z.email());
 export async function setCartContact(
   db: Db,
   storeId: string,
-  cartId: string,
+  cartRef: CartRef,
   contact: { email: string | null },
 ): Promise<Cart> {
+  const cartId = idOfCart(cartRef);
   let email: string | null = null;
   if (contact.email !== null) {
     const parsed = emailInput.safeParse(contact.email);
@@ -69,7 +81,7 @@ export async function setCartContact(
       throw badRequest('invalid_email', 'Enter a valid e-mail address.', { path: 'email' });
     email = parsed.data;
   }
-  const { cart } = await changeCart(db, storeId, cartId, async (tx, current, edit) => {
+  const { cart } = await changeCart(db, storeId, cartRef, async (tx, current, edit) => {
     if (current.email === email) return;
     edit.set({ email });
     // The payload says whether there is one, never the address itself.
@@ -99,12 +111,14 @@ export type CartAddressesInput = z.input<typeof addressesInput>;
  */
 export async function setCartAddresses(
   db: Db,
-  storeId: string,
-  cartId: string,
+  store: StoreRef,
+  cartRef: CartRef,
   input: CartAddressesInput,
 ): Promise<Cart> {
+  const cartId = idOfCart(cartRef);
+  const storeId = storeIdOf(store);
   const data = addressesInput.parse(input);
-  const { cart } = await changeCart(db, storeId, cartId, async (tx, current, edit) => {
+  const { cart } = await changeCart(db, storeId, cartRef, async (tx, current, edit) => {
     const changes: CartColumns = {};
     if (data.billingAddress !== undefined) changes.billingAddress = data.billingAddress as CartAddress | null;
     if (data.shippingAddress !== undefined) {
@@ -114,7 +128,7 @@ export async function setCartAddresses(
         Object.assign(
           changes,
           { country, shippingOptionKey: null },
-          await marketColumns(tx, storeId, country, current.currency),
+          await marketColumns(tx, store, country, current.currency),
         );
       }
     }
@@ -140,8 +154,8 @@ const optionKeyInput = z.string().trim().min(1).max(64);
  */
 export async function selectCartShippingOption(
   db: Db,
-  storeId: string,
-  cartId: string,
+  store: StoreRef,
+  cartRef: CartRef,
   optionKey: string | null,
   options: PriceCartOptions & {
     /**
@@ -151,6 +165,8 @@ export async function selectCartShippingOption(
     onPriced?: (priced: PricedCart) => void;
   } = {},
 ): Promise<Cart> {
+  const cartId = idOfCart(cartRef);
+  const storeId = storeIdOf(store);
   const { onPriced, ...pricing } = options;
   let key: string | null = null;
   if (optionKey !== null) {
@@ -160,10 +176,10 @@ export async function selectCartShippingOption(
     }
     key = parsed.data;
   }
-  const { cart } = await changeCart(db, storeId, cartId, async (tx, current, edit) => {
+  const { cart } = await changeCart(db, storeId, cartRef, async (tx, current, edit) => {
     if (current.shippingOptionKey === key) return;
     if (key !== null) {
-      const priced = await priceCart(tx, storeId, { ...current, shippingOptionKey: key }, pricing);
+      const priced = await priceCart(tx, store, { ...current, shippingOptionKey: key }, pricing);
       if (priced.shipping.mode !== 'selected') {
         throw unprocessable(
           'shipping_option_unavailable',

@@ -3,7 +3,15 @@ import type { Db } from '../../platform/db/database.ts';
 import { badRequest, unprocessable } from '../../platform/errors.ts';
 import { emitCartEvent } from './cart-events.ts';
 import { cartLimits } from './cart-limits.ts';
-import { type Cart, changeCart, storeOfRef } from './carts.ts';
+import {
+  type Cart,
+  type CartRef,
+  changeCart,
+  idOfCart,
+  type StoreRef,
+  storeIdOf,
+  storeOfRef,
+} from './carts.ts';
 import { type PriceCartOptions, priceCart } from './pricing/price-cart.ts';
 import type { PricedCart, RejectedCartCode } from './pricing/priced-cart.ts';
 
@@ -44,13 +52,15 @@ export interface AppliedCode {
  */
 export async function applyDiscountCode(
   db: Db,
-  storeId: string,
-  cartId: string,
+  storeRef: StoreRef,
+  cartRef: CartRef,
   code: string,
   options: PriceCartOptions = {},
 ): Promise<AppliedCode> {
+  const cartId = idOfCart(cartRef);
+  const storeId = storeIdOf(storeRef);
   const typed = checkedCode(code);
-  const { cart, result } = await changeCart(db, storeId, cartId, async (tx, current, edit) => {
+  const { cart, result } = await changeCart(db, storeId, cartRef, async (tx, current, edit) => {
     if (current.discountCodes.some((c) => sameCode(c, typed)))
       return { applied: true, rejection: null, priced: null };
     if (current.discountCodes.length >= cartLimits.maxDiscountCodes) {
@@ -60,7 +70,7 @@ export async function applyDiscountCode(
         { path: 'code', max: cartLimits.maxDiscountCodes },
       );
     }
-    const store = await storeOfRef(tx, storeId);
+    const store = await storeOfRef(tx, storeRef);
     const priced = await priceCart(
       tx,
       store,

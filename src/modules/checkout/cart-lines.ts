@@ -7,7 +7,7 @@ import { findCartVariants } from '../catalog/index.ts';
 import { variantAvailability } from '../inventory/index.ts';
 import { emitCartEvent } from './cart-events.ts';
 import { cartLimits } from './cart-limits.ts';
-import { type Cart, changeCart } from './carts.ts';
+import { type Cart, type CartRef, changeCart, idOfCart } from './carts.ts';
 import { cartLines } from './schema.ts';
 
 const variantId = z.string().trim().min(1).max(64);
@@ -27,11 +27,12 @@ const quantityInput = z.number().int().min(0).max(cartLimits.maxQuantity);
 export async function addCartLine(
   db: Db,
   storeId: string,
-  cartId: string,
+  cartRef: CartRef,
   input: AddCartLineInput,
 ): Promise<Cart> {
+  const cartId = idOfCart(cartRef);
   const { variantId: id, quantity } = addLineInput.parse(input);
-  const { cart } = await changeCart(db, storeId, cartId, async (tx, current, edit) => {
+  const { cart } = await changeCart(db, storeId, cartRef, async (tx, current, edit) => {
     const existing = current.lines.find((line) => line.variantId === id);
     const total = (existing?.quantity ?? 0) + quantity;
     if (total > cartLimits.maxQuantity) {

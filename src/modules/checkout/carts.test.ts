@@ -294,6 +294,42 @@ for (const target of testDatabaseTargets()) {
       assert.deepEqual([row!.state, row!.orderId], ['completed', 'ord_1']);
     });
 
+    test('a change from the cart as read earlier is made again from a fresh read when the cart changed meanwhile', async () => {
+      const { cart, token } = await newCart();
+      const read = (await findCartByToken(database.db, store.id, token))!;
+      assert.equal(read.version, cart.version);
+      // Another tab adds a line after this request read the cart: its copy has no lines.
+      await addCartLine(database.db, store.id, cart.id, { variantId: mug.variantIds[0]! });
+      const contact = await setCartContact(database.db, store.id, read, { email: 'tab@example.com' });
+      assert.equal(contact.email, 'tab@example.com');
+      assert.deepEqual(
+        contact.lines.map((l) => l.variantId),
+        [mug.variantIds[0]],
+        'the other tab’s line is kept: the change ran on the cart as it is',
+      );
+      const [row] = await database.db.select().from(carts).where(eq(carts.id, cart.id));
+      assert.equal(row!.version, contact.version);
+      assert.ok(row!.version > read.version, 'every update bumps the version');
+
+      // From a copy that is up to date the change needs no second attempt and counts one more version.
+      const fresh = (await findCartByToken(database.db, store.id, token))!;
+      const again = await addCartLine(database.db, store.id, fresh, { variantId: lamp.variantIds[0]! });
+      assert.equal(again.version, fresh.version + 1);
+      assert.equal(again.lines.length, 2);
+      assert.equal(again.email, 'tab@example.com');
+
+      // A copy of a cart completed meanwhile: refused as for an id, and nothing written.
+      const stale = (await findCartByToken(database.db, store.id, token))!;
+      await database.db.transaction((tx) => markCartCompleted(tx, store.id, cart.id, 'ord_stale'));
+      await rejects(
+        addCartLine(database.db, store.id, stale, { variantId: stocked.variantIds[0]! }),
+        409,
+        'cart_not_active',
+      );
+      const lines = await getCart(database.db, store.id, cart.id);
+      assert.equal(lines.lines.length, 2);
+    });
+
     test('signing in merges the saved cart into the browser’s, or hands the saved one over', async () => {
       const customerId = `cus_${process.pid}`;
       const saved = await newCart();

@@ -34,6 +34,10 @@ export async function storeOfRef(db: Db, store: StoreRef): Promise<Store> {
   return typeof store === 'string' ? getStore(db, store) : store;
 }
 
+export function storeIdOf(store: StoreRef): string {
+  return typeof store === 'string' ? store : store.id;
+}
+
 const countryInput = z
   .string()
   .trim()
@@ -125,18 +129,48 @@ export async function getCart(db: Db, storeId: string, cartId: string): Promise<
   return withLines(row, await linesOf(db, row.id));
 }
 
+/** A cart named by its id, or the cart as the caller read it in this request (`findCartByToken`). */
+export type CartRef = string | Cart;
+
+export function idOfCart(cart: CartRef): string {
+  return typeof cart === 'string' ? cart : cart.id;
+}
+
+/** The cart changed between the caller's read and the change: it is made again from a fresh read. */
+class CartChangedMeanwhile extends Error {}
+
 /**
- * Runs one change of an active cart in a transaction: the cart row is locked first (two tabs of one
- * shopper change it one after the other), the change runs, then the cart's activity is stamped and
- * the cart as it is now is returned. 404 for another store's or an unknown cart, 409
- * `cart_not_active` for a completed or abandoned one, 409 `draft_order_locked` for a draft order.
+ * Runs one change of an active cart in a transaction, then stamps the cart's activity and returns
+ * the cart as it is now. 404 for another store's or an unknown cart, 409 `cart_not_active` for a
+ * completed or abandoned one, 409 `draft_order_locked` for a draft order.
+ *
+ * Given only an id, the cart row is locked and read first (two tabs of one shopper change it one
+ * after the other). Given the cart as the caller read it (every checkout step has, to find it by
+ * its token), the change works from that copy, and its final update writes only if the cart's
+ * version is still the one read: the row lock that update takes orders concurrent changes as the
+ * first lock did. A copy outdated by then (another tab's change committed meanwhile) rolls the
+ * attempt back and the change runs again the first way, so a change never works from a stale
+ * cart. It saves one statement a step.
  */
 export async function changeCart<T>(
   db: Db,
   storeId: string,
-  cartId: string,
+  cart: CartRef,
   change: (tx: Db, cart: Cart, edit: CartEdit) => Promise<T>,
 ): Promise<{ cart: Cart; result: T }> {
+  const cartId = idOfCart(cart);
+  if (
+    typeof cart !== 'string' &&
+    cart.storeId === storeId &&
+    cart.state === 'active' &&
+    cart.kind !== 'draft'
+  ) {
+    try {
+      return await db.transaction((tx) => applyCartChange(tx, cart, change, cart.version));
+    } catch (err) {
+      if (!(err instanceof CartChangedMeanwhile)) throw err;
+    }
+  }
   return db.transaction(async (tx) => {
     const locked = await lockActiveCart(tx, storeId, cartId);
     // A draft order's link lets the customer pay it, never change it (staff change it: drafts/).
@@ -149,30 +183,44 @@ export async function changeCart<T>(
         },
       );
     }
-    let columns: CartColumns = {};
-    let linesChanged = false;
-    const result = await change(tx, locked, {
-      set: (more) => {
-        columns = { ...columns, ...more };
-      },
-      linesChanged: () => {
-        linesChanged = true;
-      },
-    });
-    const now = clock.now();
-    // The change's columns and the activity stamp in one statement.
-    const [row] = await tx
-      .update(carts)
-      .set({
-        ...columns,
-        updatedAt: now,
-        lastActivityAt: now,
-        expiresAt: new Date(now.getTime() + cartLimits.lifetimeMs),
-      })
-      .where(eq(carts.id, cartId))
-      .returning();
-    return { cart: withLines(row!, linesChanged ? await linesOf(tx, cartId) : locked.lines), result };
+    return applyCartChange(tx, locked, change);
   });
+}
+
+/** The change, then the cart's columns and activity stamp in one statement (only at `version`, when given). */
+async function applyCartChange<T>(
+  tx: Db,
+  current: Cart,
+  change: (tx: Db, cart: Cart, edit: CartEdit) => Promise<T>,
+  version?: number,
+): Promise<{ cart: Cart; result: T }> {
+  let columns: CartColumns = {};
+  let linesChanged = false;
+  const result = await change(tx, current, {
+    set: (more) => {
+      columns = { ...columns, ...more };
+    },
+    linesChanged: () => {
+      linesChanged = true;
+    },
+  });
+  const now = clock.now();
+  const [row] = await tx
+    .update(carts)
+    .set({
+      ...columns,
+      updatedAt: now,
+      lastActivityAt: now,
+      expiresAt: new Date(now.getTime() + cartLimits.lifetimeMs),
+    })
+    .where(
+      version === undefined
+        ? eq(carts.id, current.id)
+        : and(eq(carts.id, current.id), eq(carts.version, version), eq(carts.state, 'active')),
+    )
+    .returning();
+  if (!row) throw new CartChangedMeanwhile();
+  return { cart: withLines(row, linesChanged ? await linesOf(tx, current.id) : current.lines), result };
 }
 
 /** The cart's columns a change may set (not its identity, store or token). */

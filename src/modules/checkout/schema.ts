@@ -64,6 +64,11 @@ export const carts = pgTable(
       .defaultNow()
       .$defaultFn(now),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /**
+     * Bumped by a trigger at every update of the row, whoever writes it: a change made from a cart
+     * read earlier writes only if the cart is still as it was read (`changeCart`).
+     */
+    version: integer('version').notNull().default(0),
   },
   (t) => [
     uniqueIndex('carts_token_hash_key').on(t.tokenHash),

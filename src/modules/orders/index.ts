@@ -38,6 +38,7 @@ export {
   type Fulfilment,
   getOrder,
   getOrderByToken,
+  getOrderWithRefunds,
   type Order,
   type OrderDetail,
   type OrderEvent,

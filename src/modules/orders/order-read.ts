@@ -61,6 +61,52 @@ export async function getOrder(db: Db, storeId: string, orderId: string): Promis
   return withDetail(db, order);
 }
 
+/** An order with its lines and refunds: what its money came to, for reports. */
+export interface OrderWithRefunds extends Order {
+  lines: OrderLine[];
+  refunds: Refund[];
+}
+
+/**
+ * The order, its lines and refunds, without its parcels, returns and timeline: three statements
+ * (four once refunded) where the whole detail takes six or more. 404 when not the store's.
+ */
+export async function getOrderWithRefunds(
+  db: Db,
+  storeId: string,
+  orderId: string,
+): Promise<OrderWithRefunds> {
+  const [order] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.storeId, storeId), eq(orders.id, orderId)));
+  if (!order) throw notFound('Order', { id: orderId });
+  const [lines, refundRows] = await Promise.all([orderLinesOf(db, order.id), refundsOf(db, order.id)]);
+  return { ...order, lines, refunds: await withRefundLines(db, refundRows) };
+}
+
+function refundsOf(db: Db, orderId: string) {
+  return db
+    .select()
+    .from(refunds)
+    .where(eq(refunds.orderId, orderId))
+    .orderBy(asc(refunds.createdAt), asc(refunds.id));
+}
+
+async function withRefundLines(db: Db, refundRows: (typeof refunds.$inferSelect)[]): Promise<Refund[]> {
+  if (refundRows.length === 0) return [];
+  const lines = await db
+    .select()
+    .from(refundLines)
+    .where(
+      inArray(
+        refundLines.refundId,
+        refundRows.map((r) => r.id),
+      ),
+    );
+  return refundRows.map((r) => ({ ...r, lines: lines.filter((l) => l.refundId === r.id) }));
+}
+
 /** The order a status-page token names (the token is the secret; the store must match too). */
 export async function getOrderByToken(db: Db, storeId: string, token: string): Promise<OrderDetail | null> {
   const [order] = await db
@@ -78,11 +124,7 @@ async function withDetail(db: Db, order: Order): Promise<OrderDetail> {
       .from(fulfilments)
       .where(eq(fulfilments.orderId, order.id))
       .orderBy(asc(fulfilments.shippedAt), asc(fulfilments.id)),
-    db
-      .select()
-      .from(refunds)
-      .where(eq(refunds.orderId, order.id))
-      .orderBy(asc(refunds.createdAt), asc(refunds.id)),
+    refundsOf(db, order.id),
     db
       .select()
       .from(orderReturns)
@@ -94,7 +136,7 @@ async function withDetail(db: Db, order: Order): Promise<OrderDetail> {
       .where(eq(orderEvents.orderId, order.id))
       .orderBy(asc(orderEvents.createdAt), asc(orderEvents.id)),
   ]);
-  const [parcelLines, refundLineRows, returnLineRows] = await Promise.all([
+  const [parcelLines, refundsWithLines, returnLineRows] = await Promise.all([
     parcels.length
       ? db
           .select()
@@ -106,17 +148,7 @@ async function withDetail(db: Db, order: Order): Promise<OrderDetail> {
             ),
           )
       : [],
-    refundRows.length
-      ? db
-          .select()
-          .from(refundLines)
-          .where(
-            inArray(
-              refundLines.refundId,
-              refundRows.map((r) => r.id),
-            ),
-          )
-      : [],
+    withRefundLines(db, refundRows),
     returnRows.length
       ? db
           .select()
@@ -138,7 +170,7 @@ async function withDetail(db: Db, order: Order): Promise<OrderDetail> {
         .filter((l) => l.fulfilmentId === p.id)
         .map(({ orderLineId, quantity }) => ({ orderLineId, quantity })),
     })),
-    refunds: refundRows.map((r) => ({ ...r, lines: refundLineRows.filter((l) => l.refundId === r.id) })),
+    refunds: refundsWithLines,
     returns: returnRows.map((r) => ({ ...r, lines: returnLineRows.filter((l) => l.returnId === r.id) })),
     events,
   };

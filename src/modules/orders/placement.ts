@@ -3,7 +3,12 @@ import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, conflict } from '../../platform/errors.ts';
 import type { Actor } from '../access/index.ts';
-import { commitReservation, releaseReservation, reserveStock } from '../inventory/index.ts';
+import {
+  commitReservation,
+  type ReservationWithLines,
+  releaseReservation,
+  reserveStock,
+} from '../inventory/index.ts';
 import { financialStatusOf, getPaymentSettings, type Payment, voidPayment } from '../payments/index.ts';
 import { commitDiscountUsage, releaseDiscountUsage } from '../promotions/index.ts';
 import { emitOrderEvent } from './order-domain-events.ts';
@@ -31,6 +36,8 @@ export async function completePlacement(
   actor: Actor,
   created: string | (Order & { lines: OrderLine[] }),
   payment: Payment | null,
+  /** The order's reservation, when it was made in this transaction (`reserveStock`'s answer). */
+  reservation?: ReservationWithLines,
 ): Promise<Order> {
   const order = typeof created === 'string' ? await lockOrder(tx, storeId, created) : created;
   const orderId = order.id;
@@ -46,7 +53,7 @@ export async function completePlacement(
   }
   const financialStatus = payment ? financialStatusOf([payment], order.total) : 'paid';
   const waiting = payment?.state === 'requires_action';
-  if (!waiting) await settleHolds(tx, storeId, actor, order);
+  if (!waiting) await settleHolds(tx, storeId, actor, order, reservation);
   const number = await nextOrderNumber(tx, storeId);
   const [placed] = await tx
     .update(orders)
@@ -117,11 +124,17 @@ export async function settlePaymentAction(
 }
 
 /** Sells the reserved stock and uses the discounts; a lapsed reservation is made again first. */
-async function settleHolds(tx: Db, storeId: string, actor: Actor, order: Order): Promise<void> {
+async function settleHolds(
+  tx: Db,
+  storeId: string,
+  actor: Actor,
+  order: Order,
+  madeHere?: ReservationWithLines,
+): Promise<void> {
   if (order.reservationId) {
     const reference = { type: 'order', id: order.id };
     try {
-      await commitReservation(tx, storeId, actor, order.reservationId, reference);
+      await commitReservation(tx, storeId, actor, order.reservationId, reference, madeHere);
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'reservation_expired') throw err;
       const lines = await orderLinesOf(tx, order.id);

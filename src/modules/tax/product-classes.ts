@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { cachedConfigMany } from '../../platform/cache/index.ts';
 import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { prepared } from '../../platform/db/prepared.ts';
@@ -8,7 +9,7 @@ import { type Actor, recordAuditEntries } from '../access/index.ts';
 import { findProductIds } from '../catalog/index.ts';
 import { standardTaxClass, taxProductClasses } from './schema.ts';
 import { requireTaxClasses, taxClassHandle } from './tax-classes.ts';
-import { emitTaxUpdated } from './tax-events.ts';
+import { emitTaxUpdated, taxTopic } from './tax-events.ts';
 
 /** Products one call may move to a class. */
 export const maxProductsPerAssignment = 1000;
@@ -54,7 +55,6 @@ export const listProductTaxClassesQuery = z
   })
   .strict();
 
-/** Every product id given → its tax class ('standard' unless assigned another). For carts and orders. */
 // Every pricing of a cart reads its products' classes: built once (platform/db/prepared.ts); the ids
 // go as one array, however many.
 const classesOfProducts = (db: Db, name: string) =>
@@ -69,19 +69,33 @@ const classesOfProducts = (db: Db, name: string) =>
     )
     .prepare(name);
 
+/**
+ * Every product id given → its tax class ('standard' unless assigned another). For carts and orders:
+ * each product's class is kept in the process's configuration cache until the store's tax setup
+ * changes (class assignments announce `tax:<store>`).
+ */
 export async function taxClassesOfProducts(
   db: Db,
   storeId: string,
   productIds: readonly string[],
 ): Promise<Map<string, string>> {
-  const classes = new Map(productIds.map((id) => [id, standardTaxClass]));
-  if (classes.size === 0) return classes;
-  const rows = await prepared(db, 'tax_classes_of_products', classesOfProducts).execute({
-    storeId,
-    ids: [...classes.keys()],
-  });
-  for (const row of rows) classes.set(row.productId, row.classHandle);
-  return classes;
+  const ids = [...new Set(productIds)];
+  if (ids.length === 0) return new Map();
+  const found = await cachedConfigMany(
+    ids,
+    (id) => `${storeId}:tax-class-of:${id}`,
+    [taxTopic(storeId)],
+    async (missing) => {
+      const classes = new Map(missing.map((id) => [id, { handle: standardTaxClass as string }]));
+      const rows = await prepared(db, 'tax_classes_of_products', classesOfProducts).execute({
+        storeId,
+        ids: missing,
+      });
+      for (const row of rows) classes.set(row.productId, { handle: row.classHandle });
+      return classes;
+    },
+  );
+  return new Map(ids.map((id) => [id, found.get(id)?.handle ?? standardTaxClass]));
 }
 
 /** Products assigned a class other than standard, by product id (`after` for the next page). */

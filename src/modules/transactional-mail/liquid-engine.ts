@@ -1,4 +1,5 @@
-import { type Context, Drop, type FilterImplOptions, Liquid, LiquidError } from 'liquidjs';
+import { type Context, Drop, type FilterImplOptions, Liquid, LiquidError, type Template } from 'liquidjs';
+import { LRUCache } from 'lru-cache';
 import { formatMoney, isCurrencyCode } from '../../platform/money.ts';
 import { addressLines } from './format-address.ts';
 
@@ -183,11 +184,24 @@ export interface RenderTextOptions {
   html: boolean;
 }
 
+// Every order's e-mails render the same few texts: each is parsed once (per engine), not per e-mail.
+const parsedTemplates = new LRUCache<string, Template[]>({ max: 500 });
+
+function parsed(engine: Liquid, source: string): Template[] {
+  const key = `${engine === htmlEngine ? 'html' : 'text'}\u0000${source}`;
+  let templates = parsedTemplates.get(key);
+  if (!templates) {
+    templates = engine.parse(source);
+    parsedTemplates.set(key, templates);
+  }
+  return templates;
+}
+
 /** Renders one Liquid text (synchronously; no template reads anything but its variables). */
 export function renderLiquid(source: string, scope: object, options: RenderTextOptions): string {
   const engine = options.html ? htmlEngine : textEngine;
   try {
-    return engine.parseAndRenderSync(source, scope, {
+    return engine.renderSync(parsed(engine, source), scope, {
       strictVariables: options.strict,
       globals: { [SETTINGS]: options.settings },
     });

@@ -1,4 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { cachedConfig } from '../../platform/cache/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Store } from '../access/index.ts';
 import { builtInTemplate } from './defaults/index.ts';
@@ -16,6 +17,11 @@ export interface EffectiveTemplate extends MailTemplateText {
 }
 
 const language = (locale: string) => locale.split('-')[0]!;
+
+/** The change-feed topic of a store's own e-mail texts (announced when one is saved or reset). */
+export function mailTemplatesTopic(storeId: string): string {
+  return `mail-templates:${storeId}`;
+}
 
 /**
  * The languages to try, in order: the one asked for (then its language without region: fr-CA → fr),
@@ -36,16 +42,13 @@ export async function resolveTemplate(
   locale: string,
 ): Promise<EffectiveTemplate> {
   const candidates = fallbackLocales(locale, store.locale);
-  const rows = await db
-    .select()
-    .from(mailTemplates)
-    .where(
-      and(
-        eq(mailTemplates.storeId, store.id),
-        eq(mailTemplates.key, key),
-        inArray(mailTemplates.locale, candidates),
-      ),
-    );
+  // Every order's e-mails look up the store's own texts: kept until the store saves or resets one.
+  const rows = await cachedConfig(`${store.id}:mail-templates:${key}`, [mailTemplatesTopic(store.id)], () =>
+    db
+      .select()
+      .from(mailTemplates)
+      .where(and(eq(mailTemplates.storeId, store.id), eq(mailTemplates.key, key))),
+  );
   const custom = new Map(rows.map((row) => [row.locale, row]));
   for (const candidate of candidates) {
     const row = custom.get(candidate);

@@ -1,8 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
-import { notFound } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
 import { mailboxWithName, queueMail } from '../../platform/mail/index.ts';
-import { canonicalLocale, findStore, type Store } from '../access/index.ts';
+import { canonicalLocale, getStore, type Store } from '../access/index.ts';
 import { builtInTemplate } from './defaults/index.ts';
 import { TemplateError } from './liquid-engine.ts';
 import { type RenderedMail, renderTransactionalMail } from './render-mail.ts';
@@ -84,12 +83,18 @@ export async function sendTransactionalMail(
   storeId: string,
   message: TransactionalMessage,
 ): Promise<void> {
-  const store = await findStore(tx, storeId);
-  if (!store) throw notFound('Store', { storeId });
+  const store = await getStore(tx, storeId);
+  // The message's id is chosen first, so the claim records it in the same statement.
+  const mailId = newId('mailMessage');
   if (message.idempotencyKey !== undefined) {
     const claimed = await tx
       .insert(transactionalMailSends)
-      .values({ storeId, idempotencyKey: message.idempotencyKey, template: message.template })
+      .values({
+        storeId,
+        idempotencyKey: message.idempotencyKey,
+        template: message.template,
+        mailMessageId: mailId,
+      })
       .onConflictDoNothing()
       .returning({ key: transactionalMailSends.idempotencyKey });
     if (claimed.length === 0) return;
@@ -101,7 +106,8 @@ export async function sendTransactionalMail(
     unknown
   >;
   const mail = renderForSending(store, message.template, template, variables);
-  const queued = await queueMail(tx, {
+  await queueMail(tx, {
+    id: mailId,
     storeId,
     topic: `transactional.${message.template}`,
     from: transactionalSender(store),
@@ -111,15 +117,4 @@ export async function sendTransactionalMail(
     html: mail.html,
     entity: message.entity,
   });
-  if (message.idempotencyKey !== undefined) {
-    await tx
-      .update(transactionalMailSends)
-      .set({ mailMessageId: queued.id })
-      .where(
-        and(
-          eq(transactionalMailSends.storeId, storeId),
-          eq(transactionalMailSends.idempotencyKey, message.idempotencyKey),
-        ),
-      );
-  }
 }

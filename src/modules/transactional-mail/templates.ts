@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { announceChange } from '../../platform/cache/index.ts';
 import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { unprocessable } from '../../platform/errors.ts';
@@ -8,7 +9,7 @@ import { type Actor, recordAudit, type Store, storeLocales } from '../access/ind
 import { exampleVariables } from './example-variables.ts';
 import { TemplateError } from './liquid-engine.ts';
 import { type MailTemplateText, type RenderedMail, renderTransactionalMail } from './render-mail.ts';
-import { resolveTemplate } from './resolve-template.ts';
+import { mailTemplatesTopic, resolveTemplate } from './resolve-template.ts';
 import { mailTemplates } from './schema.ts';
 import { transactionalSender } from './send-transactional-mail.ts';
 import {
@@ -179,6 +180,7 @@ export async function saveTemplate(
       target: [mailTemplates.storeId, mailTemplates.key, mailTemplates.locale],
       set: { subject: text.subject, body: text.body, updatedAt: now() },
     });
+  await announceChange(tx, mailTemplatesTopic(store.id));
   await recordChange(tx, actor, store.id, { key, locale, kind: 'saved', before, after: text });
   return getTemplate(tx, store, key, locale);
 }
@@ -198,6 +200,7 @@ export async function resetTemplate(
     .where(
       and(eq(mailTemplates.storeId, store.id), eq(mailTemplates.key, key), eq(mailTemplates.locale, locale)),
     );
+  await announceChange(tx, mailTemplatesTopic(store.id));
   await recordChange(tx, actor, store.id, { key, locale, kind: 'reset', before, after: null });
 }
 

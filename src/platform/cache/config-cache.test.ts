@@ -11,6 +11,7 @@ import {
   attachConfigCache,
   type ChangeFeed,
   cachedConfig,
+  cachedConfigMany,
   configCacheStats,
   hasPendingChange,
   startChangeFeed,
@@ -95,6 +96,66 @@ for (const target of testDatabaseTargets()) {
       } finally {
         detach();
       }
+    });
+
+    test('many items: the cached ones served, only the missing loaded, unknown ones never kept; a change drops them all', async () => {
+      const loaded: string[][] = [];
+      const known = new Map([
+        ['a', { n: 1 }],
+        ['b', { n: 2 }],
+        ['c', { n: 3 }],
+      ]);
+      const readMany = (items: string[]) =>
+        cachedConfigMany(
+          items,
+          (item) => `${key}:${item}`,
+          [topic],
+          async (missing) => {
+            loaded.push(missing);
+            return new Map(missing.flatMap((item) => (known.has(item) ? [[item, known.get(item)!]] : [])));
+          },
+        );
+      const detach = attachConfigCache(feed);
+      try {
+        const first = await readMany(['a', 'b']);
+        assert.deepEqual(
+          [...first].map(([item, v]) => [item, v.n]),
+          [
+            ['a', 1],
+            ['b', 2],
+          ],
+        );
+        const second = await readMany(['b', 'c', 'zz']);
+        assert.deepEqual([...second.keys()].sort(), ['b', 'c'], 'an unknown item has no entry');
+        assert.equal(second.get('b')!.n, 2);
+        assert.deepEqual(
+          loaded,
+          [
+            ['a', 'b'],
+            ['c', 'zz'],
+          ],
+          'only what was not cached is loaded',
+        );
+        await readMany(['a', 'b', 'c', 'zz']);
+        assert.deepEqual(loaded.at(-1), ['zz'], 'nothing is kept for an unknown item');
+
+        known.set('a', { n: 10 });
+        await database.db.transaction(async (tx) => {
+          await announceChange(tx, topic);
+          const inside = await readMany(['a']);
+          assert.equal(inside.get('a')!.n, 10, 'the writer reads its own change');
+        });
+        for (let i = 0; i < 200 && hasPendingChange([topic]); i++) await sleep(10);
+        const after = await readMany(['a', 'b']);
+        assert.equal(after.get('a')!.n, 10);
+        assert.deepEqual(loaded.at(-1), ['a', 'b'], 'the change dropped every item under the topic');
+      } finally {
+        detach();
+      }
+      loaded.length = 0;
+      await readMany(['a']);
+      await readMany(['a']);
+      assert.equal(loaded.length, 2, 'detached: every read goes to the database');
     });
 
     test('a change rolled back leaves the cached value standing once it is no longer pending', async () => {

@@ -71,13 +71,35 @@ const feeds = new AttachedFeeds();
  */
 const cache = new ReadCache<object>(feeds, { max: 20_000, ttlMs: 5 * 60_000 });
 
-/** The cached value of `key`, else `load()`'s, kept until one of `topics` changes. */
-export function cachedConfig<V extends object>(
+/**
+ * The cached value of `key`, else `load()`'s, kept until one of `topics` changes (`undefined`, for
+ * nothing found, is never kept).
+ */
+export function cachedConfig<V extends object | undefined>(
   key: string,
   topics: readonly string[],
   load: () => Promise<V>,
 ): Promise<V> {
-  return cache.get(key, topics, load) as Promise<V>;
+  return cache.get(key, topics, load);
+}
+
+/**
+ * Per-item values under one set of topics (e.g. each of a cart's variants): the cached ones, and the
+ * rest from one `load` of the missing items (items it does not return are not cached). `keyOf`
+ * makes an item's cache key; like every key here it starts with the store id.
+ */
+export async function cachedConfigMany<V extends object>(
+  items: readonly string[],
+  keyOf: (item: string) => string,
+  topics: readonly string[],
+  load: (missing: string[]) => Promise<Map<string, V>>,
+): Promise<Map<string, V>> {
+  const itemOf = new Map(items.map((item) => [keyOf(item), item]));
+  const byKey = await cache.getMany([...itemOf.keys()], topics, async (missingKeys) => {
+    const loaded = await load(missingKeys.map((key) => itemOf.get(key)!));
+    return new Map([...loaded].map(([item, value]) => [keyOf(item), value]));
+  });
+  return new Map([...byKey].map(([key, value]) => [itemOf.get(key)!, value as V]));
 }
 
 /** Lets the configuration cache serve reads while `feed` keeps it true; returns the detach. */

@@ -6,5 +6,5 @@ export {
   hasPendingChange,
   startChangeFeed,
 } from './change-feed.ts';
-export { attachConfigCache, cachedConfig, configCacheStats } from './config-cache.ts';
+export { attachConfigCache, cachedConfig, cachedConfigMany, configCacheStats } from './config-cache.ts';
 export { ReadCache, type ReadCacheOptions } from './read-cache.ts';

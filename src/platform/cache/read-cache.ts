@@ -78,6 +78,45 @@ export class ReadCache<V extends object> {
     return value;
   }
 
+  /**
+   * The values of many keys under the same topics: those cached, and those `load` finds for the
+   * rest in one call (given the missing keys; keys it leaves out are not cached). Stored under the
+   * same rule as `get`: only if none of the topics changed while loading.
+   */
+  async getMany(
+    keys: readonly string[],
+    topics: readonly string[],
+    load: (missing: string[]) => Promise<Map<string, V>>,
+  ): Promise<Map<string, V>> {
+    if (!this.#feed.healthy || hasPendingChange(topics)) {
+      this.misses += keys.length;
+      return load([...keys]);
+    }
+    const found = new Map<string, V>();
+    const missing: string[] = [];
+    for (const key of keys) {
+      const cached = this.#entries.get(key);
+      if (cached) found.set(key, cached.value);
+      else missing.push(key);
+    }
+    this.hits += found.size;
+    if (missing.length === 0) return found;
+    this.misses += missing.length;
+    const epoch = this.#epoch;
+    const generations = topics.map((topic) => this.#generation.get(topic) ?? 0);
+    const loaded = await load(missing);
+    const unchanged =
+      epoch === this.#epoch &&
+      this.#feed.healthy &&
+      topics.every((topic, i) => (this.#generation.get(topic) ?? 0) === generations[i]) &&
+      !hasPendingChange(topics);
+    for (const [key, value] of loaded) {
+      found.set(key, value);
+      if (unchanged) this.#store(key, topics, value);
+    }
+    return found;
+  }
+
   /** Drops one entry (e.g. a value found expired by its own rules). */
   delete(key: string): void {
     this.#entries.delete(key);

@@ -38,6 +38,8 @@ export interface OutgoingMail {
   headers?: Readonly<Record<string, string>>;
   /** The record it was sent for, so the admin can list a purchase order's mail. */
   entity?: { type: string; id: string };
+  /** The message's id when the caller recorded it before queueing (`newId('mailMessage')`). */
+  id?: string;
 }
 
 /** One address: something@something, no spaces or angle brackets (display names go in `from` only). */
@@ -106,7 +108,7 @@ export async function queueMail(tx: Db, message: OutgoingMail): Promise<MailMess
   const [row] = await tx
     .insert(mailMessages)
     .values({
-      id: newId('mailMessage'),
+      id: message.id ?? newId('mailMessage'),
       storeId: message.storeId,
       topic: message.topic,
       fromAddress: message.from,

@@ -263,7 +263,7 @@ export async function cartRoutes(app: FastifyInstance, context: CartRouteContext
     async (visit, body) => {
       const cart = await cartOf(visit);
       const quantity = body.quantity === undefined || body.quantity === '' ? 1 : Number(body.quantity);
-      const after = await addCartLine(db, visit.store.id, cart.id, {
+      const after = await addCartLine(db, visit.store.id, cart, {
         variantId: body.variantId ?? '',
         quantity,
       });
@@ -297,7 +297,7 @@ export async function cartRoutes(app: FastifyInstance, context: CartRouteContext
     // A code that does not apply is kept on the cart as its last rejected code; the page says why.
     await applyDiscountCode(
       db,
-      visit.store.id,
+      visit.store,
       visit.cart.id,
       body.code ?? '',
       shippingTermsOf(visit.site, visit.cart),
@@ -315,7 +315,7 @@ export async function cartRoutes(app: FastifyInstance, context: CartRouteContext
   const chooseCountry = post(async (visit, body) => {
     const country = cookieCountry(body.country);
     if (!country) return back(visit, { kind: 'error', code: 'invalid' });
-    if (visit.cart) await setCartCountry(db, visit.store.id, visit.cart.id, country);
+    if (visit.cart) await setCartCountry(db, visit.store, visit.cart.id, country);
     setMarketCookie(visit.reply, visit.scope, country);
     return back(visit);
   });
@@ -326,7 +326,7 @@ export async function cartRoutes(app: FastifyInstance, context: CartRouteContext
       const country = cookieCountry(body.country);
       if (country === undefined) return visit.reply.redirect(returnPath(visit), 303);
       setMarketCookie(visit.reply, visit.scope, country ?? 'other');
-      if (visit.cart && country) await setCartCountry(db, visit.store.id, visit.cart.id, country);
+      if (visit.cart && country) await setCartCountry(db, visit.store, visit.cart.id, country);
       return visit.reply.redirect(returnPath(visit), 303);
     },
     { sharedPage: true },

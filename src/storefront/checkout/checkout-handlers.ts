@@ -261,7 +261,7 @@ export function checkoutHandlers(context: CheckoutRouteContext) {
       const t = messagesFor(visit.site.locale);
       return step(visit, body, 'contact', async (cart) => {
         try {
-          const changed = await setCartContact(db, visit.store.id, cart.id, { email: field(body, 'email') });
+          const changed = await setCartContact(db, visit.store.id, cart, { email: field(body, 'email') });
           return { cart: changed, next: after('contact') };
         } catch (err) {
           if (visit.json || !(err instanceof AppError) || err.code !== 'invalid_email') throw err;
@@ -276,7 +276,8 @@ export function checkoutHandlers(context: CheckoutRouteContext) {
      */
     address(visit: CheckoutVisit, body: unknown): Promise<FastifyReply> {
       const t = messagesFor(visit.site.locale);
-      const storeId = visit.store.id;
+      const { store } = visit;
+      const storeId = store.id;
       return step(visit, body, 'address', async (cart) => {
         if (visit.json) {
           const { shippingAddress, billingAddress } = body as Record<string, unknown>;
@@ -292,8 +293,8 @@ export function checkoutHandlers(context: CheckoutRouteContext) {
           const input = { shippingAddress, ...(billingAddress !== undefined ? { billingAddress } : {}) };
           const changed = await setCartAddresses(
             db,
-            storeId,
-            cart.id,
+            store,
+            cart,
             input as Parameters<typeof setCartAddresses>[3],
           );
           return { cart: changed, next: after('address') };
@@ -307,7 +308,7 @@ export function checkoutHandlers(context: CheckoutRouteContext) {
             isDefault: _d,
             ...address
           } = await getAddress(db, storeId, customer.id, savedId);
-          const changed = await setCartAddresses(db, storeId, cart.id, {
+          const changed = await setCartAddresses(db, store, cart, {
             shippingAddress: address,
             billingAddress: null,
           });
@@ -319,7 +320,7 @@ export function checkoutHandlers(context: CheckoutRouteContext) {
         const billing = same ? null : addressInput.safeParse(addressOf(body, 'billing'));
         if (billing && !billing.success) return addressRefusal(t, billing.error, 'billing')!;
         try {
-          const changed = await setCartAddresses(db, storeId, cart.id, {
+          const changed = await setCartAddresses(db, store, cart, {
             shippingAddress: shipping.data,
             billingAddress: billing ? billing.data : null,
           });
@@ -340,8 +341,8 @@ export function checkoutHandlers(context: CheckoutRouteContext) {
           let priced: PricedCart | undefined;
           const changed = await selectCartShippingOption(
             db,
-            visit.store.id,
-            cart.id,
+            visit.store,
+            cart,
             field(body, 'option') || null,
             {
               ...shippingTermsOf(visit.site, cart),
@@ -377,8 +378,8 @@ export function checkoutHandlers(context: CheckoutRouteContext) {
         try {
           result = await applyDiscountCode(
             db,
-            visit.store.id,
-            cart.id,
+            visit.store,
+            cart,
             field(body, 'code'),
             shippingTermsOf(visit.site, cart),
           );

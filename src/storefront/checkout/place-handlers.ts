@@ -68,6 +68,7 @@ export function placeHandlers(context: CheckoutRouteContext) {
         storeId: visit.store.id,
         store: visit.store,
         cartToken: visit.cartToken,
+        ...(visit.cart ? { foundCartId: visit.cart.id } : {}),
         idempotencyKey: idempotencyKeyOf(visit, body),
         payment: paymentOf(visit, body),
         customerId: visit.signedIn?.customer.id ?? null,

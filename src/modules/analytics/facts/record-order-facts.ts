@@ -3,7 +3,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import { getStore } from '../../access/index.ts';
 import { findStockVariants, productClassifications } from '../../catalog/index.ts';
 import { storeDay } from '../../markets/index.ts';
-import { getOrder } from '../../orders/index.ts';
+import { getOrderWithRefunds } from '../../orders/index.ts';
 import { analyticsOrderFacts, analyticsOrderLineFacts, analyticsRefundFacts } from '../schema.ts';
 import { markDirtyDays } from './dirty-days.ts';
 import { orderFactRows } from './order-fact-rows.ts';
@@ -17,7 +17,7 @@ import { reportingConversion } from './reporting-currency.ts';
  */
 export async function recordOrderFacts(db: Db, storeId: string, orderId: string): Promise<void> {
   const store = await getStore(db, storeId);
-  const order = await getOrder(db, storeId, orderId);
+  const order = await getOrderWithRefunds(db, storeId, orderId);
   if (!order.placedAt) return;
   const day = storeDay(store, order.placedAt);
   const conversion = await reportingConversion(db, store, order.currency, order.placedAt);

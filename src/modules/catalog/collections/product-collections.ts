@@ -1,5 +1,5 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { cachedConfig } from '../../../platform/cache/index.ts';
+import { cachedConfig, cachedConfigMany } from '../../../platform/cache/index.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { resultRows } from '../../../platform/db/result-rows.ts';
 import { catalogTopic } from '../change-topic.ts';
@@ -12,6 +12,9 @@ import { collections } from './schema.ts';
  * (discounts). Manual collections answer from their member rows; rule collections keep no members
  * (membership.ts says why), so each rule is evaluated against the given products here, all in one
  * statement. Every requested product gets an entry, empty when it is in no collection (or unknown).
+ * Each product's answer is kept in the process's configuration cache until the catalog changes
+ * (members, rules and every product field a rule reads are catalog writes, announced): a checkout
+ * asks at every step.
  */
 export async function collectionsOfProducts(
   db: Db,
@@ -19,8 +22,22 @@ export async function collectionsOfProducts(
   productIds: readonly string[],
 ): Promise<Map<string, string[]>> {
   const ids = [...new Set(productIds)];
+  if (ids.length === 0) return new Map();
+  const found = await cachedConfigMany(
+    ids,
+    (id) => `${storeId}:collections-of:${id}`,
+    [catalogTopic(storeId)],
+    (missing) => readCollectionsOfProducts(db, storeId, missing),
+  );
+  return new Map(ids.map((id) => [id, found.get(id) ?? []]));
+}
+
+async function readCollectionsOfProducts(
+  db: Db,
+  storeId: string,
+  ids: readonly string[],
+): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>(ids.map((id) => [id, []]));
-  if (ids.length === 0) return result;
   // The rules change rarely and are read at every pricing of a cart: cached (collections announce changes).
   const ruleCollections = await cachedConfig(`${storeId}:rule-collections`, [catalogTopic(storeId)], () =>
     db
@@ -28,7 +45,7 @@ export async function collectionsOfProducts(
       .from(collections)
       .where(and(eq(collections.storeId, storeId), eq(collections.kind, 'rules'))),
   );
-  const idList = sql.param(ids);
+  const idList = sql.param([...ids]);
   const parts: SQL[] = [
     sql`select collection_id, product_id from collection_products
         where store_id = ${storeId} and product_id = any(${idList}::text[])`,

@@ -46,6 +46,12 @@ export type PlaceOrderInput = CartReference & {
   storeId: string;
   /** The store itself when the caller has it read already (the storefront does), saving a read. */
   store?: Store;
+  /**
+   * The id of the active cart `cartToken` names, when the caller found it by that token in this
+   * request (the storefront does), saving a lookup. A replay's cart is no longer active: it is
+   * looked up by its token.
+   */
+  foundCartId?: string;
   /** The `Idempotency-Key`: a repeated placement with it answers with the order it made. */
   idempotencyKey: string;
   payment: { provider: 'manual' | 'test_card'; card?: CardInput };
@@ -127,7 +133,10 @@ export async function placeOrderFromCart(db: Db, input: PlaceOrderInput): Promis
   const payment = paymentInput.parse(input.payment);
   const actor = input.actor ?? checkoutActor;
   return db.transaction(async (tx) => {
-    const cartId = await cartIdOf(tx, storeId, input);
+    const cartId =
+      input.foundCartId && input.cartToken !== undefined
+        ? input.foundCartId
+        : await cartIdOf(tx, storeId, input);
     const claim = await claimIdempotencyKey(
       tx,
       storeId,
@@ -210,8 +219,8 @@ export async function placeOrderFromCart(db: Db, input: PlaceOrderInput): Promis
     }
     // The cart is marked before the placement completes: `completePlacement` takes the store's order
     // number, whose row lock concurrent checkouts queue on until this transaction commits.
-    await markCartCompleted(tx, storeId, cart.id, order.id);
-    const placed = await completePlacement(tx, storeId, actor, order, paid);
+    await markCartCompleted(tx, storeId, cart.id, order.id, cart);
+    const placed = await completePlacement(tx, storeId, actor, order, paid, reservation);
     return { order: placed, payment: paid, replayed: false };
   });
 }

@@ -39,6 +39,8 @@ function assertActive(reservation: ReservationWithLines): void {
  * Turns an active reservation into sales: each line leaves on hand and reserved together, written
  * to the ledger as a `sale` movement referring to `reference` (e.g. the order). A reservation past
  * its expiry is refused (`reservation_expired`) even before the expiry job has released it.
+ * `madeHere` is the reservation as `reserveStock` returned it in this same transaction: no other
+ * transaction can see it yet, so it is neither locked nor read again.
  */
 export async function commitReservation(
   tx: Db,
@@ -46,8 +48,10 @@ export async function commitReservation(
   actor: Actor,
   id: string,
   reference: { type: string; id: string } = { type: 'reservation', id },
+  madeHere?: ReservationWithLines,
 ): Promise<{ reservation: ReservationWithLines; movements: Movement[] }> {
-  const reservation = await lockReservation(tx, storeId, id);
+  const reservation =
+    madeHere?.id === id && madeHere.storeId === storeId ? madeHere : await lockReservation(tx, storeId, id);
   assertActive(reservation);
   if (reservation.expiresAt.getTime() <= now().getTime()) {
     throw conflict('reservation_expired', 'This reservation expired; reserve the stock again.', {
@@ -86,11 +90,9 @@ export async function commitReservation(
     .set({ state: 'committed', settledAt: now() })
     .where(eq(inventoryReservations.id, id))
     .returning();
-  await stockChanged(
-    tx,
-    storeId,
-    reservation.lines.map((l) => l.variantId),
-  );
+  // No `stockChanged`: on hand and reserved fell by the same units, so what is available (on hand −
+  // reserved, what stock states and channels' sellable quantities are made of) did not change. The
+  // reservation made those changes when it took the units.
   return { reservation: { ...settled!, lines: reservation.lines }, movements: written };
 }
 
