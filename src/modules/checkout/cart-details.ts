@@ -3,7 +3,6 @@ import type { Db } from '../../platform/db/database.ts';
 import { badRequest, unprocessable } from '../../platform/errors.ts';
 import { resolveMarket } from '../markets/index.ts';
 import { type CartAddress, cartAddressInput } from './cart-address.ts';
-import { emitCartEvent } from './cart-events.ts';
 import {
   type Cart,
   type CartColumns,
@@ -42,25 +41,31 @@ export async function setCartCountry(
 ): Promise<Cart> {
   const storeId = storeIdOf(store);
   const code = checkedCountry(country);
-  const { cart } = await changeCart(db, storeId, cartId, async (tx, current, edit) => {
-    if (current.country === code && (!current.shippingAddress || current.shippingAddress.country === code))
-      return;
-    const market = await marketColumns(tx, store, code, current.currency);
-    const addressElsewhere = current.shippingAddress !== null && current.shippingAddress.country !== code;
-    edit.set({
-      country: code,
-      ...market,
-      shippingOptionKey: null,
-      ...(addressElsewhere ? { shippingAddress: null } : {}),
-    });
-    await emitCartEvent(tx, storeId, 'cart.updated', {
-      cartId,
-      change: 'country_changed',
-      country: code,
-      marketId: market.marketId,
-      currency: market.currency,
-    });
-  });
+  const { cart } = await changeCart(
+    db,
+    storeId,
+    cartId,
+    async (tx, current, edit) => {
+      if (current.country === code && (!current.shippingAddress || current.shippingAddress.country === code))
+        return;
+      const market = await marketColumns(tx, store, code, current.currency);
+      const addressElsewhere = current.shippingAddress !== null && current.shippingAddress.country !== code;
+      edit.set({
+        country: code,
+        ...market,
+        shippingOptionKey: null,
+        ...(addressElsewhere ? { shippingAddress: null } : {}),
+      });
+      edit.emit('cart.updated', {
+        cartId,
+        change: 'country_changed',
+        country: code,
+        marketId: market.marketId,
+        currency: market.currency,
+      });
+    },
+    { cartOnly: true },
+  );
   return cart;
 }
 
@@ -81,16 +86,22 @@ export async function setCartContact(
       throw badRequest('invalid_email', 'Enter a valid e-mail address.', { path: 'email' });
     email = parsed.data;
   }
-  const { cart } = await changeCart(db, storeId, cartRef, async (tx, current, edit) => {
-    if (current.email === email) return;
-    edit.set({ email });
-    // The payload says whether there is one, never the address itself.
-    await emitCartEvent(tx, storeId, 'cart.updated', {
-      cartId,
-      change: 'contact_changed',
-      hasEmail: email !== null,
-    });
-  });
+  const { cart } = await changeCart(
+    db,
+    storeId,
+    cartRef,
+    async (_tx, current, edit) => {
+      if (current.email === email) return;
+      edit.set({ email });
+      // The payload says whether there is one, never the address itself.
+      edit.emit('cart.updated', {
+        cartId,
+        change: 'contact_changed',
+        hasEmail: email !== null,
+      });
+    },
+    { cartOnly: true },
+  );
   return cart;
 }
 
@@ -118,28 +129,35 @@ export async function setCartAddresses(
   const cartId = idOfCart(cartRef);
   const storeId = storeIdOf(store);
   const data = addressesInput.parse(input);
-  const { cart } = await changeCart(db, storeId, cartRef, async (tx, current, edit) => {
-    const changes: CartColumns = {};
-    if (data.billingAddress !== undefined) changes.billingAddress = data.billingAddress as CartAddress | null;
-    if (data.shippingAddress !== undefined) {
-      changes.shippingAddress = data.shippingAddress as CartAddress | null;
-      const country = data.shippingAddress?.country;
-      if (country && country !== current.country) {
-        Object.assign(
-          changes,
-          { country, shippingOptionKey: null },
-          await marketColumns(tx, store, country, current.currency),
-        );
+  const { cart } = await changeCart(
+    db,
+    storeId,
+    cartRef,
+    async (tx, current, edit) => {
+      const changes: CartColumns = {};
+      if (data.billingAddress !== undefined)
+        changes.billingAddress = data.billingAddress as CartAddress | null;
+      if (data.shippingAddress !== undefined) {
+        changes.shippingAddress = data.shippingAddress as CartAddress | null;
+        const country = data.shippingAddress?.country;
+        if (country && country !== current.country) {
+          Object.assign(
+            changes,
+            { country, shippingOptionKey: null },
+            await marketColumns(tx, store, country, current.currency),
+          );
+        }
       }
-    }
-    if (Object.keys(changes).length === 0) return;
-    edit.set(changes);
-    await emitCartEvent(tx, storeId, 'cart.updated', {
-      cartId,
-      change: 'addresses_changed',
-      country: changes.country ?? current.country,
-    });
-  });
+      if (Object.keys(changes).length === 0) return;
+      edit.set(changes);
+      edit.emit('cart.updated', {
+        cartId,
+        change: 'addresses_changed',
+        country: changes.country ?? current.country,
+      });
+    },
+    { cartOnly: true },
+  );
   return cart;
 }
 
@@ -176,31 +194,37 @@ export async function selectCartShippingOption(
     }
     key = parsed.data;
   }
-  const { cart } = await changeCart(db, storeId, cartRef, async (tx, current, edit) => {
-    if (current.shippingOptionKey === key) return;
-    if (key !== null) {
-      const priced = await priceCart(tx, store, { ...current, shippingOptionKey: key }, pricing);
-      if (priced.shipping.mode !== 'selected') {
-        throw unprocessable(
-          'shipping_option_unavailable',
-          'This shipping option is not available for this cart and address.',
-          {
-            path: 'shippingOptionKey',
-            id: key,
-            reason:
-              priced.shipping.unavailableReason ??
-              (priced.shipping.required ? 'no_destination' : 'no_shipping_needed'),
-          },
-        );
+  const { cart } = await changeCart(
+    db,
+    storeId,
+    cartRef,
+    async (tx, current, edit) => {
+      if (current.shippingOptionKey === key) return;
+      if (key !== null) {
+        const priced = await priceCart(tx, store, { ...current, shippingOptionKey: key }, pricing);
+        if (priced.shipping.mode !== 'selected') {
+          throw unprocessable(
+            'shipping_option_unavailable',
+            'This shipping option is not available for this cart and address.',
+            {
+              path: 'shippingOptionKey',
+              id: key,
+              reason:
+                priced.shipping.unavailableReason ??
+                (priced.shipping.required ? 'no_destination' : 'no_shipping_needed'),
+            },
+          );
+        }
+        onPriced?.(priced);
       }
-      onPriced?.(priced);
-    }
-    edit.set({ shippingOptionKey: key });
-    await emitCartEvent(tx, storeId, 'cart.updated', {
-      cartId,
-      change: 'shipping_option_selected',
-      shippingOptionKey: key,
-    });
-  });
+      edit.set({ shippingOptionKey: key });
+      edit.emit('cart.updated', {
+        cartId,
+        change: 'shipping_option_selected',
+        shippingOptionKey: key,
+      });
+    },
+    { cartOnly: true },
+  );
   return cart;
 }

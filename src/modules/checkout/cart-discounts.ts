@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 import { badRequest, unprocessable } from '../../platform/errors.ts';
-import { emitCartEvent } from './cart-events.ts';
 import { cartLimits } from './cart-limits.ts';
 import {
   type Cart,
@@ -60,48 +59,54 @@ export async function applyDiscountCode(
   const cartId = idOfCart(cartRef);
   const storeId = storeIdOf(storeRef);
   const typed = checkedCode(code);
-  const { cart, result } = await changeCart(db, storeId, cartRef, async (tx, current, edit) => {
-    if (current.discountCodes.some((c) => sameCode(c, typed)))
-      return { applied: true, rejection: null, priced: null };
-    if (current.discountCodes.length >= cartLimits.maxDiscountCodes) {
-      throw unprocessable(
-        'discount_code_limit',
-        `A cart takes at most ${cartLimits.maxDiscountCodes} discount codes.`,
-        { path: 'code', max: cartLimits.maxDiscountCodes },
+  const { cart, result } = await changeCart(
+    db,
+    storeId,
+    cartRef,
+    async (tx, current, edit) => {
+      if (current.discountCodes.some((c) => sameCode(c, typed)))
+        return { applied: true, rejection: null, priced: null };
+      if (current.discountCodes.length >= cartLimits.maxDiscountCodes) {
+        throw unprocessable(
+          'discount_code_limit',
+          `A cart takes at most ${cartLimits.maxDiscountCodes} discount codes.`,
+          { path: 'code', max: cartLimits.maxDiscountCodes },
+        );
+      }
+      const store = await storeOfRef(tx, storeRef);
+      const priced = await priceCart(
+        tx,
+        store,
+        { ...current, discountCodes: [...current.discountCodes, typed], rejectedCode: null },
+        options,
       );
-    }
-    const store = await storeOfRef(tx, storeRef);
-    const priced = await priceCart(
-      tx,
-      store,
-      { ...current, discountCodes: [...current.discountCodes, typed], rejectedCode: null },
-      options,
-    );
-    const rejection = priced.discounts.rejected.find((r) => r.kept && sameCode(r.code, typed)) ?? null;
-    const applies = priced.discounts.applied.some((d) => d.code !== null && sameCode(d.code, typed));
-    const waitsForShipping =
-      rejection?.reason === 'nothing_to_discount' && rejection.discountClass === 'shipping';
-    if (applies || waitsForShipping) {
-      edit.set({ discountCodes: [...current.discountCodes, typed], rejectedCode: null });
-      await emitCartEvent(tx, storeId, 'cart.updated', {
-        cartId,
-        change: 'discount_code_applied',
-        code: typed,
+      const rejection = priced.discounts.rejected.find((r) => r.kept && sameCode(r.code, typed)) ?? null;
+      const applies = priced.discounts.applied.some((d) => d.code !== null && sameCode(d.code, typed));
+      const waitsForShipping =
+        rejection?.reason === 'nothing_to_discount' && rejection.discountClass === 'shipping';
+      if (applies || waitsForShipping) {
+        edit.set({ discountCodes: [...current.discountCodes, typed], rejectedCode: null });
+        edit.emit('cart.updated', {
+          cartId,
+          change: 'discount_code_applied',
+          code: typed,
+        });
+        return { applied: true, rejection: null, priced };
+      }
+      const reason = rejection?.reason ?? 'not_applicable';
+      edit.set({
+        rejectedCode: { code: typed, reason, ...(rejection?.details ? { details: rejection.details } : {}) },
       });
-      return { applied: true, rejection: null, priced };
-    }
-    const reason = rejection?.reason ?? 'not_applicable';
-    edit.set({
-      rejectedCode: { code: typed, reason, ...(rejection?.details ? { details: rejection.details } : {}) },
-    });
-    await emitCartEvent(tx, storeId, 'cart.updated', {
-      cartId,
-      change: 'discount_code_rejected',
-      code: typed,
-      reason,
-    });
-    return { applied: false, rejection: rejection ? { ...rejection, kept: false } : null, priced: null };
-  });
+      edit.emit('cart.updated', {
+        cartId,
+        change: 'discount_code_rejected',
+        code: typed,
+        reason,
+      });
+      return { applied: false, rejection: rejection ? { ...rejection, kept: false } : null, priced: null };
+    },
+    { cartOnly: true },
+  );
   return { cart, ...result };
 }
 
@@ -116,16 +121,22 @@ export async function removeDiscountCode(
   code: string,
 ): Promise<Cart> {
   const typed = checkedCode(code);
-  const { cart } = await changeCart(db, storeId, cartId, async (tx, current, edit) => {
-    const kept = current.discountCodes.filter((c) => !sameCode(c, typed));
-    const forgetRejected = current.rejectedCode !== null && sameCode(current.rejectedCode.code, typed);
-    if (kept.length === current.discountCodes.length && !forgetRejected) return;
-    edit.set({ discountCodes: kept, ...(forgetRejected ? { rejectedCode: null } : {}) });
-    await emitCartEvent(tx, storeId, 'cart.updated', {
-      cartId,
-      change: 'discount_code_removed',
-      code: typed,
-    });
-  });
+  const { cart } = await changeCart(
+    db,
+    storeId,
+    cartId,
+    async (_tx, current, edit) => {
+      const kept = current.discountCodes.filter((c) => !sameCode(c, typed));
+      const forgetRejected = current.rejectedCode !== null && sameCode(current.rejectedCode.code, typed);
+      if (kept.length === current.discountCodes.length && !forgetRejected) return;
+      edit.set({ discountCodes: kept, ...(forgetRejected ? { rejectedCode: null } : {}) });
+      edit.emit('cart.updated', {
+        cartId,
+        change: 'discount_code_removed',
+        code: typed,
+      });
+    },
+    { cartOnly: true },
+  );
   return cart;
 }

@@ -26,11 +26,14 @@ export type CartChange =
   | 'customer_attached'
   | 'merged';
 
+export type CartEventType = (typeof cartEventTypes)[keyof typeof cartEventTypes];
+export type CartEventPayload = { cartId: string; change?: CartChange; [key: string]: unknown };
+
 export async function emitCartEvent(
   tx: Db,
   storeId: string,
-  type: (typeof cartEventTypes)[keyof typeof cartEventTypes],
-  payload: { cartId: string; change?: CartChange; [key: string]: unknown },
+  type: CartEventType,
+  payload: CartEventPayload,
 ): Promise<void> {
   await emitEvent(tx, { storeId, type, payload });
 }

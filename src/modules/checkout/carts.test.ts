@@ -310,6 +310,12 @@ for (const target of testDatabaseTargets()) {
       const [row] = await database.db.select().from(carts).where(eq(carts.id, cart.id));
       assert.equal(row!.version, contact.version);
       assert.ok(row!.version > read.version, 'every update bumps the version');
+      const contactEvents = (await database.db.select().from(outboxEvents)).filter(
+        (e) =>
+          (e.payload as { cartId?: string; change?: string }).cartId === cart.id &&
+          (e.payload as { change?: string }).change === 'contact_changed',
+      );
+      assert.equal(contactEvents.length, 1, 'the dropped attempt wrote no event');
 
       // From a copy that is up to date the change needs no second attempt and counts one more version.
       const fresh = (await findCartByToken(database.db, store.id, token))!;

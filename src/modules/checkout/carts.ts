@@ -4,11 +4,13 @@ import * as clock from '../../platform/clock.ts';
 import { isCountryCode } from '../../platform/countries/country-codes.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { prepared } from '../../platform/db/prepared.ts';
+import { resultRows } from '../../platform/db/result-rows.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { emitEvents, eventsInsert } from '../../platform/events/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { getStore, type Store } from '../access/index.ts';
 import { resolveMarket } from '../markets/index.ts';
-import { emitCartEvent } from './cart-events.ts';
+import { type CartEventPayload, type CartEventType, emitCartEvent } from './cart-events.ts';
 import { cartLimits } from './cart-limits.ts';
 import { cartTokenDigest, newCartToken } from './cart-token.ts';
 import { cartLines, carts } from './schema.ts';
@@ -139,24 +141,54 @@ export function idOfCart(cart: CartRef): string {
 /** The cart changed between the caller's read and the change: it is made again from a fresh read. */
 class CartChangedMeanwhile extends Error {}
 
+/** What a change given to `changeCart` asks for besides its own writes. */
+interface RecordedEdit {
+  columns: CartColumns;
+  linesChanged: boolean;
+  events: { type: CartEventType; payload: CartEventPayload }[];
+}
+
+function recordingEdit(): { edit: CartEdit; recorded: RecordedEdit } {
+  const recorded: RecordedEdit = { columns: {}, linesChanged: false, events: [] };
+  return {
+    recorded,
+    edit: {
+      set: (more) => {
+        recorded.columns = { ...recorded.columns, ...more };
+      },
+      linesChanged: () => {
+        recorded.linesChanged = true;
+      },
+      emit: (type, payload) => {
+        recorded.events.push({ type, payload });
+      },
+    },
+  };
+}
+
 /**
- * Runs one change of an active cart in a transaction, then stamps the cart's activity and returns
- * the cart as it is now. 404 for another store's or an unknown cart, 409 `cart_not_active` for a
- * completed or abandoned one, 409 `draft_order_locked` for a draft order.
+ * Runs one change of an active cart, then stamps the cart's activity and returns the cart as it is
+ * now. 404 for another store's or an unknown cart, 409 `cart_not_active` for a completed or
+ * abandoned one, 409 `draft_order_locked` for a draft order.
  *
- * Given only an id, the cart row is locked and read first (two tabs of one shopper change it one
- * after the other). Given the cart as the caller read it (every checkout step has, to find it by
- * its token), the change works from that copy, and its final update writes only if the cart's
- * version is still the one read: the row lock that update takes orders concurrent changes as the
- * first lock did. A copy outdated by then (another tab's change committed meanwhile) rolls the
- * attempt back and the change runs again the first way, so a change never works from a stale
- * cart. It saves one statement a step.
+ * Given only an id, the cart row is locked and read first, in the change's transaction (two tabs of
+ * one shopper change it one after the other). Given the cart as the caller read it (every checkout
+ * step has, to find it by its token), the change works from that copy, and its final update writes
+ * only if the cart's version is still the one read: the row lock that update takes orders
+ * concurrent changes as the first lock did. A copy outdated by then (another tab's change committed
+ * meanwhile) drops the attempt and the change runs again the first way, so a change never works
+ * from a stale cart.
+ *
+ * `cartOnly`: the change writes nothing itself, it only reads, sets columns and emits events through
+ * `edit` (contact, addresses, shipping, codes). From the cart as read, it is then written in one
+ * statement with its events and no transaction around it: the step's one write.
  */
 export async function changeCart<T>(
   db: Db,
   storeId: string,
   cart: CartRef,
   change: (tx: Db, cart: Cart, edit: CartEdit) => Promise<T>,
+  options: { cartOnly?: boolean } = {},
 ): Promise<{ cart: Cart; result: T }> {
   const cartId = idOfCart(cart);
   if (
@@ -165,10 +197,15 @@ export async function changeCart<T>(
     cart.state === 'active' &&
     cart.kind !== 'draft'
   ) {
-    try {
-      return await db.transaction((tx) => applyCartChange(tx, cart, change, cart.version));
-    } catch (err) {
-      if (!(err instanceof CartChangedMeanwhile)) throw err;
+    if (options.cartOnly) {
+      const changed = await changeInOneStatement(db, cart, change);
+      if (changed) return changed;
+    } else {
+      try {
+        return await db.transaction((tx) => applyCartChange(tx, cart, change, cart.version));
+      } catch (err) {
+        if (!(err instanceof CartChangedMeanwhile)) throw err;
+      }
     }
   }
   return db.transaction(async (tx) => {
@@ -187,32 +224,28 @@ export async function changeCart<T>(
   });
 }
 
-/** The change, then the cart's columns and activity stamp in one statement (only at `version`, when given). */
+/** The activity stamp every change writes. */
+function activityStamp(): Pick<Cart, 'updatedAt' | 'lastActivityAt' | 'expiresAt'> {
+  const now = clock.now();
+  return {
+    updatedAt: now,
+    lastActivityAt: now,
+    expiresAt: new Date(now.getTime() + cartLimits.lifetimeMs),
+  };
+}
+
+/** The change, then the cart's columns and activity stamp in one statement (only at `version`, when given), then its events. */
 async function applyCartChange<T>(
   tx: Db,
   current: Cart,
   change: (tx: Db, cart: Cart, edit: CartEdit) => Promise<T>,
   version?: number,
 ): Promise<{ cart: Cart; result: T }> {
-  let columns: CartColumns = {};
-  let linesChanged = false;
-  const result = await change(tx, current, {
-    set: (more) => {
-      columns = { ...columns, ...more };
-    },
-    linesChanged: () => {
-      linesChanged = true;
-    },
-  });
-  const now = clock.now();
+  const { edit, recorded } = recordingEdit();
+  const result = await change(tx, current, edit);
   const [row] = await tx
     .update(carts)
-    .set({
-      ...columns,
-      updatedAt: now,
-      lastActivityAt: now,
-      expiresAt: new Date(now.getTime() + cartLimits.lifetimeMs),
-    })
+    .set({ ...recorded.columns, ...activityStamp() })
     .where(
       version === undefined
         ? eq(carts.id, current.id)
@@ -220,7 +253,49 @@ async function applyCartChange<T>(
     )
     .returning();
   if (!row) throw new CartChangedMeanwhile();
-  return { cart: withLines(row, linesChanged ? await linesOf(tx, current.id) : current.lines), result };
+  await emitEvents(
+    tx,
+    recorded.events.map((e) => ({ storeId: current.storeId, type: e.type, payload: e.payload })),
+  );
+  return {
+    cart: withLines(row, recorded.linesChanged ? await linesOf(tx, current.id) : current.lines),
+    result,
+  };
+}
+
+/**
+ * A change that writes nothing itself, from the cart as read: its columns, the activity stamp and
+ * its events in one statement, written only at the version read. Null when the cart changed
+ * meanwhile (nothing written).
+ */
+async function changeInOneStatement<T>(
+  db: Db,
+  current: Cart,
+  change: (tx: Db, cart: Cart, edit: CartEdit) => Promise<T>,
+): Promise<{ cart: Cart; result: T } | null> {
+  const { edit, recorded } = recordingEdit();
+  const result = await change(db, current, edit);
+  if (recorded.linesChanged) throw new Error('changeCart: a cartOnly change wrote lines');
+  const stamp = activityStamp();
+  const update = db
+    .update(carts)
+    .set({ ...recorded.columns, ...stamp })
+    .where(and(eq(carts.id, current.id), eq(carts.version, current.version), eq(carts.state, 'active')))
+    .returning({ version: carts.version });
+  const events = eventsInsert(
+    recorded.events.map((e) => ({ storeId: current.storeId, type: e.type, payload: e.payload })),
+    sql`exists (select 1 from changed)`,
+  );
+  const rows = resultRows<{ version: number }>(
+    await db.execute(
+      events
+        ? sql`with changed as (${update.getSQL()}), emitted as (${events}) select version from changed`
+        : sql`with changed as (${update.getSQL()}) select version from changed`,
+    ),
+  );
+  if (rows.length === 0) return null;
+  // The row as written: the copy read, the columns set, the stamp, the version the trigger gave it.
+  return { cart: { ...current, ...recorded.columns, ...stamp, version: Number(rows[0]!.version) }, result };
 }
 
 /** The cart's columns a change may set (not its identity, store or token). */
@@ -232,6 +307,8 @@ export interface CartEdit {
   set(columns: CartColumns): void;
   /** Says the change wrote cart lines, so the cart returned reads its lines again. */
   linesChanged(): void;
+  /** An event of the change, written with the cart's update (never when the change is dropped). */
+  emit(type: CartEventType, payload: CartEventPayload): void;
 }
 
 /** The cart row locked until the transaction ends; it must be active (409 `cart_not_active`). */

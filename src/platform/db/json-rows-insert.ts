@@ -28,6 +28,8 @@ export async function insertJsonRows<T extends PgTable>(
 export function jsonRowsInsert<T extends PgTable>(
   table: T,
   rows: ReadonlyArray<T['$inferInsert']>,
+  /** A condition the rows are inserted under (e.g. another part of the same statement wrote a row). */
+  onlyIf?: SQL,
 ): SQL | null {
   if (rows.length === 0) return null;
   const columns = getTableColumns(table) as Record<string, { name: string; getSQLType(): string }>;
@@ -46,7 +48,8 @@ export function jsonRowsInsert<T extends PgTable>(
       return arrayColumns[i] && value !== null ? arrayLiteral(value as readonly unknown[]) : value;
     }),
   );
-  return sql`insert into ${table} (${sql.raw(names)}) select ${sql.raw(reads.join(', '))} from jsonb_array_elements(${JSON.stringify(values)}::jsonb) as e`;
+  const insert = sql`insert into ${table} (${sql.raw(names)}) select ${sql.raw(reads.join(', '))} from jsonb_array_elements(${JSON.stringify(values)}::jsonb) as e`;
+  return onlyIf ? sql`${insert} where ${onlyIf}` : insert;
 }
 
 /** PostgreSQL's text form of an array (`{"a","b \"c\""}`), read back by a cast to the column's type. */

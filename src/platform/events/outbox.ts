@@ -56,14 +56,17 @@ export async function emitEvents(tx: Db, events: ReadonlyArray<NewEvent>): Promi
 }
 
 /**
- * The statement emitEvents runs (null for no events), for a bulk writer that sends it together with
- * its own writes (one statement of several data-modifying parts); same rule: in its transaction.
+ * The statement emitEvents runs (null for no events), for a writer that sends it together with its
+ * own writes (one statement of several data-modifying parts); same rule: in its transaction, or in
+ * the one statement that makes the change. With `onlyIf`, the events are written only when that
+ * condition holds (e.g. `exists (select 1 from changed)`: the statement's change found its row).
  */
-export function eventsInsert(events: ReadonlyArray<NewEvent>): SQL | null {
+export function eventsInsert(events: ReadonlyArray<NewEvent>, onlyIf?: SQL): SQL | null {
   const createdAt = now();
   return jsonRowsInsert(
     outboxEvents,
     events.map((event) => ({ id: newId('event'), ...event, createdAt })),
+    onlyIf,
   );
 }
 
