@@ -49,14 +49,23 @@ export async function recordOrderFacts(db: Db, storeId: string, orderId: string)
         target: [analyticsOrderFacts.storeId, analyticsOrderFacts.orderId],
         set: changes,
       });
-    await tx
-      .delete(analyticsOrderLineFacts)
-      .where(and(eq(analyticsOrderLineFacts.storeId, storeId), eq(analyticsOrderLineFacts.orderId, orderId)));
+    // An order's facts are written together: without an order fact before, it had no line or
+    // refund facts to replace (its first recording, the one every placed order gets).
+    const recordedBefore = previous.length > 0;
+    if (recordedBefore) {
+      await tx
+        .delete(analyticsOrderLineFacts)
+        .where(
+          and(eq(analyticsOrderLineFacts.storeId, storeId), eq(analyticsOrderLineFacts.orderId, orderId)),
+        );
+    }
     if (lines.length > 0) await tx.insert(analyticsOrderLineFacts).values(lines);
-    const before = await tx
-      .delete(analyticsRefundFacts)
-      .where(and(eq(analyticsRefundFacts.storeId, storeId), eq(analyticsRefundFacts.orderId, orderId)))
-      .returning({ day: analyticsRefundFacts.day });
+    const before = recordedBefore
+      ? await tx
+          .delete(analyticsRefundFacts)
+          .where(and(eq(analyticsRefundFacts.storeId, storeId), eq(analyticsRefundFacts.orderId, orderId)))
+          .returning({ day: analyticsRefundFacts.day })
+      : [];
     if (refunds.length > 0) await tx.insert(analyticsRefundFacts).values(refunds);
     await markDirtyDays(tx, [
       { storeId, day },
