@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import * as clock from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { notFound, unprocessable } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -48,15 +49,17 @@ export async function addCartLine(
       });
     }
     await checkSellable(tx, storeId, current.locale, id, total);
-    edit.linesChanged();
     let lineId = existing?.id;
     if (existing) {
       await tx.update(cartLines).set({ quantity: total }).where(eq(cartLines.id, existing.id));
+      edit.linesChanged(current.lines.map((l) => (l.id === existing.id ? { ...l, quantity: total } : l)));
     } else {
       lineId = newId('cartLine');
-      await tx.insert(cartLines).values({ id: lineId, cartId, storeId, variantId: id, quantity });
+      const added = { id: lineId, variantId: id, quantity, addedAt: clock.now() };
+      await tx.insert(cartLines).values({ ...added, cartId, storeId });
+      edit.linesChanged([...current.lines, added]);
     }
-    await emitCartEvent(tx, storeId, 'cart.updated', {
+    edit.emit('cart.updated', {
       cartId,
       change: 'line_added',
       lineId,

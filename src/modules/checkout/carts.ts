@@ -144,7 +144,8 @@ class CartChangedMeanwhile extends Error {}
 /** What a change given to `changeCart` asks for besides its own writes. */
 interface RecordedEdit {
   columns: CartColumns;
-  linesChanged: boolean;
+  /** True: read the lines again; a list: the lines as the change left them. */
+  linesChanged: boolean | CartLineRecord[];
   events: { type: CartEventType; payload: CartEventPayload }[];
 }
 
@@ -156,8 +157,8 @@ function recordingEdit(): { edit: CartEdit; recorded: RecordedEdit } {
       set: (more) => {
         recorded.columns = { ...recorded.columns, ...more };
       },
-      linesChanged: () => {
-        recorded.linesChanged = true;
+      linesChanged: (lines) => {
+        recorded.linesChanged = lines ? [...lines].sort(lineOrder) : true;
       },
       emit: (type, payload) => {
         recorded.events.push({ type, payload });
@@ -257,10 +258,13 @@ async function applyCartChange<T>(
     tx,
     recorded.events.map((e) => ({ storeId: current.storeId, type: e.type, payload: e.payload })),
   );
-  return {
-    cart: withLines(row, recorded.linesChanged ? await linesOf(tx, current.id) : current.lines),
-    result,
-  };
+  const lines =
+    recorded.linesChanged === true
+      ? await linesOf(tx, current.id)
+      : recorded.linesChanged === false
+        ? current.lines
+        : recorded.linesChanged;
+  return { cart: withLines(row, lines), result };
 }
 
 /**
@@ -305,8 +309,11 @@ export type CartColumns = Partial<Omit<typeof carts.$inferInsert, 'id' | 'storeI
 export interface CartEdit {
   /** Columns to set on the cart, written at the end with its activity stamp in one statement. */
   set(columns: CartColumns): void;
-  /** Says the change wrote cart lines, so the cart returned reads its lines again. */
-  linesChanged(): void;
+  /**
+   * Says the change wrote cart lines: the cart returned reads its lines again, or has `lines`, the
+   * lines as the change left them, when it gives them.
+   */
+  linesChanged(lines?: readonly CartLineRecord[]): void;
   /** An event of the change, written with the cart's update (never when the change is dropped). */
   emit(type: CartEventType, payload: CartEventPayload): void;
 }
@@ -374,6 +381,11 @@ function linesFromJson(value: LineJson[] | string): CartLineRecord[] {
     quantity: l.quantity,
     addedAt: new Date(l.addedAt),
   }));
+}
+
+/** The order `linesOf` reads lines in: when they were added, then id. */
+function lineOrder(a: CartLineRecord, b: CartLineRecord): number {
+  return a.addedAt.getTime() - b.addedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 export async function linesOf(db: Db, cartId: string): Promise<CartLineRecord[]> {
