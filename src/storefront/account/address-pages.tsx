@@ -1,10 +1,11 @@
 import { type CustomerAddress, countriesWithRegions } from '../../modules/customers/index.ts';
 import { countryCodes } from '../../platform/countries/country-codes.ts';
 import { messagesFor } from '../locales/messages/storefront-messages.ts';
+import { countryName } from '../market/country-names.ts';
 import type { StorefrontSite } from '../site.ts';
 import { CsrfField, Field, FormProblem, Notice, renderAccountPage } from './account-page.tsx';
 import { type AccountNotice, accountPaths } from './account-paths.ts';
-import { countryName, PostalAddress } from './address-view.tsx';
+import { PostalAddress } from './address-view.tsx';
 import type { FormProblems } from './form-problems.ts';
 
 /** /account/addresses: the saved addresses, the default first, each with its actions. */
@@ -103,11 +104,11 @@ export function renderAddressFormPage(
   const { values, problems } = view;
   const action = view.addressId ? accountPaths.address(site, view.addressId) : accountPaths.addresses(site);
   const countries = countryCodes
-    .map((code) => ({ code, name: countryName(code, site.locale) }))
+    .map((code) => ({ code, name: countryName(site.locale, code) }))
     .sort((a, b) => a.name.localeCompare(b.name, site.locale));
   const regionGroups = countriesWithRegions().map((group) => ({
     ...group,
-    name: countryName(group.country, site.locale),
+    name: countryName(site.locale, group.country),
   }));
   const country = values.country ?? '';
   const regionError = problems.fields.region;

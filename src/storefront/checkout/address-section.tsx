@@ -1,7 +1,7 @@
 import type { CartAddress } from '../../modules/checkout/index.ts';
 import { countriesWithRegions } from '../../modules/customers/index.ts';
 import { CsrfField, Field } from '../account/account-page.tsx';
-import { regionName } from '../account/address-view.tsx';
+import { townLines } from '../account/address-view.tsx';
 import { messagesFor, type StorefrontMessages } from '../locales/messages/storefront-messages.ts';
 import { byCountryName, countryName } from '../market/country-names.ts';
 import type { StorefrontSite } from '../site.ts';
@@ -59,11 +59,9 @@ export function AddressSection({ site, view }: { site: StorefrontSite; view: Che
                 </span>
                 <span />
                 <span class="choice-note">
-                  {[
-                    address.line1,
-                    [address.postalCode, address.city].filter(Boolean).join(' '),
-                    countryName(site.locale, address.country),
-                  ].join(', ')}
+                  {[address.line1, townLines(address)[0], countryName(site.locale, address.country)].join(
+                    ', ',
+                  )}
                 </span>
               </label>
             ))}
@@ -254,8 +252,7 @@ export function AddressLines({ site, address }: { site: StorefrontSite; address:
     address.company,
     address.line1,
     address.line2,
-    [address.postalCode, address.city].filter(Boolean).join(' '),
-    address.region ? regionName(address.country, address.region) : null,
+    ...townLines(address),
     countryName(site.locale, address.country),
     address.phone,
   ].filter((line): line is string => Boolean(line));

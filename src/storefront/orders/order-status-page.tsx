@@ -2,7 +2,7 @@ import type { OrderAddress, OrderDetail, ReturnableLines } from '../../modules/o
 import { orderName, returnReasons, trackingUrlFor } from '../../modules/orders/index.ts';
 import { formatMoney } from '../../platform/money.ts';
 import { CsrfField, SubmitRow } from '../account/account-page.tsx';
-import { regionName } from '../account/address-view.tsx';
+import { townLines } from '../account/address-view.tsx';
 import { renderCheckoutDocument } from '../checkout/checkout-document.tsx';
 import { formatDate, formatDay } from '../checkout/checkout-words.ts';
 import { messagesFor, type StorefrontMessages } from '../locales/messages/storefront-messages.ts';
@@ -315,8 +315,7 @@ function Address({ site, address }: { site: StorefrontSite; address: OrderAddres
     address.company,
     address.line1,
     address.line2,
-    [address.postalCode, address.city].filter(Boolean).join(' '),
-    address.region ? regionName(address.country, address.region) : null,
+    ...townLines(address),
     countryName(site.locale, address.country),
   ].filter((line): line is string => Boolean(line));
   return (
