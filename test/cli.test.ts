@@ -19,8 +19,11 @@ function cli(args: string[], extraEnv: Record<string, string> = {}) {
     cwd: root,
     env: { ...env, ...extraEnv },
     encoding: 'utf8',
-    timeout: 60_000,
+    // Only a guard against a hung command, never a measure of speed: beside another test file on a
+    // loaded two-core machine an import through the server took over a minute (killed, status null).
+    timeout: 300_000,
   });
+  if (result.error) throw result.error;
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
