@@ -7,6 +7,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { AutoPreparedClient } from './auto-prepared-client.ts';
 
 /** Any query executor: the database itself or an open transaction. Services accept this. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -88,7 +89,11 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    ...(process.env.STOREPILOT_DB_PREPARE === 'false' ? {} : { Client: AutoPreparedClient }),
+  });
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on next use.
   pool.on('error', () => {});
