@@ -30,7 +30,7 @@ export class AutoPreparedClient extends pg.Client {
   override query(config: any, values?: any, callback?: any): any {
     const named = this.#withName(config, values);
     if (!named) return super.query(config, values, callback);
-    const result = sendQuery.call(this, named, values, callback);
+    const result: unknown = Reflect.apply(super.query, this, [named, values, callback]);
     // The promise form (all drizzle uses): note a stale statement, and pass the error on.
     if (result instanceof Promise) {
       return result.catch((err: unknown) => {
@@ -67,8 +67,6 @@ export class AutoPreparedClient extends pg.Client {
     return { ...base, name };
   }
 }
-
-const sendQuery = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
 
 type QueryConfig = { text?: unknown; name?: unknown; values?: unknown; submit?: unknown };
 
