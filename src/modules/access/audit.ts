@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
-import { insertJsonRows } from '../../platform/db/json-rows-insert.ts';
+import { appendRows } from '../../platform/db/deferred-appends.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Actor } from './actor.ts';
 import { auditLog } from './schema.ts';
@@ -16,21 +16,13 @@ export interface AuditEntry {
 
 /** Writes one audit row. Call it in the transaction of the mutation it describes. */
 export async function recordAudit(tx: Db, actor: Actor, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
-    id: newId('audit'),
-    storeId: entry.storeId,
-    actorType: actor.type,
-    actorId: actor.id,
-    actorLabel: actor.label,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-  });
+  await recordAuditEntries(tx, actor, [entry]);
 }
 
-/** Writes many audit rows by one actor in one statement (bulk changes); same transaction rule. */
+/**
+ * Writes many audit rows by one actor in one statement (bulk changes); same transaction rule. In a
+ * transaction that defers its appends (`withDeferredAppends`), they go with the others at its end.
+ */
 export async function recordAuditEntries(
   tx: Db,
   actor: Actor,
@@ -38,7 +30,7 @@ export async function recordAuditEntries(
 ): Promise<void> {
   if (entries.length === 0) return;
   // One JSON parameter for all rows: snapshots are large and imports write thousands of them.
-  await insertJsonRows(
+  await appendRows(
     tx,
     auditLog,
     entries.map((entry) => ({

@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
+import { appendRows } from '../../platform/db/deferred-appends.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Actor } from '../access/index.ts';
 import { orderEvents } from './schema.ts';
@@ -29,13 +30,15 @@ export async function recordOrderEvent(
   message: string,
   data: Record<string, unknown> = {},
 ): Promise<void> {
-  await tx.insert(orderEvents).values({
-    id: newId('orderEvent'),
-    orderId: order.id,
-    storeId: order.storeId,
-    kind,
-    message,
-    data,
-    actorLabel: actor.label,
-  });
+  await appendRows(tx, orderEvents, [
+    {
+      id: newId('orderEvent'),
+      orderId: order.id,
+      storeId: order.storeId,
+      kind,
+      message,
+      data,
+      actorLabel: actor.label,
+    },
+  ]);
 }

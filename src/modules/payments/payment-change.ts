@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { appendRows } from '../../platform/db/deferred-appends.ts';
 import { emitEvent } from '../../platform/events/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { type Actor, recordAudit } from '../access/index.ts';
@@ -56,9 +57,11 @@ export async function recordPaymentTransactions(
   payment: Pick<Payment, 'id' | 'storeId'>,
   transactions: readonly NewPaymentTransaction[],
 ): Promise<void> {
-  // One insert per row: `created_at` is the clock at each insert, which keeps their order.
-  for (const t of transactions) {
-    await tx.insert(paymentTransactions).values({
+  // Each row's `created_at` is the clock as it is appended, and ids grow: they keep their order.
+  await appendRows(
+    tx,
+    paymentTransactions,
+    transactions.map((t) => ({
       id: newId('paymentTransaction'),
       storeId: payment.storeId,
       paymentId: payment.id,
@@ -71,8 +74,9 @@ export async function recordPaymentTransactions(
       providerEventId: t.providerEventId ?? null,
       refundId: t.refundId ?? null,
       note: t.note ?? null,
-    });
-  }
+      createdAt: now(),
+    })),
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { now } from '../clock.ts';
 import type { Db } from '../db/database.ts';
+import { appendRows, defersAppends } from '../db/deferred-appends.ts';
 import { jsonRowsInsert } from '../db/json-rows-insert.ts';
 import { prepared } from '../db/prepared.ts';
 import { newId } from '../ids.ts';
@@ -22,15 +23,11 @@ export async function emitEvent(
   tx: Db,
   event: { storeId: string | null; type: string; payload: Record<string, unknown> },
 ): Promise<string> {
-  const id = newId('event');
-  await prepared(tx, 'emit_event', insertEvent).execute({
-    id,
-    storeId: event.storeId,
-    type: event.type,
-    payload: event.payload,
-    createdAt: now(),
-  });
-  return id;
+  const row = { id: newId('event'), ...event, createdAt: now() };
+  // In a transaction that defers its appends, the event goes with its others at the end.
+  if (defersAppends(tx)) await appendRows(tx, outboxEvents, [row]);
+  else await prepared(tx, 'emit_event', insertEvent).execute(row);
+  return row.id;
 }
 
 // Every change emits: built once (platform/db/prepared.ts). The time is a placeholder too: a
@@ -51,6 +48,15 @@ type NewEvent = { storeId: string | null; type: string; payload: Record<string, 
 
 /** Many events in one statement (bulk writes); same rule: in the writer's transaction. */
 export async function emitEvents(tx: Db, events: ReadonlyArray<NewEvent>): Promise<void> {
+  if (defersAppends(tx)) {
+    const createdAt = now();
+    await appendRows(
+      tx,
+      outboxEvents,
+      events.map((event) => ({ id: newId('event'), ...event, createdAt })),
+    );
+    return;
+  }
   const statement = eventsInsert(events);
   if (statement) await tx.execute(statement);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../../platform/db/database.ts';
+import { withDeferredAppends } from '../../../platform/db/deferred-appends.ts';
 import { AppError, conflict, paymentRequired, unprocessable } from '../../../platform/errors.ts';
 import { type Actor, getStore, type Store, systemActor } from '../../access/index.ts';
 import { findOrCreateGuestCustomer, recordMarketingConsent } from '../../customers/index.ts';
@@ -132,7 +133,8 @@ export async function placeOrderFromCart(db: Db, input: PlaceOrderInput): Promis
   const key = checkedIdempotencyKey(input.idempotencyKey);
   const payment = paymentInput.parse(input.payment);
   const actor = input.actor ?? checkoutActor;
-  return db.transaction(async (tx) => {
+  // The order's timeline, audit entries, payment ledger rows and events go in one statement at the end.
+  return withDeferredAppends(db, async (tx) => {
     const cartId =
       input.foundCartId && input.cartToken !== undefined
         ? input.foundCartId
