@@ -20,11 +20,12 @@ export async function createOrder(
   storeId: string,
   actor: Actor,
   input: NewOrder,
-  options: { draft?: boolean } = {},
+  /** `id`: the order's id when the caller chose it ahead (checkout's idempotency key names it). */
+  options: { draft?: boolean; id?: string } = {},
 ): Promise<Order & { lines: OrderLine[] }> {
   const data = newOrderInput.parse(input);
   assertOrderArithmetic(data);
-  const id = newId('order');
+  const id = options.id ?? newId('order');
   const [row] = await tx
     .insert(orders)
     .values({

@@ -40,23 +40,25 @@ export function placementRequestHash(request: { cartId: string; provider: string
 export type KeyClaim = { claimed: true } | { claimed: false; orderId: string };
 
 /**
- * Claims the key for this placement, in its transaction. One statement: the insert either claims
- * the key, takes over one older than the TTL, or — when another placement holds it — waits for that
- * one to commit or roll back and then does nothing. An answer of "not claimed" names the order the
- * key made; the same key for another request is 422 `idempotency_key_reused`.
+ * Claims the key for this placement, in its transaction, for the order it is about to make (its id
+ * chosen ahead: the row and the order commit or roll back together). One statement: the insert
+ * either claims the key, takes over one older than the TTL, or — when another placement holds it —
+ * waits for that one to commit or roll back and then does nothing. An answer of "not claimed" names
+ * the order the key made; the same key for another request is 422 `idempotency_key_reused`.
  */
 export async function claimIdempotencyKey(
   tx: Db,
   storeId: string,
   key: string,
   requestHash: string,
+  orderId: string,
 ): Promise<KeyClaim> {
   const [claimed] = await tx
     .insert(checkoutIdempotency)
-    .values({ storeId, key, requestHash, createdAt: sql`now()` })
+    .values({ storeId, key, requestHash, orderId, createdAt: sql`now()` })
     .onConflictDoUpdate({
       target: [checkoutIdempotency.storeId, checkoutIdempotency.key],
-      set: { requestHash, orderId: null, createdAt: sql`now()` },
+      set: { requestHash, orderId, createdAt: sql`now()` },
       setWhere: lt(
         checkoutIdempotency.createdAt,
         sql`now() - ${`${IDEMPOTENCY_KEY_TTL_MS} milliseconds`}::interval`,
@@ -76,19 +78,6 @@ export async function claimIdempotencyKey(
     );
   }
   return { claimed: false, orderId: held.orderId };
-}
-
-/** Records the order a claimed key made (same transaction as the claim). */
-export async function recordIdempotentOrder(
-  tx: Db,
-  storeId: string,
-  key: string,
-  orderId: string,
-): Promise<void> {
-  await tx
-    .update(checkoutIdempotency)
-    .set({ orderId })
-    .where(and(eq(checkoutIdempotency.storeId, storeId), eq(checkoutIdempotency.key, key)));
 }
 
 /** Housekeeping: removes keys past the TTL (every store's). Returns how many went. */

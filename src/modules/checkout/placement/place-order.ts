@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../../platform/db/database.ts';
 import { withDeferredAppends } from '../../../platform/db/deferred-appends.ts';
+import { newId } from '../../../platform/ids.ts';
 import { AppError, conflict, paymentRequired, unprocessable } from '../../../platform/errors.ts';
 import { type Actor, getStore, type Store, systemActor } from '../../access/index.ts';
 import { findOrCreateGuestCustomer, recordMarketingConsent } from '../../customers/index.ts';
@@ -25,7 +26,6 @@ import {
   checkedIdempotencyKey,
   claimIdempotencyKey,
   placementRequestHash,
-  recordIdempotentOrder,
 } from './idempotency.ts';
 import { orderFromPricedCart } from './order-from-priced-cart.ts';
 
@@ -139,11 +139,13 @@ export async function placeOrderFromCart(db: Db, input: PlaceOrderInput): Promis
       input.foundCartId && input.cartToken !== undefined
         ? input.foundCartId
         : await cartIdOf(tx, storeId, input);
+    const orderId = newId('order');
     const claim = await claimIdempotencyKey(
       tx,
       storeId,
       key,
       placementRequestHash({ cartId, provider: payment.provider }),
+      orderId,
     );
     if (!claim.claimed) return replayOf(tx, storeId, claim.orderId);
 
@@ -193,8 +195,8 @@ export async function placeOrderFromCart(db: Db, input: PlaceOrderInput): Promis
         paymentProvider: total > 0 ? payment.provider : null,
         weights: new Map(priced.lines.map((l) => [l.variantId, l.weightGrams])),
       }),
+      { id: orderId },
     );
-    await recordIdempotentOrder(tx, storeId, key, order.id);
 
     let paid: Payment | null = null;
     if (total > 0) {

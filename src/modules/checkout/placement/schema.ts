@@ -15,7 +15,7 @@ export const checkoutIdempotency = pgTable(
     key: text('key').notNull(),
     /** SHA-256 of what the request asked for (the cart and the way of paying). */
     requestHash: text('request_hash').notNull(),
-    /** The order the placement made; null only inside the claiming transaction. */
+    /** The order the placement makes: its id is chosen when the key is claimed, in the same transaction. */
     orderId: text('order_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
