@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '../../../platform/db/database.ts';
 import { withDeferredAppends } from '../../../platform/db/deferred-appends.ts';
-import { newId } from '../../../platform/ids.ts';
 import { AppError, conflict, paymentRequired, unprocessable } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
 import { type Actor, getStore, type Store, systemActor } from '../../access/index.ts';
 import { findOrCreateGuestCustomer, recordMarketingConsent } from '../../customers/index.ts';
 import { reserveStock } from '../../inventory/index.ts';
@@ -22,11 +22,7 @@ import { type Cart, lockActiveCart } from '../carts.ts';
 import { type PriceCartOptions, priceCart } from '../pricing/price-cart.ts';
 import type { PricedCart } from '../pricing/priced-cart.ts';
 import { type CartReference, cartIdOf } from './cart-reference.ts';
-import {
-  checkedIdempotencyKey,
-  claimIdempotencyKey,
-  placementRequestHash,
-} from './idempotency.ts';
+import { checkedIdempotencyKey, claimIdempotencyKey, placementRequestHash } from './idempotency.ts';
 import { orderFromPricedCart } from './order-from-priced-cart.ts';
 
 /** Who places a storefront order: the shopper, through checkout. */
