@@ -2,6 +2,7 @@ import { Badge, Card, Group, SimpleGrid, Stack, Switch, Table, Text, Title } fro
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
+import { addressLines } from '../countries/address-lines.ts';
 import { formatMoney } from '../money/minor-units.ts';
 import { CustomerPrivacyActions } from '../privacy/CustomerPrivacyActions.tsx';
 import { CustomerPrivacyCard } from '../privacy/CustomerPrivacyCard.tsx';
@@ -111,10 +112,7 @@ export function CustomerScreen(): ReactNode {
             ) : (
               addresses.map((a) => (
                 <Text key={a.id} size="sm" mb="xs">
-                  {a.firstName} {a.lastName}
-                  {a.company ? `, ${a.company}` : ''} · {a.line1}
-                  {a.line2 ? `, ${a.line2}` : ''} · {a.postalCode ?? ''} {a.city} · {a.region ?? ''}{' '}
-                  {a.country}
+                  {addressLines(a).join(' · ')}
                   {a.isDefault && (
                     <Badge ml="xs" size="xs">
                       Default

@@ -1,21 +1,9 @@
 import { Anchor, Badge, Button, Card, Divider, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/http.ts';
-import { countryName } from '../countries/country-names.ts';
+import { addressLines } from '../countries/address-lines.ts';
 import { DraftAddressForm } from './DraftAddressForm.tsx';
-import type { DraftAddress, DraftChange, DraftOrder } from './draft-order-types.ts';
-
-function addressLines(address: DraftAddress): string[] {
-  return [
-    `${address.firstName} ${address.lastName}`.trim(),
-    address.company,
-    address.line1,
-    address.line2,
-    [address.postalCode, address.city, address.region].filter(Boolean).join(' '),
-    countryName(address.country),
-    address.phone,
-  ].filter((part): part is string => Boolean(part));
-}
+import type { DraftChange, DraftOrder } from './draft-order-types.ts';
 
 /**
  * Who the order is for: the e-mail (a customer of the store with it is recognised, and their saved

@@ -1,24 +1,10 @@
 import { Anchor, Card, Divider, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { countryName } from '../countries/country-names.ts';
+import { addressLines } from '../countries/address-lines.ts';
 import { useCurrentStore } from '../stores/current-store.tsx';
 import { formatDate } from '../ui/format-date.ts';
 import { AnchorLink } from '../ui/router-links.tsx';
 import type { OrderAddress, OrderDetail } from './order-types.ts';
-
-/** The address as a label prints it, one line per part. */
-export function addressLines(address: OrderAddress): string[] {
-  const region = address.region?.includes('-') ? address.region.split('-')[1] : address.region;
-  return [
-    `${address.firstName} ${address.lastName}`.trim(),
-    address.company,
-    address.line1,
-    address.line2,
-    [address.postalCode, address.city, region].filter(Boolean).join(' '),
-    countryName(address.country),
-    address.phone,
-  ].filter((part): part is string => Boolean(part));
-}
 
 function sameAddress(a: OrderAddress | null, b: OrderAddress | null): boolean {
   return JSON.stringify(a) === JSON.stringify(b);

@@ -31,6 +31,7 @@ export {
   normalizeAddress,
   whenRuleFieldsRead,
 } from './addresses/address-input.ts';
+export { regionName, type TownParts, townLines } from './addresses/address-layout.ts';
 export { addressRuleOf, type CountryAddressRule, countriesWithRegions } from './addresses/address-rules.ts';
 export {
   type ConsentEvidence,

@@ -33,7 +33,7 @@ export { listReturns, type ReturnSummary } from './list-returns.ts';
 export { type NewOrder, newOrderInput, orderAddressInput } from './new-order-input.ts';
 export { completeOrderIfDone, reopenOrder } from './order-completion.ts';
 export { type OrderEventType, orderEventTypes } from './order-domain-events.ts';
-export { addressLines, numberFromName, orderName, orderStatusPath } from './order-mail.ts';
+export { numberFromName, orderName, orderStatusPath } from './order-mail.ts';
 export {
   type Fulfilment,
   getOrder,

@@ -144,20 +144,6 @@ function mailAddress(address: OrderAddress | null): Record<string, unknown> | nu
   };
 }
 
-/** An address as the lines an envelope shows. */
-export function addressLines(address: OrderAddress | null): string[] {
-  if (!address) return [];
-  return [
-    `${address.firstName} ${address.lastName}`.trim(),
-    address.company,
-    address.line1,
-    address.line2,
-    [address.postalCode, address.city].filter(Boolean).join(' '),
-    address.region,
-    address.country,
-  ].filter((part): part is string => Boolean(part));
-}
-
 export function orderMail(order: Order, variables: Record<string, unknown>): OrderMail {
   return { to: order.email, locale: order.locale, variables };
 }

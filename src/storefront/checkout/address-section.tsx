@@ -1,7 +1,6 @@
 import type { CartAddress } from '../../modules/checkout/index.ts';
-import { countriesWithRegions } from '../../modules/customers/index.ts';
+import { countriesWithRegions, townLines } from '../../modules/customers/index.ts';
 import { CsrfField, Field } from '../account/account-page.tsx';
-import { townLines } from '../account/address-view.tsx';
 import { messagesFor, type StorefrontMessages } from '../locales/messages/storefront-messages.ts';
 import { byCountryName, countryName } from '../market/country-names.ts';
 import type { StorefrontSite } from '../site.ts';

@@ -1,8 +1,8 @@
+import { townLines } from '../../modules/customers/index.ts';
 import type { OrderAddress, OrderDetail, ReturnableLines } from '../../modules/orders/index.ts';
 import { orderName, returnReasons, trackingUrlFor } from '../../modules/orders/index.ts';
 import { formatMoney } from '../../platform/money.ts';
 import { CsrfField, SubmitRow } from '../account/account-page.tsx';
-import { townLines } from '../account/address-view.tsx';
 import { renderCheckoutDocument } from '../checkout/checkout-document.tsx';
 import { formatDate, formatDay } from '../checkout/checkout-words.ts';
 import { messagesFor, type StorefrontMessages } from '../locales/messages/storefront-messages.ts';
