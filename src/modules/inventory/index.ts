@@ -71,6 +71,7 @@ export {
   commitReservation,
   releaseExpiredReservations,
   releaseReservation,
+  sellReservedStock,
 } from './reservations/settle-reservation.ts';
 export { inventoryRoutes } from './routes.ts';
 export {

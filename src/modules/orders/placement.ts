@@ -4,10 +4,10 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError, conflict } from '../../platform/errors.ts';
 import type { Actor } from '../access/index.ts';
 import {
-  commitReservation,
   type ReservationWithLines,
   releaseReservation,
   reserveStock,
+  sellReservedStock,
 } from '../inventory/index.ts';
 import { financialStatusOf, getPaymentSettings, type Payment, voidPayment } from '../payments/index.ts';
 import { commitDiscountUsage, releaseDiscountUsage } from '../promotions/index.ts';
@@ -134,7 +134,7 @@ async function settleHolds(
   if (order.reservationId) {
     const reference = { type: 'order', id: order.id };
     try {
-      await commitReservation(tx, storeId, actor, order.reservationId, reference, madeHere);
+      await sellReservedStock(tx, storeId, actor, order.reservationId, reference, madeHere);
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'reservation_expired') throw err;
       const lines = await orderLinesOf(tx, order.id);
@@ -145,7 +145,7 @@ async function settleHolds(
         reference: order.id,
       });
       await tx.update(orders).set({ reservationId: again.id }).where(eq(orders.id, order.id));
-      await commitReservation(tx, storeId, actor, again.id, reference);
+      await sellReservedStock(tx, storeId, actor, again.id, reference);
     }
   }
   if (order.discountUsageRef) await commitDiscountUsage(tx, storeId, order.discountUsageRef);

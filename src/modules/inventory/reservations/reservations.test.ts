@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
 import { makeStore } from '../../../../test/support/app-harness.ts';
-import type { Database } from '../../../platform/db/database.ts';
+import type { Database, Db } from '../../../platform/db/database.ts';
+import { withDeferredAppends } from '../../../platform/db/deferred-appends.ts';
+import { resultRows } from '../../../platform/db/result-rows.ts';
 import { testDatabaseTargets } from '../../../platform/db/test-database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { recordMovements } from '../ledger/record-movements.ts';
@@ -10,7 +13,12 @@ import { updateInventorySettings } from '../settings.ts';
 import { inventoryTestActor as actor, makeLocation, makeVariants } from '../testing/inventory-fixtures.ts';
 import { verifyInventory } from '../verify/verify-ledger.ts';
 import { reserveStock } from './reserve-stock.ts';
-import { commitReservation, releaseExpiredReservations, releaseReservation } from './settle-reservation.ts';
+import {
+  commitReservation,
+  releaseExpiredReservations,
+  releaseReservation,
+  sellReservedStock,
+} from './settle-reservation.ts';
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -176,6 +184,80 @@ for (const target of testDatabaseTargets()) {
         [[shop.id, 3]],
       );
       assert.equal((await stockOf(backorder!)).available, -2);
+    });
+
+    test("selling reserved stock: each line's ledger row says what its level held after it; a deferring transaction writes them at its end", async () => {
+      const [a, b] = await makeVariants(database, store, 2);
+      await receive(a!, warehouse.id, 10);
+      await receive(b!, warehouse.id, 4);
+      const reference = { type: 'order', id: 'ord_two_lines_one_level' };
+      const movementsOf = (db: Db) =>
+        db.execute(sql`
+          select variant_id, quantity, on_hand_after from inventory_movements
+          where reference_id = ${reference.id} order by seq`);
+      const during = await withDeferredAppends(database.db, async (tx) => {
+        // Two lines of one variant at one level, as a cart with the same item twice makes them.
+        const held = await reserveStock(tx, store.id, {
+          items: [
+            { variantId: a!, quantity: 2 },
+            { variantId: b!, quantity: 1 },
+            { variantId: a!, quantity: 3 },
+          ],
+        });
+        const sold = await sellReservedStock(tx, store.id, actor, held.id, reference, held);
+        assert.equal(sold.state, 'committed');
+        assert.ok(sold.settledAt instanceof Date);
+        return resultRows(await movementsOf(tx)).length;
+      });
+      assert.equal(during, 0, 'the ledger rows wait for the end of the transaction');
+      const rows = resultRows<{ variant_id: string; quantity: number; on_hand_after: number }>(
+        await movementsOf(database.db),
+      );
+      // The reservation's lines go in variant order, a variant's lines in the cart's order.
+      const ofA = [
+        [a, -2, 8],
+        [a, -3, 5],
+      ];
+      const ofB = [[b, -1, 3]];
+      const expected = a! < b! ? [...ofA, ...ofB] : [...ofB, ...ofA];
+      assert.deepEqual(
+        rows.map((r) => [r.variant_id, Number(r.quantity), Number(r.on_hand_after)]),
+        expected,
+      );
+      assert.deepEqual([(await stockOf(a!)).onHand, (await stockOf(a!)).reserved], [5, 0]);
+      assert.deepEqual([(await stockOf(b!)).onHand, (await stockOf(b!)).reserved], [3, 0]);
+      const report = await verifyInventory(database.db, { storeIds: [store.id] });
+      assert.deepEqual([report.drift, report.balanceBreaks], [[], []]);
+    });
+
+    test('two reservations over the same levels, committed at once in their own transactions, both sell', async () => {
+      const [a, b] = await makeVariants(database, store, 2);
+      await receive(a!, warehouse.id, 4);
+      await receive(b!, warehouse.id, 4);
+      const reserve = (items: { variantId: string; quantity: number }[]) =>
+        database.db.transaction((tx) => reserveStock(tx, store.id, { items }));
+      const first = await reserve([
+        { variantId: a!, quantity: 1 },
+        { variantId: b!, quantity: 1 },
+      ]);
+      const second = await reserve([
+        { variantId: b!, quantity: 2 },
+        { variantId: a!, quantity: 2 },
+      ]);
+      const results = await Promise.all(
+        [first, second].map((held, n) =>
+          database.db.transaction((tx) =>
+            commitReservation(tx, store.id, actor, held.id, { type: 'order', id: `ord_both_${n}` }),
+          ),
+        ),
+      );
+      assert.deepEqual(
+        results.map((r) => r.reservation.state),
+        ['committed', 'committed'],
+      );
+      assert.ok(results.every((r) => r.movements.every((m) => m.seq > 0)));
+      assert.deepEqual([(await stockOf(a!)).onHand, (await stockOf(b!)).onHand], [1, 1]);
+      assert.deepEqual([(await stockOf(a!)).reserved, (await stockOf(b!)).reserved], [0, 0]);
     });
 
     test('expired reservations are released by the job and can no longer be committed', async () => {
