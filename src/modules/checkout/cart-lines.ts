@@ -8,7 +8,15 @@ import { findCartVariants } from '../catalog/index.ts';
 import { variantAvailability } from '../inventory/index.ts';
 import { emitCartEvent } from './cart-events.ts';
 import { cartLimits } from './cart-limits.ts';
-import { type Cart, type CartRef, changeCart, idOfCart } from './carts.ts';
+import {
+  type Cart,
+  type CartRef,
+  type CreateCartInput,
+  changeCart,
+  createCart,
+  idOfCart,
+  type StoreRef,
+} from './carts.ts';
 import { cartLines } from './schema.ts';
 
 const variantId = z.string().trim().min(1).max(64);
@@ -68,6 +76,33 @@ export async function addCartLine(
     });
   });
   return cart;
+}
+
+/**
+ * A new cart with its first line: a shopper without a cart adding an item (the product page's
+ * form). One transaction, and no cart at all when the item cannot be added, with `addCartLine`'s
+ * errors (`variant_unavailable`, `insufficient_stock`, `validation_failed`).
+ */
+export async function createCartWithLine(
+  db: Db,
+  storeRef: StoreRef,
+  cartInput: CreateCartInput,
+  input: AddCartLineInput,
+): Promise<{ cart: Cart; token: string }> {
+  const { variantId: id, quantity } = addLineInput.parse(input);
+  return createCart(db, storeRef, cartInput, async (tx, cart) => {
+    await checkSellable(tx, cart.storeId, cart.locale, id, quantity);
+    const added = { id: newId('cartLine'), variantId: id, quantity, addedAt: cart.createdAt };
+    await tx.insert(cartLines).values({ ...added, cartId: cart.id, storeId: cart.storeId });
+    await emitCartEvent(tx, cart.storeId, 'cart.updated', {
+      cartId: cart.id,
+      change: 'line_added',
+      lineId: added.id,
+      variantId: id,
+      quantity,
+    });
+    return [added];
+  });
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   addCartLine,
   applyDiscountCode,
   createCart,
+  createCartWithLine,
   findCartByToken,
   getCart,
   markCartCompleted,
@@ -64,6 +65,15 @@ for (const target of testDatabaseTargets()) {
 
     const newCart = async (country: string | null = 'DE') =>
       createCart(database.db, store, { locale: 'en', country });
+    /** The cart's events as stored (in the order written), each with the change it reports. */
+    const eventsOf = async (cartId: string) =>
+      (await database.db.select().from(outboxEvents))
+        .filter((e) => (e.payload as { cartId?: string }).cartId === cartId)
+        .map((e) => ({
+          type: e.type,
+          change: (e.payload as { change?: string }).change ?? null,
+          payload: e.payload,
+        }));
 
     before(async () => {
       database = await target.create();
@@ -155,6 +165,43 @@ for (const target of testDatabaseTargets()) {
         [[mug.variantIds[0], 5]],
         'nothing written by the refused ones',
       );
+    });
+
+    test('a cart made with its first line holds it and says so in its events; an item that cannot be added makes no cart', async () => {
+      const countCarts = async () =>
+        (await database.db.select().from(carts).where(eq(carts.storeId, store.id))).length;
+      const { cart, token } = await createCartWithLine(
+        database.db,
+        store,
+        { locale: 'en', country: 'DE' },
+        { variantId: stocked.variantIds[0]!, quantity: 2 },
+      );
+      assert.deepEqual(
+        cart.lines.map((l) => [l.variantId, l.quantity]),
+        [[stocked.variantIds[0], 2]],
+      );
+      const found = await findCartByToken(database.db, store.id, token);
+      assert.deepEqual(
+        found?.lines.map((l) => [l.id, l.variantId, l.quantity]),
+        cart.lines.map((l) => [l.id, l.variantId, l.quantity]),
+      );
+      assert.equal(found?.currency, 'EUR');
+      assert.deepEqual(
+        (await eventsOf(cart.id)).map((e) => [e.type, e.change]),
+        [
+          ['cart.created', null],
+          ['cart.updated', 'line_added'],
+        ],
+      );
+
+      const before = await countCarts();
+      const start = (variantId: string, quantity: number) =>
+        createCartWithLine(database.db, store, { locale: 'en', country: 'DE' }, { variantId, quantity });
+      await rejects(start(stocked.variantIds[0]!, 4), 422, 'insufficient_stock');
+      await rejects(start(draft.variantIds[0]!, 1), 422, 'variant_unavailable');
+      await rejects(start(foreign.variantIds[0]!, 1), 422, 'variant_unavailable');
+      await rejects(start(mug.variantIds[0]!, 0), 400, 'validation_failed');
+      assert.equal(await countCarts(), before, 'no cart without its line');
     });
 
     test('a cart holds at most 100 lines', async () => {
@@ -392,11 +439,9 @@ for (const target of testDatabaseTargets()) {
       const { cart } = await newCart();
       await addCartLine(database.db, store.id, cart.id, { variantId: mug.variantIds[0]!, quantity: 2 });
       await setCartContact(database.db, store.id, cart.id, { email: 'grace@example.test' });
-      const events = (await database.db.select().from(outboxEvents)).filter(
-        (e) => (e.payload as { cartId?: string }).cartId === cart.id,
-      );
+      const events = await eventsOf(cart.id);
       assert.deepEqual(
-        events.map((e) => [e.type, (e.payload as { change?: string }).change ?? null]),
+        events.map((e) => [e.type, e.change]),
         [
           ['cart.created', null],
           ['cart.updated', 'line_added'],

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import * as clock from '../../platform/clock.ts';
 import { isCountryCode } from '../../platform/countries/country-codes.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { withDeferredAppends } from '../../platform/db/deferred-appends.ts';
 import { prepared } from '../../platform/db/prepared.ts';
 import { resultRows } from '../../platform/db/result-rows.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
@@ -68,20 +69,23 @@ export interface CreateCartInput {
 }
 
 /**
- * A new, empty cart in the market of `country` (the store's primary market without one). Returns
- * the token once: the caller puts it in the shopper's cookie; only its digest is stored.
+ * A new cart in the market of `country` (the store's primary market without one). Returns the
+ * token once: the caller puts it in the shopper's cookie; only its digest is stored. `fill` puts
+ * its first lines in, in the same transaction (`createCartWithLine`): when it fails there is no
+ * cart. The cart's events are written together at the end (`withDeferredAppends`).
  */
 export async function createCart(
   db: Db,
   storeRef: StoreRef,
   input: CreateCartInput,
+  fill?: (tx: Db, cart: CartRow) => Promise<CartLineRecord[]>,
 ): Promise<{ cart: Cart; token: string }> {
   const store = await storeOfRef(db, storeRef);
   const country = input.country ? checkedCountry(input.country) : null;
   const { market } = await resolveMarket(db, store, { country });
   const token = newCartToken();
   const now = clock.now();
-  const cart = await db.transaction(async (tx) => {
+  const cart = await withDeferredAppends(db, async (tx) => {
     const [row] = await tx
       .insert(carts)
       .values({
@@ -105,9 +109,9 @@ export async function createCart(
       marketId: market.id,
       currency: market.currency,
     });
-    return row!;
+    return withLines(row!, fill ? await fill(tx, row!) : []);
   });
-  return { cart: withLines(cart, []), token };
+  return { cart, token };
 }
 
 /** The shopper's active cart, by the token in their cookie; undefined when none, expired or used up. */

@@ -21,7 +21,13 @@ export {
 export { type AppliedCode, applyDiscountCode, removeDiscountCode } from './cart-discounts.ts';
 export { type CartChange, cartEventTypes } from './cart-events.ts';
 export { cartLimits } from './cart-limits.ts';
-export { type AddCartLineInput, addCartLine, removeCartLine, setCartLineQuantity } from './cart-lines.ts';
+export {
+  type AddCartLineInput,
+  addCartLine,
+  createCartWithLine,
+  removeCartLine,
+  setCartLineQuantity,
+} from './cart-lines.ts';
 export { cartCsrfToken } from './cart-token.ts';
 export {
   type Cart,

@@ -2,11 +2,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import type { Store } from '../../modules/access/index.ts';
 import {
+  type AddCartLineInput,
   addCartLine,
   applyDiscountCode,
   type Cart,
   cartCsrfToken,
-  createCart,
+  createCartWithLine,
   findCartByToken,
   priceCart,
   removeDiscountCode,
@@ -223,13 +224,14 @@ export async function cartRoutes(app: FastifyInstance, context: CartRouteContext
       }
     };
 
-  /** The shopper's cart, made now (in the market of their country) if they have none yet. */
-  async function cartOf(visit: CartVisit): Promise<Cart> {
-    if (visit.cart) return visit.cart;
-    const { cart, token } = await createCart(db, visit.store, {
-      locale: visit.site.locale,
-      country: visit.site.market?.country ?? null,
-    });
+  /** A new cart for the shopper (in the market of their country), with its first line. */
+  async function startCart(visit: CartVisit, line: AddCartLineInput): Promise<Cart> {
+    const { cart, token } = await createCartWithLine(
+      db,
+      visit.store,
+      { locale: visit.site.locale, country: visit.site.market?.country ?? null },
+      line,
+    );
     setCartCookie(visit.reply, visit.scope, token);
     visit.token = token;
     return cart;
@@ -261,16 +263,16 @@ export async function cartRoutes(app: FastifyInstance, context: CartRouteContext
 
   const addLine = post(
     async (visit, body) => {
-      const cart = await cartOf(visit);
       const quantity = body.quantity === undefined || body.quantity === '' ? 1 : Number(body.quantity);
-      const after = await addCartLine(db, visit.store.id, cart, {
-        variantId: body.variantId ?? '',
-        quantity,
-      });
+      const line = { variantId: body.variantId ?? '', quantity };
+      // A shopper without a cart gets one with this line in one go; none when it cannot be added.
+      const after = visit.cart
+        ? await addCartLine(db, visit.store.id, visit.cart, line)
+        : await startCart(visit, line);
       counted(visit, after);
-      const line = after.lines.find((l) => l.variantId === body.variantId?.trim());
-      if (line) await track(visit, 'add_to_cart', line.variantId, quantity, after.currency);
-      return back(visit, line ? { kind: 'added', lineId: line.id } : undefined);
+      const added = after.lines.find((l) => l.variantId === body.variantId?.trim());
+      if (added) await track(visit, 'add_to_cart', added.variantId, quantity, after.currency);
+      return back(visit, added ? { kind: 'added', lineId: added.id } : undefined);
     },
     { sharedPage: true },
   );
