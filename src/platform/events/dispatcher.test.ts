@@ -107,8 +107,10 @@ for (const target of testDatabaseTargets()) {
     });
 
     test('retries a failing consumer with backoff; the failed attempt leaves no writes behind', async () => {
+      // b fails on the first event until it recovers (a dependency down, say).
+      let recovered = false;
       const a = recordingConsumer('a');
-      const b = recordingConsumer('b', (_event, call) => call === 1);
+      const b = recordingConsumer('b', (event) => event.type === 'product.created' && !recovered);
       const dispatcher = createOutboxDispatcher({
         database,
         logger,
@@ -135,6 +137,7 @@ for (const target of testDatabaseTargets()) {
         { dispatched: 0, failed: 0 },
         'not before the backoff',
       );
+      recovered = true;
       const deadline = Date.now() + 10_000;
       while ((await dispatcher.dispatchOnce()).dispatched === 0) {
         assert.ok(Date.now() < deadline, 'retried in time');
@@ -145,7 +148,13 @@ for (const target of testDatabaseTargets()) {
       assert.equal(row.attempts, 2);
       assert.equal(row.lastError, null);
       assert.deepEqual((await reactions('a')).sort(), [failing, healthy].sort());
-      assert.deepEqual(a.seen, [failing, healthy, failing], 'at least once: a saw the failed event again');
+      // At least once: the batch was first handled whole, rolled back at b's failure, and handled
+      // again event by event; then the failed event came back after its backoff.
+      assert.deepEqual(
+        a.seen,
+        [failing, failing, healthy, failing],
+        'at least once: a saw the failed event again',
+      );
     });
 
     test('two dispatchers on one database hand each event to the consumer exactly once', async () => {
@@ -236,6 +245,28 @@ for (const target of testDatabaseTargets()) {
       assert.equal(row.attempts, 1);
       assert.equal(row.lastError, null);
       assert.deepEqual(await reactions('late'), []);
+    });
+
+    test("a consumer's failed statement mid-batch undoes only its event: the batch is handled again event by event", async () => {
+      const writer = recordingConsumer('writer');
+      const broken: OutboxConsumer = {
+        name: 'broken',
+        async handle(db, event) {
+          // A statement the database refuses aborts the transaction it runs in.
+          if (event.type === 'order.cancelled') await db.execute(sql`select 1 / 0`);
+        },
+      };
+      const dispatcher = createOutboxDispatcher({ database, logger, consumers: [writer.consumer, broken] });
+      const before = await emit('order.placed', { orderId: 'ord_1' });
+      const failing = await emit('order.cancelled', { orderId: 'ord_2' });
+      const after = await emit('order.refunded', { orderId: 'ord_3' });
+      assert.deepEqual(await dispatcher.dispatchOnce(), { dispatched: 2, failed: 1 });
+      assert.deepEqual((await reactions('writer')).sort(), [before, after].sort());
+      assert.ok((await eventRow(before)).dispatchedAt);
+      assert.ok((await eventRow(after)).dispatchedAt);
+      const row = await eventRow(failing);
+      assert.equal(row.dispatchedAt, null);
+      assert.match(row.lastError ?? '', /^broken: .*select 1 \/ 0/);
     });
 
     test('a failing select fails the batch: nothing is marked, and the next poll hands every event over', async () => {
