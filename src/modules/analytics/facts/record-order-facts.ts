@@ -1,11 +1,13 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.ts';
+import { jsonRowsInsert } from '../../../platform/db/json-rows-insert.ts';
+import { resultRows } from '../../../platform/db/result-rows.ts';
 import { getStore } from '../../access/index.ts';
 import { findStockVariants, productClassifications } from '../../catalog/index.ts';
 import { storeDay } from '../../markets/index.ts';
 import { getOrderWithRefunds } from '../../orders/index.ts';
 import { analyticsOrderFacts, analyticsOrderLineFacts, analyticsRefundFacts } from '../schema.ts';
-import { markDirtyDays } from './dirty-days.ts';
+import { dirtyDaysUpsert, markDirtyDays } from './dirty-days.ts';
 import { orderFactRows } from './order-fact-rows.ts';
 import { reportingConversion } from './reporting-currency.ts';
 
@@ -27,10 +29,6 @@ export async function recordOrderFacts(db: Db, storeId: string, orderId: string)
     productClassifications(db, storeId, productIds),
     findStockVariants(db, storeId, variantIds),
   ]);
-  const previous = await db
-    .select({ day: analyticsOrderFacts.day })
-    .from(analyticsOrderFacts)
-    .where(and(eq(analyticsOrderFacts.storeId, storeId), eq(analyticsOrderFacts.orderId, orderId)));
   const { fact, lines, refunds } = orderFactRows(
     storeId,
     (at) => storeDay(store, at),
@@ -39,33 +37,49 @@ export async function recordOrderFacts(db: Db, storeId: string, orderId: string)
     classes,
     variants,
   );
-
-  await db.transaction(async (tx) => {
-    const { storeId: _s, orderId: _o, ...changes } = fact;
-    await tx
+  // An order's facts are written together. Its first recording (the one every placed order gets)
+  // has no line or refund facts to replace: one statement, which writes nothing but the dirty day
+  // when the order has facts already. Those are replaced whole in a transaction.
+  const firstLines = sql`exists (select 1 from fact)`;
+  const parts = [
+    sql`fact as (${db
       .insert(analyticsOrderFacts)
       .values(fact)
-      .onConflictDoUpdate({
-        target: [analyticsOrderFacts.storeId, analyticsOrderFacts.orderId],
-        set: changes,
-      });
-    // An order's facts are written together: without an order fact before, it had no line or
-    // refund facts to replace (its first recording, the one every placed order gets).
-    const recordedBefore = previous.length > 0;
-    if (recordedBefore) {
-      await tx
-        .delete(analyticsOrderLineFacts)
-        .where(
-          and(eq(analyticsOrderLineFacts.storeId, storeId), eq(analyticsOrderLineFacts.orderId, orderId)),
-        );
-    }
+      .onConflictDoNothing({ target: [analyticsOrderFacts.storeId, analyticsOrderFacts.orderId] })
+      .returning({ orderId: analyticsOrderFacts.orderId })
+      .getSQL()})`,
+    ...[
+      jsonRowsInsert(analyticsOrderLineFacts, lines, firstLines),
+      jsonRowsInsert(analyticsRefundFacts, refunds, firstLines),
+      dirtyDaysUpsert([{ storeId, day }, ...refunds.map((r) => ({ storeId, day: r.day }))]),
+    ]
+      .filter((part): part is SQL => part !== null)
+      .map((part, i) => sql`${sql.raw(`part${i}`)} as (${part})`),
+  ];
+  const [first] = resultRows<{ recorded: number }>(
+    await db.execute(sql`with ${sql.join(parts, sql`, `)} select count(*)::int as recorded from fact`),
+  );
+  if (first!.recorded > 0) return;
+
+  const previous = await db
+    .select({ day: analyticsOrderFacts.day })
+    .from(analyticsOrderFacts)
+    .where(and(eq(analyticsOrderFacts.storeId, storeId), eq(analyticsOrderFacts.orderId, orderId)));
+  const { storeId: _s, orderId: _o, ...changes } = fact;
+  const upsertFact = db
+    .insert(analyticsOrderFacts)
+    .values(fact)
+    .onConflictDoUpdate({ target: [analyticsOrderFacts.storeId, analyticsOrderFacts.orderId], set: changes });
+  await db.transaction(async (tx) => {
+    await tx.execute(upsertFact.getSQL());
+    await tx
+      .delete(analyticsOrderLineFacts)
+      .where(and(eq(analyticsOrderLineFacts.storeId, storeId), eq(analyticsOrderLineFacts.orderId, orderId)));
     if (lines.length > 0) await tx.insert(analyticsOrderLineFacts).values(lines);
-    const before = recordedBefore
-      ? await tx
-          .delete(analyticsRefundFacts)
-          .where(and(eq(analyticsRefundFacts.storeId, storeId), eq(analyticsRefundFacts.orderId, orderId)))
-          .returning({ day: analyticsRefundFacts.day })
-      : [];
+    const before = await tx
+      .delete(analyticsRefundFacts)
+      .where(and(eq(analyticsRefundFacts.storeId, storeId), eq(analyticsRefundFacts.orderId, orderId)))
+      .returning({ day: analyticsRefundFacts.day });
     if (refunds.length > 0) await tx.insert(analyticsRefundFacts).values(refunds);
     await markDirtyDays(tx, [
       { storeId, day },
