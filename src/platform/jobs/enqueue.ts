@@ -24,23 +24,31 @@ export async function enqueueJob(
   payload: unknown,
   options: EnqueueOptions = {},
 ): Promise<string | null> {
+  const rows = await jobInsert(db, name, payload, options);
+  return rows[0]?.id ?? null;
+}
+
+/**
+ * The insert `enqueueJob` runs, returning the new job's id, for a caller that makes it part of its
+ * own statement (a `with` clause: `queueMail` writes the message and its sending job together).
+ */
+export function jobInsert(db: Db, name: string, payload: unknown, options: EnqueueOptions = {}) {
   if (!name.trim()) throw new Error('enqueueJob: a job name is required');
   const maxAttempts = options.maxAttempts ?? defaultMaxAttempts;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
     throw new Error(`enqueueJob: maxAttempts must be a positive integer, got ${maxAttempts}`);
   }
-  const id = newId('job');
   const insert = db.insert(jobs).values({
-    id,
+    id: newId('job'),
     name,
     payload: payload ?? {},
     maxAttempts,
     uniqueKey: options.uniqueKey ?? null,
     ...(options.runAt ? { runAt: options.runAt } : {}),
   });
-  const rows = await (options.uniqueKey
-    ? insert.onConflictDoNothing({ target: jobs.uniqueKey, where: sql`status in ('pending', 'running')` })
-    : insert
+  return (
+    options.uniqueKey
+      ? insert.onConflictDoNothing({ target: jobs.uniqueKey, where: sql`status in ('pending', 'running')` })
+      : insert
   ).returning({ id: jobs.id });
-  return rows[0]?.id ?? null;
 }

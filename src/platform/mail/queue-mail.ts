@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { unprocessable } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { enqueueJob } from '../jobs/enqueue.ts';
+import { jobInsert } from '../jobs/enqueue.ts';
 import { type MailAttachment, type MailThreadHeaders, mailMessages } from './schema.ts';
 
 export type MailMessage = typeof mailMessages.$inferSelect;
@@ -105,10 +105,20 @@ export async function queueMail(tx: Db, message: OutgoingMail): Promise<MailMess
     }
   }
   const headers = checkedHeaders(message.headers);
+  const id = message.id ?? newId('mailMessage');
+  const payload: SendMailJobPayload = { messageId: id };
+  // The message and the job that sends it in one statement: the job's insert is a `with` part.
+  const sending = tx.$with('sending_job', {}).as(
+    jobInsert(tx, SEND_MAIL_JOB, payload, {
+      uniqueKey: `${SEND_MAIL_JOB}:${id}`,
+      maxAttempts: MAIL_SEND_ATTEMPTS,
+    }).getSQL(),
+  );
   const [row] = await tx
+    .with(sending)
     .insert(mailMessages)
     .values({
-      id: message.id ?? newId('mailMessage'),
+      id,
       storeId: message.storeId,
       topic: message.topic,
       fromAddress: message.from,
@@ -124,11 +134,6 @@ export async function queueMail(tx: Db, message: OutgoingMail): Promise<MailMess
       entityId: message.entity?.id ?? null,
     })
     .returning();
-  const payload: SendMailJobPayload = { messageId: row!.id };
-  await enqueueJob(tx, SEND_MAIL_JOB, payload, {
-    uniqueKey: `${SEND_MAIL_JOB}:${row!.id}`,
-    maxAttempts: MAIL_SEND_ATTEMPTS,
-  });
   return row!;
 }
 
