@@ -5,9 +5,9 @@ import { setFlagsFromString } from 'node:v8';
 import { register } from 'tsx/esm/api';
 
 // Set before anything is loaded: V8 then keeps smaller heap spaces, which takes about 60 MB off the
-// idle server (docs/benchmarks.md has the figures). Measured request throughput is unchanged; bulk
-// imports switch back to V8's default mode while they run (src/platform/runtime/v8-memory-mode.ts,
-// which reads the variable recorded here).
+// idle server (docs/benchmarks.md has the figures). Bulk imports and sustained request load switch
+// back to V8's default mode while they last, as it spends less CPU on heavy work
+// (src/platform/runtime/v8-memory-mode.ts, which reads the variable recorded here).
 if (process.env.STOREPILOT_V8_OPTIMIZE_FOR !== 'speed') {
   setFlagsFromString('--optimize-for-size');
   process.env.STOREPILOT_V8_MEMORY_MODE = 'lean';

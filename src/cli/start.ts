@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import { DEMO_OWNER, DemoSeedStopped, demoLoginStillValid, seedDemo } from '../demo/seed-demo.ts';
 import { countStores } from '../modules/access/index.ts';
 import { redactUrl } from '../platform/db/database.ts';
+import { watchRequestLoad } from '../platform/runtime/throughput-under-load.ts';
 import { cliRoute } from './internal-route.ts';
 import { progressLine } from './progress.ts';
 import { readRuntimeInfo, removeRuntimeInfo, writeRuntimeInfo } from './runtime-file.ts';
@@ -51,6 +52,8 @@ export async function startServer(config: Config): Promise<void> {
   }
   storepilot = await buildApp({ config });
   const { app, db } = storepilot;
+  // Under sustained request load V8 leaves its memory-saving mode, and goes back to it when calm.
+  app.server.on('request', watchRequestLoad().request);
   const cliToken = randomBytes(24).toString('base64url');
   if (!config.databaseUrl) {
     await app.register(cliRoute, {

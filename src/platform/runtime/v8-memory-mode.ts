@@ -2,10 +2,11 @@ import { setFlagsFromString } from 'node:v8';
 
 /**
  * The server runs V8 in its memory-saving mode (`--optimize-for-size`, set by bin/storepilot.js at
- * start): about 60 MB less resident memory while it serves requests, at no measurable cost to
- * request throughput. Bulk work that allocates heavily — a 100,000-row import — costs about a third
- * more CPU in that mode (more frequent collections, less optimised code), so it runs in V8's
- * default mode and the server goes back to saving memory when no such work is left.
+ * start): about 60 MB less resident memory. Work that allocates heavily costs more CPU in that mode
+ * (more frequent collections, less optimised code): a 100,000-row import about a third more, a
+ * checkout under load about a fifth more on the server. So bulk work (`withThroughputMode`) and
+ * sustained request load (`watchRequestLoad`, throughput-under-load.ts) run in V8's default mode,
+ * and the server goes back to saving memory when neither is left.
  *
  * V8 reads this flag each time it decides how to collect and compile, which is why setting it
  * after start works (the start-up setting relies on the same); docs/benchmarks.md has the figures.
@@ -21,16 +22,30 @@ export const LEAN_MEMORY_ENV = 'STOREPILOT_V8_MEMORY_MODE';
  */
 const THROUGHPUT_HEAP_GROWTH = '--heap-growing-percent=50';
 
-let running = 0;
+let holds = 0;
+
+/**
+ * Puts V8 in its default (throughput) mode until the returned release is called; the lean mode
+ * comes back when no hold is left. A no-op outside the lean server.
+ */
+export function holdThroughputMode(): () => void {
+  if (process.env[LEAN_MEMORY_ENV] !== 'lean') return () => {};
+  if (holds++ === 0) setFlagsFromString(`--no-optimize-for-size ${THROUGHPUT_HEAP_GROWTH}`);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (--holds === 0) setFlagsFromString('--optimize-for-size --heap-growing-percent=0');
+  };
+}
 
 /** Runs `work` with V8 in its default (throughput) mode; a no-op outside the lean server. */
 export async function withThroughputMode<T>(work: () => Promise<T>): Promise<T> {
-  if (process.env[LEAN_MEMORY_ENV] !== 'lean') return work();
-  if (running++ === 0) setFlagsFromString(`--no-optimize-for-size ${THROUGHPUT_HEAP_GROWTH}`);
+  const release = holdThroughputMode();
   try {
     return await work();
   } finally {
-    if (--running === 0) setFlagsFromString('--optimize-for-size --heap-growing-percent=0');
+    release();
   }
 }
 
