@@ -1,6 +1,7 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/database.ts';
+import type { Store } from '../access/index.ts';
 import { customerOrderFigures } from '../orders/index.ts';
 import { customerAddresses, customers } from './schema.ts';
 import type { SegmentColumns } from './segments/segment-predicate.ts';
@@ -20,8 +21,9 @@ export interface CustomerFigures {
  * `customerOrderFigures`, a grouped subquery) and their default address's country. The list, the
  * profile and segments all read customers through it, so a rule and a column mean the same thing.
  */
-export function customerFactsQuery(db: Db, storeId: string, currency: string) {
-  const figures = customerOrderFigures(db, storeId, currency);
+export function customerFactsQuery(db: Db, store: Pick<Store, 'id' | 'baseCurrency' | 'timezone'>) {
+  const storeId = store.id;
+  const figures = customerOrderFigures(db, store);
   const defaultAddress = alias(customerAddresses, 'default_address');
   const columns: SegmentColumns = {
     totalSpent: sql`coalesce(${figures.totalSpent}, 0)`,

@@ -55,7 +55,7 @@ export async function listCustomers(
 ): Promise<{ items: CustomerWithFigures[]; total: number }> {
   const filter = customerListQuery.parse(query);
   const store = await getStore(db, storeId);
-  const facts = customerFactsQuery(db, storeId, store.baseCurrency);
+  const facts = customerFactsQuery(db, store);
   const { columns } = facts;
   const filters: SQL[] = [];
   if (filter.state) filters.push(eq(customers.state, filter.state));

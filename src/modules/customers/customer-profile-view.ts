@@ -26,7 +26,7 @@ export interface CustomerProfile {
 /** Everything the admin's customer page shows, read in a handful of statements. */
 export async function customerProfile(db: Db, storeId: string, customerId: string): Promise<CustomerProfile> {
   const store = await getStore(db, storeId);
-  const facts = customerFactsQuery(db, storeId, store.baseCurrency);
+  const facts = customerFactsQuery(db, store);
   const [row] = await facts.select(eq(customers.id, customerId));
   if (!row) throw notFound('Customer', { id: customerId });
   const [addresses, groups, consentHistory, orders] = await Promise.all([

@@ -4,6 +4,7 @@
  * price charged. Reporting in another currency (analytics, the portfolio) converts with the same
  * exact arithmetic and the store's recorded rates. docs/markets.md explains the rules.
  */
+export { amountInBaseSql } from './amount-in-base-sql.ts';
 export { convertPrice, convertToBase } from './convert-price.ts';
 export { canonicalExchangeRate, parseExchangeRate } from './exchange-rate-text.ts';
 export {

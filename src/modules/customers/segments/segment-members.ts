@@ -19,7 +19,7 @@ export async function previewSegment(
   const { match, rules, limit } = segmentPreviewInput.parse(input);
   await assertRuleGroupsExist(db, storeId, rules);
   const store = await getStore(db, storeId);
-  const facts = customerFactsQuery(db, storeId, store.baseCurrency);
+  const facts = customerFactsQuery(db, store);
   const asOf = new Date();
   const data = await resolveRuleData(db, storeId, rules, asOf);
   const where = segmentPredicate(storeId, match, rules, facts.columns, asOf, data);
@@ -66,7 +66,7 @@ export async function* customersInSegment(
   const data = await resolveRuleData(db, storeId, segment.rules, new Date());
   let after = '';
   for (;;) {
-    const facts = customerFactsQuery(db, storeId, store.baseCurrency);
+    const facts = customerFactsQuery(db, store);
     const consent = options.onlyWithMarketingConsent
       ? sql` and ${customers.acceptsMarketing} and ${customers.state} <> 'disabled'`
       : sql``;

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { makeStore } from '../../../../test/support/app-harness.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { testDatabaseTargets } from '../../../platform/db/test-database.ts';
+import { convertToBase } from '../../markets/index.ts';
 import { customerFactsQuery } from '../customer-facts.ts';
 import { insertOrderRows, type OrderRowFixture } from '../testing/order-rows.ts';
 import { type CustomerFactsInMemory, matchesInMemory } from '../testing/segment-in-memory.ts';
@@ -102,8 +104,26 @@ const ruleArb = (groupIds: Record<string, string>) =>
 
 type GeneratedCustomer = typeof customerArb extends fc.Arbitrary<infer T> ? T : never;
 
+/**
+ * The store's EUR → USD rates, a new one every other day: a USD order counts in the amount spent
+ * at the rate of its day in the store's time zone (the latest on or before it), so an order just
+ * after midnight UTC, still the day before in New York, takes another rate. Orders before the
+ * first rate take the latest one.
+ */
+const usdRates = Array.from({ length: 22 }, (_, i) => ({
+  effectiveOn: new Date(firstDay + 2 * i * DAY_MS).toISOString().slice(0, 10),
+  rate: (1.0856 + i * 0.0137).toFixed(4),
+}));
+
+function inEuro(amount: number, currency: string, placedAt: Date, timezone: string): number {
+  if (currency === 'EUR') return amount;
+  const day = DateTime.fromJSDate(placedAt, { zone: timezone }).toISODate()!;
+  const rate = (usdRates.findLast((r) => r.effectiveOn <= day) ?? usdRates.at(-1)!).rate;
+  return convertToBase(amount, currency, 'EUR', rate);
+}
+
 /** The figures the orders module is meant to compute, from the same rows, by hand. */
-function inMemoryFigures(orders: GeneratedCustomer['orders'], currency: string) {
+function inMemoryFigures(orders: GeneratedCustomer['orders'], timezone: string) {
   const counted = orders.filter(
     (o) =>
       o.placedAt &&
@@ -112,9 +132,12 @@ function inMemoryFigures(orders: GeneratedCustomer['orders'], currency: string) 
   );
   const times = counted.map((o) => o.placedAt!.getTime());
   return {
-    totalSpent: counted
-      .filter((o) => o.currency === currency)
-      .reduce((sum, o) => sum + o.total - Math.floor((o.total * o.refundedShare) / 100), 0),
+    totalSpent: counted.reduce(
+      (sum, o) =>
+        sum +
+        inEuro(o.total - Math.floor((o.total * o.refundedShare) / 100), o.currency, o.placedAt!, timezone),
+      0,
+    ),
     orderCount: counted.length,
     firstOrderAt: times.length ? new Date(Math.min(...times)) : null,
     lastOrderAt: times.length ? new Date(Math.max(...times)) : null,
@@ -135,7 +158,18 @@ for (const target of testDatabaseTargets()) {
     });
 
     async function seed(generated: GeneratedCustomer[]) {
-      const store = await makeStore(database, `seg-${++storeCounter}`, 'EUR');
+      // A store west of UTC, so an order just after midnight UTC takes the previous day's rate.
+      const store = {
+        ...(await makeStore(database, `seg-${++storeCounter}`, 'EUR')),
+        timezone: 'America/New_York',
+      };
+      for (const r of usdRates) {
+        await database.execute(
+          `insert into exchange_rates (id, store_id, base_currency, quote_currency, rate, effective_on)
+           values ($1, $2, 'EUR', 'USD', $3, $4)`,
+          [`fx_${store.id}_${r.effectiveOn}`, store.id, r.rate, r.effectiveOn],
+        );
+      }
       const groupIds: Record<string, string> = {};
       for (const name of groupNames) {
         groupIds[name] = `cgrp_${store.id}_${name}`;
@@ -193,12 +227,12 @@ for (const target of testDatabaseTargets()) {
           tags: c.tags,
           country: c.country,
           groupIds: c.groups.map((g) => groupIds[g]!),
-          ...inMemoryFigures(c.orders, 'EUR'),
+          ...inMemoryFigures(c.orders, store.timezone),
           rfmSegment: c.rfmSegment,
         });
       }
       await insertOrderRows(database, store.id, orderRows);
-      return { storeId: store.id, groupIds, inMemory };
+      return { store, storeId: store.id, groupIds, inMemory };
     }
 
     test('SQL membership equals in-memory evaluation, for all and any', async () => {
@@ -209,7 +243,7 @@ for (const target of testDatabaseTargets()) {
           fc.array(customerArb, { minLength: 1, maxLength: 12 }),
           fc.integer(),
           async (generated, sampleSeed) => {
-            const { storeId, groupIds, inMemory } = await seed(generated);
+            const { store, storeId, groupIds, inMemory } = await seed(generated);
             const ruleSets = fc.sample(
               fc.record({
                 match: fc.constantFrom('all', 'any'),
@@ -217,7 +251,7 @@ for (const target of testDatabaseTargets()) {
               }),
               { numRuns: 8, seed: sampleSeed },
             );
-            const facts = customerFactsQuery(database.db, storeId, 'EUR');
+            const facts = customerFactsQuery(database.db, store);
             // The RFM segments' members as the analytics would hand them over (rfm-membership.ts).
             const rfmMembers = new Map<string, string[]>();
             for (const c of inMemory)
@@ -245,8 +279,8 @@ for (const target of testDatabaseTargets()) {
         numRuns: 1,
         seed: 7,
       })[0]!;
-      const { storeId, inMemory } = await seed(generated);
-      const facts = customerFactsQuery(database.db, storeId, 'EUR');
+      const { store, inMemory } = await seed(generated);
+      const facts = customerFactsQuery(database.db, store);
       const rows = await facts.select(undefined);
       for (const expected of inMemory) {
         const row = rows.find((r) => r.customer.id === expected.id)!;

@@ -58,6 +58,12 @@ for (const target of testDatabaseTargets()) {
         { customerId: ids.new!, total: 2_500, currency: 'EUR', placedAt: daysAgo(1) },
         { customerId: ids.new!, total: 7_000, currency: 'EUR', placedAt: null, status: 'draft' },
       ]);
+      // 1 EUR = 1.25 USD from a year ago: the USD order counts in the amount spent at that rate.
+      await database.execute(
+        `insert into exchange_rates (id, store_id, base_currency, quote_currency, rate, effective_on)
+         values ('fx_seg_usd', $1, 'EUR', 'USD', '1.25', $2)`,
+        [store.id, daysAgo(365).toISOString().slice(0, 10)],
+      );
       await database.db.transaction((tx) =>
         recordMarketingConsent(tx, store.id, ids.big!, { source: 'checkout_checkbox', ip: '192.0.2.1' }),
       );
@@ -88,8 +94,8 @@ for (const target of testDatabaseTargets()) {
         'never@example.test',
       ]);
       const big = items[0];
-      // 500.00 + 300.00 − 50.00 refunded; the USD order counts as an order, not in the EUR sum.
-      assert.equal(big.totalSpent, 75_000);
+      // 500.00 + 300.00 − 50.00 refunded + 99.99 USD at 1.25 (79.992 → 79.99 EUR).
+      assert.equal(big.totalSpent, 82_999);
       assert.equal(big.orderCount, 3);
       assert.ok(new Date(big.lastOrderAt) > daysAgo(6));
       assert.ok(new Date(big.firstOrderAt) < daysAgo(199));
@@ -375,7 +381,7 @@ for (const target of testDatabaseTargets()) {
       );
       assert.equal(audits.length, 2);
       const big = (await viewer.request({ method: 'GET', url: `${api}/customers/${ids.big}` })).json();
-      assert.equal(big.customer.totalSpent, 75_000);
+      assert.equal(big.customer.totalSpent, 82_999);
       assert.equal(big.recentOrders.length, 3);
       assert.equal(big.consentHistory[0].source, 'checkout_checkbox');
       assert.equal(big.consentHistory[0].ip, '192.0.2.1');
