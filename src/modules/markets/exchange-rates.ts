@@ -1,11 +1,11 @@
 import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { now } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { notFound, unprocessable } from '../../platform/errors.ts';
 import { emitEvents } from '../../platform/events/index.ts';
 import { newId } from '../../platform/ids.ts';
+import { dayIn } from '../../platform/intl-formats.ts';
 import { isCurrencyCode } from '../../platform/money.ts';
 import { type Actor, recordAudit } from '../access/index.ts';
 import { canonicalExchangeRate, parseExchangeRate } from './exchange-rate-text.ts';
@@ -64,7 +64,7 @@ export type ListExchangeRatesQuery = z.input<typeof listExchangeRatesQuery>;
 
 /** The calendar day an instant falls on in the store's time zone ("2025-03-31"). */
 export function storeDay(store: Pick<MarketStore, 'timezone'>, at: Date = now()): string {
-  return DateTime.fromJSDate(at, { zone: store.timezone }).toISODate()!;
+  return dayIn(store.timezone, at);
 }
 
 /** The store's rates, newest effective day first (history included), optionally of one pair. */

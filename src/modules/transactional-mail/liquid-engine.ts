@@ -1,5 +1,6 @@
 import { type Context, Drop, type FilterImplOptions, Liquid, LiquidError, type Template } from 'liquidjs';
 import { LRUCache } from 'lru-cache';
+import { dateTimeFormat } from '../../platform/intl-formats.ts';
 import { formatMoney, isCurrencyCode } from '../../platform/money.ts';
 import { addressLines } from './format-address.ts';
 
@@ -72,9 +73,9 @@ function formatDate(this: FilterThis, value: unknown, style?: unknown): unknown 
       ? { dateStyle: 'long', timeStyle: 'short' }
       : { dateStyle: (dateStyles.has(String(style)) ? style : 'long') as 'long' };
   try {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(date);
+    return dateTimeFormat(locale, { ...options, timeZone }).format(date);
   } catch {
-    return new Intl.DateTimeFormat('en', { ...options, timeZone: 'UTC' }).format(date);
+    return dateTimeFormat('en', { ...options, timeZone: 'UTC' }).format(date);
   }
 }
 

@@ -1,4 +1,5 @@
 import { badRequest } from '../errors.ts';
+import { numberFormat } from '../intl-formats.ts';
 import { assertMinorUnits, type Money, moneyOf } from './amounts.ts';
 import { currencyExponent } from './currencies.ts';
 
@@ -57,7 +58,7 @@ export function formatMoney(amount: number, currency: string, locale: string): s
   const exponent = currencyExponent(currency);
   let format: Intl.NumberFormat;
   try {
-    format = new Intl.NumberFormat(locale, {
+    format = numberFormat(locale, {
       style: 'currency',
       currency,
       minimumFractionDigits: exponent,

@@ -1,11 +1,12 @@
 import type { ShippingChoice } from '../../modules/checkout/index.ts';
+import { dateTimeFormat } from '../../platform/intl-formats.ts';
 import type { StorefrontMessages } from '../locales/messages/storefront-messages.ts';
 
 /** A day (YYYY-MM-DD, the store's calendar) as the page's language writes it: "Mon, 8 Jul". */
 export function formatDay(locale: string, day: string): string {
   const date = new Date(`${day}T12:00:00Z`);
   try {
-    return new Intl.DateTimeFormat(locale, {
+    return dateTimeFormat(locale, {
       weekday: 'short',
       day: 'numeric',
       month: 'short',
@@ -19,7 +20,7 @@ export function formatDay(locale: string, day: string): string {
 /** A moment as a date in the page's language and the store's time zone: "8 July 2030". */
 export function formatDate(locale: string, at: Date, timeZone: string): string {
   try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(at);
+    return dateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(at);
   } catch {
     return at.toISOString().slice(0, 10);
   }

@@ -1,3 +1,4 @@
+import { numberFormat } from '../../platform/intl-formats.ts';
 import { currencyExponent } from '../../platform/money.ts';
 import type { StorefrontMessages } from '../locales/messages/storefront-messages.ts';
 import type { ListingSort } from './listing-params.ts';
@@ -26,7 +27,7 @@ export function sortLabel(t: StorefrontMessages, sort: ListingSort): string {
 export function priceLabel(amount: number, currency: string, locale: string): string {
   const exponent = currencyExponent(currency);
   const whole = amount % 10 ** exponent === 0;
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'currency',
     currency,
     minimumFractionDigits: whole ? 0 : exponent,

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { dayIn } from '../../../platform/intl-formats.ts';
 
 /**
  * Business days on the store's calendar. The count starts on the day the order is placed in the
@@ -21,25 +22,13 @@ export function businessDaysFrom(now: Date, timezone: string, days: number): str
 }
 
 const answers = new Map<string, string>();
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** The calendar day of `now` in `timezone` (RangeError for an unknown zone, as luxon's check below). */
 function localDay(now: Date, timezone: string): string {
-  let format = dayFormats.get(timezone);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat('en-CA', {
-        timeZone: timezone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-      });
-    } catch {
-      throw new RangeError(`Unknown time zone: ${timezone}`);
-    }
-    dayFormats.set(timezone, format);
+  try {
+    return dayIn(timezone, now);
+  } catch {
+    throw new RangeError(`Unknown time zone: ${timezone}`);
   }
-  return format.format(now);
 }
 
 function countBusinessDays(now: Date, timezone: string, days: number): string {

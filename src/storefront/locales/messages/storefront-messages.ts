@@ -1,3 +1,4 @@
+import { numberFormat } from '../../../platform/intl-formats.ts';
 import { englishMessages, type MessageCatalog, type StorefrontMessages } from './english.ts';
 import { frenchMessages } from './french.ts';
 import { germanMessages } from './german.ts';
@@ -24,11 +25,11 @@ function languageOf(locale: string): string {
   }
 }
 
-function numberFormat(locale: string): Intl.NumberFormat {
+function numberFormatOf(locale: string): Intl.NumberFormat {
   try {
-    return new Intl.NumberFormat(locale);
+    return numberFormat(locale);
   } catch {
-    return new Intl.NumberFormat('en');
+    return numberFormat('en');
   }
 }
 
@@ -47,7 +48,7 @@ export function messagesFor(locale: string): StorefrontMessages {
 
 /** A catalog laid over English for a locale: what it lacks (or leaves undefined) stays English. */
 export function messagesWith(locale: string, catalog: MessageCatalog | undefined): StorefrontMessages {
-  const numbers = numberFormat(locale);
+  const numbers = numberFormatOf(locale);
   const format = { number: (n: number) => numbers.format(n) };
   const messages = { ...englishMessages(format) } as Record<string, unknown>;
   for (const [key, value] of Object.entries(catalog?.(format) ?? {})) {
