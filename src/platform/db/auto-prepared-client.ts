@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import pg from 'pg';
+import { SerialClient } from './serial-client.ts';
 
 /**
  * A PostgreSQL connection that turns every parameterised statement into a named prepared statement
@@ -16,9 +16,10 @@ import pg from 'pg';
  * refuses to run the stale plan, and goes unnamed on that connection from then on.
  *
  * `STOREPILOT_DB_PREPARE=false` turns it off, for a connection pooler in transaction mode (which
- * cannot follow prepared statements across its connections).
+ * cannot follow prepared statements across its connections): the pool then uses `SerialClient`, which
+ * this builds on (statements sent together run one after another).
  */
-export class AutoPreparedClient extends pg.Client {
+export class AutoPreparedClient extends SerialClient {
   /** How many statements one connection prepares at most. */
   static namedPerConnection = 1000;
 
@@ -27,10 +28,10 @@ export class AutoPreparedClient extends pg.Client {
   readonly #stale = new Set<string>();
 
   // biome-ignore lint/suspicious/noExplicitAny: node-postgres' query has a dozen overloads; every form passes through
-  override query(config: any, values?: any, callback?: any): any {
+  protected override send(config: any, values?: any, callback?: any): any {
     const named = this.#withName(config, values);
-    if (!named) return super.query(config, values, callback);
-    const result: unknown = Reflect.apply(super.query, this, [named, values, callback]);
+    if (!named) return super.send(config, values, callback);
+    const result: unknown = super.send(named, values, callback);
     // The promise form (all drizzle uses): note a stale statement, and pass the error on.
     if (result instanceof Promise) {
       return result.catch((err: unknown) => {

@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { AutoPreparedClient } from './auto-prepared-client.ts';
+import { SerialClient } from './serial-client.ts';
 
 /** Any query executor: the database itself or an open transaction. Services accept this. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -92,7 +93,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
-    ...(process.env.STOREPILOT_DB_PREPARE === 'false' ? {} : { Client: AutoPreparedClient }),
+    Client: process.env.STOREPILOT_DB_PREPARE === 'false' ? SerialClient : AutoPreparedClient,
   });
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on next use.
