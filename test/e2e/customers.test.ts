@@ -1,8 +1,9 @@
-// Customers in real Chromium. Three customers bought: Ada spent €250.00 in two orders, Grace €40.00
-// once long ago, Alan nothing yet; Ada said yes to marketing at checkout. A manager opens the
-// customer list (figures in the columns), builds a segment "spent more than €100.00" and watches the
-// live count say one customer, saves it, picks it in the list's segment menu, and opens Ada's
-// profile: her figures, her orders, and her consent with where it came from. Screenshots go to
+// Customers in real Chromium. Three customers bought: Ada spent €350.00 in three orders (one of them
+// $125.00 at 1.25 dollars to the euro), Grace €40.00 once long ago, Alan nothing yet; Ada said yes to
+// marketing at checkout. A manager opens the customer list (figures in the columns), builds a
+// segment "spent more than €100.00" and watches the live count say one customer, saves it, picks it
+// in the list's segment menu, and opens Ada's profile: her figures (the dollar order converted, and
+// said so), her orders, and her consent with where it came from. Screenshots go to
 // scratch/screens/customers-*.png.
 
 import assert from 'node:assert/strict';
@@ -45,7 +46,14 @@ for (const target of testDatabaseTargets()) {
         { customerId: ids.Ada!, total: 15_000, currency: 'EUR', placedAt: new Date(Date.now() - 3 * day) },
         { customerId: ids.Ada!, total: 10_000, currency: 'EUR', placedAt: new Date(Date.now() - 30 * day) },
         { customerId: ids.Grace!, total: 4_000, currency: 'EUR', placedAt: new Date(Date.now() - 200 * day) },
+        // $125.00 at 1 EUR = 1.25 USD: €100.00 of Ada's amount spent.
+        { customerId: ids.Ada!, total: 12_500, currency: 'USD', placedAt: new Date(Date.now() - 5 * day) },
       ]);
+      await database.execute(
+        `insert into exchange_rates (id, store_id, base_currency, quote_currency, rate, effective_on)
+         values ('fx_kind_goods_usd', $1, 'EUR', 'USD', '1.25', $2)`,
+        [store.id, new Date(Date.now() - 365 * day).toISOString().slice(0, 10)],
+      );
       await database.db.transaction((tx) =>
         recordMarketingConsent(tx, store.id, ids.Ada!, { source: 'checkout_checkbox', ip: '192.0.2.10' }),
       );
@@ -69,8 +77,8 @@ for (const target of testDatabaseTargets()) {
       await page.getByRole('option', { name: 'Amount spent, highest first' }).click();
       await eventually(
         () => rows.first().textContent(),
-        (text) => !!text?.includes('Ada Lovelace') && !!text?.includes('€250.00'),
-        'Ada first, with her €250.00',
+        (text) => !!text?.includes('Ada Lovelace') && !!text?.includes('€350.00'),
+        'Ada first, with her €350.00',
       );
       await screenshotScreen(page, `customers-list-${target.kind}`);
       const exportHref = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
@@ -116,7 +124,10 @@ for (const target of testDatabaseTargets()) {
       const orders = (await page.getByRole('table', { name: 'Recent orders' }).textContent()) ?? '';
       assert.match(orders, /€150\.00/);
       assert.match(orders, /€100\.00/);
-      assert.match((await page.locator('main').textContent()) ?? '', /€250\.00/);
+      assert.match(orders, /\$125\.00/);
+      const main = (await page.locator('main').textContent()) ?? '';
+      assert.match(main, /€350\.00/);
+      assert.match(main, /Orders in other currencies converted at the rate of their day\./);
       await screenshotScreen(page, `customers-profile-${target.kind}`);
     });
   });

@@ -28,7 +28,7 @@ const sourceWords: Record<string, string> = {
   unsubscribe: 'Unsubscribed',
 };
 
-function Figure({ label, value }: { label: string; value: string }) {
+function Figure({ label, value, note }: { label: string; value: string; note?: string }) {
   return (
     <Card withBorder>
       <Text size="xs" c="dimmed">
@@ -37,6 +37,11 @@ function Figure({ label, value }: { label: string; value: string }) {
       <Text fw={600} size="lg">
         {value}
       </Text>
+      {note ? (
+        <Text size="xs" c="dimmed">
+          {note}
+        </Text>
+      ) : null}
     </Card>
   );
 }
@@ -68,7 +73,16 @@ export function CustomerScreen(): ReactNode {
         }
       />
       <SimpleGrid cols={{ base: 2, md: 4 }} mb="md">
-        <Figure label="Amount spent" value={formatMoney(customer.totalSpent, store.baseCurrency)} />
+        <Figure
+          label="Amount spent"
+          value={formatMoney(customer.totalSpent, store.baseCurrency)}
+          note={
+            // The figure adds up every order in the base currency (customers.md, "Order figures").
+            recentOrders.some((o) => o.currency !== store.baseCurrency)
+              ? 'Orders in other currencies converted at the rate of their day.'
+              : undefined
+          }
+        />
         <Figure label="Orders" value={String(customer.orderCount)} />
         <Figure label="First order" value={customer.firstOrderAt ? formatDate(customer.firstOrderAt) : '—'} />
         <Figure label="Last order" value={customer.lastOrderAt ? formatDate(customer.lastOrderAt) : '—'} />
